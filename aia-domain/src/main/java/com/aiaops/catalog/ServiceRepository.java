@@ -1,0 +1,44 @@
+package com.aiaops.catalog;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Services of one organisation at a time. */
+@ApplicationScoped
+public class ServiceRepository {
+    @PersistenceContext(unitName = "aia")
+    EntityManager em;
+
+    public void add(Service service) {
+        em.persist(service);
+    }
+
+    public void remove(Service service) {
+        em.remove(service);
+    }
+
+    public Optional<Service> find(UUID organizationId, UUID id) {
+        return em.createQuery("select s from Service s where s.organizationId = :org and s.id = :id", Service.class)
+                .setParameter("org", organizationId).setParameter("id", id).getResultStream().findFirst();
+    }
+
+    public Optional<Service> findBySlug(UUID organizationId, String slug) {
+        return em.createQuery("select s from Service s where s.organizationId = :org and s.slug = :slug", Service.class)
+                .setParameter("org", organizationId).setParameter("slug", slug).getResultStream().findFirst();
+    }
+
+    /** Services in slug order, after the given slug. */
+    public List<Service> pageAfter(UUID organizationId, String afterSlug, int maxResults) {
+        var query = em.createQuery("select s from Service s where s.organizationId = :org"
+                        + (afterSlug == null ? "" : " and s.slug > :after") + " order by s.slug", Service.class)
+                .setParameter("org", organizationId);
+        if (afterSlug != null) {
+            query.setParameter("after", afterSlug);
+        }
+        return query.setMaxResults(maxResults).getResultList();
+    }
+}

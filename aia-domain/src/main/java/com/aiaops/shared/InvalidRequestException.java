@@ -1,0 +1,24 @@
+package com.aiaops.shared;
+
+import java.util.List;
+
+/** Input that is well-formed JSON but not acceptable; {@link #violations()} names each bad field. */
+public class InvalidRequestException extends DomainException {
+    private final List<Violation> violations;
+
+    public InvalidRequestException(String code, String message) {
+        this(code, message, List.of());
+    }
+
+    public InvalidRequestException(String code, String message, List<Violation> violations) {
+        super(code, message);
+        this.violations = List.copyOf(violations);
+    }
+
+    public List<Violation> violations() {
+        return violations;
+    }
+
+    public record Violation(String field, String message) {
+    }
+}

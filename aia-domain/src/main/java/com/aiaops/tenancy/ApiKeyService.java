@@ -1,0 +1,184 @@
+package com.aiaops.tenancy;
+
+import com.aiaops.audit.AuditLog;
+import com.aiaops.shared.ConflictException;
+import com.aiaops.shared.Ids;
+import com.aiaops.shared.InvalidRequestException;
+import com.aiaops.shared.NotFoundException;
+import com.aiaops.shared.Page;
+import com.aiaops.shared.PageRequest;
+import com.aiaops.shared.Sha256;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * API keys: issued (the secret shown once), listed, revoked, rotated, and used to authenticate.
+ * A token reads {@code aia_<prefix>_<secret>}; the prefix finds the key, the secret's digest proves it.
+ */
+@ApplicationScoped
+public class ApiKeyService {
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String TOKEN_START = "aia_";
+
+    @PersistenceContext(unitName = "aia")
+    EntityManager em;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "aia.rate-limit.default-per-minute", defaultValue = "600")
+    int defaultRateLimitPerMinute;
+
+    @Transactional
+    public IssuedKey issue(Caller caller, String name, Role scope, Instant expiresAt, Integer rateLimitPerMinute) {
+        caller.require(Role.ADMIN);
+        Instant now = clock.instant();
+        if (expiresAt != null && !expiresAt.isAfter(now)) {
+            throw new InvalidRequestException("validation-failed", "expiresAt must be in the future",
+                    List.of(new InvalidRequestException.Violation("expiresAt", "must be in the future")));
+        }
+        return issueUnchecked(caller, name, scope, expiresAt,
+                rateLimitPerMinute == null ? defaultRateLimitPerMinute : rateLimitPerMinute, "api-key.issued");
+    }
+
+    private IssuedKey issueUnchecked(Caller caller, String name, Role scope, Instant expiresAt, int rateLimit, String action) {
+        String prefix = randomToken(9).substring(0, 12).replace('-', 'x').replace('_', 'y');
+        String secret = randomToken(32);
+        String token = TOKEN_START + prefix + "_" + secret;
+        ApiKey key = new ApiKey(caller.organizationId(), name, prefix, Sha256.hex(token), scope, rateLimit,
+                clock.instant(), caller.auditActor(), expiresAt);
+        em.persist(key);
+        audit.record(caller, action, "api-key", key.id(), null, snapshot(key));
+        return new IssuedKey(key, token);
+    }
+
+    @Transactional
+    public Page<ApiKey> list(Caller caller, PageRequest page) {
+        caller.require(Role.ADMIN);
+        UUID after = page.afterKey() == null ? null : Ids.parse(page.afterKey(), "cursor");
+        var query = em.createQuery("select k from ApiKey k where k.organizationId = :org"
+                + (after == null ? "" : " and k.id > :after") + " order by k.id", ApiKey.class)
+                .setParameter("org", caller.organizationId());
+        if (after != null) {
+            query.setParameter("after", after);
+        }
+        return page.toPage(query.setMaxResults(page.limit() + 1).getResultList(), k -> k.id().toString());
+    }
+
+    @Transactional
+    public ApiKey get(Caller caller, UUID id) {
+        caller.require(Role.ADMIN);
+        return find(caller, id);
+    }
+
+    @Transactional
+    public ApiKey revoke(Caller caller, UUID id) {
+        caller.require(Role.ADMIN);
+        ApiKey key = find(caller, id);
+        if (key.revokedAt() == null) {
+            Map<String, Object> before = snapshot(key);
+            key.revoke(clock.instant());
+            audit.record(caller, "api-key.revoked", "api-key", key.id(), before, snapshot(key));
+        }
+        return key;
+    }
+
+    /** A new key with the same name, scope and limit; the old one keeps working for the grace period. */
+    @Transactional
+    public IssuedKey rotate(Caller caller, UUID id, Duration gracePeriod) {
+        caller.require(Role.ADMIN);
+        ApiKey old = find(caller, id);
+        Instant now = clock.instant();
+        if (!old.isUsableAt(now)) {
+            throw new ConflictException("key-not-active", "Only an active key can be rotated; this one is " + old.status(now));
+        }
+        IssuedKey successor = issueUnchecked(caller, old.name(), old.scope(), old.expiresAt(), old.rateLimitPerMinute(), "api-key.issued");
+        Map<String, Object> before = snapshot(old);
+        old.replaceBy(successor.key().id(), now.plus(gracePeriod));
+        audit.record(caller, "api-key.rotated", "api-key", old.id(), before, snapshot(old));
+        return successor;
+    }
+
+    /** The caller a bearer token stands for, if it is a valid, unrevoked, unexpired key. */
+    @Transactional
+    public Optional<AuthenticatedKey> authenticate(String token) {
+        if (token == null || !token.startsWith(TOKEN_START) || token.length() > 200) {
+            return Optional.empty();
+        }
+        int separator = token.indexOf('_', TOKEN_START.length());
+        if (separator < 0) {
+            return Optional.empty();
+        }
+        String prefix = token.substring(TOKEN_START.length(), separator);
+        Optional<ApiKey> found = em.createQuery("select k from ApiKey k where k.prefix = :prefix", ApiKey.class)
+                .setParameter("prefix", prefix).getResultStream().findFirst();
+        Instant now = clock.instant();
+        if (found.isEmpty() || !digestMatches(found.get(), token) || !found.get().isUsableAt(now)) {
+            return Optional.empty();
+        }
+        ApiKey key = found.get();
+        if (key.lastUsedAt() == null || key.lastUsedAt().isBefore(now.minusSeconds(60))) {
+            // A bulk update, not a dirty entity: concurrent requests with one key must not clash on its version.
+            em.createQuery("update ApiKey k set k.lastUsedAt = :now where k.id = :id")
+                    .setParameter("now", now).setParameter("id", key.id()).executeUpdate();
+        }
+        return Optional.of(new AuthenticatedKey(new Caller(key.organizationId(), key.scope(), Caller.ActorKind.API_KEY, key.id()),
+                key.rateLimitPerMinute()));
+    }
+
+    private static boolean digestMatches(ApiKey key, String token) {
+        return MessageDigest.isEqual(key.secretDigest().getBytes(StandardCharsets.US_ASCII),
+                Sha256.hex(token).getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private ApiKey find(Caller caller, UUID id) {
+        return em.createQuery("select k from ApiKey k where k.organizationId = :org and k.id = :id", ApiKey.class)
+                .setParameter("org", caller.organizationId()).setParameter("id", id)
+                .getResultStream().findFirst()
+                .orElseThrow(() -> new NotFoundException("API key", id));
+    }
+
+    private static String randomToken(int bytes) {
+        byte[] buffer = new byte[bytes];
+        RANDOM.nextBytes(buffer);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(buffer);
+    }
+
+    static Map<String, Object> snapshot(ApiKey key) {
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("name", key.name());
+        state.put("prefix", key.prefix());
+        state.put("scope", key.scope().name());
+        state.put("rateLimitPerMinute", key.rateLimitPerMinute());
+        state.put("expiresAt", key.expiresAt() == null ? null : key.expiresAt().toString());
+        state.put("revokedAt", key.revokedAt() == null ? null : key.revokedAt().toString());
+        return state;
+    }
+
+    /** A newly issued key and its token: the only moment the token exists outside the caller's hands. */
+    public record IssuedKey(ApiKey key, String token) {
+    }
+
+    public record AuthenticatedKey(Caller caller, int rateLimitPerMinute) {
+    }
+}

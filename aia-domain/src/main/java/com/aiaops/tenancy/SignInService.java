@@ -1,0 +1,33 @@
+package com.aiaops.tenancy;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Password sign-in for people, and resolving a signed-in session back to a caller. */
+@ApplicationScoped
+public class SignInService {
+    @Inject
+    TenancyRepository repository;
+
+    @Inject
+    PasswordHasher passwordHasher;
+
+    /** The account whose password this is, if any. Unknown e-mails cost as much time as wrong passwords. */
+    @Transactional
+    public Optional<Account> verifyPassword(String email, String password) {
+        Optional<Account> account = repository.accountByEmail(email).filter(Account::canSignIn);
+        boolean matches = passwordHasher.matches(password, account.map(Account::passwordHash).orElse(null));
+        return matches ? account : Optional.empty();
+    }
+
+    /** The caller for a session's account acting in an organisation, if the account is (still) a member there. */
+    @Transactional
+    public Optional<Caller> callerFor(UUID accountId, UUID organizationId) {
+        return repository.memberByAccount(organizationId, accountId)
+                .filter(m -> m.account().canSignIn())
+                .map(m -> new Caller(organizationId, m.role(), Caller.ActorKind.MEMBER, m.id()));
+    }
+}

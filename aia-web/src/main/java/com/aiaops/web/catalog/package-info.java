@@ -1,0 +1,2 @@
+/** HTTP resources of the service catalog. */
+package com.aiaops.web.catalog;

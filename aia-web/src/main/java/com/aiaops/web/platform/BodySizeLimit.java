@@ -1,0 +1,74 @@
+package com.aiaops.web.platform;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.Provider;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.Priorities;
+
+/**
+ * Refuses request bodies over the limit: at once when Content-Length says so, otherwise (chunked
+ * bodies) as soon as the reader goes past it. Nothing is applied from a refused body.
+ */
+@Provider
+@PreMatching
+@Priority(Priorities.AUTHENTICATION - 100)
+public class BodySizeLimit implements ContainerRequestFilter {
+    static final long MAX_BYTES = 1024 * 1024;
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        if (request.getLength() > MAX_BYTES) {
+            throw new PayloadTooLargeException();
+        }
+        if (request.hasEntity()) {
+            request.setEntityStream(new LimitedStream(request.getEntityStream()));
+        }
+    }
+
+    /** A body over {@link #MAX_BYTES}: 413. */
+    public static class PayloadTooLargeException extends WebApplicationException {
+        public PayloadTooLargeException() {
+            super("Request bodies are limited to " + MAX_BYTES + " bytes", Response.Status.REQUEST_ENTITY_TOO_LARGE);
+        }
+    }
+
+    private static final class LimitedStream extends FilterInputStream {
+        private long read;
+
+        LimitedStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (n > 0) {
+                count(n);
+            }
+            return n;
+        }
+
+        private void count(long n) {
+            read += n;
+            if (read > MAX_BYTES) {
+                throw new PayloadTooLargeException();
+            }
+        }
+    }
+}
