@@ -1,0 +1,28 @@
+package com.aiaops.shared;
+
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class IdsTest {
+    @Test
+    void new_ids_are_version_7_and_ordered_by_time() throws InterruptedException {
+        UUID first = Ids.newId();
+        Thread.sleep(2);
+        UUID second = Ids.newId();
+        assertEquals(7, first.version());
+        assertEquals(2, first.variant());
+        assertTrue(Long.compareUnsigned(first.getMostSignificantBits(), second.getMostSignificantBits()) < 0);
+    }
+
+    @Test
+    void client_ids_that_are_not_uuids_are_invalid_requests() {
+        assertThrows(InvalidRequestException.class, () -> Ids.parse("42", "service"));
+        assertThrows(InvalidRequestException.class, () -> Ids.parse("' OR 1=1 --", "service"));
+        UUID id = UUID.randomUUID();
+        assertEquals(id, Ids.parse(id.toString(), "service"));
+    }
+}

@@ -1,0 +1,89 @@
+package com.aiaops.it;
+
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import java.io.File;
+import java.util.Map;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import static org.hamcrest.Matchers.equalTo;
+
+/**
+ * Base of the integration tests: Arquillian deploys the EAR the build produced to the managed server
+ * built by wildfly-config, and the tests call the API over HTTP as a client would.
+ */
+@ExtendWith(ArquillianExtension.class)
+public abstract class ApiIT {
+    static final int PORT_OFFSET = Integer.getInteger("aia.it.port-offset", 100);
+    static final String PROBLEM_JSON = "application/problem+json";
+
+    @Deployment(testable = false)
+    public static EnterpriseArchive ear() {
+        return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, new File(System.getProperty("aia.ear.file")));
+    }
+
+    @BeforeAll
+    static void configureClient() {
+        RestAssured.baseURI = "http://127.0.0.1";
+        RestAssured.port = 8080 + PORT_OFFSET;
+        RestAssured.basePath = "/api/v1";
+    }
+
+    /** A request with an API key. */
+    static RequestSpecification as(String apiKey) {
+        return RestAssured.given().header("Authorization", "Bearer " + apiKey).contentType(ContentType.JSON);
+    }
+
+    static RequestSpecification anonymous() {
+        return RestAssured.given().contentType(ContentType.JSON);
+    }
+
+    static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /**
+     * A new organisation made through the public sign-up, with its founder's browser session and an
+     * ADMIN API key issued through that session.
+     */
+    static Tenant newTenant() {
+        String slug = unique("org");
+        String email = slug + "@example.test";
+        String password = "correct horse battery " + slug;
+        var signup = anonymous()
+                .body(Map.of("organizationSlug", slug, "organizationName", "Org " + slug, "email", email,
+                        "displayName", "Founder of " + slug, "password", password))
+                .post("/signups")
+                .then().statusCode(201).extract();
+        String session = signup.cookie("JSESSIONID");
+        String organizationId = signup.path("current.organizationId");
+        String adminKey = RestAssured.given().cookie("JSESSIONID", session).header("X-Requested-With", "test")
+                .contentType(ContentType.JSON)
+                .body(Map.of("name", "admin key", "scope", "ADMIN"))
+                .post("/api-keys")
+                .then().statusCode(201).extract().path("token");
+        return new Tenant(organizationId, slug, email, password, session, adminKey);
+    }
+
+    /** Issues a key with the given scope in the tenant's organisation. */
+    static String issueKey(Tenant tenant, String scope) {
+        return as(tenant.adminKey()).body(Map.of("name", scope + " key", "scope", scope))
+                .post("/api-keys").then().statusCode(201).extract().path("token");
+    }
+
+    static String registerService(String apiKey, String slug) {
+        return as(apiKey).body(Map.of("slug", slug, "displayName", "Service " + slug, "ownerTeam", "team-a",
+                        "tier", "PRO"))
+                .post("/services").then().statusCode(201).body("slug", equalTo(slug)).extract().path("id");
+    }
+
+    record Tenant(String organizationId, String slug, String email, String password, String session, String adminKey) {
+    }
+}
