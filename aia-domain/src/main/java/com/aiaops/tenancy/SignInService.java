@@ -15,12 +15,32 @@ public class SignInService {
     @Inject
     PasswordHasher passwordHasher;
 
+    @Inject
+    com.aiaops.audit.AuditLog audit;
+
     /** The account whose password this is, if any. Unknown e-mails cost as much time as wrong passwords. */
     @Transactional
     public Optional<Account> verifyPassword(String email, String password) {
         Optional<Account> account = repository.accountByEmail(email).filter(Account::canSignIn);
         boolean matches = passwordHasher.matches(password, account.map(Account::passwordHash).orElse(null));
         return matches ? account : Optional.empty();
+    }
+
+    /**
+     * Changes the signed-in person's own password, only on proof of the current one. Recorded in the
+     * organisation's audit trail without either password.
+     */
+    @Transactional
+    public void changePassword(Caller caller, UUID accountId, String currentPassword, String newPassword) {
+        Account account = repository.memberByAccount(caller.organizationId(), accountId)
+                .map(Member::account)
+                .orElseThrow(() -> new com.aiaops.shared.NotFoundException("account", accountId));
+        if (!passwordHasher.matches(currentPassword, account.passwordHash())) {
+            throw new com.aiaops.shared.InvalidRequestException("wrong-password", "The current password is wrong",
+                    java.util.List.of(new com.aiaops.shared.InvalidRequestException.Violation("currentPassword", "does not match")));
+        }
+        account.changePasswordHash(passwordHasher.hash(newPassword));
+        audit.record(caller, "account.password-changed", "account", account.id(), null, null);
     }
 
     /** The caller for a session's account acting in an organisation, if the account is (still) a member there. */

@@ -54,6 +54,23 @@ class AccessIT extends ApiIT {
     }
 
     @Test
+    void people_change_their_own_password_with_proof_of_the_current_one() {
+        Tenant tenant = newTenant();
+        var session = RestAssured.given().cookie("JSESSIONID", tenant.session()).header("X-Requested-With", "test")
+                .contentType(ContentType.JSON);
+        session.body(Map.of("currentPassword", "not the password", "newPassword", "a brand new passphrase"))
+                .put("/sessions/current/password").then().statusCode(400).body("type", equalTo("urn:aia-ops:problem:wrong-password"));
+        RestAssured.given().cookie("JSESSIONID", tenant.session()).header("X-Requested-With", "test").contentType(ContentType.JSON)
+                .body(Map.of("currentPassword", tenant.password(), "newPassword", "a brand new passphrase"))
+                .put("/sessions/current/password").then().statusCode(204);
+        anonymous().body(Map.of("email", tenant.email(), "password", tenant.password())).post("/sessions").then().statusCode(401);
+        anonymous().body(Map.of("email", tenant.email(), "password", "a brand new passphrase")).post("/sessions").then().statusCode(201);
+        as(tenant.adminKey()).get("/audit-events?limit=200").then()
+                .body("items.action", hasItem("account.password-changed"))
+                .body(not(containsString("brand new")));
+    }
+
+    @Test
     void a_browser_session_must_send_x_requested_with_to_change_data() {
         Tenant tenant = newTenant();
         RestAssured.given().cookie("JSESSIONID", tenant.session()).contentType(ContentType.JSON)

@@ -94,7 +94,7 @@ public class ServiceResource {
     @Operation(summary = "One service, with its ETag")
     public Response get(@PathParam("id") String id) {
         Service service = catalog.get(caller.get(), Ids.parse(id, "service"));
-        return Response.ok(ServiceView.of(service)).tag(Versions.etag(service.version())).build();
+        return Versions.ok(ServiceView.of(service), service.version());
     }
 
     @PUT
@@ -107,7 +107,7 @@ public class ServiceResource {
         long expected = Versions.required(ifMatch);
         Service service = catalog.describe(caller.get(), serviceId, expected, body.displayName(), body.ownerTeam(),
                 body.tier(), body.description());
-        return Response.ok(ServiceView.of(service)).tag(Versions.etag(service.version())).build();
+        return Versions.ok(ServiceView.of(service), service.version());
     }
 
     @DELETE

@@ -3,6 +3,7 @@ package com.aiaops.web.platform;
 import com.aiaops.shared.DomainException;
 import com.aiaops.shared.InvalidRequestException;
 import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.Response;
 
 /** ETags carry an entity's version; If-Match sends it back so that an update cannot overwrite a newer one. */
 public final class Versions {
@@ -11,6 +12,11 @@ public final class Versions {
 
     public static EntityTag etag(long version) {
         return new EntityTag(Long.toString(version));
+    }
+
+    /** 200 with the view and its ETag. */
+    public static Response ok(Object view, long version) {
+        return Response.ok(view).tag(etag(version)).build();
     }
 
     /** The version in an If-Match header, or null when there is none. */

@@ -1,6 +1,7 @@
 package com.aiaops.web.tenancy;
 
 import com.aiaops.shared.Ids;
+import com.aiaops.shared.InvalidRequestException;
 import com.aiaops.shared.Page;
 import com.aiaops.shared.PageRequest;
 import com.aiaops.tenancy.Member;
@@ -28,6 +29,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -52,6 +54,14 @@ public class MemberResource {
     public record UpdateMemberRequest(Role role, @Size(min = 1, max = 200) String displayName) {
     }
 
+    /** INGEST is a scope for API keys; a person is ADMIN, OPERATOR or VIEWER. */
+    private static void refuseIngestRole(Role role) {
+        if (role == Role.INGEST) {
+            throw new InvalidRequestException("validation-failed", "INGEST is an API key scope, not a member role",
+                    List.of(new InvalidRequestException.Violation("role", "must be ADMIN, OPERATOR or VIEWER")));
+        }
+    }
+
     @GET
     @Access(Role.VIEWER)
     @Operation(summary = "Members, in pages (cursor, limit 1-200)")
@@ -63,10 +73,7 @@ public class MemberResource {
     @Access(Role.ADMIN)
     @Operation(summary = "Add a person with a role (a new account needs an initial password)")
     public Response add(@Valid @NotNull AddMemberRequest body) {
-        if (body.role() == Role.INGEST) {
-            throw new com.aiaops.shared.InvalidRequestException("validation-failed", "INGEST is an API key scope, not a member role",
-                    java.util.List.of(new com.aiaops.shared.InvalidRequestException.Violation("role", "must be ADMIN, OPERATOR or VIEWER")));
-        }
+        refuseIngestRole(body.role());
         Member member = members.add(caller.get(), body.email(), body.displayName(), body.role(), body.password());
         return Response.created(URI.create("/api/v1/members/" + member.id()))
                 .entity(TenancyViews.MemberView.of(member)).tag(Versions.etag(member.version())).build();
@@ -78,7 +85,7 @@ public class MemberResource {
     @Operation(summary = "One member")
     public Response get(@PathParam("id") String id) {
         Member member = members.get(caller.get(), Ids.parse(id, "member"));
-        return Response.ok(TenancyViews.MemberView.of(member)).tag(Versions.etag(member.version())).build();
+        return Versions.ok(TenancyViews.MemberView.of(member), member.version());
     }
 
     @PATCH
@@ -87,13 +94,10 @@ public class MemberResource {
     @Operation(summary = "Change a member's role or display name (If-Match optional)")
     public Response update(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
                            @Valid @NotNull UpdateMemberRequest body) {
-        if (body.role() == Role.INGEST) {
-            throw new com.aiaops.shared.InvalidRequestException("validation-failed", "INGEST is an API key scope, not a member role",
-                    java.util.List.of(new com.aiaops.shared.InvalidRequestException.Violation("role", "must be ADMIN, OPERATOR or VIEWER")));
-        }
+        refuseIngestRole(body.role());
         Member member = members.update(caller.get(), Ids.parse(id, "member"), body.role(), body.displayName(),
                 Versions.optional(ifMatch));
-        return Response.ok(TenancyViews.MemberView.of(member)).tag(Versions.etag(member.version())).build();
+        return Versions.ok(TenancyViews.MemberView.of(member), member.version());
     }
 
     @DELETE

@@ -91,6 +91,6 @@ public class OrganizationResource {
     }
 
     private static Response withEtag(Organization organization) {
-        return Response.ok(TenancyViews.OrganizationView.of(organization)).tag(Versions.etag(organization.version())).build();
+        return Versions.ok(TenancyViews.OrganizationView.of(organization), organization.version());
     }
 }

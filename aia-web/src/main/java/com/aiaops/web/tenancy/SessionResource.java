@@ -70,6 +70,10 @@ public class SessionResource {
     public record SwitchRequest(@NotNull UUID organizationId) {
     }
 
+    public record PasswordChange(@NotNull @Size(max = 128) String currentPassword,
+                                 @NotNull @Size(min = 12, max = 128, message = "must be 12 to 128 characters") String newPassword) {
+    }
+
     @POST
     @Public
     @Operation(summary = "Sign in with e-mail and password; the session cookie then authenticates the browser")
@@ -117,6 +121,20 @@ public class SessionResource {
         }
         session.setAttribute(SessionKeys.ORGANIZATION, body.organizationId().toString());
         return view(account, body.organizationId());
+    }
+
+    @PUT
+    @Path("current/password")
+    @Access(Role.VIEWER)
+    @Operation(summary = "Change your own password (needs the current one)")
+    public Response changePassword(@Valid @NotNull PasswordChange body) {
+        HttpSession session = request.getSession(false);
+        if (session == null || caller.get().kind() != com.aiaops.tenancy.Caller.ActorKind.MEMBER) {
+            throw new NotFoundException("session", "current");
+        }
+        signIn.changePassword(caller.get(), UUID.fromString((String) session.getAttribute(SessionKeys.ACCOUNT)),
+                body.currentPassword(), body.newPassword());
+        return Response.noContent().build();
     }
 
     @DELETE
