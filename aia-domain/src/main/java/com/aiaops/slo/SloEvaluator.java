@@ -1,0 +1,115 @@
+package com.aiaops.slo;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Computes an SLO's status from exact counts. Pure: the counts come from a {@link CountSource}. */
+public final class SloEvaluator {
+    private SloEvaluator() {
+    }
+
+    /** Where the counts come from: the telemetry roll-ups, or a test's table. */
+    public interface CountSource {
+        /** Good and total events in [from, to). */
+        Counts counts(Instant from, Instant to);
+
+        /** Counts per consecutive slice of {@code slice} in [from, to), one entry per slice (empty slices as NONE). */
+        List<Counts> slices(Instant from, Instant to, Duration slice);
+    }
+
+    public static SloStatus evaluate(SloSpec spec, Instant now, CountSource source) {
+        TimeWindow.Period period = spec.window().periodAt(now);
+        Instant to = now.isBefore(period.to()) ? now : period.to();
+        Counts window = source.counts(period.from(), to);
+        double budgetMinutes = ErrorBudget.budgetMinutes(spec.target(), period.length());
+
+        Double sli;
+        double consumed;
+        Long goodSlices = null;
+        Long badSlices = null;
+        boolean hasData;
+        if (spec.method() == BudgetingMethod.TIMESLICES) {
+            long good = 0;
+            long bad = 0;
+            for (Counts slice : source.slices(period.from(), to, spec.timeSliceWindow())) {
+                if (!slice.hasData()) {
+                    continue;
+                }
+                if (1 - slice.errorRatio() >= spec.timeSliceTarget()) {
+                    good++;
+                } else {
+                    bad++;
+                }
+            }
+            goodSlices = good;
+            badSlices = bad;
+            hasData = good + bad > 0;
+            sli = hasData ? (double) good / (good + bad) : null;
+            long slicesInPeriod = period.length().toMinutes() / spec.timeSliceWindow().toMinutes();
+            consumed = ErrorBudget.consumedBySlices(bad, slicesInPeriod, spec.target());
+        } else {
+            hasData = window.hasData();
+            sli = hasData ? 1 - window.errorRatio() : null;
+            consumed = ErrorBudget.consumedByEvents(window, spec.target());
+        }
+
+        Map<Duration, Counts> byWindow = new LinkedHashMap<>();
+        for (BurnRateRule rule : spec.rules()) {
+            byWindow.computeIfAbsent(rule.longWindow(), w -> source.counts(now.minus(w), now));
+            byWindow.computeIfAbsent(rule.shortWindow(), w -> source.counts(now.minus(w), now));
+        }
+        List<SloStatus.BurnRate> burnRates = new ArrayList<>();
+        byWindow.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> burnRates.add(
+                new SloStatus.BurnRate(label(e.getKey()), e.getValue().total(), e.getValue().errorRatio(),
+                        ErrorBudget.burnRate(e.getValue(), spec.target()))));
+
+        List<SloStatus.Alert> alerts = new ArrayList<>();
+        boolean paging = false;
+        boolean ticketing = false;
+        for (BurnRateRule rule : spec.rules()) {
+            Counts longCounts = byWindow.get(rule.longWindow());
+            Counts shortCounts = byWindow.get(rule.shortWindow());
+            double longBurn = ErrorBudget.burnRate(longCounts, spec.target());
+            double shortBurn = ErrorBudget.burnRate(shortCounts, spec.target());
+            boolean burning = longBurn > rule.factor() && shortBurn > rule.factor();
+            boolean lowTraffic = longCounts.total() < spec.minimumEvents();
+            boolean firing = burning && !lowTraffic;
+            alerts.add(new SloStatus.Alert(label(rule.longWindow()), label(rule.shortWindow()), rule.factor(),
+                    rule.severity(), longBurn, shortBurn, firing, burning && lowTraffic));
+            paging |= firing && rule.severity() == BurnRateRule.Severity.PAGE;
+            ticketing |= firing && rule.severity() == BurnRateRule.Severity.TICKET;
+        }
+
+        SloStatus.State state;
+        if (!hasData) {
+            state = SloStatus.State.NO_DATA;
+        } else if (consumed >= 1) {
+            state = SloStatus.State.EXHAUSTED;
+        } else if (paging) {
+            state = SloStatus.State.CRITICAL;
+        } else if (ticketing) {
+            state = SloStatus.State.WARNING;
+        } else {
+            state = SloStatus.State.HEALTHY;
+        }
+        return new SloStatus(state, period.from(), period.to(), now, spec.target(), sli, window.good(), window.total(),
+                goodSlices, badSlices, budgetMinutes, consumed, 1 - consumed, budgetMinutes * (1 - consumed),
+                burnRates, alerts);
+    }
+
+    /** "5m", "1h", "3d": windows as the SRE Workbook writes them. */
+    static String label(Duration window) {
+        long minutes = window.toMinutes();
+        if (minutes % (24 * 60) == 0) {
+            return minutes / (24 * 60) + "d";
+        }
+        if (minutes % 60 == 0) {
+            return minutes / 60 + "h";
+        }
+        return minutes + "m";
+    }
+}
