@@ -21,7 +21,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
 import java.lang.reflect.Method;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -77,10 +79,11 @@ public class AuthenticationFilter implements ContainerRequestFilter, ContainerRe
         if (!currentCaller.present()) {
             throw new Unauthenticated("Authenticate with an API key (Authorization: Bearer ...) or sign in (POST /api/v1/sessions)");
         }
-        Role required = requiredRole(method);
-        if (!currentCaller.get().role().grants(required)) {
-            throw new com.aiaops.shared.AccessDeniedException(
-                    "This endpoint needs the " + required + " role; the caller has " + currentCaller.get().role());
+        List<Role> required = requiredRoles(method);
+        if (required.stream().noneMatch(currentCaller.get().role()::grants)) {
+            throw new com.aiaops.shared.AccessDeniedException("This endpoint needs the "
+                    + required.stream().map(Role::name).collect(Collectors.joining(" or ")) + " role; the caller has "
+                    + currentCaller.get().role());
         }
     }
 
@@ -126,12 +129,12 @@ public class AuthenticationFilter implements ContainerRequestFilter, ContainerRe
         }
     }
 
-    private static Role requiredRole(Method method) {
+    private static List<Role> requiredRoles(Method method) {
         Access access = method.getAnnotation(Access.class);
         if (access == null) {
             access = method.getDeclaringClass().getAnnotation(Access.class);
         }
-        return access == null ? Role.ADMIN : access.value();
+        return access == null ? List.of(Role.ADMIN) : List.of(access.value());
     }
 
     @Override

@@ -21,29 +21,36 @@ import jakarta.ws.rs.Priorities;
 @Priority(Priorities.AUTHENTICATION - 100)
 public class BodySizeLimit implements ContainerRequestFilter {
     static final long MAX_BYTES = 1024 * 1024;
+    /** Telemetry batches (up to 10,000 observations) may be larger. */
+    static final long MAX_TELEMETRY_BYTES = 8 * 1024 * 1024;
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (request.getLength() > MAX_BYTES) {
-            throw new PayloadTooLargeException();
+        String path = request.getUriInfo().getPath();
+        boolean telemetry = path.startsWith("telemetry/") || path.startsWith("/telemetry/");
+        long limit = telemetry ? MAX_TELEMETRY_BYTES : MAX_BYTES;
+        if (request.getLength() > limit) {
+            throw new PayloadTooLargeException(limit);
         }
         if (request.hasEntity()) {
-            request.setEntityStream(new LimitedStream(request.getEntityStream()));
+            request.setEntityStream(new LimitedStream(request.getEntityStream(), limit));
         }
     }
 
-    /** A body over {@link #MAX_BYTES}: 413. */
+    /** A body over the limit: 413. */
     public static class PayloadTooLargeException extends WebApplicationException {
-        public PayloadTooLargeException() {
-            super("Request bodies are limited to " + MAX_BYTES + " bytes", Response.Status.REQUEST_ENTITY_TOO_LARGE);
+        public PayloadTooLargeException(long limit) {
+            super("Request bodies here are limited to " + limit + " bytes", Response.Status.REQUEST_ENTITY_TOO_LARGE);
         }
     }
 
     private static final class LimitedStream extends FilterInputStream {
+        private final long limit;
         private long read;
 
-        LimitedStream(InputStream in) {
+        LimitedStream(InputStream in, long limit) {
             super(in);
+            this.limit = limit;
         }
 
         @Override
@@ -66,8 +73,8 @@ public class BodySizeLimit implements ContainerRequestFilter {
 
         private void count(long n) {
             read += n;
-            if (read > MAX_BYTES) {
-                throw new PayloadTooLargeException();
+            if (read > limit) {
+                throw new PayloadTooLargeException(limit);
             }
         }
     }

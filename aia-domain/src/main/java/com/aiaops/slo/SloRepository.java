@@ -1,0 +1,57 @@
+package com.aiaops.slo;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/** SLOs of one organisation at a time. */
+@ApplicationScoped
+public class SloRepository {
+    @PersistenceContext(unitName = "aia")
+    EntityManager em;
+
+    public void add(Slo slo) {
+        em.persist(slo);
+    }
+
+    public void remove(Slo slo) {
+        em.remove(slo);
+    }
+
+    public Optional<Slo> find(UUID organizationId, UUID id) {
+        return em.createQuery("select s from Slo s where s.organizationId = :org and s.id = :id", Slo.class)
+                .setParameter("org", organizationId).setParameter("id", id).getResultStream().findFirst();
+    }
+
+    public Optional<Slo> findByName(UUID organizationId, String name) {
+        return em.createQuery("select s from Slo s where s.organizationId = :org and s.name = :name", Slo.class)
+                .setParameter("org", organizationId).setParameter("name", name).getResultStream().findFirst();
+    }
+
+    public List<Slo> pageAfter(UUID organizationId, String afterName, int maxResults) {
+        var query = em.createQuery("select s from Slo s where s.organizationId = :org"
+                + (afterName == null ? "" : " and s.name > :after") + " order by s.name", Slo.class)
+                .setParameter("org", organizationId);
+        if (afterName != null) {
+            query.setParameter("after", afterName);
+        }
+        return query.setMaxResults(maxResults).getResultList();
+    }
+
+    public List<Slo> ofService(UUID organizationId, UUID serviceId) {
+        return em.createQuery("select s from Slo s where s.organizationId = :org and s.serviceId = :service order by s.name", Slo.class)
+                .setParameter("org", organizationId).setParameter("service", serviceId).getResultList();
+    }
+
+    /** The latency thresholds the SLOs of these services use, which ingestion counts exactly. */
+    public Set<Integer> latencyThresholds(UUID serviceId) {
+        return new HashSet<>(em.createQuery("select distinct s.latencyThresholdMillis from Slo s where s.serviceId = :service "
+                        + "and s.latencyThresholdMillis is not null", Integer.class)
+                .setParameter("service", serviceId).getResultList());
+    }
+}

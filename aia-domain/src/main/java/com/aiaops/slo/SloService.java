@@ -1,0 +1,164 @@
+package com.aiaops.slo;
+
+import com.aiaops.audit.AuditLog;
+import com.aiaops.catalog.ServiceRepository;
+import com.aiaops.shared.ConflictException;
+import com.aiaops.shared.InvalidRequestException;
+import com.aiaops.shared.NotFoundException;
+import com.aiaops.shared.Page;
+import com.aiaops.shared.PageRequest;
+import com.aiaops.telemetry.TelemetryQuery;
+import com.aiaops.tenancy.Caller;
+import com.aiaops.tenancy.Role;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Defining SLOs, evaluating them against the telemetry, and the error-budget policy they imply for releases. */
+@ApplicationScoped
+public class SloService {
+    @Inject
+    SloRepository repository;
+
+    @Inject
+    ServiceRepository services;
+
+    @Inject
+    TelemetryQuery telemetry;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    Clock clock;
+
+    /** What a client asks for; checked here so that every mistake is a clear 400. */
+    public record Definition(UUID serviceId, String name, String displayName, Indicator indicator, Integer latencyThresholdMs,
+                             double target, String window, boolean rolling, java.time.LocalDateTime calendarStart,
+                             String timeZone, BudgetingMethod budgetingMethod, Double timeSliceTarget,
+                             String timeSliceWindow, long minimumEvents, List<BurnRateRule> burnRateRules) {
+    }
+
+    @Transactional
+    public Slo define(Caller caller, Definition d) {
+        caller.require(Role.OPERATOR);
+        if (services.find(caller.organizationId(), d.serviceId()).isEmpty()) {
+            throw new InvalidRequestException("validation-failed", "No service " + d.serviceId() + " in this organisation",
+                    List.of(new InvalidRequestException.Violation("serviceId", "no such service")));
+        }
+        if (repository.findByName(caller.organizationId(), d.name()).isPresent()) {
+            throw new ConflictException("name-taken", "An SLO named '" + d.name() + "' already exists");
+        }
+        if (d.indicator() == Indicator.LATENCY && d.latencyThresholdMs() == null) {
+            throw invalid("latencyThresholdMs", "a LATENCY SLO needs a threshold in milliseconds");
+        }
+        Slo slo = new Slo(caller.organizationId(), d.serviceId(), d.name(), d.displayName(), d.indicator(),
+                d.latencyThresholdMs(), spec(d), clock.instant());
+        repository.add(slo);
+        audit.record(caller, "slo.defined", "slo", slo.id(), null, snapshot(slo));
+        return slo;
+    }
+
+    private static SloSpec spec(Definition d) {
+        try {
+            TimeWindow window = d.rolling() ? TimeWindow.rolling(SloDuration.parse(d.window()))
+                    : TimeWindow.calendar(SloDuration.parse(d.window()), d.calendarStart(),
+                    d.timeZone() == null ? null : java.time.ZoneId.of(d.timeZone()));
+            Duration slice = d.timeSliceWindow() == null ? null : SloDuration.parse(d.timeSliceWindow()).fixedLength();
+            List<BurnRateRule> rules = d.burnRateRules() == null ? BurnRateRule.workbookDefaults() : d.burnRateRules();
+            return new SloSpec(d.target(), window, d.budgetingMethod(), d.timeSliceTarget(), slice, d.minimumEvents(), rules);
+        } catch (java.time.DateTimeException | IllegalArgumentException | IllegalStateException e) {
+            throw new InvalidRequestException("validation-failed", "The SLO is not valid: " + e.getMessage());
+        }
+    }
+
+    @Transactional
+    public Page<Slo> list(Caller caller, PageRequest page) {
+        caller.require(Role.VIEWER);
+        return page.toPage(repository.pageAfter(caller.organizationId(), page.afterKey(), page.limit() + 1), Slo::name);
+    }
+
+    @Transactional
+    public Slo get(Caller caller, UUID id) {
+        caller.require(Role.VIEWER);
+        return find(caller, id);
+    }
+
+    @Transactional
+    public void delete(Caller caller, UUID id) {
+        caller.require(Role.OPERATOR);
+        Slo slo = find(caller, id);
+        audit.record(caller, "slo.deleted", "slo", slo.id(), snapshot(slo), null);
+        repository.remove(slo);
+    }
+
+    /** The SLO's status now, from the exact counts of the roll-ups. */
+    public SloStatus status(Caller caller, UUID id) {
+        caller.require(Role.VIEWER);
+        Slo slo = repository.find(caller.organizationId(), id).orElseThrow(() -> new NotFoundException("SLO", id));
+        return evaluate(slo, clock.instant());
+    }
+
+    SloStatus evaluate(Slo slo, Instant now) {
+        Integer threshold = slo.indicator() == Indicator.LATENCY ? slo.latencyThresholdMillis() : null;
+        return SloEvaluator.evaluate(slo.spec(), now, new SloEvaluator.CountSource() {
+            @Override
+            public Counts counts(Instant from, Instant to) {
+                return telemetry.counts(slo.serviceId(), threshold, from, to);
+            }
+
+            @Override
+            public List<Counts> slices(Instant from, Instant to, Duration slice) {
+                return telemetry.slices(slo.serviceId(), threshold, from, to, slice);
+            }
+        });
+    }
+
+    /**
+     * The error-budget policy of a service: releases are frozen while any of its SLOs has spent its budget
+     * (the Workbook's policy; P0 and security fixes, and audited overrides, are the delivery capability's).
+     */
+    public BudgetPolicy budgetPolicy(Caller caller, UUID serviceId) {
+        caller.require(Role.VIEWER);
+        if (services.find(caller.organizationId(), serviceId).isEmpty()) {
+            throw new NotFoundException("service", serviceId);
+        }
+        Instant now = clock.instant();
+        List<String> exhausted = repository.ofService(caller.organizationId(), serviceId).stream()
+                .filter(slo -> evaluate(slo, now).budgetExhausted()).map(Slo::name).toList();
+        return new BudgetPolicy(serviceId, !exhausted.isEmpty(), exhausted, now);
+    }
+
+    public record BudgetPolicy(UUID serviceId, boolean releasesFrozen, List<String> exhaustedSlos, Instant evaluatedAt) {
+    }
+
+    private Slo find(Caller caller, UUID id) {
+        return repository.find(caller.organizationId(), id).orElseThrow(() -> new NotFoundException("SLO", id));
+    }
+
+    private static InvalidRequestException invalid(String field, String message) {
+        return new InvalidRequestException("validation-failed", field + ": " + message,
+                List.of(new InvalidRequestException.Violation(field, message)));
+    }
+
+    static Map<String, Object> snapshot(Slo slo) {
+        Map<String, Object> state = new LinkedHashMap<>();
+        SloSpec spec = slo.spec();
+        state.put("name", slo.name());
+        state.put("serviceId", slo.serviceId().toString());
+        state.put("indicator", slo.indicator().name());
+        state.put("latencyThresholdMs", slo.latencyThresholdMillis());
+        state.put("target", spec.target());
+        state.put("window", spec.window().duration().toString());
+        state.put("rolling", spec.window().rolling());
+        state.put("budgetingMethod", spec.method().name());
+        return state;
+    }
+}

@@ -1,0 +1,56 @@
+package com.aiaops.telemetry;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+/** What one batch adds to one bucket, summed in memory before the bucket's row is touched once. */
+final class BucketAggregate {
+    private long total;
+    private long good;
+    private long latencyCount;
+    private double latencySumMillis;
+    private final LatencySketch sketch = LatencySketch.empty();
+    private final Map<Integer, Long> countsAtOrUnder = new HashMap<>();
+
+    BucketAggregate(Set<Integer> thresholds) {
+        thresholds.forEach(t -> countsAtOrUnder.put(t, 0L));
+    }
+
+    void add(boolean isGood, Double latencyMillis) {
+        total++;
+        if (isGood) {
+            good++;
+        }
+        if (latencyMillis != null) {
+            latencyCount++;
+            latencySumMillis += latencyMillis;
+            sketch.record(latencyMillis);
+            countsAtOrUnder.replaceAll((threshold, count) -> latencyMillis <= threshold ? count + 1 : count);
+        }
+    }
+
+    long total() {
+        return total;
+    }
+
+    long good() {
+        return good;
+    }
+
+    long latencyCount() {
+        return latencyCount;
+    }
+
+    double latencySumMillis() {
+        return latencySumMillis;
+    }
+
+    LatencySketch sketch() {
+        return sketch;
+    }
+
+    Map<Integer, Long> countsAtOrUnder() {
+        return countsAtOrUnder;
+    }
+}

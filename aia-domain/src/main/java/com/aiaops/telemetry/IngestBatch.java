@@ -1,0 +1,64 @@
+package com.aiaops.telemetry;
+
+import com.aiaops.shared.Ids;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.UniqueConstraint;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A batch that was applied, by its idempotency key: a retry with the same key is answered from here and
+ * counted once. The body digest tells a retry from a different batch that reuses the key.
+ */
+@Entity
+@Table(name = "telemetry_ingest_batch", uniqueConstraints = @UniqueConstraint(columnNames = {"organization_id", "idempotency_key"}))
+public class IngestBatch {
+    @Id
+    private UUID id;
+
+    @Column(name = "organization_id", nullable = false)
+    private UUID organizationId;
+
+    @Column(name = "idempotency_key", nullable = false, length = 128)
+    private String idempotencyKey;
+
+    @Column(name = "body_digest", nullable = false, length = 64)
+    private String bodyDigest;
+
+    @Column(nullable = false)
+    private int observations;
+
+    @Column(name = "received_at", nullable = false)
+    private Instant receivedAt;
+
+    protected IngestBatch() {
+    }
+
+    IngestBatch(UUID organizationId, String idempotencyKey, String bodyDigest, int observations, Instant receivedAt) {
+        this.id = Ids.newId();
+        this.organizationId = organizationId;
+        this.idempotencyKey = idempotencyKey;
+        this.bodyDigest = bodyDigest;
+        this.observations = observations;
+        this.receivedAt = receivedAt;
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public String bodyDigest() {
+        return bodyDigest;
+    }
+
+    public int observations() {
+        return observations;
+    }
+
+    public Instant receivedAt() {
+        return receivedAt;
+    }
+}

@@ -1,0 +1,121 @@
+package com.aiaops.telemetry;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.EmbeddedId;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * One bucket of a service's requests: exact total and good counts, exact counts at or under each latency
+ * threshold an SLO uses, and the latency sketch for percentiles.
+ */
+@Entity
+@Table(name = "telemetry_rollup")
+public class Rollup {
+    @EmbeddedId
+    private RollupKey key;
+
+    @Column(name = "organization_id", nullable = false)
+    private UUID organizationId;
+
+    @Column(nullable = false)
+    private long total;
+
+    @Column(nullable = false)
+    private long good;
+
+    @Column(name = "latency_count", nullable = false)
+    private long latencyCount;
+
+    @Column(name = "latency_sum_ms", nullable = false)
+    private double latencySumMillis;
+
+    @Column(name = "latency_sketch", length = 262_144)
+    private byte[] latencySketch;
+
+    /**
+     * Per latency threshold "threshold:atOrUnder:tracked" (e.g. "300:9812:9990"): requests at or under it, and
+     * requests with a latency counted since the threshold was first tracked, so that a threshold added later
+     * is still exact over the part of the bucket it covers. Small, read with the row, no join.
+     */
+    @Column(name = "counts_at_or_under", length = 4000)
+    private String countsAtOrUnder;
+
+    protected Rollup() {
+    }
+
+    Rollup(RollupKey key, UUID organizationId) {
+        this.key = key;
+        this.organizationId = organizationId;
+    }
+
+    /** Adds a batch's share of this bucket; late data lands here just the same. */
+    void add(BucketAggregate aggregate) {
+        total += aggregate.total();
+        good += aggregate.good();
+        latencyCount += aggregate.latencyCount();
+        latencySumMillis += aggregate.latencySumMillis();
+        LatencySketch merged = LatencySketch.fromBytes(latencySketch);
+        merged.merge(aggregate.sketch());
+        latencySketch = merged.toBytes();
+        Map<Integer, ThresholdCount> counts = thresholdCounts();
+        aggregate.countsAtOrUnder().forEach((threshold, count) ->
+                counts.merge(threshold, new ThresholdCount(count, aggregate.latencyCount()), ThresholdCount::plus));
+        countsAtOrUnder = counts.entrySet().stream()
+                .map(e -> e.getKey() + ":" + e.getValue().atOrUnder() + ":" + e.getValue().tracked())
+                .collect(Collectors.joining(","));
+    }
+
+    public RollupKey key() {
+        return key;
+    }
+
+    public long total() {
+        return total;
+    }
+
+    public long good() {
+        return good;
+    }
+
+    public long latencyCount() {
+        return latencyCount;
+    }
+
+    public double latencySumMillis() {
+        return latencySumMillis;
+    }
+
+    public LatencySketch sketch() {
+        return LatencySketch.fromBytes(latencySketch);
+    }
+
+    /** Requests at or under the threshold, among those tracked for it; NONE when it was never tracked here. */
+    public ThresholdCount countAtOrUnder(int thresholdMillis) {
+        return thresholdCounts().getOrDefault(thresholdMillis, ThresholdCount.NONE);
+    }
+
+    private Map<Integer, ThresholdCount> thresholdCounts() {
+        Map<Integer, ThresholdCount> counts = new TreeMap<>();
+        if (countsAtOrUnder != null && !countsAtOrUnder.isEmpty()) {
+            for (String triple : countsAtOrUnder.split(",")) {
+                String[] parts = triple.split(":");
+                counts.put(Integer.parseInt(parts[0]), new ThresholdCount(Long.parseLong(parts[1]), Long.parseLong(parts[2])));
+            }
+        }
+        return counts;
+    }
+
+    /** Requests at or under a latency threshold, out of the requests counted for it. */
+    public record ThresholdCount(long atOrUnder, long tracked) {
+        public static final ThresholdCount NONE = new ThresholdCount(0, 0);
+
+        ThresholdCount plus(ThresholdCount other) {
+            return new ThresholdCount(atOrUnder + other.atOrUnder, tracked + other.tracked);
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package com.aiaops.telemetry;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Roll-up rows and applied batches. */
+@ApplicationScoped
+public class RollupRepository {
+    @PersistenceContext(unitName = "aia")
+    EntityManager em;
+
+    /** The bucket's row, locked for this transaction; created (and locked) when it does not exist yet. */
+    Rollup lockOrCreate(RollupKey key, UUID organizationId) {
+        Rollup rollup = em.find(Rollup.class, key, LockModeType.PESSIMISTIC_WRITE);
+        if (rollup == null) {
+            rollup = new Rollup(key, organizationId);
+            em.persist(rollup);
+        }
+        return rollup;
+    }
+
+    List<Rollup> range(UUID serviceId, TimeRanges.Piece piece) {
+        return em.createQuery("select r from Rollup r where r.key.serviceId = :service and r.key.resolution = :resolution "
+                        + "and r.key.bucketStart >= :from and r.key.bucketStart < :to order by r.key.bucketStart", Rollup.class)
+                .setParameter("service", serviceId)
+                .setParameter("resolution", piece.resolution())
+                .setParameter("from", piece.from())
+                .setParameter("to", piece.to())
+                .getResultList();
+    }
+
+    Optional<IngestBatch> batch(UUID organizationId, String idempotencyKey) {
+        return em.createQuery("select b from IngestBatch b where b.organizationId = :org and b.idempotencyKey = :key",
+                        IngestBatch.class)
+                .setParameter("org", organizationId).setParameter("key", idempotencyKey)
+                .getResultStream().findFirst();
+    }
+
+    void add(IngestBatch batch) {
+        em.persist(batch);
+        em.flush(); // a concurrent twin of this batch fails here, before any roll-up is touched
+    }
+
+    int deleteMinutesBefore(java.time.Instant cutoff) {
+        return em.createQuery("delete from Rollup r where r.key.resolution = :minute and r.key.bucketStart < :cutoff")
+                .setParameter("minute", Resolution.MINUTE).setParameter("cutoff", cutoff).executeUpdate();
+    }
+}

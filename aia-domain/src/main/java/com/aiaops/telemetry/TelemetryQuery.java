@@ -1,0 +1,205 @@
+package com.aiaops.telemetry;
+
+import com.aiaops.catalog.ServiceRepository;
+import com.aiaops.shared.InvalidRequestException;
+import com.aiaops.shared.InvalidRequestException.Violation;
+import com.aiaops.shared.NotFoundException;
+import com.aiaops.slo.Counts;
+import com.aiaops.tenancy.Caller;
+import com.aiaops.tenancy.Role;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Request rate, error rate and latency percentiles of a service over any window (whole minutes, UTC: 'from'
+ * rounds down, 'to' up to the end of its minute), as
+ * one summary or as a series with a step; and the exact counts the SLO evaluator reads.
+ */
+@ApplicationScoped
+public class TelemetryQuery {
+    static final Duration MAX_WINDOW = Duration.ofDays(400);
+    static final int MAX_POINTS = 1_500;
+
+    @Inject
+    RollupRepository rollups;
+
+    @Inject
+    ServiceRepository services;
+
+    /** One window's numbers. Rates are null without requests; percentiles are within 1 % of the true value. */
+    public record Summary(Instant from, Instant to, long requests, long goodRequests, double requestsPerSecond,
+                          Double errorRate, Double latencyMeanMs, Map<String, Double> latencyMs) {
+    }
+
+    @Transactional
+    public Summary summary(Caller caller, UUID serviceId, Instant from, Instant to, List<Double> quantiles) {
+        caller.require(Role.VIEWER);
+        requireService(caller, serviceId);
+        Instant start = floorMinute(from);
+        Instant end = ceilMinute(to);
+        checkWindow(start, end, quantiles);
+        Accumulator sum = new Accumulator();
+        for (TimeRanges.Piece piece : TimeRanges.decompose(start, end)) {
+            rollups.range(serviceId, piece).forEach(sum::add);
+        }
+        return sum.summary(start, end, quantiles);
+    }
+
+    /** Consecutive windows of {@code step} from {@code from}; each point is the summary of its window. */
+    @Transactional
+    public List<Summary> series(Caller caller, UUID serviceId, Instant from, Instant to, Duration step, List<Double> quantiles) {
+        caller.require(Role.VIEWER);
+        requireService(caller, serviceId);
+        Instant start = floorMinute(from);
+        Instant end = ceilMinute(to);
+        checkWindow(start, end, quantiles);
+        if (step == null || step.toMinutes() < 1 || step.toSeconds() % 60 != 0) {
+            throw invalid("step", "must be whole minutes, at least 1m");
+        }
+        long points = (Duration.between(start, end).toMinutes() + step.toMinutes() - 1) / step.toMinutes();
+        if (points > MAX_POINTS) {
+            throw invalid("step", "gives " + points + " points; at most " + MAX_POINTS + " (use a larger step)");
+        }
+        Resolution resolution = coarsestFitting(start, step);
+        List<Accumulator> buckets = new ArrayList<>();
+        for (int i = 0; i < points; i++) {
+            buckets.add(new Accumulator());
+        }
+        for (Rollup rollup : rollups.range(serviceId, new TimeRanges.Piece(resolution, start, end))) {
+            long index = Duration.between(start, rollup.key().bucketStart()).toMinutes() / step.toMinutes();
+            buckets.get((int) index).add(rollup);
+        }
+        List<Summary> series = new ArrayList<>();
+        for (int i = 0; i < points; i++) {
+            Instant pointStart = start.plus(step.multipliedBy(i));
+            Instant pointEnd = pointStart.plus(step).isAfter(end) ? end : pointStart.plus(step);
+            series.add(buckets.get(i).summary(pointStart, pointEnd, quantiles));
+        }
+        return series;
+    }
+
+    /**
+     * Exact counts in [from, to) for an SLO: good requests for availability, or requests at or under the
+     * latency threshold (out of those counted for it) for latency.
+     */
+    @Transactional
+    public Counts counts(UUID serviceId, Integer latencyThresholdMillis, Instant from, Instant to) {
+        Counts counts = Counts.NONE;
+        for (TimeRanges.Piece piece : TimeRanges.decompose(floorMinute(from), floorMinute(to))) {
+            for (Rollup rollup : rollups.range(serviceId, piece)) {
+                counts = counts.plus(countsOf(rollup, latencyThresholdMillis));
+            }
+        }
+        return counts;
+    }
+
+    /** Exact counts per slice of whole minutes in [from, to), read from the minute roll-ups. */
+    @Transactional
+    public List<Counts> slices(UUID serviceId, Integer latencyThresholdMillis, Instant from, Instant to, Duration slice) {
+        Instant start = floorMinute(from);
+        Instant end = floorMinute(to);
+        long sliceMinutes = slice.toMinutes();
+        int count = (int) ((Duration.between(start, end).toMinutes() + sliceMinutes - 1) / sliceMinutes);
+        List<Counts> slices = new ArrayList<>(java.util.Collections.nCopies(Math.max(count, 0), Counts.NONE));
+        for (Rollup rollup : rollups.range(serviceId, new TimeRanges.Piece(Resolution.MINUTE, start, end))) {
+            int index = (int) (Duration.between(start, rollup.key().bucketStart()).toMinutes() / sliceMinutes);
+            slices.set(index, slices.get(index).plus(countsOf(rollup, latencyThresholdMillis)));
+        }
+        return slices;
+    }
+
+    private static Counts countsOf(Rollup rollup, Integer latencyThresholdMillis) {
+        if (latencyThresholdMillis == null) {
+            return new Counts(rollup.good(), rollup.total());
+        }
+        Rollup.ThresholdCount c = rollup.countAtOrUnder(latencyThresholdMillis);
+        return new Counts(c.atOrUnder(), c.tracked());
+    }
+
+    private void requireService(Caller caller, UUID serviceId) {
+        if (services.find(caller.organizationId(), serviceId).isEmpty()) {
+            throw new NotFoundException("service", serviceId);
+        }
+    }
+
+    private static Resolution coarsestFitting(Instant start, Duration step) {
+        for (Resolution r : new Resolution[] {Resolution.DAY, Resolution.HOUR}) {
+            if (r.isAligned(start) && step.toMinutes() % r.size().toMinutes() == 0) {
+                return r;
+            }
+        }
+        return Resolution.MINUTE;
+    }
+
+    private static void checkWindow(Instant from, Instant to, List<Double> quantiles) {
+        if (!from.isBefore(to)) {
+            throw invalid("from", "must be at least one minute before 'to'");
+        }
+        if (Duration.between(from, to).compareTo(MAX_WINDOW) > 0) {
+            throw invalid("to", "the window is longer than " + MAX_WINDOW.toDays() + " days");
+        }
+        for (Double q : quantiles) {
+            if (q == null || !(q >= 0 && q <= 1)) {
+                throw invalid("quantiles", "each quantile must be from 0 to 1, e.g. 0.95");
+            }
+        }
+    }
+
+    private static InvalidRequestException invalid(String field, String message) {
+        return new InvalidRequestException("invalid-parameter", field + " " + message, List.of(new Violation(field, message)));
+    }
+
+    static Instant floorMinute(Instant t) {
+        return t.truncatedTo(ChronoUnit.MINUTES);
+    }
+
+    /** Windows cover whole minutes: 'to' includes the minute it falls in. */
+    static Instant ceilMinute(Instant t) {
+        Instant floor = floorMinute(t);
+        return floor.equals(t) ? t : floor.plus(1, ChronoUnit.MINUTES);
+    }
+
+    /** "p50", "p95", "p99.9": quantiles named as people say them. */
+    static String label(double q) {
+        String percent = java.math.BigDecimal.valueOf(q * 100).stripTrailingZeros().toPlainString();
+        return "p" + percent;
+    }
+
+    /** Sums roll-ups: counts add, sketches merge. */
+    private static final class Accumulator {
+        private long total;
+        private long good;
+        private long latencyCount;
+        private double latencySum;
+        private final LatencySketch sketch = LatencySketch.empty();
+
+        void add(Rollup rollup) {
+            total += rollup.total();
+            good += rollup.good();
+            latencyCount += rollup.latencyCount();
+            latencySum += rollup.latencySumMillis();
+            sketch.merge(rollup.sketch());
+        }
+
+        Summary summary(Instant from, Instant to, List<Double> quantiles) {
+            Map<String, Double> latency = new LinkedHashMap<>();
+            if (latencyCount > 0) {
+                for (double q : quantiles) {
+                    latency.put(label(q), sketch.quantile(q));
+                }
+            }
+            double seconds = Duration.between(from, to).toSeconds();
+            return new Summary(from, to, total, good, total / seconds, total == 0 ? null : (double) (total - good) / total,
+                    latencyCount == 0 ? null : latencySum / latencyCount, latency);
+        }
+    }
+}

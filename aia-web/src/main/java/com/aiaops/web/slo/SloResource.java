@@ -1,0 +1,164 @@
+package com.aiaops.web.slo;
+
+import com.aiaops.shared.Ids;
+import com.aiaops.shared.InvalidRequestException;
+import com.aiaops.shared.Page;
+import com.aiaops.shared.PageRequest;
+import com.aiaops.slo.BudgetingMethod;
+import com.aiaops.slo.BurnRateRule;
+import com.aiaops.slo.Indicator;
+import com.aiaops.slo.Slo;
+import com.aiaops.slo.SloDuration;
+import com.aiaops.slo.SloService;
+import com.aiaops.slo.SloSpec;
+import com.aiaops.slo.SloStatus;
+import com.aiaops.tenancy.Role;
+import com.aiaops.web.platform.Access;
+import com.aiaops.web.platform.CurrentCaller;
+import com.aiaops.web.platform.Versions;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** SLOs of the caller's organisation, and their status. */
+@Path("slos")
+@Tag(name = "SLOs")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class SloResource {
+    @Inject
+    SloService slos;
+
+    @Inject
+    CurrentCaller caller;
+
+    public record BurnRateRuleRequest(@NotBlank String longWindow, @NotBlank String shortWindow,
+                                      @NotNull @DecimalMin(value = "0", inclusive = false) Double factor,
+                                      @NotNull BurnRateRule.Severity severity) {
+    }
+
+    public record DefineSloRequest(
+            @NotNull UUID serviceId,
+            @NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{1,62}", message = "lowercase letters, digits and dashes, 2 to 63") String name,
+            @Size(max = 200) String displayName,
+            @NotNull Indicator indicator,
+            @Min(1) @Max(3_600_000) Integer latencyThresholdMs,
+            @DecimalMin(value = "0", inclusive = false) @DecimalMax(value = "1", inclusive = false) Double target,
+            @DecimalMin(value = "0", inclusive = false) @DecimalMax(value = "100", inclusive = false) Double targetPercent,
+            @NotBlank String window,
+            Boolean rolling,
+            LocalDateTime calendarStart,
+            @Size(max = 64) String timeZone,
+            BudgetingMethod budgetingMethod,
+            @DecimalMin(value = "0", inclusive = false) @DecimalMax("1") Double timeSliceTarget,
+            String timeSliceWindow,
+            @Min(0) Long minimumEvents,
+            @Size(max = 10) List<@Valid BurnRateRuleRequest> burnRateRules) {
+    }
+
+    public record SloView(UUID id, UUID serviceId, String name, String displayName, Indicator indicator,
+                          Integer latencyThresholdMs, double target, String window, boolean rolling,
+                          LocalDateTime calendarStart, String timeZone, BudgetingMethod budgetingMethod,
+                          Double timeSliceTarget, Long timeSliceMinutes, long minimumEvents,
+                          List<BurnRateRuleView> burnRateRules, long version) {
+        static SloView of(Slo slo) {
+            SloSpec spec = slo.spec();
+            return new SloView(slo.id(), slo.serviceId(), slo.name(), slo.displayName(), slo.indicator(),
+                    slo.latencyThresholdMillis(), spec.target(), spec.window().duration().toString(), spec.window().rolling(),
+                    spec.window().calendarStart(), spec.window().timeZone() == null ? null : spec.window().timeZone().getId(),
+                    spec.method(), spec.timeSliceTarget(),
+                    spec.timeSliceWindow() == null ? null : spec.timeSliceWindow().toMinutes(), spec.minimumEvents(),
+                    spec.rules().stream().map(BurnRateRuleView::of).toList(), slo.version());
+        }
+    }
+
+    public record BurnRateRuleView(long longWindowMinutes, long shortWindowMinutes, double factor, BurnRateRule.Severity severity) {
+        static BurnRateRuleView of(BurnRateRule r) {
+            return new BurnRateRuleView(r.longWindow().toMinutes(), r.shortWindow().toMinutes(), r.factor(), r.severity());
+        }
+    }
+
+    @POST
+    @Access(Role.OPERATOR)
+    @Operation(summary = "Define an SLO (availability or latency; Occurrences or Timeslices; rolling or calendar window)")
+    public Response define(@Valid @NotNull DefineSloRequest body) {
+        if ((body.target() == null) == (body.targetPercent() == null)) {
+            throw new InvalidRequestException("validation-failed", "Give either target (e.g. 0.999) or targetPercent (e.g. 99.9)",
+                    List.of(new InvalidRequestException.Violation("target", "exactly one of target and targetPercent")));
+        }
+        double target = body.target() != null ? body.target() : body.targetPercent() / 100;
+        List<BurnRateRule> rules = body.burnRateRules() == null ? null : body.burnRateRules().stream().map(SloResource::rule).toList();
+        Slo slo = slos.define(caller.get(), new SloService.Definition(body.serviceId(), body.name(), body.displayName(),
+                body.indicator(), body.latencyThresholdMs(), target, body.window(), body.rolling() == null || body.rolling(),
+                body.calendarStart(), body.timeZone(),
+                body.budgetingMethod() == null ? BudgetingMethod.OCCURRENCES : body.budgetingMethod(),
+                body.timeSliceTarget(), body.timeSliceWindow(), body.minimumEvents() == null ? 0 : body.minimumEvents(), rules));
+        return Response.created(URI.create("/api/v1/slos/" + slo.id())).entity(SloView.of(slo)).tag(Versions.etag(slo.version())).build();
+    }
+
+    private static BurnRateRule rule(BurnRateRuleRequest r) {
+        try {
+            return new BurnRateRule(SloDuration.parse(r.longWindow()).fixedLength(), SloDuration.parse(r.shortWindow()).fixedLength(),
+                    r.factor(), r.severity());
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new InvalidRequestException("validation-failed", "Invalid burn-rate rule: " + e.getMessage(),
+                    List.of(new InvalidRequestException.Violation("burnRateRules", e.getMessage())));
+        }
+    }
+
+    @GET
+    @Access(Role.VIEWER)
+    @Operation(summary = "SLOs by name, in pages")
+    public Page<SloView> list(@QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
+        return slos.list(caller.get(), PageRequest.of(cursor, limit)).map(SloView::of);
+    }
+
+    @GET
+    @Path("{id}")
+    @Access(Role.VIEWER)
+    @Operation(summary = "One SLO")
+    public Response get(@PathParam("id") String id) {
+        Slo slo = slos.get(caller.get(), Ids.parse(id, "SLO"));
+        return Versions.ok(SloView.of(slo), slo.version());
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Access(Role.OPERATOR)
+    @Operation(summary = "Delete an SLO")
+    public Response delete(@PathParam("id") String id) {
+        slos.delete(caller.get(), Ids.parse(id, "SLO"));
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("{id}/status")
+    @Access(Role.VIEWER)
+    @Operation(summary = "SLI, error budget (ratio and minutes), burn rates, alerts and state (NO_DATA is its own state)")
+    public SloStatus status(@PathParam("id") String id) {
+        return slos.status(caller.get(), Ids.parse(id, "SLO"));
+    }
+}

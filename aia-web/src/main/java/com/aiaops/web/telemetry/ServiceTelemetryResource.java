@@ -1,0 +1,60 @@
+package com.aiaops.web.telemetry;
+
+import com.aiaops.shared.Ids;
+import com.aiaops.telemetry.TelemetryQuery;
+import com.aiaops.tenancy.Role;
+import com.aiaops.web.platform.Access;
+import com.aiaops.web.platform.CurrentCaller;
+import com.aiaops.web.platform.TimeParameters;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** A service's request rate, error rate and latency percentiles. */
+@Path("services/{id}/telemetry")
+@Tag(name = "Telemetry")
+@Produces(MediaType.APPLICATION_JSON)
+public class ServiceTelemetryResource {
+    @Inject
+    TelemetryQuery query;
+
+    @Inject
+    CurrentCaller caller;
+
+    @Inject
+    Clock clock;
+
+    @GET
+    @Access(Role.VIEWER)
+    @Operation(summary = "Requests, rate, error rate and latency quantiles over [from, to) (default: the last hour)")
+    public TelemetryQuery.Summary summary(@PathParam("id") String id, @QueryParam("from") String from,
+                                          @QueryParam("to") String to, @QueryParam("quantiles") String quantiles) {
+        Instant end = TimeParameters.instant("to", to, clock.instant());
+        Instant start = TimeParameters.instant("from", from, end.minus(Duration.ofHours(1)));
+        return query.summary(caller.get(), Ids.parse(id, "service"), start, end, TimeParameters.quantiles(quantiles));
+    }
+
+    @GET
+    @Path("series")
+    @Access(Role.VIEWER)
+    @Operation(summary = "The same numbers per step (default 1m) over [from, to)")
+    public Map<String, List<TelemetryQuery.Summary>> series(@PathParam("id") String id, @QueryParam("from") String from,
+                                                            @QueryParam("to") String to, @QueryParam("step") String step,
+                                                            @QueryParam("quantiles") String quantiles) {
+        Instant end = TimeParameters.instant("to", to, clock.instant());
+        Instant start = TimeParameters.instant("from", from, end.minus(Duration.ofHours(1)));
+        return Map.of("points", query.series(caller.get(), Ids.parse(id, "service"), start, end,
+                TimeParameters.duration("step", step, Duration.ofMinutes(1)), TimeParameters.quantiles(quantiles)));
+    }
+}

@@ -1,0 +1,60 @@
+package com.aiaops.web.telemetry;
+
+import com.aiaops.shared.InvalidRequestException;
+import com.aiaops.telemetry.IngestReceipt;
+import com.aiaops.telemetry.Observation;
+import com.aiaops.telemetry.TelemetryIngest;
+import com.aiaops.tenancy.Role;
+import com.aiaops.web.platform.Access;
+import com.aiaops.web.platform.CurrentCaller;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Telemetry ingestion. The answer comes once the batch is committed: an acknowledged batch is never lost. */
+@Path("telemetry")
+@Tag(name = "Telemetry")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class TelemetryResource {
+    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+
+    @Inject
+    TelemetryIngest ingest;
+
+    @Inject
+    CurrentCaller caller;
+
+    @Inject
+    MeterRegistry meters;
+
+    public record ObservationBatch(@NotNull List<Observation> observations) {
+    }
+
+    @POST
+    @Path("observations")
+    @Access({Role.INGEST, Role.OPERATOR})
+    @Operation(summary = "Ingest a batch of request observations (at most 10,000); retry safely with the same Idempotency-Key")
+    public IngestReceipt observations(@HeaderParam("Idempotency-Key") String idempotencyKey,
+                                      @jakarta.validation.Valid @NotNull ObservationBatch batch) {
+        if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
+            throw new InvalidRequestException("invalid-idempotency-key",
+                    "Idempotency-Key must be 1 to 128 letters, digits or . _ : -");
+        }
+        IngestReceipt receipt = ingest.ingest(caller.get(), idempotencyKey, batch.observations());
+        String result = receipt.duplicate() ? "duplicate" : "accepted";
+        meters.counter("aia.telemetry.batches", "result", result).increment();
+        meters.counter("aia.telemetry.observations", "result", result).increment(receipt.accepted());
+        return receipt;
+    }
+}
