@@ -94,7 +94,7 @@ public class TelemetryQuery {
     @Transactional
     public Counts counts(UUID serviceId, Integer latencyThresholdMillis, Instant from, Instant to) {
         Counts counts = Counts.NONE;
-        for (TimeRanges.Piece piece : TimeRanges.decompose(floorMinute(from), floorMinute(to))) {
+        for (TimeRanges.Piece piece : TimeRanges.decompose(floorMinute(from), ceilMinute(to))) {
             for (Rollup rollup : rollups.range(serviceId, piece)) {
                 counts = counts.plus(countsOf(rollup, latencyThresholdMillis));
             }
@@ -106,7 +106,7 @@ public class TelemetryQuery {
     @Transactional
     public List<Counts> slices(UUID serviceId, Integer latencyThresholdMillis, Instant from, Instant to, Duration slice) {
         Instant start = floorMinute(from);
-        Instant end = floorMinute(to);
+        Instant end = ceilMinute(to);
         long sliceMinutes = slice.toMinutes();
         int count = (int) ((Duration.between(start, end).toMinutes() + sliceMinutes - 1) / sliceMinutes);
         List<Counts> slices = new ArrayList<>(java.util.Collections.nCopies(Math.max(count, 0), Counts.NONE));

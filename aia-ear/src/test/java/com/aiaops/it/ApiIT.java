@@ -34,6 +34,9 @@ public abstract class ApiIT {
         RestAssured.baseURI = "http://127.0.0.1";
         RestAssured.port = 8080 + PORT_OFFSET;
         RestAssured.basePath = "/api/v1";
+        // Numbers with a fraction as double, so SLO arithmetic is compared exactly.
+        RestAssured.config = RestAssured.config().jsonConfig(io.restassured.config.JsonConfig.jsonConfig()
+                .numberReturnType(io.restassured.path.json.config.JsonPathConfig.NumberReturnType.DOUBLE));
     }
 
     /** A request with an API key. */

@@ -20,7 +20,7 @@ class ServiceCatalogIT extends ApiIT {
                 .post("/services").then().statusCode(201)
                 .header("Location", org.hamcrest.Matchers.containsString("/api/v1/services/"))
                 .header("ETag", "\"0\"")
-                .body("uptimeSlaPercent", equalTo(99.99f)).body("serviceCreditPercent", equalTo(50))
+                .body("uptimeSlaPercent", equalTo(99.99)).body("serviceCreditPercent", equalTo(50))
                 .body("ownerTeam", equalTo("payments"));
     }
 

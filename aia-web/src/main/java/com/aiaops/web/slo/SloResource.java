@@ -109,7 +109,8 @@ public class SloResource {
             throw new InvalidRequestException("validation-failed", "Give either target (e.g. 0.999) or targetPercent (e.g. 99.9)",
                     List.of(new InvalidRequestException.Violation("target", "exactly one of target and targetPercent")));
         }
-        double target = body.target() != null ? body.target() : body.targetPercent() / 100;
+        double target = body.target() != null ? body.target()
+                : java.math.BigDecimal.valueOf(body.targetPercent()).movePointLeft(2).doubleValue(); // 99.9 -> 0.999 exactly
         List<BurnRateRule> rules = body.burnRateRules() == null ? null : body.burnRateRules().stream().map(SloResource::rule).toList();
         Slo slo = slos.define(caller.get(), new SloService.Definition(body.serviceId(), body.name(), body.displayName(),
                 body.indicator(), body.latencyThresholdMs(), target, body.window(), body.rolling() == null || body.rolling(),

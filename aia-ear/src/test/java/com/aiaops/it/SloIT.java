@@ -1,0 +1,164 @@
+package com.aiaops.it;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+import static com.aiaops.it.Telemetry.batch;
+import static com.aiaops.it.Telemetry.observation;
+import static com.aiaops.it.Telemetry.spread;
+import static org.hamcrest.Matchers.closeTo;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
+
+/** SLOs over ingested telemetry: SLI, error budget, burn-rate alerts, and the release freeze they imply. */
+class SloIT extends ApiIT {
+    private static final Instant NOW = Instant.now();
+
+    private static String defineSlo(String key, Map<String, Object> definition) {
+        return as(key).body(definition).post("/slos").then().statusCode(201).extract().path("id");
+    }
+
+    private static Map<String, Object> availability(String serviceId, String name, double targetPercent) {
+        Map<String, Object> d = new HashMap<>();
+        d.put("serviceId", serviceId);
+        d.put("name", name);
+        d.put("indicator", "AVAILABILITY");
+        d.put("targetPercent", targetPercent);
+        d.put("window", "30d");
+        d.put("minimumEvents", 100);
+        return d;
+    }
+
+    @Test
+    void a_service_without_traffic_is_no_data() {
+        Tenant tenant = newTenant();
+        String serviceId = registerService(tenant.adminKey(), "quiet");
+        String slo = defineSlo(tenant.adminKey(), availability(serviceId, "quiet-availability", 99.9));
+        as(tenant.adminKey()).get("/slos/" + slo + "/status").then().statusCode(200)
+                .body("state", equalTo("NO_DATA")).body("sli", nullValue())
+                .body("budgetMinutes", closeTo(43.2, 1e-6));
+    }
+
+    @Test
+    void a_fast_burn_pages_and_a_spent_budget_freezes_releases() {
+        Tenant tenant = newTenant();
+        String serviceId = registerService(tenant.adminKey(), "checkout");
+        String ingest = issueKey(tenant, "INGEST");
+        String slo = defineSlo(tenant.adminKey(), availability(serviceId, "checkout-availability", 99));
+
+        // Two days ago, 30,000 good requests; in the last three minutes, 1,000 requests of which 200 failed.
+        for (int i = 0; i < 3; i++) {
+            as(ingest).body(batch(spread("checkout", NOW.minus(Duration.ofDays(2)).plus(Duration.ofMinutes(10L * i)), 10, 10_000, 0, 30)))
+                    .post("/telemetry/observations").then().statusCode(200);
+        }
+        as(ingest).body(batch(spread("checkout", NOW.minusSeconds(180), 3, 1000, 200, 30))).post("/telemetry/observations")
+                .then().statusCode(200);
+
+        // Burn over 1 h and 5 m: (200 / 1000) / 1 % = 20, above 14.4. Budget spent: 200 / (1 % of 31,000) = 64.5 %.
+        as(tenant.adminKey()).get("/slos/" + slo + "/status").then().statusCode(200)
+                .body("state", equalTo("CRITICAL"))
+                .body("totalEvents", equalTo(31_000)).body("goodEvents", equalTo(30_800))
+                .body("budgetConsumed", closeTo(200.0 / 310, 1e-9))
+                .body("budgetRemainingMinutes", closeTo(432 * (1 - 200.0 / 310), 1e-6))
+                .body("alerts[0].longWindow", equalTo("1h")).body("alerts[0].firing", equalTo(true))
+                .body("alerts[0].longBurnRate", closeTo(20, 1e-9))
+                .body("burnRates.window", contains("5m", "30m", "1h", "6h", "3d"));
+        as(tenant.adminKey()).get("/services/" + serviceId + "/error-budget-policy").then().statusCode(200)
+                .body("releasesFrozen", equalTo(false));
+
+        as(ingest).body(batch(spread("checkout", NOW.minusSeconds(60), 1, 400, 400, 30))).post("/telemetry/observations")
+                .then().statusCode(200);
+        as(tenant.adminKey()).get("/slos/" + slo + "/status").then().body("state", equalTo("EXHAUSTED"));
+        as(tenant.adminKey()).get("/services/" + serviceId + "/error-budget-policy").then()
+                .body("releasesFrozen", equalTo(true)).body("exhaustedSlos", contains("checkout-availability"));
+    }
+
+    @Test
+    void a_latency_slo_counts_requests_at_or_under_its_threshold_exactly() {
+        Tenant tenant = newTenant();
+        String serviceId = registerService(tenant.adminKey(), "search");
+        Map<String, Object> latency = availability(serviceId, "search-latency", 95);
+        latency.put("indicator", "LATENCY");
+        latency.put("latencyThresholdMs", 300);
+        String slo = defineSlo(tenant.adminKey(), latency);
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            items.add(observation("search", NOW.minusSeconds(240 - i), 200, i < 180 ? 100 + i : 300.5 + i));
+        }
+        as(issueKey(tenant, "INGEST")).body(batch(items)).post("/telemetry/observations").then().statusCode(200);
+        as(tenant.adminKey()).get("/slos/" + slo + "/status").then().statusCode(200)
+                .body("goodEvents", equalTo(180)).body("totalEvents", equalTo(200)).body("sli", closeTo(0.9, 1e-12))
+                .body("state", equalTo("EXHAUSTED"));
+    }
+
+    @Test
+    void timeslices_budget_counts_bad_minutes() {
+        Tenant tenant = newTenant();
+        String serviceId = registerService(tenant.adminKey(), "batch-api");
+        Map<String, Object> d = availability(serviceId, "batch-api-minutes", 99);
+        d.put("budgetingMethod", "TIMESLICES");
+        d.put("timeSliceTarget", 0.95);
+        d.put("timeSliceWindow", "1m");
+        d.put("window", "1d");
+        String slo = defineSlo(tenant.adminKey(), d);
+        Instant start = NOW.minus(Duration.ofMinutes(30)).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (int minute = 0; minute < 10; minute++) {
+            for (int i = 0; i < 20; i++) {
+                boolean bad = minute < 2 && i < 5; // minutes 0 and 1 are 75 % good: bad slices
+                items.add(observation("batch-api", start.plus(Duration.ofMinutes(minute)).plusSeconds(i), bad ? 500 : 200, 5));
+            }
+        }
+        as(issueKey(tenant, "INGEST")).body(batch(items)).post("/telemetry/observations").then().statusCode(200);
+        // 1 % of 1,440 minutes allows 14.4 bad ones: 2 spend 13.9 % of the budget.
+        as(tenant.adminKey()).get("/slos/" + slo + "/status").then().statusCode(200)
+                .body("goodSlices", equalTo(8)).body("badSlices", equalTo(2)).body("sli", closeTo(0.8, 1e-12))
+                .body("budgetConsumed", closeTo(2 / 14.4, 1e-9)).body("budgetMinutes", closeTo(14.4, 1e-9));
+    }
+
+    @Test
+    void invalid_definitions_are_400_and_other_organisations_see_nothing() {
+        Tenant tenant = newTenant();
+        String serviceId = registerService(tenant.adminKey(), "api");
+        Map<String, Object> noThreshold = availability(serviceId, "latency-without-threshold", 99);
+        noThreshold.put("indicator", "LATENCY");
+        as(tenant.adminKey()).body(noThreshold).post("/slos").then().statusCode(400)
+                .body("errors.field", hasItem("latencyThresholdMs"));
+        Map<String, Object> badWindow = availability(serviceId, "bad-window", 99);
+        badWindow.put("window", "30 days");
+        as(tenant.adminKey()).body(badWindow).post("/slos").then().statusCode(400);
+        Map<String, Object> twoTargets = availability(serviceId, "two-targets", 99);
+        twoTargets.put("target", 0.99);
+        as(tenant.adminKey()).body(twoTargets).post("/slos").then().statusCode(400);
+        Map<String, Object> calendarWithoutZone = availability(serviceId, "calendar", 99);
+        calendarWithoutZone.put("rolling", false);
+        calendarWithoutZone.put("window", "1M");
+        as(tenant.adminKey()).body(calendarWithoutZone).post("/slos").then().statusCode(400);
+        Map<String, Object> slicesWithoutTarget = availability(serviceId, "slices", 99);
+        slicesWithoutTarget.put("budgetingMethod", "TIMESLICES");
+        as(tenant.adminKey()).body(slicesWithoutTarget).post("/slos").then().statusCode(400);
+        as(tenant.adminKey()).get("/slos").then().body("items.size()", equalTo(0));
+
+        Map<String, Object> calendar = availability(serviceId, "calendar-month", 99.5);
+        calendar.put("rolling", false);
+        calendar.put("window", "1M");
+        calendar.put("calendarStart", "2026-01-01T00:00:00");
+        calendar.put("timeZone", "Europe/Paris");
+        String slo = defineSlo(tenant.adminKey(), calendar);
+        as(tenant.adminKey()).get("/slos/" + slo).then().statusCode(200).body("timeZone", equalTo("Europe/Paris"));
+
+        Tenant other = newTenant();
+        as(other.adminKey()).get("/slos/" + slo).then().statusCode(404);
+        as(other.adminKey()).get("/slos/" + slo + "/status").then().statusCode(404);
+        as(other.adminKey()).delete("/slos/" + slo).then().statusCode(404);
+        as(other.adminKey()).get("/services/" + serviceId + "/error-budget-policy").then().statusCode(404);
+        as(other.adminKey()).body(availability(serviceId, "on-their-service", 99)).post("/slos").then().statusCode(400);
+    }
+}

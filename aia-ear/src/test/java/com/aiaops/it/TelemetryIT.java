@@ -1,0 +1,162 @@
+package com.aiaops.it;
+
+import io.restassured.RestAssured;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+import static com.aiaops.it.Telemetry.batch;
+import static com.aiaops.it.Telemetry.observation;
+import static com.aiaops.it.Telemetry.spread;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Ingesting observation batches (idempotent, all or nothing) and querying rates and percentiles. */
+class TelemetryIT extends ApiIT {
+    private static final Instant NOW = Instant.now();
+
+    private static int requests(String key, String serviceId, Instant from, Instant to) {
+        return as(key).queryParam("from", from.toString()).queryParam("to", to.toString())
+                .get("/services/" + serviceId + "/telemetry").then().statusCode(200).extract().path("requests");
+    }
+
+    @Test
+    void a_retried_batch_counts_once_and_a_reused_key_with_other_data_is_refused() {
+        Tenant tenant = newTenant();
+        String serviceId = registerService(tenant.adminKey(), "api");
+        String ingest = issueKey(tenant, "INGEST");
+        var body = batch(spread("api", NOW.minusSeconds(600), 5, 100, 3, 40));
+
+        var first = as(ingest).header("Idempotency-Key", "batch-0001").body(body).post("/telemetry/observations")
+                .then().statusCode(200).body("accepted", equalTo(100)).body("duplicate", equalTo(false)).extract();
+        as(ingest).header("Idempotency-Key", "batch-0001").body(body).post("/telemetry/observations")
+                .then().statusCode(200).body("duplicate", equalTo(true)).body("batchId", equalTo(first.path("batchId")));
+        assertEquals(100, requests(tenant.adminKey(), serviceId, NOW.minusSeconds(3600), NOW));
+
+        as(ingest).header("Idempotency-Key", "batch-0001").body(batch(spread("api", NOW.minusSeconds(600), 5, 7, 0, 40)))
+                .post("/telemetry/observations").then().statusCode(409)
+                .body("type", equalTo("urn:aia-ops:problem:idempotency-key-reused"));
+        assertEquals(100, requests(tenant.adminKey(), serviceId, NOW.minusSeconds(3600), NOW));
+    }
+
+    @Test
+    void a_batch_with_bad_items_is_refused_whole_and_names_each_one() {
+        Tenant tenant = newTenant();
+        String serviceId = registerService(tenant.adminKey(), "api");
+        String ingest = issueKey(tenant, "INGEST");
+        List<Map<String, Object>> items = new ArrayList<>(spread("api", NOW.minusSeconds(300), 2, 10, 0, 10));
+        items.add(observation("api", NOW.minus(Duration.ofDays(30)), 200, 10));
+        items.add(observation("api", NOW.plus(Duration.ofHours(2)), 200, 10));
+        items.add(observation("ghost", NOW, 200, 10));
+        items.add(observation("api", NOW, 999, -5));
+        as(ingest).body(batch(items)).post("/telemetry/observations").then().statusCode(400).contentType(PROBLEM_JSON)
+                .body("type", equalTo("urn:aia-ops:problem:invalid-observations"))
+                .body("errors.field", hasItems("observations[10].timestamp", "observations[11].timestamp",
+                        "observations[12].service", "observations[13].status", "observations[13].latencyMs"))
+                .body("errors.find { it.field == 'observations[10].timestamp' }.message", containsString("older"))
+                .body("errors.find { it.field == 'observations[11].timestamp' }.message", containsString("future"));
+        assertEquals(0, requests(tenant.adminKey(), serviceId, NOW.minusSeconds(3600), NOW));
+        as(ingest).body(Map.of("observations", List.of())).post("/telemetry/observations").then().statusCode(400);
+        as(ingest).body("{\"observations\":[{\"service\":\"api\",\"timestamp\":\"yesterday\",\"status\":200}]}")
+                .post("/telemetry/observations").then().statusCode(400);
+    }
+
+    @Test
+    void only_ingest_or_operator_callers_send_and_only_to_their_own_services() {
+        Tenant tenant = newTenant();
+        registerService(tenant.adminKey(), "api");
+        Tenant other = newTenant();
+        String othersService = registerService(other.adminKey(), "secret-api");
+        String viewer = issueKey(tenant, "VIEWER");
+        String ingest = issueKey(tenant, "INGEST");
+        var body = batch(spread("api", NOW.minusSeconds(60), 1, 5, 0, 10));
+        as(viewer).body(body).post("/telemetry/observations").then().statusCode(403);
+        as(ingest).get("/services").then().statusCode(403);
+        as(ingest).body(batch(spread("secret-api", NOW.minusSeconds(60), 1, 5, 0, 10))).post("/telemetry/observations")
+                .then().statusCode(400).body("errors[0].field", equalTo("observations[0].service"));
+        as(tenant.adminKey()).get("/services/" + othersService + "/telemetry").then().statusCode(404);
+        assertEquals(0, requests(other.adminKey(), othersService, NOW.minusSeconds(3600), NOW));
+    }
+
+    @Test
+    void late_data_lands_in_the_right_minute_hour_and_day() {
+        Tenant tenant = newTenant();
+        String serviceId = registerService(tenant.adminKey(), "api");
+        String ingest = issueKey(tenant, "INGEST");
+        Instant twoDaysAgo = NOW.minus(Duration.ofDays(2)).truncatedTo(ChronoUnit.HOURS).plus(Duration.ofMinutes(10));
+        as(ingest).body(batch(spread("api", twoDaysAgo, 10, 60, 6, 50))).post("/telemetry/observations").then().statusCode(200);
+        as(ingest).body(batch(spread("api", NOW.minusSeconds(120), 1, 40, 0, 50))).post("/telemetry/observations").then().statusCode(200);
+
+        // Three days: whole days, hours and minutes are all read, and each request counts once.
+        as(tenant.adminKey()).queryParam("from", NOW.minus(Duration.ofDays(3)).toString()).queryParam("to", NOW.toString())
+                .get("/services/" + serviceId + "/telemetry").then().statusCode(200)
+                .body("requests", equalTo(100)).body("goodRequests", equalTo(94)).body("errorRate", equalTo(0.06));
+        var hourly = as(tenant.adminKey()).queryParam("from", twoDaysAgo.truncatedTo(ChronoUnit.HOURS).toString())
+                .queryParam("to", twoDaysAgo.truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(3)).toString())
+                .queryParam("step", "1h").get("/services/" + serviceId + "/telemetry/series").then().statusCode(200).extract();
+        assertEquals(List.of(60, 0, 0), hourly.path("points.requests"));
+        assertEquals(60.0 / 3600, ((Number) hourly.path("points[0].requestsPerSecond")).doubleValue(), 1e-9);
+    }
+
+    @Test
+    void percentiles_are_within_one_percent_of_the_exact_values_of_a_recorded_dataset() {
+        Tenant tenant = newTenant();
+        String serviceId = registerService(tenant.adminKey(), "api");
+        String ingest = issueKey(tenant, "INGEST");
+        Random random = new Random(7);
+        Instant start = NOW.minus(Duration.ofHours(3)).truncatedTo(ChronoUnit.HOURS).plus(Duration.ofMinutes(30));
+        double[] latencies = new double[6000];
+        for (int b = 0; b < 3; b++) {
+            List<Map<String, Object>> items = new ArrayList<>();
+            for (int i = 0; i < 2000; i++) {
+                int n = b * 2000 + i;
+                latencies[n] = Math.round(Math.exp(4 + 0.8 * random.nextGaussian()) * 1000) / 1000.0;
+                items.add(observation("api", start.plusSeconds(n), 200, latencies[n]));
+            }
+            as(ingest).body(batch(items)).post("/telemetry/observations").then().statusCode(200);
+        }
+        double[] sorted = latencies.clone();
+        Arrays.sort(sorted);
+        var summary = as(tenant.adminKey()).queryParam("from", start.minus(Duration.ofMinutes(30)).toString())
+                .queryParam("to", start.plus(Duration.ofHours(2)).toString()).queryParam("quantiles", "0.5,0.9,0.95,0.99,0.999")
+                .get("/services/" + serviceId + "/telemetry").then().statusCode(200).body("requests", equalTo(6000)).extract();
+        for (var q : Map.of("p50", 0.5, "p90", 0.9, "p95", 0.95, "p99", 0.99, "p99.9", 0.999).entrySet()) {
+            double exact = sorted[(int) Math.floor(q.getValue() * (sorted.length - 1))];
+            double reported = ((Number) summary.path("latencyMs.'" + q.getKey() + "'")).doubleValue();
+            assertTrue(Math.abs(reported - exact) <= 0.01 * exact, q.getKey() + " reported " + reported + ", exact " + exact);
+        }
+    }
+
+    @Test
+    void ingest_is_counted_in_the_metrics() {
+        Tenant tenant = newTenant();
+        registerService(tenant.adminKey(), "api");
+        as(issueKey(tenant, "INGEST")).body(batch(spread("api", NOW.minusSeconds(60), 1, 3, 0, 10)))
+                .post("/telemetry/observations").then().statusCode(200);
+        RestAssured.given().baseUri("http://127.0.0.1:" + (9990 + PORT_OFFSET)).basePath("").get("/metrics").then()
+                .body(containsString("aia_telemetry_observations_total{")).body(containsString("aia_telemetry_batches_total{"));
+    }
+
+    @Test
+    void bad_query_parameters_are_400() {
+        Tenant tenant = newTenant();
+        String serviceId = registerService(tenant.adminKey(), "api");
+        as(tenant.adminKey()).queryParam("from", "last tuesday").get("/services/" + serviceId + "/telemetry").then().statusCode(400);
+        as(tenant.adminKey()).queryParam("from", NOW.toString()).queryParam("to", NOW.minusSeconds(3600).toString())
+                .get("/services/" + serviceId + "/telemetry").then().statusCode(400);
+        as(tenant.adminKey()).queryParam("quantiles", "0.5,1.5").get("/services/" + serviceId + "/telemetry").then().statusCode(400);
+        as(tenant.adminKey()).queryParam("step", "0m").get("/services/" + serviceId + "/telemetry/series").then().statusCode(400);
+        as(tenant.adminKey()).queryParam("from", NOW.minus(Duration.ofDays(30)).toString()).queryParam("step", "1m")
+                .get("/services/" + serviceId + "/telemetry/series").then().statusCode(400)
+                .body("detail", containsString("points"));
+    }
+}
