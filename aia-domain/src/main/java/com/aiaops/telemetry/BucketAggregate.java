@@ -30,6 +30,23 @@ final class BucketAggregate {
         }
     }
 
+    /** A client's pre-counted minute: totals, and requests per latency value. */
+    void addCounted(long requests, long goodRequests, java.util.List<MinuteAggregate.LatencyCount> latencies) {
+        total += requests;
+        good += goodRequests;
+        if (latencies == null) {
+            return;
+        }
+        for (MinuteAggregate.LatencyCount latency : latencies) {
+            double ms = latency.ms();
+            long count = latency.count();
+            latencyCount += count;
+            latencySumMillis += ms * count;
+            sketch.record(ms, count);
+            countsAtOrUnder.replaceAll((threshold, c) -> ms <= threshold ? c + count : c);
+        }
+    }
+
     long total() {
         return total;
     }

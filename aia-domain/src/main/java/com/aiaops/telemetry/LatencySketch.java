@@ -39,6 +39,10 @@ public final class LatencySketch {
         sketch.accept(latencyMillis);
     }
 
+    public void record(double latencyMillis, long count) {
+        sketch.accept(latencyMillis, count);
+    }
+
     public void merge(LatencySketch other) {
         sketch.mergeWith(other.sketch);
     }

@@ -47,6 +47,9 @@ public class TelemetryIngest {
     RollupWriter writer;
 
     @Inject
+    QueryCache cache;
+
+    @Inject
     Clock clock;
 
     @Inject
@@ -58,16 +61,76 @@ public class TelemetryIngest {
     Duration maxClockSkew;
 
     public IngestReceipt ingest(Caller caller, String idempotencyKey, List<Observation> observations) {
+        requireSender(caller);
+        Instant now = clock.instant();
+        requireSize(observations);
+        Map<String, Service> byslug = validate(caller, observations, now);
+        SortedMap<RollupKey, BucketAggregate> buckets = new TreeMap<>();
+        Map<UUID, Set<Integer>> thresholds = new HashMap<>();
+        for (Observation o : observations) {
+            UUID serviceId = byslug.get(o.service()).id();
+            for (BucketAggregate bucket : bucketsOf(buckets, thresholds, serviceId, o.timestamp())) {
+                bucket.add(o.isGood(), o.latencyMs());
+            }
+        }
+        String digest = Sha256.hex(String.join("\n", observations.stream().map(Observation::canonical).toList()));
+        return apply(caller, idempotencyKey, digest, observations.size(), byslug, buckets, now);
+    }
+
+    /** Pre-aggregated minutes, validated and applied like observations (same idempotency, same all-or-nothing). */
+    public IngestReceipt ingestMinutes(Caller caller, String idempotencyKey, List<MinuteAggregate> minutes) {
+        requireSender(caller);
+        Instant now = clock.instant();
+        requireSize(minutes);
+        Map<String, Service> byslug = validateMinutes(caller, minutes, now);
+        SortedMap<RollupKey, BucketAggregate> buckets = new TreeMap<>();
+        Map<UUID, Set<Integer>> thresholds = new HashMap<>();
+        for (MinuteAggregate m : minutes) {
+            UUID serviceId = byslug.get(m.service()).id();
+            for (BucketAggregate bucket : bucketsOf(buckets, thresholds, serviceId, m.minute())) {
+                bucket.addCounted(m.total(), m.good(), m.latencies());
+            }
+        }
+        String digest = Sha256.hex("minutes\n" + String.join("\n", minutes.stream().map(MinuteAggregate::canonical).toList()));
+        return apply(caller, idempotencyKey, digest, minutes.size(), byslug, buckets, now);
+    }
+
+    private List<BucketAggregate> bucketsOf(SortedMap<RollupKey, BucketAggregate> buckets, Map<UUID, Set<Integer>> thresholds,
+                                            UUID serviceId, Instant at) {
+        Set<Integer> serviceThresholds = thresholds.computeIfAbsent(serviceId, slos::latencyThresholds);
+        List<BucketAggregate> touched = new ArrayList<>(Resolution.values().length);
+        for (Resolution resolution : Resolution.values()) {
+            RollupKey key = new RollupKey(serviceId, resolution, resolution.bucketOf(at));
+            touched.add(buckets.computeIfAbsent(key, k -> new BucketAggregate(serviceThresholds)));
+        }
+        return touched;
+    }
+
+    private static void requireSender(Caller caller) {
         if (!(caller.role() == Role.INGEST || caller.role().grants(Role.OPERATOR))) {
             throw new AccessDeniedException("Sending telemetry needs an INGEST key (or OPERATOR)");
         }
-        Instant now = clock.instant();
-        Map<String, Service> byslug = validate(caller, observations, now);
-        SortedMap<RollupKey, BucketAggregate> buckets = aggregate(byslug, observations);
-        String digest = Sha256.hex(String.join("\n", observations.stream().map(Observation::canonical).toList()));
+    }
+
+    private static void requireSize(List<?> items) {
+        if (items == null || items.isEmpty()) {
+            throw new InvalidRequestException("validation-failed", "A batch needs at least one item",
+                    List.of(new Violation("items", "must not be empty")));
+        }
+        if (items.size() > MAX_BATCH) {
+            throw new InvalidRequestException("batch-too-large", "A batch holds at most " + MAX_BATCH + " items; split it",
+                    List.of(new Violation("items", "has " + items.size() + " items")));
+        }
+    }
+
+    private IngestReceipt apply(Caller caller, String idempotencyKey, String digest, int items, Map<String, Service> byslug,
+                                SortedMap<RollupKey, BucketAggregate> buckets, Instant now) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return writer.apply(caller.organizationId(), idempotencyKey, digest, observations.size(), buckets, now);
+                IngestReceipt receipt = writer.apply(caller.organizationId(), idempotencyKey, digest, items, buckets, now);
+                // Committed: answers computed before this batch must no longer be served.
+                byslug.values().forEach(service -> cache.invalidate(service.id()));
+                return receipt;
             } catch (RuntimeException e) {
                 // Two batches creating the same new bucket, or twins with one key: the loser retries in a new transaction.
                 if (attempt >= ATTEMPTS || !isConstraintViolation(e)) {
@@ -79,14 +142,6 @@ public class TelemetryIngest {
     }
 
     private Map<String, Service> validate(Caller caller, List<Observation> observations, Instant now) {
-        if (observations == null || observations.isEmpty()) {
-            throw new InvalidRequestException("validation-failed", "A batch needs at least one observation",
-                    List.of(new Violation("observations", "must not be empty")));
-        }
-        if (observations.size() > MAX_BATCH) {
-            throw new InvalidRequestException("batch-too-large", "A batch holds at most " + MAX_BATCH + " observations; split it",
-                    List.of(new Violation("observations", "has " + observations.size() + " items")));
-        }
         Map<String, Service> bySlug = new HashMap<>();
         List<Violation> violations = new ArrayList<>();
         Instant oldest = now.minus(maxAge);
@@ -98,20 +153,8 @@ public class TelemetryIngest {
                 violations.add(new Violation(at, "must be an object"));
                 continue;
             }
-            if (o.service() == null || o.service().isBlank()) {
-                violations.add(new Violation(at + ".service", "is required"));
-            } else if (!bySlug.containsKey(o.service())) {
-                services.findBySlug(caller.organizationId(), o.service()).ifPresentOrElse(s -> bySlug.put(o.service(), s),
-                        () -> violations.add(new Violation(at + ".service", "no service '" + o.service() + "' in this organisation")));
-            }
-            if (o.timestamp() == null) {
-                violations.add(new Violation(at + ".timestamp", "is required"));
-            } else if (o.timestamp().isBefore(oldest)) {
-                violations.add(new Violation(at + ".timestamp", "is older than " + maxAge.toDays() + " days; such data is not accepted"));
-            } else if (o.timestamp().isAfter(newest)) {
-                violations.add(new Violation(at + ".timestamp", "is in the future (more than " + maxClockSkew.toMinutes()
-                        + " minutes ahead of the server's clock)"));
-            }
+            checkService(caller, o.service(), at, bySlug, violations);
+            checkTime(o.timestamp(), at + ".timestamp", oldest, newest, violations);
             if (o.status() == null && o.outcome() == null) {
                 violations.add(new Violation(at, "needs a status (HTTP) or an outcome (GOOD or BAD)"));
             } else if (o.status() != null && (o.status() < 100 || o.status() > 599)) {
@@ -121,25 +164,76 @@ public class TelemetryIngest {
                 violations.add(new Violation(at + ".latencyMs", "must be from 0 to 3,600,000 ms"));
             }
         }
+        refuseIfAny(violations);
+        return bySlug;
+    }
+
+    private Map<String, Service> validateMinutes(Caller caller, List<MinuteAggregate> minutes, Instant now) {
+        Map<String, Service> bySlug = new HashMap<>();
+        List<Violation> violations = new ArrayList<>();
+        Instant oldest = now.minus(maxAge);
+        Instant newest = now.plus(maxClockSkew);
+        for (int i = 0; i < minutes.size() && violations.size() < MAX_REPORTED_VIOLATIONS; i++) {
+            MinuteAggregate m = minutes.get(i);
+            String at = "minutes[" + i + "]";
+            if (m == null) {
+                violations.add(new Violation(at, "must be an object"));
+                continue;
+            }
+            checkService(caller, m.service(), at, bySlug, violations);
+            checkTime(m.minute(), at + ".minute", oldest, newest, violations);
+            if (m.minute() != null && !Resolution.MINUTE.isAligned(m.minute())) {
+                violations.add(new Violation(at + ".minute", "must be the start of a minute (seconds 00)"));
+            }
+            if (m.total() == null || m.total() < 0) {
+                violations.add(new Violation(at + ".total", "is required and cannot be negative"));
+            } else if (m.good() == null || m.good() < 0 || m.good() > m.total()) {
+                violations.add(new Violation(at + ".good", "is required, from 0 to total"));
+            } else if (m.latencies() != null) {
+                long counted = 0;
+                for (int j = 0; j < m.latencies().size(); j++) {
+                    MinuteAggregate.LatencyCount l = m.latencies().get(j);
+                    if (l == null || l.ms() == null || l.count() == null || l.ms().isNaN() || l.ms() < 0 || l.ms() > 3_600_000
+                            || l.count() < 1) {
+                        violations.add(new Violation(at + ".latencies[" + j + "]", "needs ms from 0 to 3,600,000 and a count of at least 1"));
+                        break;
+                    }
+                    counted += l.count();
+                }
+                if (counted > m.total()) {
+                    violations.add(new Violation(at + ".latencies", "count " + counted + " requests, more than total " + m.total()));
+                }
+            }
+        }
+        refuseIfAny(violations);
+        return bySlug;
+    }
+
+    private void checkService(Caller caller, String slug, String at, Map<String, Service> bySlug, List<Violation> violations) {
+        if (slug == null || slug.isBlank()) {
+            violations.add(new Violation(at + ".service", "is required"));
+        } else if (!bySlug.containsKey(slug)) {
+            services.findBySlug(caller.organizationId(), slug).ifPresentOrElse(s -> bySlug.put(slug, s),
+                    () -> violations.add(new Violation(at + ".service", "no service '" + slug + "' in this organisation")));
+        }
+    }
+
+    private void checkTime(Instant t, String field, Instant oldest, Instant newest, List<Violation> violations) {
+        if (t == null) {
+            violations.add(new Violation(field, "is required"));
+        } else if (t.isBefore(oldest)) {
+            violations.add(new Violation(field, "is older than " + maxAge.toDays() + " days; such data is not accepted"));
+        } else if (t.isAfter(newest)) {
+            violations.add(new Violation(field, "is in the future (more than " + maxClockSkew.toMinutes()
+                    + " minutes ahead of the server's clock)"));
+        }
+    }
+
+    private static void refuseIfAny(List<Violation> violations) {
         if (!violations.isEmpty()) {
             throw new InvalidRequestException("invalid-observations",
                     "The batch was refused as a whole: " + violations.size() + " item(s) are invalid (nothing was stored)", violations);
         }
-        return bySlug;
-    }
-
-    private SortedMap<RollupKey, BucketAggregate> aggregate(Map<String, Service> bySlug, List<Observation> observations) {
-        Map<UUID, Set<Integer>> thresholds = new HashMap<>();
-        SortedMap<RollupKey, BucketAggregate> buckets = new TreeMap<>();
-        for (Observation o : observations) {
-            UUID serviceId = bySlug.get(o.service()).id();
-            Set<Integer> serviceThresholds = thresholds.computeIfAbsent(serviceId, slos::latencyThresholds);
-            for (Resolution resolution : Resolution.values()) {
-                RollupKey key = new RollupKey(serviceId, resolution, resolution.bucketOf(o.timestamp()));
-                buckets.computeIfAbsent(key, k -> new BucketAggregate(serviceThresholds)).add(o.isGood(), o.latencyMs());
-            }
-        }
-        return buckets;
     }
 
     private static boolean isConstraintViolation(Throwable e) {

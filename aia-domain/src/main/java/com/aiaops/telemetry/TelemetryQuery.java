@@ -9,6 +9,8 @@ import com.aiaops.tenancy.Caller;
 import com.aiaops.tenancy.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,6 +37,11 @@ public class TelemetryQuery {
     @Inject
     ServiceRepository services;
 
+    @Inject
+    QueryCache cache;
+
+    private static final Jsonb JSON = JsonbBuilder.create();
+
     /** One window's numbers. Rates are null without requests; percentiles are within 1 % of the true value. */
     public record Summary(Instant from, Instant to, long requests, long goodRequests, double requestsPerSecond,
                           Double errorRate, Double latencyMeanMs, Map<String, Double> latencyMs) {
@@ -47,11 +54,14 @@ public class TelemetryQuery {
         Instant start = floorMinute(from);
         Instant end = ceilMinute(to);
         checkWindow(start, end, quantiles);
-        Accumulator sum = new Accumulator();
-        for (TimeRanges.Piece piece : TimeRanges.decompose(start, end)) {
-            rollups.range(serviceId, piece).forEach(sum::add);
-        }
-        return sum.summary(start, end, quantiles);
+        String answer = cache.get(serviceId, "summary|" + start + "|" + end + "|" + quantiles, () -> {
+            Accumulator sum = new Accumulator();
+            for (TimeRanges.Piece piece : TimeRanges.decompose(start, end)) {
+                rollups.range(serviceId, piece).forEach(sum::add);
+            }
+            return JSON.toJson(sum.summary(start, end, quantiles));
+        });
+        return JSON.fromJson(answer, Summary.class);
     }
 
     /** Consecutive windows of {@code step} from {@code from}; each point is the summary of its window. */
@@ -93,13 +103,19 @@ public class TelemetryQuery {
      */
     @Transactional
     public Counts counts(UUID serviceId, Integer latencyThresholdMillis, Instant from, Instant to) {
-        Counts counts = Counts.NONE;
-        for (TimeRanges.Piece piece : TimeRanges.decompose(floorMinute(from), ceilMinute(to))) {
-            for (Rollup rollup : rollups.range(serviceId, piece)) {
-                counts = counts.plus(countsOf(rollup, latencyThresholdMillis));
+        Instant start = floorMinute(from);
+        Instant end = ceilMinute(to);
+        String answer = cache.get(serviceId, "counts|" + latencyThresholdMillis + "|" + start + "|" + end, () -> {
+            Counts counts = Counts.NONE;
+            for (TimeRanges.Piece piece : TimeRanges.decompose(start, end)) {
+                for (Rollup rollup : rollups.range(serviceId, piece)) {
+                    counts = counts.plus(countsOf(rollup, latencyThresholdMillis));
+                }
             }
-        }
-        return counts;
+            return counts.good() + "/" + counts.total();
+        });
+        int slash = answer.indexOf('/');
+        return new Counts(Long.parseLong(answer.substring(0, slash)), Long.parseLong(answer.substring(slash + 1)));
     }
 
     /** Exact counts per slice of whole minutes in [from, to), read from the minute roll-ups. */

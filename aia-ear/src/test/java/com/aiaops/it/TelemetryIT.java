@@ -137,6 +137,63 @@ class TelemetryIT extends ApiIT {
     }
 
     @Test
+    void pre_aggregated_minutes_count_exactly_like_observations() {
+        Tenant tenant = newTenant();
+        String serviceId = registerService(tenant.adminKey(), "edge");
+        String ingest = issueKey(tenant, "INGEST");
+        Map<String, Object> latency = new java.util.HashMap<>(Map.of("serviceId", serviceId, "name", "edge-latency",
+                "indicator", "LATENCY", "latencyThresholdMs", 250, "targetPercent", 90, "window", "1d"));
+        as(tenant.adminKey()).body(latency).post("/slos").then().statusCode(201);
+        Instant minute = NOW.minus(Duration.ofMinutes(10)).truncatedTo(ChronoUnit.MINUTES);
+        var body = Map.of("minutes", List.of(
+                Map.of("service", "edge", "minute", minute.toString(), "total", 1000, "good", 990,
+                        "latencies", List.of(Map.of("ms", 100.0, "count", 900), Map.of("ms", 250.0, "count", 50),
+                                Map.of("ms", 800.0, "count", 50))),
+                Map.of("service", "edge", "minute", minute.plus(Duration.ofMinutes(1)).toString(), "total", 10, "good", 10)));
+        as(ingest).header("Idempotency-Key", "minutes-1").body(body).post("/telemetry/minutes").then().statusCode(200)
+                .body("accepted", equalTo(2));
+        as(ingest).header("Idempotency-Key", "minutes-1").body(body).post("/telemetry/minutes").then().statusCode(200)
+                .body("duplicate", equalTo(true));
+        var summary = as(tenant.adminKey()).queryParam("from", minute.toString()).queryParam("quantiles", "0.5,0.99")
+                .get("/services/" + serviceId + "/telemetry").then().statusCode(200)
+                .body("requests", equalTo(1010)).body("goodRequests", equalTo(1000)).extract();
+        assertEquals(100.0, ((Number) summary.path("latencyMs.p50")).doubleValue(), 1.0);
+        assertEquals(800.0, ((Number) summary.path("latencyMs.p99")).doubleValue(), 8.0);
+        String slo = as(tenant.adminKey()).get("/slos").then().extract().path("items[0].id");
+        // 950 of the 1,000 requests with a latency took 250 ms or less: exact, from the counted values.
+        as(tenant.adminKey()).get("/slos/" + slo + "/status").then().body("goodEvents", equalTo(950))
+                .body("totalEvents", equalTo(1000));
+
+        as(ingest).body(Map.of("minutes", List.of(Map.of("service", "edge", "minute", minute.plusSeconds(30).toString(),
+                        "total", 5, "good", 6))))
+                .post("/telemetry/minutes").then().statusCode(400)
+                .body("errors.field", hasItems("minutes[0].minute", "minutes[0].good"));
+    }
+
+    @Test
+    void concurrent_batches_into_the_same_new_buckets_all_count() throws Exception {
+        Tenant tenant = newTenant();
+        String serviceId = registerService(tenant.adminKey(), "busy");
+        String ingest = issueKey(tenant, "INGEST");
+        Instant at = NOW.minusSeconds(90);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<Integer>> results = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                results.add(pool.submit(() -> as(ingest).body(batch(spread("busy", at, 1, 50, 5, 20)))
+                        .post("/telemetry/observations").then().extract().statusCode()));
+            }
+            for (var result : results) {
+                assertEquals(200, result.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        as(tenant.adminKey()).queryParam("from", NOW.minusSeconds(600).toString()).get("/services/" + serviceId + "/telemetry")
+                .then().body("requests", equalTo(800)).body("goodRequests", equalTo(720));
+    }
+
+    @Test
     void ingest_is_counted_in_the_metrics() {
         Tenant tenant = newTenant();
         registerService(tenant.adminKey(), "api");

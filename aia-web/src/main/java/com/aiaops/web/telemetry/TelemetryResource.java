@@ -2,6 +2,7 @@ package com.aiaops.web.telemetry;
 
 import com.aiaops.shared.InvalidRequestException;
 import com.aiaops.telemetry.IngestReceipt;
+import com.aiaops.telemetry.MinuteAggregate;
 import com.aiaops.telemetry.Observation;
 import com.aiaops.telemetry.TelemetryIngest;
 import com.aiaops.tenancy.Role;
@@ -41,20 +42,40 @@ public class TelemetryResource {
     public record ObservationBatch(@NotNull List<Observation> observations) {
     }
 
+    public record MinuteBatch(@NotNull List<MinuteAggregate> minutes) {
+    }
+
     @POST
     @Path("observations")
     @Access({Role.INGEST, Role.OPERATOR})
     @Operation(summary = "Ingest a batch of request observations (at most 10,000); retry safely with the same Idempotency-Key")
     public IngestReceipt observations(@HeaderParam("Idempotency-Key") String idempotencyKey,
                                       @jakarta.validation.Valid @NotNull ObservationBatch batch) {
+        checkIdempotencyKey(idempotencyKey);
+        return counted(ingest.ingest(caller.get(), idempotencyKey, batch.observations()), "observations");
+    }
+
+    @POST
+    @Path("minutes")
+    @Access({Role.INGEST, Role.OPERATOR})
+    @Operation(summary = "Ingest pre-aggregated minutes (totals, good, requests per latency value); same guarantees as observations")
+    public IngestReceipt minutes(@HeaderParam("Idempotency-Key") String idempotencyKey,
+                                 @jakarta.validation.Valid @NotNull MinuteBatch batch) {
+        checkIdempotencyKey(idempotencyKey);
+        return counted(ingest.ingestMinutes(caller.get(), idempotencyKey, batch.minutes()), "minutes");
+    }
+
+    private static void checkIdempotencyKey(String idempotencyKey) {
         if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
             throw new InvalidRequestException("invalid-idempotency-key",
                     "Idempotency-Key must be 1 to 128 letters, digits or . _ : -");
         }
-        IngestReceipt receipt = ingest.ingest(caller.get(), idempotencyKey, batch.observations());
+    }
+
+    private IngestReceipt counted(IngestReceipt receipt, String kind) {
         String result = receipt.duplicate() ? "duplicate" : "accepted";
-        meters.counter("aia.telemetry.batches", "result", result).increment();
-        meters.counter("aia.telemetry.observations", "result", result).increment(receipt.accepted());
+        meters.counter("aia.telemetry.batches", "kind", kind, "result", result).increment();
+        meters.counter("aia.telemetry." + kind, "result", result).increment(receipt.accepted());
         return receipt;
     }
 }

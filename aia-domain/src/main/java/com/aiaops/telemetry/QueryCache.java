@@ -1,0 +1,58 @@
+package com.aiaops.telemetry;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.infinispan.Cache;
+
+/**
+ * Answers to telemetry queries, cached cluster-wide in the distributed "queries" cache. Each service has a
+ * generation token that every committed ingest replaces; answers are keyed by it, so an ingest makes every
+ * earlier answer about the service unreachable at once, on every node: nothing stale is ever served.
+ * Values are JSON strings, which any node can read.
+ */
+@ApplicationScoped
+public class QueryCache {
+    private static final long ANSWER_SECONDS = 60;
+    /** Longer than any answer lives, so a generation never lapses back to one an answer is still keyed by. */
+    private static final long GENERATION_SECONDS = 600;
+
+    @Resource(lookup = "java:jboss/infinispan/cache/aia/queries")
+    Cache<String, String> cache;
+
+    /**
+     * The cached answer, or {@code compute}'s, cached. The generation is read before computing, so an answer
+     * computed from data an ingest has since replaced is stored under a key nobody asks for any more.
+     */
+    public String get(UUID serviceId, String question, Supplier<String> compute) {
+        String key = "answer|" + serviceId + "|" + generation(serviceId) + "|" + question;
+        String cached = cache.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        String answer = compute.get();
+        cache.put(key, answer, ANSWER_SECONDS, TimeUnit.SECONDS);
+        return answer;
+    }
+
+    /** Called after an ingest commits. */
+    public void invalidate(UUID serviceId) {
+        cache.put(generationKey(serviceId), UUID.randomUUID().toString(), GENERATION_SECONDS, TimeUnit.SECONDS);
+    }
+
+    private String generation(UUID serviceId) {
+        String generation = cache.get(generationKey(serviceId));
+        if (generation == null) {
+            generation = UUID.randomUUID().toString();
+            String raced = cache.putIfAbsent(generationKey(serviceId), generation, GENERATION_SECONDS, TimeUnit.SECONDS);
+            return raced != null ? raced : generation;
+        }
+        return generation;
+    }
+
+    private static String generationKey(UUID serviceId) {
+        return "generation|" + serviceId;
+    }
+}
