@@ -20,6 +20,9 @@ public class RollupRepository {
         if (rollup == null) {
             rollup = new Rollup(key, organizationId);
             em.persist(rollup);
+            // Insert now: a concurrent batch creating the same bucket makes this fail here, with its SQL cause
+            // intact, so the ingest can retry; its retry then finds the row and locks it.
+            em.flush();
         }
         return rollup;
     }

@@ -33,7 +33,7 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class TelemetryIngest {
     public static final int MAX_BATCH = 10_000;
-    private static final int ATTEMPTS = 3;
+    private static final int ATTEMPTS = 5;
     private static final int MAX_REPORTED_VIOLATIONS = 100;
     private static final Logger LOG = Logger.getLogger(TelemetryIngest.class);
 
