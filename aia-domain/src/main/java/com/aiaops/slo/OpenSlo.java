@@ -1,0 +1,535 @@
+package com.aiaops.slo;
+
+import com.aiaops.shared.InvalidRequestException;
+import com.aiaops.shared.InvalidRequestException.Violation;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.YAMLException;
+
+/**
+ * OpenSLO v1 documents (Service, SLI, SLO, AlertPolicy, AlertCondition) read into SLO definitions and
+ * written from them. Every field that is not understood is reported as a finding, never silently dropped;
+ * a document that cannot be understood at all is an error, and then nothing is imported.
+ *
+ * <p>Mapping notes: SLIs are computed from AIA Ops's own telemetry, so metric sources are reported as
+ * ignored. A burn-rate condition's long window is its {@code lookbackWindow}; OpenSLO has no short window,
+ * so it travels in the annotation {@code aia-ops/short-window}, as the low-traffic guard travels in
+ * {@code aia-ops/minimum-events}.
+ */
+public final class OpenSlo {
+    static final String API_VERSION = "openslo/v1";
+    static final String SHORT_WINDOW = "aia-ops/short-window";
+    static final String MINIMUM_EVENTS = "aia-ops/minimum-events";
+    private static final DateTimeFormatter CALENDAR_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    private static final int MAX_DOCUMENTS = 500;
+
+    private OpenSlo() {
+    }
+
+    public record ServiceDoc(String name, String displayName, String description) {
+    }
+
+    public record SloDoc(String name, String displayName, String service, Indicator indicator, Integer latencyThresholdMs,
+                         SloSpec spec) {
+    }
+
+    /** A field or document that was not imported, and why. */
+    public record Finding(String document, String path, String reason) {
+    }
+
+    public record Parsed(List<ServiceDoc> services, List<SloDoc> slos, List<Finding> findings) {
+    }
+
+    // ---------------------------------------------------------------- writing
+
+    public static String write(List<ServiceDoc> services, List<SloDoc> slos) {
+        List<Object> documents = new ArrayList<>();
+        for (ServiceDoc service : services) {
+            Map<String, Object> spec = new LinkedHashMap<>();
+            if (service.description() != null) {
+                spec.put("description", service.description());
+            }
+            documents.add(envelope("Service", metadata(service.name(), service.displayName(), Map.of()), spec));
+        }
+        for (SloDoc slo : slos) {
+            documents.add(sloDocument(slo));
+        }
+        DumperOptions options = new DumperOptions();
+        options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+        options.setExplicitStart(true);
+        return new Yaml(options).dumpAll(documents.iterator());
+    }
+
+    private static Map<String, Object> sloDocument(SloDoc slo) {
+        SloSpec spec = slo.spec();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("service", slo.service());
+        Map<String, Object> indicatorSpec = new LinkedHashMap<>();
+        if (slo.indicator() == Indicator.LATENCY) {
+            indicatorSpec.put("thresholdMetric", Map.of("metricSource", metricSource("request latency in milliseconds")));
+        } else {
+            Map<String, Object> ratio = new LinkedHashMap<>();
+            ratio.put("counter", true);
+            ratio.put("good", Map.of("metricSource", metricSource("requests without a server error")));
+            ratio.put("total", Map.of("metricSource", metricSource("all requests")));
+            indicatorSpec.put("ratioMetric", ratio);
+        }
+        body.put("indicator", Map.of("metadata", Map.of("name", slo.name() + "-sli"), "spec", indicatorSpec));
+        Map<String, Object> window = new LinkedHashMap<>();
+        window.put("duration", spec.window().duration().toString());
+        window.put("isRolling", spec.window().rolling());
+        if (!spec.window().rolling()) {
+            window.put("calendar", Map.of("startTime", CALENDAR_TIME.format(spec.window().calendarStart()),
+                    "timeZone", spec.window().timeZone().getId()));
+        }
+        body.put("timeWindow", List.of(window));
+        body.put("budgetingMethod", spec.method() == BudgetingMethod.TIMESLICES ? "Timeslices" : "Occurrences");
+        Map<String, Object> objective = new LinkedHashMap<>();
+        if (slo.indicator() == Indicator.LATENCY) {
+            objective.put("op", "lte");
+            objective.put("value", slo.latencyThresholdMs());
+        }
+        objective.put("target", spec.target());
+        if (spec.method() == BudgetingMethod.TIMESLICES) {
+            objective.put("timeSliceTarget", spec.timeSliceTarget());
+            objective.put("timeSliceWindow", minutes(spec.timeSliceWindow()));
+        }
+        body.put("objectives", List.of(objective));
+        List<Object> policies = new ArrayList<>();
+        for (int i = 0; i < spec.rules().size(); i++) {
+            BurnRateRule rule = spec.rules().get(i);
+            String name = slo.name() + "-burn-" + (i + 1);
+            Map<String, Object> condition = new LinkedHashMap<>();
+            condition.put("kind", "burnrate");
+            condition.put("op", "gt");
+            condition.put("threshold", rule.factor());
+            condition.put("lookbackWindow", minutes(rule.longWindow()));
+            condition.put("alertAfter", "0m");
+            Map<String, Object> conditionSpec = new LinkedHashMap<>();
+            conditionSpec.put("severity", rule.severity().name().toLowerCase(Locale.ROOT));
+            conditionSpec.put("condition", condition);
+            Map<String, Object> alertCondition = envelope("AlertCondition",
+                    metadata(name + "-condition", null, Map.of(SHORT_WINDOW, minutes(rule.shortWindow()))), conditionSpec);
+            alertCondition.remove("apiVersion");
+            Map<String, Object> policy = envelope("AlertPolicy", metadata(name, null, Map.of()),
+                    Map.of("conditions", List.of(alertCondition)));
+            policy.remove("apiVersion");
+            policies.add(policy);
+        }
+        body.put("alertPolicies", policies);
+        Map<String, String> annotations = spec.minimumEvents() > 0
+                ? Map.of(MINIMUM_EVENTS, Long.toString(spec.minimumEvents())) : Map.of();
+        return envelope("SLO", metadata(slo.name(), slo.displayName(), annotations), body);
+    }
+
+    private static Map<String, Object> metricSource(String meaning) {
+        return Map.of("type", "aia-ops", "spec", Map.of("query", meaning));
+    }
+
+    private static Map<String, Object> envelope(String kind, Map<String, Object> metadata, Map<String, Object> spec) {
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("apiVersion", API_VERSION);
+        document.put("kind", kind);
+        document.put("metadata", metadata);
+        document.put("spec", spec);
+        return document;
+    }
+
+    private static Map<String, Object> metadata(String name, String displayName, Map<String, String> annotations) {
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("name", name);
+        if (displayName != null) {
+            metadata.put("displayName", displayName);
+        }
+        if (!annotations.isEmpty()) {
+            metadata.put("annotations", new LinkedHashMap<>(annotations));
+        }
+        return metadata;
+    }
+
+    private static String minutes(Duration d) {
+        long m = d.toMinutes();
+        if (m % (7 * 24 * 60) == 0) {
+            return m / (7 * 24 * 60) + "w";
+        }
+        if (m % (24 * 60) == 0) {
+            return m / (24 * 60) + "d";
+        }
+        return m % 60 == 0 ? m / 60 + "h" : m + "m";
+    }
+
+    // ---------------------------------------------------------------- reading
+
+    public static Parsed read(String yaml) {
+        List<Object> documents = new ArrayList<>();
+        try {
+            LoaderOptions options = new LoaderOptions();
+            options.setMaxAliasesForCollections(10);
+            options.setAllowDuplicateKeys(false);
+            for (Object document : new Yaml(new SafeConstructor(options)).loadAll(yaml)) {
+                if (document != null) {
+                    documents.add(document);
+                }
+                if (documents.size() > MAX_DOCUMENTS) {
+                    throw new InvalidRequestException("invalid-openslo", "At most " + MAX_DOCUMENTS + " documents per import");
+                }
+            }
+        } catch (YAMLException e) {
+            throw new InvalidRequestException("invalid-openslo", "The body is not valid YAML: " + clip(e.getMessage()));
+        }
+        Reader reader = new Reader();
+        for (int i = 0; i < documents.size(); i++) {
+            reader.index(i, documents.get(i));
+        }
+        return reader.resolve();
+    }
+
+    private static String clip(String text) {
+        return text == null ? "" : text.length() > 300 ? text.substring(0, 300) + "…" : text;
+    }
+
+    /** Reads documents, remembering which keys were understood; every other key becomes a finding. */
+    private static final class Reader {
+        private final List<Finding> findings = new ArrayList<>();
+        private final List<Violation> errors = new ArrayList<>();
+        private final List<Node> services = new ArrayList<>();
+        private final List<Node> slos = new ArrayList<>();
+        private final Map<String, Node> slis = new HashMap<>();
+        private final Map<String, Node> policies = new HashMap<>();
+        private final Map<String, Node> conditions = new HashMap<>();
+        private final List<Node> all = new ArrayList<>();
+
+        void index(int position, Object raw) {
+            String label = "document " + (position + 1);
+            if (!(raw instanceof Map<?, ?> map)) {
+                errors.add(new Violation(label, "is not a mapping"));
+                return;
+            }
+            Node document = new Node(label, "", map);
+            all.add(document);
+            String apiVersion = document.text("apiVersion");
+            if (!API_VERSION.equals(apiVersion)) {
+                errors.add(new Violation(label, "apiVersion must be " + API_VERSION + ", not " + apiVersion));
+                return;
+            }
+            String kind = document.text("kind");
+            String name = document.child("metadata").text("name");
+            if (name == null) {
+                errors.add(new Violation(label, "metadata.name is required"));
+                return;
+            }
+            document.rename(kind + " " + name);
+            switch (kind == null ? "" : kind) {
+                case "Service" -> services.add(document);
+                case "SLO" -> slos.add(document);
+                case "SLI" -> slis.put(name, document);
+                case "AlertPolicy" -> policies.put(name, document);
+                case "AlertCondition" -> conditions.put(name, document);
+                default -> {
+                    document.consumeAll();
+                    findings.add(new Finding(kind + " " + name, "", "documents of kind " + kind + " are not imported"));
+                }
+            }
+        }
+
+        Parsed resolve() {
+            List<ServiceDoc> serviceDocs = new ArrayList<>();
+            for (Node service : services) {
+                Node metadata = service.child("metadata");
+                serviceDocs.add(new ServiceDoc(metadata.text("name"), metadata.text("displayName"),
+                        service.child("spec").text("description")));
+            }
+            List<SloDoc> sloDocs = new ArrayList<>();
+            for (Node slo : slos) {
+                try {
+                    SloDoc doc = slo(slo);
+                    if (doc != null) {
+                        sloDocs.add(doc);
+                    }
+                } catch (IllegalArgumentException | IllegalStateException | java.time.DateTimeException e) {
+                    errors.add(new Violation(slo.document, e.getMessage()));
+                }
+            }
+            for (Node node : all) {
+                node.reportUnconsumed(findings);
+            }
+            if (!errors.isEmpty()) {
+                throw new InvalidRequestException("invalid-openslo",
+                        "The OpenSLO documents cannot be imported (nothing was): " + errors.size() + " problem(s)", errors);
+            }
+            return new Parsed(serviceDocs, sloDocs, findings);
+        }
+
+        private SloDoc slo(Node slo) {
+            Node metadata = slo.child("metadata");
+            Node spec = slo.child("spec");
+            String name = metadata.text("name");
+            long minimumEvents = 0;
+            Node annotations = metadata.child("annotations");
+            if (annotations.text(MINIMUM_EVENTS) != null) {
+                minimumEvents = Long.parseLong(annotations.text(MINIMUM_EVENTS));
+            }
+            String service = spec.text("service");
+            if (service == null) {
+                throw new IllegalArgumentException("spec.service is required");
+            }
+            if (spec.text("description") != null) {
+                findings.add(new Finding(slo.document, "spec.description", "SLO descriptions are not stored"));
+            }
+            Node indicator = spec.has("indicator") ? spec.child("indicator") : null;
+            String indicatorRef = spec.text("indicatorRef");
+            if (indicator == null && indicatorRef != null) {
+                indicator = slis.get(indicatorRef);
+                if (indicator == null) {
+                    throw new IllegalArgumentException("spec.indicatorRef names no SLI document: " + indicatorRef);
+                }
+                indicator.child("metadata").text("name");
+            }
+            if (indicator == null) {
+                throw new IllegalArgumentException("spec.indicator or spec.indicatorRef is required");
+            }
+            Node sliSpec = indicator.child("spec");
+            Indicator kind;
+            if (sliSpec.has("thresholdMetric")) {
+                kind = Indicator.LATENCY;
+                ignoredSource(sliSpec.child("thresholdMetric"));
+            } else if (sliSpec.has("ratioMetric")) {
+                kind = Indicator.AVAILABILITY;
+                Node ratio = sliSpec.child("ratioMetric");
+                ratio.text("counter");
+                for (String part : List.of("good", "bad", "total", "raw")) {
+                    if (ratio.has(part)) {
+                        ignoredSource(ratio.child(part));
+                    }
+                }
+            } else {
+                throw new IllegalArgumentException("the indicator needs a ratioMetric or a thresholdMetric");
+            }
+            indicator.child("metadata").text("name");
+
+            List<Node> windows = spec.list("timeWindow");
+            if (windows.size() != 1) {
+                throw new IllegalArgumentException("spec.timeWindow must hold exactly one window");
+            }
+            Node window = windows.get(0);
+            SloDuration duration = SloDuration.parse(window.text("duration"));
+            boolean rolling = !"false".equalsIgnoreCase(window.text("isRolling"));
+            TimeWindow timeWindow;
+            if (rolling) {
+                timeWindow = TimeWindow.rolling(duration);
+            } else {
+                Node calendar = window.child("calendar");
+                String start = calendar.text("startTime");
+                String zone = calendar.text("timeZone");
+                if (start == null || zone == null) {
+                    throw new IllegalArgumentException("a calendar window needs calendar.startTime and calendar.timeZone");
+                }
+                timeWindow = TimeWindow.calendar(duration, LocalDateTime.parse(start.replace(' ', 'T')), ZoneId.of(zone));
+            }
+            String method = spec.text("budgetingMethod");
+            BudgetingMethod budgeting = switch (method == null ? "Occurrences" : method) {
+                case "Occurrences" -> BudgetingMethod.OCCURRENCES;
+                case "Timeslices" -> BudgetingMethod.TIMESLICES;
+                default -> throw new IllegalArgumentException("budgetingMethod " + method + " is not supported (Occurrences, Timeslices)");
+            };
+            List<Node> objectives = spec.list("objectives");
+            if (objectives.isEmpty()) {
+                throw new IllegalArgumentException("spec.objectives needs one objective");
+            }
+            if (objectives.size() > 1) {
+                findings.add(new Finding(slo.document, "spec.objectives[1..]", "only the first objective is imported"));
+                objectives.subList(1, objectives.size()).forEach(Node::consumeAll);
+            }
+            Node objective = objectives.get(0);
+            double target = objective.has("target") ? Double.parseDouble(objective.text("target"))
+                    : Double.parseDouble(required(objective, "targetPercent")) / 100;
+            objective.text("displayName");
+            Integer threshold = null;
+            if (kind == Indicator.LATENCY) {
+                String op = objective.text("op");
+                if (op != null && !op.equals("lte") && !op.equals("lt")) {
+                    throw new IllegalArgumentException("a latency objective counts requests under a bound: op lte or lt, not " + op);
+                }
+                threshold = (int) Math.round(Double.parseDouble(required(objective, "value")));
+            }
+            Double sliceTarget = objective.has("timeSliceTarget") ? Double.valueOf(objective.text("timeSliceTarget")) : null;
+            Duration sliceWindow = objective.has("timeSliceWindow") ? SloDuration.parse(objective.text("timeSliceWindow")).fixedLength() : null;
+
+            List<BurnRateRule> rules = new ArrayList<>();
+            for (Node policyOrRef : spec.list("alertPolicies")) {
+                Node policy = policyOrRef;
+                String ref = policyOrRef.text("alertPolicyRef");
+                if (ref != null) {
+                    policy = policies.get(ref);
+                    if (policy == null) {
+                        throw new IllegalArgumentException("alertPolicyRef names no AlertPolicy document: " + ref);
+                    }
+                }
+                policy.text("kind");
+                policy.text("apiVersion");
+                policy.child("metadata").text("name");
+                Node policySpec = policy.child("spec");
+                if (policySpec.has("notificationTargets")) {
+                    findings.add(new Finding(policy.document, policy.path + "spec.notificationTargets",
+                            "notification targets are set up as channels, not imported"));
+                    policySpec.child("notificationTargets").consumeAll();
+                }
+                for (Node conditionOrRef : policySpec.list("conditions")) {
+                    Node condition = conditionOrRef;
+                    String conditionRef = conditionOrRef.text("conditionRef");
+                    if (conditionRef != null) {
+                        condition = conditions.get(conditionRef);
+                        if (condition == null) {
+                            throw new IllegalArgumentException("conditionRef names no AlertCondition document: " + conditionRef);
+                        }
+                    }
+                    rules.add(rule(condition));
+                }
+            }
+            if (rules.isEmpty()) {
+                rules = BurnRateRule.workbookDefaults();
+                findings.add(new Finding(slo.document, "spec.alertPolicies", "none given: the SRE Workbook's burn-rate rules apply"));
+            }
+            SloSpec sloSpec = new SloSpec(target, timeWindow, budgeting, sliceTarget, sliceWindow, minimumEvents, rules);
+            return new SloDoc(name, metadata.text("displayName"), service, kind, threshold, sloSpec);
+        }
+
+        private BurnRateRule rule(Node condition) {
+            condition.text("kind");
+            condition.text("apiVersion");
+            Node metadata = condition.child("metadata");
+            metadata.text("name");
+            Node spec = condition.child("spec");
+            Node body = spec.child("condition");
+            String kind = body.text("kind");
+            if (!"burnrate".equalsIgnoreCase(kind)) {
+                throw new IllegalArgumentException("only burnrate alert conditions are supported, not " + kind);
+            }
+            String op = body.text("op");
+            if (op != null && !op.equals("gt") && !op.equals("gte")) {
+                throw new IllegalArgumentException("a burn-rate condition fires above its threshold: op gt or gte, not " + op);
+            }
+            double factor = Double.parseDouble(required(body, "threshold"));
+            Duration longWindow = SloDuration.parse(required(body, "lookbackWindow")).fixedLength();
+            String alertAfter = body.text("alertAfter");
+            if (alertAfter != null && !alertAfter.equals("0m")) {
+                findings.add(new Finding(condition.document, body.path + "alertAfter",
+                        "alerts fire as soon as both windows burn; alertAfter is not applied"));
+            }
+            String shortText = metadata.child("annotations").text(SHORT_WINDOW);
+            Duration shortWindow;
+            if (shortText != null) {
+                shortWindow = SloDuration.parse(shortText).fixedLength();
+            } else {
+                shortWindow = longWindow.dividedBy(12);
+                findings.add(new Finding(condition.document, "metadata.annotations." + SHORT_WINDOW,
+                        "no short window given: 1/12 of the long window (" + minutes(shortWindow) + ") is used"));
+            }
+            String severity = spec.text("severity");
+            BurnRateRule.Severity level = "page".equalsIgnoreCase(severity) ? BurnRateRule.Severity.PAGE
+                    : "ticket".equalsIgnoreCase(severity) ? BurnRateRule.Severity.TICKET : null;
+            if (level == null) {
+                throw new IllegalArgumentException("an alert condition's severity must be page or ticket, not " + severity);
+            }
+            return new BurnRateRule(longWindow, shortWindow, factor, level);
+        }
+
+        private void ignoredSource(Node metric) {
+            Node source = metric.child("metricSource");
+            source.consumeAll();
+            findings.add(new Finding(metric.document, metric.path + "metricSource",
+                    "ignored: AIA Ops computes SLIs from the telemetry it ingests"));
+        }
+
+        private static String required(Node node, String key) {
+            String value = node.text(key);
+            if (value == null) {
+                throw new IllegalArgumentException(node.path + key + " is required");
+            }
+            return value;
+        }
+    }
+
+    /** A mapping in a document, and the keys of it that were read. */
+    private static final class Node {
+        private String document;
+        private final String path;
+        private final Map<?, ?> map;
+        private final Set<String> consumed = new LinkedHashSet<>();
+        private final Map<String, Node> children = new LinkedHashMap<>();
+        private final List<Node> listed = new ArrayList<>();
+        private boolean everything;
+
+        Node(String document, String path, Map<?, ?> map) {
+            this.document = document;
+            this.path = path;
+            this.map = map == null ? Map.of() : map;
+        }
+
+        void rename(String newDocument) {
+            this.document = newDocument;
+        }
+
+        boolean has(String key) {
+            return map.containsKey(key);
+        }
+
+        String text(String key) {
+            consumed.add(key);
+            Object value = map.get(key);
+            return value == null || value instanceof Map || value instanceof List ? null : String.valueOf(value);
+        }
+
+        Node child(String key) {
+            consumed.add(key);
+            return children.computeIfAbsent(key, k -> new Node(document, path + k + ".",
+                    map.get(k) instanceof Map<?, ?> m ? m : Map.of()));
+        }
+
+        List<Node> list(String key) {
+            consumed.add(key);
+            List<Node> nodes = new ArrayList<>();
+            if (map.get(key) instanceof List<?> items) {
+                for (int i = 0; i < items.size(); i++) {
+                    Node node = new Node(document, path + key + "[" + i + "].", items.get(i) instanceof Map<?, ?> m ? m : Map.of());
+                    nodes.add(node);
+                    listed.add(node);
+                }
+            }
+            return nodes;
+        }
+
+        void consumeAll() {
+            everything = true;
+        }
+
+        void reportUnconsumed(List<Finding> findings) {
+            if (everything) {
+                return;
+            }
+            for (Object key : map.keySet()) {
+                if (!consumed.contains(String.valueOf(key))) {
+                    findings.add(new Finding(document, path + key, "not supported: not imported"));
+                }
+            }
+            children.values().forEach(c -> c.document = document);
+            listed.forEach(c -> c.document = document);
+            children.values().forEach(c -> c.reportUnconsumed(findings));
+            listed.forEach(c -> c.reportUnconsumed(findings));
+        }
+    }
+}
