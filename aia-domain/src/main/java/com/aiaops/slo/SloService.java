@@ -136,6 +136,68 @@ public class SloService {
         return new BudgetPolicy(serviceId, !exhausted.isEmpty(), exhausted, now);
     }
 
+    /** The caller's SLOs (all, or one) as OpenSLO v1 YAML, with the Service documents they refer to. */
+    @Transactional
+    public String exportOpenSlo(Caller caller, UUID onlySlo) {
+        caller.require(Role.VIEWER);
+        List<Slo> chosen = onlySlo != null ? List.of(find(caller, onlySlo))
+                : repository.pageAfter(caller.organizationId(), null, 10_000);
+        Map<UUID, com.aiaops.catalog.Service> byId = new LinkedHashMap<>();
+        for (Slo slo : chosen) {
+            byId.computeIfAbsent(slo.serviceId(), id -> services.find(caller.organizationId(), id).orElseThrow());
+        }
+        List<OpenSlo.ServiceDoc> serviceDocs = byId.values().stream()
+                .map(s -> new OpenSlo.ServiceDoc(s.slug(), s.displayName(), s.description())).toList();
+        List<OpenSlo.SloDoc> sloDocs = chosen.stream().map(slo -> new OpenSlo.SloDoc(slo.name(), slo.displayName(),
+                byId.get(slo.serviceId()).slug(), slo.indicator(), slo.latencyThresholdMillis(), slo.spec())).toList();
+        return OpenSlo.write(serviceDocs, sloDocs);
+    }
+
+    /**
+     * Imports OpenSLO documents: all their SLOs, or none. Services must already be in the catalog (OpenSLO
+     * knows nothing of owner teams and tiers); what is not imported is listed in the answer.
+     */
+    @Transactional
+    public ImportReport importOpenSlo(Caller caller, String yaml) {
+        caller.require(Role.OPERATOR);
+        OpenSlo.Parsed parsed = OpenSlo.read(yaml);
+        List<InvalidRequestException.Violation> missing = new java.util.ArrayList<>();
+        Map<String, UUID> serviceIds = new LinkedHashMap<>();
+        java.util.Set<String> slugs = new java.util.LinkedHashSet<>();
+        parsed.services().forEach(s -> slugs.add(s.name()));
+        parsed.slos().forEach(s -> slugs.add(s.service()));
+        for (String slug : slugs) {
+            services.findBySlug(caller.organizationId(), slug).ifPresentOrElse(s -> serviceIds.put(slug, s.id()),
+                    () -> missing.add(new InvalidRequestException.Violation("Service " + slug,
+                            "no service with this slug in the catalog; register it first")));
+        }
+        if (!missing.isEmpty()) {
+            throw new InvalidRequestException("invalid-openslo", "The OpenSLO documents name services that are not in the catalog", missing);
+        }
+        List<OpenSlo.Finding> findings = new java.util.ArrayList<>(parsed.findings());
+        for (OpenSlo.ServiceDoc service : parsed.services()) {
+            findings.add(new OpenSlo.Finding("Service " + service.name(), "", "matched to the catalog's service; its description there is kept"));
+        }
+        List<Slo> created = new java.util.ArrayList<>();
+        for (OpenSlo.SloDoc doc : parsed.slos()) {
+            if (repository.findByName(caller.organizationId(), doc.name()).isPresent()) {
+                throw new ConflictException("name-taken", "An SLO named '" + doc.name() + "' already exists; nothing was imported");
+            }
+            SloSpec spec = doc.spec();
+            Slo slo = new Slo(caller.organizationId(), serviceIds.get(doc.service()), doc.name(), doc.displayName(), doc.indicator(),
+                    doc.latencyThresholdMs(), spec, clock.instant());
+            repository.add(slo);
+            audit.record(caller, "slo.imported", "slo", slo.id(), null, snapshot(slo));
+            created.add(slo);
+        }
+        return new ImportReport(created.stream().map(s -> new ImportReport.Created(s.id(), s.name())).toList(), findings);
+    }
+
+    public record ImportReport(List<Created> created, List<OpenSlo.Finding> findings) {
+        public record Created(UUID id, String name) {
+        }
+    }
+
     public record BudgetPolicy(UUID serviceId, boolean releasesFrozen, List<String> exhaustedSlos, Instant evaluatedAt) {
     }
 

@@ -138,6 +138,36 @@ public class SloResource {
     }
 
     @GET
+    @Path("openslo")
+    @Access(Role.VIEWER)
+    @Produces({"application/yaml", MediaType.TEXT_PLAIN})
+    @Operation(summary = "All SLOs as OpenSLO v1 YAML (Service and SLO documents, burn-rate alert policies inline)")
+    public String exportAll() {
+        return slos.exportOpenSlo(caller.get(), null);
+    }
+
+    @POST
+    @Path("openslo")
+    @Access(Role.OPERATOR)
+    @Consumes({"application/yaml", "application/x-yaml", "text/yaml", MediaType.TEXT_PLAIN})
+    @Operation(summary = "Import OpenSLO v1 YAML: every SLO or none; fields not imported are listed in the answer")
+    public Response importOpenSlo(String yaml) {
+        if (yaml == null || yaml.isBlank()) {
+            throw new InvalidRequestException("invalid-openslo", "Send OpenSLO v1 YAML documents in the body");
+        }
+        return Response.status(Response.Status.CREATED).entity(slos.importOpenSlo(caller.get(), yaml)).build();
+    }
+
+    @GET
+    @Path("{id}/openslo")
+    @Access(Role.VIEWER)
+    @Produces({"application/yaml", MediaType.TEXT_PLAIN})
+    @Operation(summary = "One SLO as OpenSLO v1 YAML")
+    public String export(@PathParam("id") String id) {
+        return slos.exportOpenSlo(caller.get(), Ids.parse(id, "SLO"));
+    }
+
+    @GET
     @Path("{id}")
     @Access(Role.VIEWER)
     @Operation(summary = "One SLO")
