@@ -1,0 +1,83 @@
+package com.aiaops.checks;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Checks and their results. */
+@ApplicationScoped
+public class CheckRepository {
+    @PersistenceContext(unitName = "aia")
+    EntityManager em;
+
+    void add(Object entity) {
+        em.persist(entity);
+    }
+
+    void remove(Check check) {
+        em.createQuery("delete from CheckResult r where r.checkId = :id").setParameter("id", check.id()).executeUpdate();
+        em.remove(check);
+    }
+
+    Optional<Check> find(UUID organizationId, UUID id) {
+        return em.createQuery("select c from Check c where c.organizationId = :org and c.id = :id", Check.class)
+                .setParameter("org", organizationId).setParameter("id", id).getResultStream().findFirst();
+    }
+
+    Optional<Check> find(UUID id) {
+        return Optional.ofNullable(em.find(Check.class, id));
+    }
+
+    boolean nameTaken(UUID organizationId, String name) {
+        return !em.createQuery("select c.id from Check c where c.organizationId = :org and c.name = :name", UUID.class)
+                .setParameter("org", organizationId).setParameter("name", name).setMaxResults(1).getResultList().isEmpty();
+    }
+
+    List<Check> pageAfter(UUID organizationId, String afterName, int maxResults) {
+        var query = em.createQuery("select c from Check c where c.organizationId = :org"
+                + (afterName == null ? "" : " and c.name > :after") + " order by c.name", Check.class)
+                .setParameter("org", organizationId);
+        if (afterName != null) {
+            query.setParameter("after", afterName);
+        }
+        return query.setMaxResults(maxResults).getResultList();
+    }
+
+    /** Checks whose next run is due, oldest first. */
+    List<Due> due(Instant now, int max) {
+        return em.createQuery("select new com.aiaops.checks.CheckRepository$Due(c.id, c.nextRunAt, c.intervalSeconds) "
+                        + "from Check c where c.enabled = true and c.nextRunAt <= :now order by c.nextRunAt", Due.class)
+                .setParameter("now", now).setMaxResults(max).getResultList();
+    }
+
+    /**
+     * Claims a due run: moves its next run forward only if nobody else did. Exactly one node of the cluster
+     * gets 1 back for a given due time; the others get 0 and leave the run alone.
+     */
+    int claim(UUID id, Instant dueAt, Instant next) {
+        return em.createQuery("update Check c set c.nextRunAt = :next where c.id = :id and c.nextRunAt = :due")
+                .setParameter("next", next).setParameter("id", id).setParameter("due", dueAt).executeUpdate();
+    }
+
+    List<CheckResult> results(UUID checkId, Instant from, Instant to, int max) {
+        return em.createQuery("select r from CheckResult r where r.checkId = :id and r.runAt >= :from and r.runAt < :to "
+                        + "order by r.runAt desc", CheckResult.class)
+                .setParameter("id", checkId).setParameter("from", from).setParameter("to", to).setMaxResults(max).getResultList();
+    }
+
+    long[] upAndDown(UUID checkId, Instant from, Instant to) {
+        Object[] row = em.createQuery("select sum(case when r.up = true then 1 else 0 end), "
+                        + "sum(case when r.up = false then 1 else 0 end) from CheckResult r "
+                        + "where r.checkId = :id and r.runAt >= :from and r.runAt < :to", Object[].class)
+                .setParameter("id", checkId).setParameter("from", from).setParameter("to", to).getSingleResult();
+        return new long[] {row[0] == null ? 0 : ((Number) row[0]).longValue(), row[1] == null ? 0 : ((Number) row[1]).longValue()};
+    }
+
+    /** What the scheduler needs to claim a run. */
+    public record Due(UUID id, Instant nextRunAt, int intervalSeconds) {
+    }
+}

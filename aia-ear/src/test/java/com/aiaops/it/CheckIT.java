@@ -1,0 +1,100 @@
+package com.aiaops.it;
+
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Synthetic checks against receivers on loopback: up, down after retries, timeouts, uptime, scheduling. */
+class CheckIT extends ApiIT {
+
+    private static String defineCheck(Tenant tenant, String serviceId, String name, String url, int interval, int timeoutMs,
+                                      int retries) {
+        return as(tenant.adminKey()).body(Map.of("serviceId", serviceId, "name", name, "url", url, "intervalSeconds", interval,
+                        "timeoutMs", timeoutMs, "retries", retries))
+                .post("/checks").then().statusCode(201).body("status", equalTo("UNKNOWN")).extract().path("id");
+    }
+
+    @Test
+    void a_check_goes_down_only_after_its_retries_and_its_runs_count_in_uptime_and_telemetry() throws Exception {
+        try (Receiver receiver = new Receiver()) {
+            Tenant tenant = newTenant();
+            String serviceId = registerService(tenant.adminKey(), "web");
+            String check = defineCheck(tenant, serviceId, "web-health", receiver.url(), 3600, 2000, 1);
+            as(tenant.adminKey()).post("/checks/" + check + "/runs").then().statusCode(200)
+                    .body("up", equalTo(true)).body("httpStatus", equalTo(200)).body("attempts", equalTo(1));
+
+            receiver.status.set(500);
+            // Each run tries twice (1 retry); the first failed run leaves the check UP, the second makes it DOWN.
+            as(tenant.adminKey()).post("/checks/" + check + "/runs").then().body("up", equalTo(false)).body("attempts", equalTo(2))
+                    .body("error", containsString("500"));
+            as(tenant.adminKey()).get("/checks/" + check).then().body("status", equalTo("UP")).body("consecutiveFailures", equalTo(1));
+            as(tenant.adminKey()).post("/checks/" + check + "/runs").then().body("up", equalTo(false));
+            as(tenant.adminKey()).get("/checks/" + check).then().body("status", equalTo("DOWN"));
+            assertEquals(5, receiver.hits.get());
+
+            receiver.status.set(200);
+            as(tenant.adminKey()).post("/checks/" + check + "/runs").then().body("up", equalTo(true));
+            as(tenant.adminKey()).get("/checks/" + check).then().body("status", equalTo("UP")).body("consecutiveFailures", equalTo(0));
+
+            as(tenant.adminKey()).get("/checks/" + check + "/uptime").then().statusCode(200)
+                    .body("upRuns", equalTo(2)).body("downRuns", equalTo(2)).body("uptime", equalTo(0.5));
+            as(tenant.adminKey()).get("/services/" + serviceId + "/telemetry").then()
+                    .body("requests", equalTo(4)).body("goodRequests", equalTo(2));
+            as(tenant.adminKey()).get("/checks/" + check + "/results").then().body("items.size()", equalTo(4));
+        }
+    }
+
+    @Test
+    void a_target_slower_than_the_timeout_is_down() throws Exception {
+        try (Receiver receiver = new Receiver()) {
+            receiver.delayMillis.set(2000);
+            Tenant tenant = newTenant();
+            String serviceId = registerService(tenant.adminKey(), "slow");
+            String check = defineCheck(tenant, serviceId, "slow-health", receiver.url(), 3600, 300, 0);
+            as(tenant.adminKey()).post("/checks/" + check + "/runs").then().body("up", equalTo(false))
+                    .body("error", containsString("300 ms"));
+            as(tenant.adminKey()).get("/checks/" + check).then().body("status", equalTo("DOWN"));
+        }
+    }
+
+    @Test
+    void due_checks_run_by_themselves_once_per_interval() throws Exception {
+        try (Receiver receiver = new Receiver()) {
+            Tenant tenant = newTenant();
+            String serviceId = registerService(tenant.adminKey(), "sched");
+            String check = defineCheck(tenant, serviceId, "sched-health", receiver.url(), 10, 1000, 0);
+            Instant deadline = Instant.now().plusSeconds(45);
+            while (receiver.hits.get() < 2 && Instant.now().isBefore(deadline)) {
+                Thread.sleep(250); // bounded wait for the scheduler, which polls every 5 s
+            }
+            assertTrue(receiver.hits.get() >= 2, "the scheduler ran the check " + receiver.hits.get() + " times in 45 s");
+            as(tenant.adminKey()).post("/checks/" + check + "/pause").then().body("enabled", equalTo(false));
+            Thread.sleep(1000); // a run already handed to the executor may still land
+            int results = as(tenant.adminKey()).get("/checks/" + check + "/results").then().extract().path("items.size()");
+            assertEquals(receiver.hits.get(), results, "every run was recorded once, and no run was made twice");
+            as(tenant.adminKey()).get("/checks/" + check + "/uptime").then().body("upRuns", greaterThanOrEqualTo(2));
+        }
+    }
+
+    @Test
+    void invalid_checks_are_refused() {
+        Tenant tenant = newTenant();
+        String serviceId = registerService(tenant.adminKey(), "api");
+        as(tenant.adminKey()).body(Map.of("serviceId", serviceId, "name", "file-url", "url", "file:///etc/passwd",
+                "intervalSeconds", 60)).post("/checks").then().statusCode(400)
+                .body("type", equalTo("urn:aia-ops:problem:outbound-address-refused"));
+        as(tenant.adminKey()).body(Map.of("serviceId", serviceId, "name", "too-often", "url", "http://127.0.0.1:1/",
+                "intervalSeconds", 5)).post("/checks").then().statusCode(400);
+        as(tenant.adminKey()).body(Map.of("serviceId", serviceId, "name", "slow-timeout", "url", "http://127.0.0.1:1/",
+                "intervalSeconds", 10, "timeoutMs", 20_000)).post("/checks").then().statusCode(400);
+        Tenant other = newTenant();
+        as(other.adminKey()).body(Map.of("serviceId", serviceId, "name", "not-mine", "url", "http://127.0.0.1:1/",
+                "intervalSeconds", 60)).post("/checks").then().statusCode(400);
+    }
+}
