@@ -19,13 +19,19 @@ public final class SloEvaluator {
 
         /** Counts per consecutive slice of {@code slice} in [from, to), one entry per slice (empty slices as NONE). */
         List<Counts> slices(Instant from, Instant to, Duration slice);
+
+        /** Time in [from, to) left out of the budget (maintenance); its events are already left out of the counts. */
+        default Duration excluded(Instant from, Instant to) {
+            return Duration.ZERO;
+        }
     }
 
     public static SloStatus evaluate(SloSpec spec, Instant now, CountSource source) {
         TimeWindow.Period period = spec.window().periodAt(now);
         Instant to = now.isBefore(period.to()) ? now : period.to();
         Counts window = source.counts(period.from(), to);
-        double budgetMinutes = ErrorBudget.budgetMinutes(spec.target(), period.length());
+        Duration counted = period.length().minus(source.excluded(period.from(), period.to()));
+        double budgetMinutes = ErrorBudget.budgetMinutes(spec.target(), counted);
 
         Double sli;
         double consumed;
@@ -49,7 +55,7 @@ public final class SloEvaluator {
             badSlices = bad;
             hasData = good + bad > 0;
             sli = hasData ? (double) good / (good + bad) : null;
-            long slicesInPeriod = period.length().toMinutes() / spec.timeSliceWindow().toMinutes();
+            long slicesInPeriod = counted.toMinutes() / spec.timeSliceWindow().toMinutes();
             consumed = ErrorBudget.consumedBySlices(bad, slicesInPeriod, spec.target());
         } else {
             hasData = window.hasData();

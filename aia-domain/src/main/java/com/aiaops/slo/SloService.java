@@ -2,6 +2,8 @@ package com.aiaops.slo;
 
 import com.aiaops.audit.AuditLog;
 import com.aiaops.catalog.ServiceRepository;
+import com.aiaops.maintenance.Intervals;
+import com.aiaops.maintenance.MaintenanceService;
 import com.aiaops.shared.ConflictException;
 import com.aiaops.shared.InvalidRequestException;
 import com.aiaops.shared.NotFoundException;
@@ -32,6 +34,9 @@ public class SloService {
 
     @Inject
     TelemetryQuery telemetry;
+
+    @Inject
+    MaintenanceService maintenance;
 
     @Inject
     AuditLog audit;
@@ -111,12 +116,40 @@ public class SloService {
         return SloEvaluator.evaluate(slo.spec(), now, new SloEvaluator.CountSource() {
             @Override
             public Counts counts(Instant from, Instant to) {
-                return telemetry.counts(slo.serviceId(), threshold, from, to);
+                Counts counts = telemetry.counts(slo.serviceId(), threshold, from, to);
+                for (Intervals.Interval maintenance : maintenanceIn(from, to)) {
+                    Counts inside = telemetry.counts(slo.serviceId(), threshold, maintenance.from(), maintenance.to());
+                    counts = new Counts(counts.good() - inside.good(), counts.total() - inside.total());
+                }
+                return counts;
             }
 
             @Override
             public List<Counts> slices(Instant from, Instant to, Duration slice) {
-                return telemetry.slices(slo.serviceId(), threshold, from, to, slice);
+                List<Counts> slices = new java.util.ArrayList<>(telemetry.slices(slo.serviceId(), threshold, from, to, slice));
+                Instant start = from.truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+                for (Intervals.Interval maintenance : maintenanceIn(from, to)) {
+                    // A slice touched by maintenance is left out whole.
+                    int first = (int) (Duration.between(start, maintenance.from()).toMinutes() / slice.toMinutes());
+                    int last = (int) ((Duration.between(start, maintenance.to()).toMinutes() - 1) / slice.toMinutes());
+                    for (int i = Math.max(first, 0); i <= last && i < slices.size(); i++) {
+                        slices.set(i, Counts.NONE);
+                    }
+                }
+                return slices;
+            }
+
+            @Override
+            public Duration excluded(Instant from, Instant to) {
+                return Intervals.total(maintenanceIn(from, to));
+            }
+
+            private List<Intervals.Interval> maintenanceIn(Instant from, Instant to) {
+                // The same whole minutes the telemetry counts over.
+                Instant start = from.truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+                Instant end = to.truncatedTo(java.time.temporal.ChronoUnit.MINUTES).equals(to) ? to
+                        : to.truncatedTo(java.time.temporal.ChronoUnit.MINUTES).plusSeconds(60);
+                return maintenance.excludedIntervals(slo.organizationId(), slo.serviceId(), start, end);
             }
         });
     }

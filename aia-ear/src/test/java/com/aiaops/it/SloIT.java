@@ -124,6 +124,36 @@ class SloIT extends ApiIT {
     }
 
     @Test
+    void maintenance_minutes_are_left_out_of_the_budget() {
+        Tenant tenant = newTenant();
+        String serviceId = registerService(tenant.adminKey(), "db");
+        Map<String, Object> d = availability(serviceId, "db-availability", 99);
+        d.put("window", "1d");
+        String slo = defineSlo(tenant.adminKey(), d);
+        Instant base = NOW.truncatedTo(java.time.temporal.ChronoUnit.MINUTES).minus(Duration.ofMinutes(20));
+        String ingest = issueKey(tenant, "INGEST");
+        as(ingest).body(batch(spread("db", base.minus(Duration.ofMinutes(10)), 1, 100, 0, 5))).post("/telemetry/observations")
+                .then().statusCode(200);
+        as(ingest).body(batch(spread("db", base, 5, 50, 50, 5))).post("/telemetry/observations").then().statusCode(200);
+        as(tenant.adminKey()).get("/slos/" + slo + "/status").then().body("totalEvents", equalTo(150)).body("state", equalTo("EXHAUSTED"));
+
+        String window = as(tenant.adminKey()).body(Map.of("serviceId", serviceId, "title", "database upgrade",
+                        "startsAt", base.minus(Duration.ofMinutes(1)).toString(), "endsAt", base.plus(Duration.ofMinutes(6)).toString()))
+                .post("/maintenance-windows").then().statusCode(201).extract().path("id");
+        // The 50 failed requests fell inside the window: the SLO sees 100 good ones, and 7 fewer minutes of budget.
+        as(tenant.adminKey()).get("/slos/" + slo + "/status").then()
+                .body("totalEvents", equalTo(100)).body("goodEvents", equalTo(100)).body("state", equalTo("HEALTHY"))
+                .body("budgetMinutes", closeTo(0.01 * (1440 - 7), 1e-9));
+        as(tenant.adminKey()).get("/maintenance-windows").then().body("items.id", hasItem(window));
+        as(tenant.adminKey()).delete("/maintenance-windows/" + window).then().statusCode(204);
+        as(tenant.adminKey()).get("/slos/" + slo + "/status").then().body("totalEvents", equalTo(150));
+        as(tenant.adminKey()).body(Map.of("title", "backwards", "startsAt", NOW.toString(), "endsAt", NOW.minusSeconds(60).toString()))
+                .post("/maintenance-windows").then().statusCode(400);
+        Tenant other = newTenant();
+        as(other.adminKey()).get("/maintenance-windows/" + window).then().statusCode(404);
+    }
+
+    @Test
     void invalid_definitions_are_400_and_other_organisations_see_nothing() {
         Tenant tenant = newTenant();
         String serviceId = registerService(tenant.adminKey(), "api");

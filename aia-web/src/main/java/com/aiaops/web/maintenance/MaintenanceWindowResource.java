@@ -1,0 +1,94 @@
+package com.aiaops.web.maintenance;
+
+import com.aiaops.maintenance.MaintenanceService;
+import com.aiaops.maintenance.MaintenanceWindow;
+import com.aiaops.shared.Ids;
+import com.aiaops.tenancy.Role;
+import com.aiaops.web.platform.Access;
+import com.aiaops.web.platform.CurrentCaller;
+import com.aiaops.web.platform.TimeParameters;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Maintenance windows of the caller's organisation; their minutes are left out of SLO budgets. */
+@Path("maintenance-windows")
+@Tag(name = "Maintenance")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class MaintenanceWindowResource {
+    @Inject
+    MaintenanceService maintenance;
+
+    @Inject
+    CurrentCaller caller;
+
+    @Inject
+    Clock clock;
+
+    public record AnnounceRequest(UUID serviceId, @NotBlank @Size(max = 200) String title, @NotNull Instant startsAt,
+                                  @NotNull Instant endsAt) {
+    }
+
+    public record WindowView(UUID id, UUID serviceId, String title, Instant startsAt, Instant endsAt, Instant createdAt) {
+        static WindowView of(MaintenanceWindow w) {
+            return new WindowView(w.id(), w.serviceId(), w.title(), w.startsAt(), w.endsAt(), w.createdAt());
+        }
+    }
+
+    @POST
+    @Access(Role.OPERATOR)
+    @Operation(summary = "Announce a maintenance window for a service (or all services without serviceId); whole minutes")
+    public Response announce(@Valid @NotNull AnnounceRequest body) {
+        MaintenanceWindow window = maintenance.announce(caller.get(), body.serviceId(), body.title(), body.startsAt(), body.endsAt());
+        return Response.created(URI.create("/api/v1/maintenance-windows/" + window.id())).entity(WindowView.of(window)).build();
+    }
+
+    @GET
+    @Access(Role.VIEWER)
+    @Operation(summary = "Windows overlapping [from, to) (default: the last 7 days to 30 days ahead)")
+    public Map<String, List<WindowView>> list(@QueryParam("from") String from, @QueryParam("to") String to) {
+        Instant now = clock.instant();
+        Instant start = TimeParameters.instant("from", from, now.minus(Duration.ofDays(7)));
+        Instant end = TimeParameters.instant("to", to, now.plus(Duration.ofDays(30)));
+        return Map.of("items", maintenance.list(caller.get(), start, end).stream().map(WindowView::of).toList());
+    }
+
+    @GET
+    @Path("{id}")
+    @Access(Role.VIEWER)
+    @Operation(summary = "One maintenance window")
+    public WindowView get(@PathParam("id") String id) {
+        return WindowView.of(maintenance.get(caller.get(), Ids.parse(id, "maintenance window")));
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Access(Role.OPERATOR)
+    @Operation(summary = "Cancel a maintenance window (its minutes count in budgets again)")
+    public Response cancel(@PathParam("id") String id) {
+        maintenance.cancel(caller.get(), Ids.parse(id, "maintenance window"));
+        return Response.noContent().build();
+    }
+}

@@ -1,0 +1,2 @@
+/** HTTP resources of maintenance windows. */
+package com.aiaops.web.maintenance;
