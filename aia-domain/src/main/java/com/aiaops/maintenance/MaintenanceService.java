@@ -92,6 +92,18 @@ public class MaintenanceService {
         return Intervals.clipAndMerge(intervals, from, to);
     }
 
+    /**
+     * Changes whenever a window of this service (or of the whole organisation) is announced or cancelled, so
+     * cached SLO answers that depend on maintenance are recomputed.
+     */
+    @Transactional
+    public String fingerprint(UUID organizationId, UUID serviceId) {
+        Object[] row = em.createQuery("select count(m), max(m.createdAt) from MaintenanceWindow m where m.organizationId = :org "
+                        + "and (m.serviceId = :service or m.serviceId is null)", Object[].class)
+                .setParameter("org", organizationId).setParameter("service", serviceId).getSingleResult();
+        return row[0] + "@" + row[1];
+    }
+
     private MaintenanceWindow find(Caller caller, UUID id) {
         return em.createQuery("select m from MaintenanceWindow m where m.organizationId = :org and m.id = :id", MaintenanceWindow.class)
                 .setParameter("org", caller.organizationId()).setParameter("id", id).getResultStream().findFirst()

@@ -39,6 +39,11 @@ public class SloService {
     MaintenanceService maintenance;
 
     @Inject
+    com.aiaops.telemetry.QueryCache cache;
+
+    private static final jakarta.json.bind.Jsonb JSON = jakarta.json.bind.JsonbBuilder.create();
+
+    @Inject
     AuditLog audit;
 
     @Inject
@@ -104,11 +109,17 @@ public class SloService {
         repository.remove(slo);
     }
 
-    /** The SLO's status now, from the exact counts of the roll-ups. */
+    /**
+     * The SLO's status now, from the exact counts of the roll-ups. Cached per minute under the service's
+     * telemetry generation: an ingest recomputes it at once; otherwise it is at most a minute old.
+     */
     public SloStatus status(Caller caller, UUID id) {
         caller.require(Role.VIEWER);
         Slo slo = repository.find(caller.organizationId(), id).orElseThrow(() -> new NotFoundException("SLO", id));
-        return evaluate(slo, clock.instant());
+        Instant now = clock.instant();
+        String question = "slo-status|" + slo.id() + "|" + slo.version() + "|" + now.truncatedTo(java.time.temporal.ChronoUnit.MINUTES)
+                + "|" + maintenance.fingerprint(slo.organizationId(), slo.serviceId());
+        return JSON.fromJson(cache.get(slo.serviceId(), question, () -> JSON.toJson(evaluate(slo, now))), SloStatus.class);
     }
 
     SloStatus evaluate(Slo slo, Instant now) {

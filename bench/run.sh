@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# The benchmarks of docs/BENCHMARKS.md, on this machine, on loopback only; every load is bounded in time.
+#   bench/run.sh h2            our server on H2
+#   bench/run.sh postgresql    our server on PostgreSQL (database aia_bench, recreated), plus PostgreSQL COPY
+# Also runs VictoriaMetrics (Debian package victoria-metrics, if installed) on 127.0.0.1:18428 with the
+# equivalent per-minute series and queries. Results are printed; copy them into docs/BENCHMARKS.md.
+set -euo pipefail
+
+db=${1:-h2}
+seconds=${BENCH_SECONDS:-30}
+root=$(cd "$(dirname "$0")/.." && pwd)
+state=$root/bench/.state/$db
+offset=300
+api=http://127.0.0.1:$((8080 + offset))/api/v1
+mkdir -p "$state"
+
+echo "== building the client"
+(cd "$root" && mvn -q -B dependency:copy -Dartifact=org.hdrhistogram:HdrHistogram:2.2.2 -DoutputDirectory="$state/lib")
+javac -d "$state/classes" -cp "$state/lib/*" "$root/bench/src/Bench.java"
+bench() { java -cp "$state/classes:$state/lib/*" Bench "$@"; }
+
+echo "== starting AIA Ops on $db (port offset $offset)"
+export AIA_HOME=$state/aia AIA_PORT_OFFSET=$offset
+if [[ "$db" == postgresql ]]; then
+  psql -h 127.0.0.1 -U postgres -qc "drop database if exists aia_bench" -c "create database aia_bench"
+  export AIA_DB_DRIVER=postgresql AIA_DB_URL='jdbc:postgresql://127.0.0.1:5432/aia_bench?reWriteBatchedInserts=true'
+  export AIA_DB_USER=postgres AIA_DB_PASSWORD=postgres
+else
+  rm -rf "$AIA_HOME/data"
+fi
+"$root/wildfly-config/run.sh" > "$state/run.log"
+trap '"$root/wildfly-config/run.sh" stop > /dev/null; [[ -n "${vm_pid:-}" ]] && kill "$vm_pid" 2>/dev/null || true' EXIT
+demo=$(grep apiKey "$AIA_HOME/data/demo-credentials.txt" | cut -d= -f2)
+post() { curl -fsS -H "Authorization: Bearer $demo" -H 'Content-Type: application/json' -d "$2" "$api/$1"; }
+service=$(post services '{"slug":"bench","displayName":"Bench","ownerTeam":"bench","tier":"PRO"}' | jq -r .id)
+ingest_key=$(post api-keys '{"name":"bench ingest","scope":"INGEST","rateLimitPerMinute":1000000}' | jq -r .token)
+read_key=$(post api-keys '{"name":"bench reader","scope":"VIEWER","rateLimitPerMinute":1000000}' | jq -r .token)
+slo=$(post slos "{\"serviceId\":\"$service\",\"name\":\"bench-availability\",\"indicator\":\"AVAILABILITY\",\"targetPercent\":99.9,\"window\":\"30d\"}" | jq -r .id)
+post slos "{\"serviceId\":\"$service\",\"name\":\"bench-latency\",\"indicator\":\"LATENCY\",\"latencyThresholdMs\":100,\"targetPercent\":99,\"window\":\"30d\"}" > /dev/null
+
+echo "== ingest throughput (durably acknowledged observations)"
+for threads in 2 4; do
+  bench ingest "$api/telemetry/observations" "$ingest_key" bench "$seconds" "$threads" 5000
+done
+
+echo "== SLO status latency, open loop (coordinated-omission corrected)"
+bench latency "$api/slos/$slo/status" "$read_key" 50 5 > /dev/null   # warm-up
+for rate in 100 300 1000; do
+  bench latency "$api/slos/$slo/status" "$read_key" "$rate" 20
+done
+echo "== telemetry summary (p50/p95/p99 over the last hour), open loop"
+bench latency "$api/services/$service/telemetry" "$read_key" 300 20
+
+if [[ "$db" == postgresql ]]; then
+  echo "== PostgreSQL COPY of roll-up rows and of raw observations (the database's own limit)"
+  rows=1000000
+  psql -h 127.0.0.1 -U postgres -d aia_bench -q <<SQL
+\timing on
+create unlogged table if not exists copy_source as select 1 as n limit 0;
+drop table if exists bench_rollup_copy; create table bench_rollup_copy (like telemetry_rollup);
+drop table if exists bench_observation_copy;
+create table bench_observation_copy (service_id uuid, at timestamptz, status int, latency_ms double precision);
+\o /dev/null
+copy (select gen_random_uuid(), 'MINUTE', now() - (n || ' minutes')::interval, gen_random_uuid(), 1000, 997, 1000,
+             42000.0, null::bytea, '100:990:1000' from generate_series(1, $rows) n) to '/tmp/aia_bench_rollups.csv' csv;
+copy (select gen_random_uuid(), now() - (n || ' ms')::interval, 200, 42.5 from generate_series(1, $rows) n)
+  to '/tmp/aia_bench_observations.csv' csv;
+\o
+\echo COPY of $rows roll-up rows:
+copy bench_rollup_copy (service_id, resolution, bucket_start, organization_id, total, good, latency_count, latency_sum_ms,
+                        latency_sketch, counts_at_or_under) from '/tmp/aia_bench_rollups.csv' csv;
+\echo COPY of $rows observation rows:
+copy bench_observation_copy from '/tmp/aia_bench_observations.csv' csv;
+SQL
+fi
+
+if command -v victoria-metrics > /dev/null; then
+  echo "== VictoriaMetrics: import of the equivalent per-minute series, and the equivalent PromQL queries"
+  rm -rf "$state/vm"
+  victoria-metrics -httpListenAddr 127.0.0.1:18428 -storageDataPath "$state/vm" -loggerLevel ERROR > "$state/vm.log" 2>&1 &
+  vm_pid=$!
+  for _ in $(seq 1 30); do curl -fs http://127.0.0.1:18428/health > /dev/null && break; sleep 0.5; done
+  python3 "$root/bench/src/vm_series.py" 200 1440 > "$state/series.prom"
+  samples=$(grep -vc '^#' "$state/series.prom")
+  start=$(date +%s.%N)
+  curl -fsS --data-binary @"$state/series.prom" http://127.0.0.1:18428/api/v1/import/prometheus
+  curl -fsS http://127.0.0.1:18428/internal/force_flush > /dev/null
+  end=$(date +%s.%N)
+  echo "victoria-metrics import: $samples samples in $(echo "$end - $start" | bc) s = $(echo "$samples / ($end - $start)" | bc) samples/s"
+  q() { python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1]))' "$1"; }
+  ratio=$(q 'sum(increase(requests_total{service="svc-1",code="5xx"}[1d])) / sum(increase(requests_total{service="svc-1"}[1d]))')
+  p99=$(q 'histogram_quantile(0.99, sum(increase(request_latency_ms_bucket{service="svc-1"}[1h])) by (le))')
+  echo "PromQL error ratio over 1 day:"; curl -fsS "http://127.0.0.1:18428/api/v1/query?query=$ratio"; echo
+  for rate in 100 300 1000; do bench latency "http://127.0.0.1:18428/api/v1/query?query=$ratio" "" "$rate" 20; done
+  echo "PromQL histogram_quantile p99 over 1 hour:"; curl -fsS "http://127.0.0.1:18428/api/v1/query?query=$p99"; echo
+  bench latency "http://127.0.0.1:18428/api/v1/query?query=$p99" "" 300 20
+fi
