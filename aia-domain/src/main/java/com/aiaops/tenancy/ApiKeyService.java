@@ -42,6 +42,9 @@ public class ApiKeyService {
     @Inject
     AuditLog audit;
 
+    @jakarta.annotation.Resource(lookup = "java:jboss/infinispan/cache/aia/queries")
+    org.infinispan.Cache<String, String> keyCache;
+
     @Inject
     Clock clock;
 
@@ -98,6 +101,7 @@ public class ApiKeyService {
         if (key.revokedAt() == null) {
             Map<String, Object> before = snapshot(key);
             key.revoke(clock.instant());
+            forget(key);
             audit.record(caller, "api-key.revoked", "api-key", key.id(), before, snapshot(key));
         }
         return key;
@@ -115,15 +119,31 @@ public class ApiKeyService {
         IssuedKey successor = issueUnchecked(caller, old.name(), old.scope(), old.expiresAt(), old.rateLimitPerMinute(), "api-key.issued");
         Map<String, Object> before = snapshot(old);
         old.replaceBy(successor.key().id(), now.plus(gracePeriod));
+        forget(old);
         audit.record(caller, "api-key.rotated", "api-key", old.id(), before, snapshot(old));
         return successor;
     }
 
-    /** The caller a bearer token stands for, if it is a valid, unrevoked, unexpired key. */
+    /**
+     * The caller a bearer token stands for, if it is a valid, unrevoked, unexpired key. Keys found are cached
+     * cluster-wide by the token's digest for a minute; revocation and rotation remove the entry, so they take
+     * effect at once on every node.
+     */
     @Transactional
     public Optional<AuthenticatedKey> authenticate(String token) {
         if (token == null || !token.startsWith(TOKEN_START) || token.length() > 200) {
             return Optional.empty();
+        }
+        String digest = Sha256.hex(token);
+        Instant now = clock.instant();
+        String cached = keyCache.get(cacheKey(digest));
+        if (cached != null) {
+            CachedKey key = CachedKey.parse(cached);
+            if (key.expiresAt() != null && !now.isBefore(key.expiresAt())) {
+                return Optional.empty();
+            }
+            return Optional.of(new AuthenticatedKey(new Caller(key.organizationId(), key.scope(), Caller.ActorKind.API_KEY, key.id()),
+                    key.rateLimitPerMinute()));
         }
         int separator = token.indexOf('_', TOKEN_START.length());
         if (separator < 0) {
@@ -132,7 +152,6 @@ public class ApiKeyService {
         String prefix = token.substring(TOKEN_START.length(), separator);
         Optional<ApiKey> found = em.createQuery("select k from ApiKey k where k.prefix = :prefix", ApiKey.class)
                 .setParameter("prefix", prefix).getResultStream().findFirst();
-        Instant now = clock.instant();
         if (found.isEmpty() || !digestMatches(found.get(), token) || !found.get().isUsableAt(now)) {
             return Optional.empty();
         }
@@ -142,8 +161,31 @@ public class ApiKeyService {
             em.createQuery("update ApiKey k set k.lastUsedAt = :now where k.id = :id")
                     .setParameter("now", now).setParameter("id", key.id()).executeUpdate();
         }
+        keyCache.put(cacheKey(digest), new CachedKey(key.id(), key.organizationId(), key.scope(), key.rateLimitPerMinute(),
+                key.expiresAt()).format(), 60, java.util.concurrent.TimeUnit.SECONDS);
         return Optional.of(new AuthenticatedKey(new Caller(key.organizationId(), key.scope(), Caller.ActorKind.API_KEY, key.id()),
                 key.rateLimitPerMinute()));
+    }
+
+    private void forget(ApiKey key) {
+        keyCache.remove(cacheKey(key.secretDigest()));
+    }
+
+    private static String cacheKey(String digest) {
+        return "api-key|" + digest;
+    }
+
+    /** What authentication needs of a key, as one string any node can read. */
+    record CachedKey(UUID id, UUID organizationId, Role scope, int rateLimitPerMinute, Instant expiresAt) {
+        String format() {
+            return id + "|" + organizationId + "|" + scope + "|" + rateLimitPerMinute + "|" + (expiresAt == null ? "" : expiresAt);
+        }
+
+        static CachedKey parse(String text) {
+            String[] p = text.split("\\|", -1);
+            return new CachedKey(UUID.fromString(p[0]), UUID.fromString(p[1]), Role.valueOf(p[2]), Integer.parseInt(p[3]),
+                    p[4].isEmpty() ? null : Instant.parse(p[4]));
+        }
     }
 
     private static boolean digestMatches(ApiKey key, String token) {

@@ -15,7 +15,7 @@ import org.jboss.logging.MDC;
 /**
  * Gives every request an id (the client's X-Request-Id if it is sane, else a new one), puts it in
  * the logging context for every log line of the request, returns it in the response header, and
- * logs one access line per request.
+ * logs one access line per request (category com.aiaops.web.access: INFO for 4xx/5xx, DEBUG otherwise).
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class RequestIdFilter extends HttpFilter {
@@ -36,8 +36,10 @@ public class RequestIdFilter extends HttpFilter {
         try {
             chain.doFilter(request, response);
         } finally {
-            ACCESS.infof("%s %s -> %d in %d ms", request.getMethod(), request.getRequestURI(), response.getStatus(),
-                    (System.nanoTime() - start) / 1_000_000);
+            // Refusals and failures at INFO; successes at DEBUG, so heavy traffic does not flood the logs.
+            int status = response.getStatus();
+            ACCESS.logf(status >= 400 ? Logger.Level.INFO : Logger.Level.DEBUG, "%s %s -> %d in %d ms",
+                    request.getMethod(), request.getRequestURI(), status, (System.nanoTime() - start) / 1_000_000);
             MDC.remove("requestId");
         }
     }
