@@ -38,18 +38,21 @@ read_key=$(post api-keys '{"name":"bench reader","scope":"VIEWER","rateLimitPerM
 slo=$(post slos "{\"serviceId\":\"$service\",\"name\":\"bench-availability\",\"indicator\":\"AVAILABILITY\",\"targetPercent\":99.9,\"window\":\"30d\"}" | jq -r .id)
 post slos "{\"serviceId\":\"$service\",\"name\":\"bench-latency\",\"indicator\":\"LATENCY\",\"latencyThresholdMs\":100,\"targetPercent\":99,\"window\":\"30d\"}" > /dev/null
 
-echo "== ingest throughput (durably acknowledged observations)"
-for threads in 2 4; do
-  bench ingest "$api/telemetry/observations" "$ingest_key" bench "$seconds" "$threads" 5000
-done
+echo "== seeding: 10 s of ingest, so the queries below read real roll-ups"
+bench ingest "$api/telemetry/observations" "$ingest_key" bench 10 2 5000
 
 echo "== SLO status latency, open loop (coordinated-omission corrected)"
-bench latency "$api/slos/$slo/status" "$read_key" 50 5 > /dev/null   # warm-up
+bench latency "$api/slos/$slo/status" "$read_key" 200 20 > /dev/null   # warm-up: JIT and caches
 for rate in 100 300 1000; do
   bench latency "$api/slos/$slo/status" "$read_key" "$rate" 20
 done
 echo "== telemetry summary (p50/p95/p99 over the last hour), open loop"
 bench latency "$api/services/$service/telemetry" "$read_key" 300 20
+
+echo "== ingest throughput (durably acknowledged observations)"
+for threads in 2 4; do
+  bench ingest "$api/telemetry/observations" "$ingest_key" bench "$seconds" "$threads" 5000
+done
 
 if [[ "$db" == postgresql ]]; then
   echo "== PostgreSQL COPY of roll-up rows and of raw observations (the database's own limit)"
