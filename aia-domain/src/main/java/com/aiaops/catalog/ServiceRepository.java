@@ -33,12 +33,6 @@ public class ServiceRepository {
 
     /** Services in slug order, after the given slug. */
     public List<Service> pageAfter(UUID organizationId, String afterSlug, int maxResults) {
-        var query = em.createQuery("select s from Service s where s.organizationId = :org"
-                        + (afterSlug == null ? "" : " and s.slug > :after") + " order by s.slug", Service.class)
-                .setParameter("org", organizationId);
-        if (afterSlug != null) {
-            query.setParameter("after", afterSlug);
-        }
-        return query.setMaxResults(maxResults).getResultList();
+        return com.aiaops.shared.Keyset.pageAfter(em, Service.class, "slug", organizationId, afterSlug, maxResults);
     }
 }

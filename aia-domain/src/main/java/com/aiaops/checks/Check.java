@@ -72,7 +72,7 @@ public class Check {
     }
 
     public Check(UUID organizationId, UUID serviceId, String name, String url, int intervalSeconds, int timeoutMillis,
-                 int expectedStatus, int retries, Instant createdAt) {
+                 int expectedStatus, int retries, boolean enabled, Instant createdAt) {
         this.id = Ids.newId();
         this.organizationId = organizationId;
         this.serviceId = serviceId;
@@ -82,7 +82,7 @@ public class Check {
         this.timeoutMillis = timeoutMillis;
         this.expectedStatus = expectedStatus;
         this.retries = retries;
-        this.enabled = true;
+        this.enabled = enabled;
         this.status = CheckStatus.UNKNOWN;
         this.nextRunAt = createdAt;
         this.createdAt = createdAt;

@@ -38,13 +38,7 @@ public class CheckRepository {
     }
 
     List<Check> pageAfter(UUID organizationId, String afterName, int maxResults) {
-        var query = em.createQuery("select c from Check c where c.organizationId = :org"
-                + (afterName == null ? "" : " and c.name > :after") + " order by c.name", Check.class)
-                .setParameter("org", organizationId);
-        if (afterName != null) {
-            query.setParameter("after", afterName);
-        }
-        return query.setMaxResults(maxResults).getResultList();
+        return com.aiaops.shared.Keyset.pageAfter(em, Check.class, "name", organizationId, afterName, maxResults);
     }
 
     /** Checks whose next run is due, oldest first. */

@@ -58,7 +58,7 @@ public class CheckService {
 
     @Transactional
     public Check define(Caller caller, UUID serviceId, String name, String url, int intervalSeconds, int timeoutMillis,
-                        int expectedStatus, int retries) {
+                        int expectedStatus, int retries, boolean enabled) {
         caller.require(Role.OPERATOR);
         if (services.find(caller.organizationId(), serviceId).isEmpty()) {
             throw new InvalidRequestException("validation-failed", "No service " + serviceId + " in this organisation",
@@ -73,7 +73,7 @@ public class CheckService {
             throw new ConflictException("name-taken", "A check named '" + name + "' already exists");
         }
         Check check = new Check(caller.organizationId(), serviceId, name, url, intervalSeconds, timeoutMillis, expectedStatus,
-                retries, clock.instant());
+                retries, enabled, clock.instant());
         repository.add(check);
         audit.record(caller, "check.defined", "check", check.id(), null, snapshot(check));
         return check;

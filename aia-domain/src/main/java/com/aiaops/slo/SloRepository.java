@@ -34,13 +34,7 @@ public class SloRepository {
     }
 
     public List<Slo> pageAfter(UUID organizationId, String afterName, int maxResults) {
-        var query = em.createQuery("select s from Slo s where s.organizationId = :org"
-                + (afterName == null ? "" : " and s.name > :after") + " order by s.name", Slo.class)
-                .setParameter("org", organizationId);
-        if (afterName != null) {
-            query.setParameter("after", afterName);
-        }
-        return query.setMaxResults(maxResults).getResultList();
+        return com.aiaops.shared.Keyset.pageAfter(em, Slo.class, "name", organizationId, afterName, maxResults);
     }
 
     public List<Slo> ofService(UUID organizationId, UUID serviceId) {

@@ -79,13 +79,8 @@ public class ApiKeyService {
     public Page<ApiKey> list(Caller caller, PageRequest page) {
         caller.require(Role.ADMIN);
         UUID after = page.afterKey() == null ? null : Ids.parse(page.afterKey(), "cursor");
-        var query = em.createQuery("select k from ApiKey k where k.organizationId = :org"
-                + (after == null ? "" : " and k.id > :after") + " order by k.id", ApiKey.class)
-                .setParameter("org", caller.organizationId());
-        if (after != null) {
-            query.setParameter("after", after);
-        }
-        return page.toPage(query.setMaxResults(page.limit() + 1).getResultList(), k -> k.id().toString());
+        return page.toPage(com.aiaops.shared.Keyset.pageAfter(em, ApiKey.class, "id", caller.organizationId(), after,
+                page.limit() + 1), k -> k.id().toString());
     }
 
     @Transactional

@@ -54,13 +54,7 @@ public class TenancyRepository {
     }
 
     public List<Member> membersAfter(UUID organizationId, UUID afterId, int maxResults) {
-        var query = em.createQuery("select m from Member m where m.organizationId = :org"
-                        + (afterId == null ? "" : " and m.id > :after") + " order by m.id", Member.class)
-                .setParameter("org", organizationId);
-        if (afterId != null) {
-            query.setParameter("after", afterId);
-        }
-        return query.setMaxResults(maxResults).getResultList();
+        return com.aiaops.shared.Keyset.pageAfter(em, Member.class, "id", organizationId, afterId, maxResults);
     }
 
     public long countAdmins(UUID organizationId) {

@@ -13,11 +13,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Synthetic checks against receivers on loopback: up, down after retries, timeouts, uptime, scheduling. */
 class CheckIT extends ApiIT {
 
+    /** A check; paused ones run only when the test asks, so the scheduler never interleaves its own runs. */
     private static String defineCheck(Tenant tenant, String serviceId, String name, String url, int interval, int timeoutMs,
-                                      int retries) {
+                                      int retries, boolean scheduled) {
         return as(tenant.adminKey()).body(Map.of("serviceId", serviceId, "name", name, "url", url, "intervalSeconds", interval,
-                        "timeoutMs", timeoutMs, "retries", retries))
-                .post("/checks").then().statusCode(201).body("status", equalTo("UNKNOWN")).extract().path("id");
+                        "timeoutMs", timeoutMs, "retries", retries, "enabled", scheduled))
+                .post("/checks").then().statusCode(201).body("status", equalTo("UNKNOWN"))
+                .body("enabled", equalTo(scheduled)).extract().path("id");
     }
 
     @Test
@@ -25,7 +27,7 @@ class CheckIT extends ApiIT {
         try (Receiver receiver = new Receiver()) {
             Tenant tenant = newTenant();
             String serviceId = registerService(tenant.adminKey(), "web");
-            String check = defineCheck(tenant, serviceId, "web-health", receiver.url(), 3600, 2000, 1);
+            String check = defineCheck(tenant, serviceId, "web-health", receiver.url(), 3600, 2000, 1, false);
             as(tenant.adminKey()).post("/checks/" + check + "/runs").then().statusCode(200)
                     .body("up", equalTo(true)).body("httpStatus", equalTo(200)).body("attempts", equalTo(1));
 
@@ -56,7 +58,7 @@ class CheckIT extends ApiIT {
             receiver.delayMillis.set(2000);
             Tenant tenant = newTenant();
             String serviceId = registerService(tenant.adminKey(), "slow");
-            String check = defineCheck(tenant, serviceId, "slow-health", receiver.url(), 3600, 300, 0);
+            String check = defineCheck(tenant, serviceId, "slow-health", receiver.url(), 3600, 300, 0, false);
             as(tenant.adminKey()).post("/checks/" + check + "/runs").then().body("up", equalTo(false))
                     .body("error", containsString("300 ms"));
             as(tenant.adminKey()).get("/checks/" + check).then().body("status", equalTo("DOWN"));
@@ -68,7 +70,7 @@ class CheckIT extends ApiIT {
         try (Receiver receiver = new Receiver()) {
             Tenant tenant = newTenant();
             String serviceId = registerService(tenant.adminKey(), "sched");
-            String check = defineCheck(tenant, serviceId, "sched-health", receiver.url(), 10, 1000, 0);
+            String check = defineCheck(tenant, serviceId, "sched-health", receiver.url(), 10, 1000, 0, true);
             Instant deadline = Instant.now().plusSeconds(45);
             while (receiver.hits.get() < 2 && Instant.now().isBefore(deadline)) {
                 Thread.sleep(250); // bounded wait for the scheduler, which polls every 5 s

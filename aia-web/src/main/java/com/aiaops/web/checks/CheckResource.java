@@ -62,7 +62,8 @@ public class CheckResource {
             @NotNull @Min(CheckService.MIN_INTERVAL_SECONDS) @Max(CheckService.MAX_INTERVAL_SECONDS) Integer intervalSeconds,
             @Min(100) @Max(60_000) Integer timeoutMs,
             @Min(100) @Max(599) Integer expectedStatus,
-            @Min(0) @Max(5) Integer retries) {
+            @Min(0) @Max(5) Integer retries,
+            Boolean enabled) {
     }
 
     public record CheckView(UUID id, UUID serviceId, String name, String url, int intervalSeconds, int timeoutMs,
@@ -83,11 +84,12 @@ public class CheckResource {
 
     @POST
     @Access(Role.OPERATOR)
-    @Operation(summary = "Define an HTTP check (interval 10 s to 1 h; internal addresses are refused)")
+    @Operation(summary = "Define an HTTP check (interval 10 s to 1 h; internal addresses are refused); "
+            + "enabled=false defines it paused (run it with POST /checks/{id}/runs)")
     public Response define(@Valid @NotNull DefineCheckRequest body) {
         Check check = checks.define(caller.get(), body.serviceId(), body.name(), body.url(), body.intervalSeconds(),
                 body.timeoutMs() == null ? 5_000 : body.timeoutMs(), body.expectedStatus() == null ? 200 : body.expectedStatus(),
-                body.retries() == null ? 0 : body.retries());
+                body.retries() == null ? 0 : body.retries(), body.enabled() == null || body.enabled());
         return Response.created(URI.create("/api/v1/checks/" + check.id())).entity(CheckView.of(check)).build();
     }
 
