@@ -1,0 +1,193 @@
+package com.aiaops.incident;
+
+import com.aiaops.shared.ConflictException;
+import com.aiaops.shared.Ids;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** An incident: what is wrong, how bad, where it is in its life cycle, and who holds which role. */
+@Entity
+@Table(name = "incident")
+public class Incident {
+    @Id
+    private UUID id;
+
+    @Column(name = "organization_id", nullable = false)
+    private UUID organizationId;
+
+    @Column(nullable = false, length = 200)
+    private String title;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 4)
+    private Severity severity;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private IncidentState state;
+
+    /** Affected services, as ids separated by commas. */
+    @Column(name = "service_ids", nullable = false, length = 2000)
+    private String serviceIds;
+
+    @Column(name = "triggered_at", nullable = false)
+    private Instant triggeredAt;
+
+    @Column(name = "acknowledged_at")
+    private Instant acknowledgedAt;
+
+    @Column(name = "mitigated_at")
+    private Instant mitigatedAt;
+
+    @Column(name = "resolved_at")
+    private Instant resolvedAt;
+
+    @Column(name = "closed_at")
+    private Instant closedAt;
+
+    @Column(name = "commander_id")
+    private UUID commander;
+
+    @Column(name = "scribe_id")
+    private UUID scribe;
+
+    @Column(name = "liaison_id")
+    private UUID liaison;
+
+    @Version
+    private long version;
+
+    protected Incident() {
+    }
+
+    public Incident(UUID organizationId, String title, Severity severity, List<UUID> services, Instant triggeredAt) {
+        this.id = Ids.newId();
+        this.organizationId = organizationId;
+        this.title = title;
+        this.severity = severity;
+        this.state = IncidentState.TRIGGERED;
+        this.serviceIds = services.stream().map(UUID::toString).collect(Collectors.joining(","));
+        this.triggeredAt = triggeredAt;
+    }
+
+    /**
+     * Moves the incident on, if its life cycle allows it, and stamps the time. Reopening clears the later
+     * stamps; the first acknowledgement is the one MTTA counts.
+     */
+    public void moveTo(IncidentState target, Instant at) {
+        if (!state.next().contains(target)) {
+            throw new ConflictException("invalid-transition", "An incident that is " + state + " cannot become " + target
+                    + "; allowed: " + state.next());
+        }
+        switch (target) {
+            case ACKNOWLEDGED -> {
+                if (acknowledgedAt == null) {
+                    acknowledgedAt = at;
+                }
+            }
+            case MITIGATED -> mitigatedAt = at;
+            case RESOLVED -> resolvedAt = at;
+            case CLOSED -> closedAt = at;
+            case TRIGGERED -> {
+                resolvedAt = null;
+                mitigatedAt = null;
+            }
+            default -> {
+            }
+        }
+        state = target;
+    }
+
+    public void changeSeverity(Severity newSeverity) {
+        this.severity = newSeverity;
+    }
+
+    public void assign(IncidentRole role, UUID memberId) {
+        switch (role) {
+            case COMMANDER -> commander = memberId;
+            case SCRIBE -> scribe = memberId;
+            case LIAISON -> liaison = memberId;
+        }
+    }
+
+    /** When the response SLA of its severity runs out. */
+    public Instant responseDueAt() {
+        return triggeredAt.plus(severity.responseSla());
+    }
+
+    /** Whether it was (or, still unacknowledged at {@code now}, is) acknowledged later than its SLA allows. */
+    public boolean responseSlaMissed(Instant now) {
+        Instant acknowledged = acknowledgedAt != null ? acknowledgedAt : now;
+        return acknowledged.isAfter(responseDueAt());
+    }
+
+    public List<UUID> services() {
+        return serviceIds.isEmpty() ? List.of() : Arrays.stream(serviceIds.split(",")).map(UUID::fromString).toList();
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public UUID organizationId() {
+        return organizationId;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public Severity severity() {
+        return severity;
+    }
+
+    public IncidentState state() {
+        return state;
+    }
+
+    public Instant triggeredAt() {
+        return triggeredAt;
+    }
+
+    public Instant acknowledgedAt() {
+        return acknowledgedAt;
+    }
+
+    public Instant mitigatedAt() {
+        return mitigatedAt;
+    }
+
+    public Instant resolvedAt() {
+        return resolvedAt;
+    }
+
+    public Instant closedAt() {
+        return closedAt;
+    }
+
+    public UUID commander() {
+        return commander;
+    }
+
+    public UUID scribe() {
+        return scribe;
+    }
+
+    public UUID liaison() {
+        return liaison;
+    }
+
+    public long version() {
+        return version;
+    }
+}

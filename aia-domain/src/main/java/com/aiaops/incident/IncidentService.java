@@ -1,0 +1,172 @@
+package com.aiaops.incident;
+
+import com.aiaops.audit.AuditLog;
+import com.aiaops.catalog.ServiceRepository;
+import com.aiaops.shared.InvalidRequestException;
+import com.aiaops.shared.Keyset;
+import com.aiaops.shared.NotFoundException;
+import com.aiaops.shared.Page;
+import com.aiaops.shared.PageRequest;
+import com.aiaops.shared.StaleVersionException;
+import com.aiaops.tenancy.Caller;
+import com.aiaops.tenancy.Role;
+import com.aiaops.tenancy.TenancyRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Opening incidents, moving them through their life cycle, their timeline and roles, and response metrics. */
+@ApplicationScoped
+public class IncidentService {
+    @PersistenceContext(unitName = "aia")
+    EntityManager em;
+
+    @Inject
+    ServiceRepository services;
+
+    @Inject
+    TenancyRepository tenancy;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    Clock clock;
+
+    @Transactional
+    public Incident open(Caller caller, String title, Severity severity, List<UUID> serviceIds, String summary) {
+        caller.require(Role.OPERATOR);
+        for (UUID serviceId : serviceIds) {
+            if (services.find(caller.organizationId(), serviceId).isEmpty()) {
+                throw new InvalidRequestException("validation-failed", "No service " + serviceId + " in this organisation",
+                        List.of(new InvalidRequestException.Violation("serviceIds", "no such service: " + serviceId)));
+            }
+        }
+        Instant now = clock.instant();
+        Incident incident = new Incident(caller.organizationId(), title, severity, serviceIds, now);
+        em.persist(incident);
+        note(incident, now, TimelineEntry.Kind.STATE, "Triggered (" + severity + ")" + (summary == null ? "" : ": " + summary),
+                caller, true);
+        audit.record(caller, "incident.opened", "incident", incident.id(), null, snapshot(incident));
+        return incident;
+    }
+
+    @Transactional
+    public Page<Incident> list(Caller caller, PageRequest page) {
+        caller.require(Role.VIEWER);
+        UUID after = page.afterKey() == null ? null : com.aiaops.shared.Ids.parse(page.afterKey(), "cursor");
+        return page.toPage(Keyset.pageAfter(em, Incident.class, "id", caller.organizationId(), after, page.limit() + 1),
+                i -> i.id().toString());
+    }
+
+    @Transactional
+    public Incident get(Caller caller, UUID id) {
+        caller.require(Role.VIEWER);
+        return find(caller, id);
+    }
+
+    /** A move in the life cycle, refused (409) when the life cycle does not allow it. */
+    @Transactional
+    public Incident transition(Caller caller, UUID id, IncidentState target, String note, Long expectedVersion) {
+        caller.require(Role.OPERATOR);
+        Incident incident = find(caller, id);
+        checkVersion(incident, expectedVersion);
+        Map<String, Object> before = snapshot(incident);
+        Instant now = clock.instant();
+        incident.moveTo(target, now);
+        note(incident, now, TimelineEntry.Kind.STATE, target + (note == null ? "" : ": " + note), caller, true);
+        audit.record(caller, "incident." + target.name().toLowerCase(java.util.Locale.ROOT), "incident", id, before, snapshot(incident));
+        return incident;
+    }
+
+    @Transactional
+    public Incident changeSeverity(Caller caller, UUID id, Severity severity, String reason) {
+        caller.require(Role.OPERATOR);
+        Incident incident = find(caller, id);
+        Map<String, Object> before = snapshot(incident);
+        Severity old = incident.severity();
+        incident.changeSeverity(severity);
+        note(incident, clock.instant(), TimelineEntry.Kind.SEVERITY, old + " → " + severity + (reason == null ? "" : ": " + reason),
+                caller, false);
+        audit.record(caller, "incident.severity-changed", "incident", id, before, snapshot(incident));
+        return incident;
+    }
+
+    @Transactional
+    public Incident assign(Caller caller, UUID id, IncidentRole role, UUID memberId) {
+        caller.require(Role.OPERATOR);
+        Incident incident = find(caller, id);
+        if (tenancy.member(caller.organizationId(), memberId).isEmpty()) {
+            throw new InvalidRequestException("validation-failed", "No member " + memberId + " in this organisation",
+                    List.of(new InvalidRequestException.Violation("memberId", "no such member")));
+        }
+        Map<String, Object> before = snapshot(incident);
+        incident.assign(role, memberId);
+        note(incident, clock.instant(), TimelineEntry.Kind.ROLE, role + ": member " + memberId, caller, false);
+        audit.record(caller, "incident.role-assigned", "incident", id, before, snapshot(incident));
+        return incident;
+    }
+
+    @Transactional
+    public TimelineEntry addNote(Caller caller, UUID id, String text, boolean publicUpdate) {
+        caller.require(Role.OPERATOR);
+        Incident incident = find(caller, id);
+        return note(incident, clock.instant(), TimelineEntry.Kind.NOTE, text, caller, publicUpdate);
+    }
+
+    @Transactional
+    public List<TimelineEntry> timeline(Caller caller, UUID id) {
+        caller.require(Role.VIEWER);
+        find(caller, id);
+        return em.createQuery("select t from TimelineEntry t where t.incidentId = :id order by t.id", TimelineEntry.class)
+                .setParameter("id", id).getResultList();
+    }
+
+    /** MTTA, MTTR, MTBF of the incidents triggered in [from, to), for the organisation or one service. */
+    @Transactional
+    public IncidentMetrics metrics(Caller caller, Instant from, Instant to, UUID serviceId) {
+        caller.require(Role.VIEWER);
+        List<Incident> incidents = em.createQuery("select i from Incident i where i.organizationId = :org "
+                        + "and i.triggeredAt >= :from and i.triggeredAt < :to", Incident.class)
+                .setParameter("org", caller.organizationId()).setParameter("from", from).setParameter("to", to)
+                .getResultList().stream().filter(i -> serviceId == null || i.services().contains(serviceId)).toList();
+        return IncidentMetrics.of(incidents, clock.instant());
+    }
+
+    private TimelineEntry note(Incident incident, Instant at, TimelineEntry.Kind kind, String text, Caller caller, boolean isPublic) {
+        TimelineEntry entry = new TimelineEntry(incident.id(), at, kind, text, caller.auditActor(), isPublic);
+        em.persist(entry);
+        return entry;
+    }
+
+    private static void checkVersion(Incident incident, Long expectedVersion) {
+        if (expectedVersion != null && expectedVersion != incident.version()) {
+            throw new StaleVersionException("incident", expectedVersion, incident.version());
+        }
+    }
+
+    private Incident find(Caller caller, UUID id) {
+        return em.createQuery("select i from Incident i where i.organizationId = :org and i.id = :id", Incident.class)
+                .setParameter("org", caller.organizationId()).setParameter("id", id).getResultStream().findFirst()
+                .orElseThrow(() -> new NotFoundException("incident", id));
+    }
+
+    static Map<String, Object> snapshot(Incident i) {
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("title", i.title());
+        state.put("severity", i.severity().name());
+        state.put("state", i.state().name());
+        state.put("commander", i.commander() == null ? null : i.commander().toString());
+        state.put("scribe", i.scribe() == null ? null : i.scribe().toString());
+        state.put("liaison", i.liaison() == null ? null : i.liaison().toString());
+        return state;
+    }
+}

@@ -1,0 +1,87 @@
+package com.aiaops.it;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+
+/** Incidents over HTTP: the life cycle with its timestamps and timeline, roles, severity, metrics, isolation. */
+class IncidentIT extends ApiIT {
+
+    private static String open(Tenant tenant, String serviceId, String severity) {
+        return as(tenant.adminKey()).body(Map.of("title", "Checkout errors", "severity", severity, "serviceIds", List.of(serviceId),
+                        "summary", "5xx on checkout"))
+                .post("/incidents").then().statusCode(201).body("state", equalTo("TRIGGERED"))
+                .body("responseDueAt", notNullValue()).extract().path("id");
+    }
+
+    private static void move(Tenant tenant, String id, String to, int status) {
+        as(tenant.adminKey()).body(Map.of("to", to, "note", "now " + to)).post("/incidents/" + id + "/transitions")
+                .then().statusCode(status);
+    }
+
+    @Test
+    void an_incident_goes_through_its_life_cycle_and_its_timeline_keeps_the_order() {
+        Tenant tenant = newTenant();
+        String serviceId = registerService(tenant.adminKey(), "checkout");
+        String id = open(tenant, serviceId, "P1");
+        move(tenant, id, "MITIGATED", 409);
+        for (String to : List.of("ACKNOWLEDGED", "MITIGATED", "RESOLVED", "POSTMORTEM", "CLOSED")) {
+            move(tenant, id, to, 200);
+        }
+        move(tenant, id, "TRIGGERED", 409);
+        as(tenant.adminKey()).get("/incidents/" + id).then().statusCode(200).body("state", equalTo("CLOSED"))
+                .body("acknowledgedAt", notNullValue()).body("mitigatedAt", notNullValue())
+                .body("resolvedAt", notNullValue()).body("closedAt", notNullValue())
+                .body("responseSlaMissed", equalTo(false)).body("allowedTransitions.size()", equalTo(0));
+        as(tenant.adminKey()).get("/incidents/" + id + "/timeline").then().statusCode(200)
+                .body("items.text", contains(containsString("Triggered (P1): 5xx on checkout"), containsString("ACKNOWLEDGED"),
+                        containsString("MITIGATED"), containsString("RESOLVED"), containsString("POSTMORTEM"), containsString("CLOSED")));
+        as(tenant.adminKey()).body(Map.of("to", "ACKNOWLEDGED")).post("/incidents/" + id + "/transitions").then()
+                .statusCode(409).contentType(PROBLEM_JSON).body("type", equalTo("urn:aia-ops:problem:invalid-transition"));
+    }
+
+    @Test
+    void roles_severity_notes_and_metrics() {
+        Tenant tenant = newTenant();
+        String serviceId = registerService(tenant.adminKey(), "search");
+        String founder = as(tenant.adminKey()).get("/members").then().extract().path("items[0].id");
+        String id = open(tenant, serviceId, "P2");
+        as(tenant.adminKey()).body(Map.of("role", "COMMANDER", "memberId", founder)).put("/incidents/" + id + "/roles")
+                .then().statusCode(200).body("commander", equalTo(founder)).body("scribe", nullValue());
+        as(tenant.adminKey()).body(Map.of("role", "SCRIBE", "memberId", java.util.UUID.randomUUID().toString()))
+                .put("/incidents/" + id + "/roles").then().statusCode(400);
+        as(tenant.adminKey()).body(Map.of("severity", "P0", "reason", "all regions")).put("/incidents/" + id + "/severity")
+                .then().statusCode(200).body("severity", equalTo("P0"));
+        as(tenant.adminKey()).body(Map.of("text", "Rolling back release 42", "publicUpdate", true))
+                .post("/incidents/" + id + "/timeline").then().statusCode(201).body("publicUpdate", equalTo(true));
+        move(tenant, id, "ACKNOWLEDGED", 200);
+        move(tenant, id, "RESOLVED", 200);
+        as(tenant.adminKey()).get("/incidents/metrics").then().statusCode(200).body("incidents", equalTo(1))
+                .body("mtta", notNullValue()).body("mttr", notNullValue()).body("mtbf", nullValue());
+        as(tenant.adminKey()).queryParam("serviceId", serviceId).get("/incidents/metrics").then().body("incidents", equalTo(1));
+    }
+
+    @Test
+    void incidents_are_invisible_to_other_organisations_and_validated() {
+        Tenant tenant = newTenant();
+        String serviceId = registerService(tenant.adminKey(), "api");
+        String id = open(tenant, serviceId, "P3");
+        Tenant other = newTenant();
+        as(other.adminKey()).get("/incidents/" + id).then().statusCode(404);
+        as(other.adminKey()).body(Map.of("to", "ACKNOWLEDGED")).post("/incidents/" + id + "/transitions").then().statusCode(404);
+        as(other.adminKey()).get("/incidents/" + id + "/timeline").then().statusCode(404);
+        as(other.adminKey()).body(Map.of("title", "theirs", "severity", "P1", "serviceIds", List.of(serviceId)))
+                .post("/incidents").then().statusCode(400);
+        as(tenant.adminKey()).body(Map.of("title", "bad", "severity", "P9", "serviceIds", List.of())).post("/incidents")
+                .then().statusCode(400);
+        as(issueKey(tenant, "VIEWER")).body(Map.of("to", "ACKNOWLEDGED")).post("/incidents/" + id + "/transitions")
+                .then().statusCode(403);
+        as(tenant.adminKey()).get("/incidents/" + id).then().body("state", equalTo("TRIGGERED"));
+    }
+}

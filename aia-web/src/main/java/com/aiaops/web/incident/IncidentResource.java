@@ -1,0 +1,175 @@
+package com.aiaops.web.incident;
+
+import com.aiaops.incident.Incident;
+import com.aiaops.incident.IncidentMetrics;
+import com.aiaops.incident.IncidentRole;
+import com.aiaops.incident.IncidentService;
+import com.aiaops.incident.IncidentState;
+import com.aiaops.incident.Severity;
+import com.aiaops.incident.TimelineEntry;
+import com.aiaops.shared.Ids;
+import com.aiaops.shared.Page;
+import com.aiaops.shared.PageRequest;
+import com.aiaops.tenancy.Role;
+import com.aiaops.web.platform.Access;
+import com.aiaops.web.platform.CurrentCaller;
+import com.aiaops.web.platform.TimeParameters;
+import com.aiaops.web.platform.Versions;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Incidents of the caller's organisation. */
+@Path("incidents")
+@Tag(name = "Incidents")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class IncidentResource {
+    @Inject
+    IncidentService incidents;
+
+    @Inject
+    CurrentCaller caller;
+
+    @Inject
+    Clock clock;
+
+    public record OpenRequest(@NotBlank @Size(max = 200) String title, @NotNull Severity severity,
+                              @NotNull @Size(max = 50) List<@NotNull UUID> serviceIds, @Size(max = 4000) String summary) {
+    }
+
+    public record TransitionRequest(@NotNull IncidentState to, @Size(max = 4000) String note) {
+    }
+
+    public record SeverityRequest(@NotNull Severity severity, @Size(max = 4000) String reason) {
+    }
+
+    public record RoleRequest(@NotNull IncidentRole role, @NotNull UUID memberId) {
+    }
+
+    public record NoteRequest(@NotBlank @Size(max = 4000) String text, Boolean publicUpdate) {
+    }
+
+    public record IncidentView(UUID id, String title, Severity severity, IncidentState state, List<UUID> serviceIds,
+                               Instant triggeredAt, Instant acknowledgedAt, Instant mitigatedAt, Instant resolvedAt,
+                               Instant closedAt, Instant responseDueAt, boolean responseSlaMissed, UUID commander,
+                               UUID scribe, UUID liaison, List<IncidentState> allowedTransitions, long version) {
+        static IncidentView of(Incident i, Instant now) {
+            return new IncidentView(i.id(), i.title(), i.severity(), i.state(), i.services(), i.triggeredAt(), i.acknowledgedAt(),
+                    i.mitigatedAt(), i.resolvedAt(), i.closedAt(), i.responseDueAt(), i.responseSlaMissed(now), i.commander(),
+                    i.scribe(), i.liaison(), List.copyOf(i.state().next()), i.version());
+        }
+    }
+
+    public record TimelineView(long sequence, Instant at, TimelineEntry.Kind kind, String text, String actor, boolean publicUpdate) {
+        static TimelineView of(TimelineEntry e) {
+            return new TimelineView(e.id(), e.at(), e.kind(), e.text(), e.actor(), e.publicUpdate());
+        }
+    }
+
+    @POST
+    @Access(Role.OPERATOR)
+    @Operation(summary = "Open an incident (TRIGGERED) for the affected services")
+    public Response open(@Valid @NotNull OpenRequest body) {
+        Incident incident = incidents.open(caller.get(), body.title(), body.severity(), body.serviceIds(), body.summary());
+        return Response.created(URI.create("/api/v1/incidents/" + incident.id())).entity(IncidentView.of(incident, clock.instant()))
+                .tag(Versions.etag(incident.version())).build();
+    }
+
+    @GET
+    @Access(Role.VIEWER)
+    @Operation(summary = "Incidents, oldest first, in pages")
+    public Page<IncidentView> list(@QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
+        Instant now = clock.instant();
+        return incidents.list(caller.get(), PageRequest.of(cursor, limit)).map(i -> IncidentView.of(i, now));
+    }
+
+    @GET
+    @Path("metrics")
+    @Access(Role.VIEWER)
+    @Operation(summary = "MTTA, MTTR and MTBF (means) of incidents triggered in [from, to) (default: the last 30 days)")
+    public IncidentMetrics metrics(@QueryParam("from") String from, @QueryParam("to") String to,
+                                   @QueryParam("serviceId") String serviceId) {
+        Instant end = TimeParameters.instant("to", to, clock.instant());
+        Instant start = TimeParameters.instant("from", from, end.minus(Duration.ofDays(30)));
+        return incidents.metrics(caller.get(), start, end, serviceId == null ? null : Ids.parse(serviceId, "service"));
+    }
+
+    @GET
+    @Path("{id}")
+    @Access(Role.VIEWER)
+    @Operation(summary = "One incident, with the moves its life cycle allows now")
+    public Response get(@PathParam("id") String id) {
+        Incident incident = incidents.get(caller.get(), Ids.parse(id, "incident"));
+        return Versions.ok(IncidentView.of(incident, clock.instant()), incident.version());
+    }
+
+    @POST
+    @Path("{id}/transitions")
+    @Access(Role.OPERATOR)
+    @Operation(summary = "Move the incident on (acknowledge, mitigate, resolve, postmortem, close, reopen); 409 if not allowed")
+    public Response transition(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
+                               @Valid @NotNull TransitionRequest body) {
+        Incident incident = incidents.transition(caller.get(), Ids.parse(id, "incident"), body.to(), body.note(),
+                Versions.optional(ifMatch));
+        return Versions.ok(IncidentView.of(incident, clock.instant()), incident.version());
+    }
+
+    @PUT
+    @Path("{id}/severity")
+    @Access(Role.OPERATOR)
+    @Operation(summary = "Change the severity (and so the response SLA)")
+    public Response severity(@PathParam("id") String id, @Valid @NotNull SeverityRequest body) {
+        Incident incident = incidents.changeSeverity(caller.get(), Ids.parse(id, "incident"), body.severity(), body.reason());
+        return Versions.ok(IncidentView.of(incident, clock.instant()), incident.version());
+    }
+
+    @PUT
+    @Path("{id}/roles")
+    @Access(Role.OPERATOR)
+    @Operation(summary = "Give a member a role: commander, scribe or liaison")
+    public Response assign(@PathParam("id") String id, @Valid @NotNull RoleRequest body) {
+        Incident incident = incidents.assign(caller.get(), Ids.parse(id, "incident"), body.role(), body.memberId());
+        return Versions.ok(IncidentView.of(incident, clock.instant()), incident.version());
+    }
+
+    @GET
+    @Path("{id}/timeline")
+    @Access(Role.VIEWER)
+    @Operation(summary = "The incident's timeline, in order")
+    public Map<String, List<TimelineView>> timeline(@PathParam("id") String id) {
+        return Map.of("items", incidents.timeline(caller.get(), Ids.parse(id, "incident")).stream().map(TimelineView::of).toList());
+    }
+
+    @POST
+    @Path("{id}/timeline")
+    @Access(Role.OPERATOR)
+    @Operation(summary = "Add a note to the timeline (publicUpdate: shown on the status page)")
+    public Response note(@PathParam("id") String id, @Valid @NotNull NoteRequest body) {
+        TimelineEntry entry = incidents.addNote(caller.get(), Ids.parse(id, "incident"), body.text(),
+                body.publicUpdate() != null && body.publicUpdate());
+        return Response.status(Response.Status.CREATED).entity(TimelineView.of(entry)).build();
+    }
+}
