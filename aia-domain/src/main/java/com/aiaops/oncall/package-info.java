@@ -1,0 +1,6 @@
+/**
+ * On-call: schedules with a rotation (members taking turns of a fixed length, handing off at a local time
+ * in the schedule's time zone, so DST never moves the hand-off), overrides, "who is on call at T", and the
+ * shifts over a period with gaps and empty shifts flagged.
+ */
+package com.aiaops.oncall;
