@@ -1,0 +1,128 @@
+package com.aiaops.oncall;
+
+import com.aiaops.audit.AuditLog;
+import com.aiaops.shared.ConflictException;
+import com.aiaops.shared.InvalidRequestException;
+import com.aiaops.shared.NotFoundException;
+import com.aiaops.tenancy.Caller;
+import com.aiaops.tenancy.Member;
+import com.aiaops.tenancy.Role;
+import com.aiaops.tenancy.TenancyRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** On-call schedules: defining them, overrides, who is on call, and the shifts of a period. */
+@ApplicationScoped
+public class ScheduleService {
+    static final Duration LONGEST_QUERY = Duration.ofDays(92);
+    static final Duration LONGEST_OVERRIDE = Duration.ofDays(31);
+
+    @PersistenceContext(unitName = "aia")
+    EntityManager em;
+
+    @Inject
+    TenancyRepository tenancy;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    Clock clock;
+
+    @Transactional
+    public Schedule define(Caller caller, String name, Rotation rotation) {
+        caller.require(Role.OPERATOR);
+        for (UUID member : rotation.members()) {
+            requireMember(caller, member, "members");
+        }
+        if (!em.createQuery("select s.id from Schedule s where s.organizationId = :org and s.name = :name", UUID.class)
+                .setParameter("org", caller.organizationId()).setParameter("name", name).getResultList().isEmpty()) {
+            throw new ConflictException("name-taken", "A schedule named '" + name + "' already exists");
+        }
+        Schedule schedule = new Schedule(caller.organizationId(), name, rotation, clock.instant());
+        em.persist(schedule);
+        audit.record(caller, "schedule.defined", "schedule", schedule.id(), null, Map.of("name", name,
+                "members", rotation.members().size(), "turn", rotation.length() + " " + rotation.unit()));
+        return schedule;
+    }
+
+    @Transactional
+    public List<Schedule> list(Caller caller) {
+        caller.require(Role.VIEWER);
+        return em.createQuery("select s from Schedule s where s.organizationId = :org order by s.name", Schedule.class)
+                .setParameter("org", caller.organizationId()).setMaxResults(500).getResultList();
+    }
+
+    @Transactional
+    public Schedule get(Caller caller, UUID id) {
+        caller.require(Role.VIEWER);
+        return find(caller, id);
+    }
+
+    @Transactional
+    public ScheduleOverride override(Caller caller, UUID scheduleId, UUID memberId, Instant from, Instant to) {
+        caller.require(Role.OPERATOR);
+        Schedule schedule = find(caller, scheduleId);
+        requireMember(caller, memberId, "memberId");
+        if (!from.isBefore(to) || Duration.between(from, to).compareTo(LONGEST_OVERRIDE) > 0) {
+            throw invalid("to", "must be after from, and an override lasts at most 31 days");
+        }
+        ScheduleOverride override = new ScheduleOverride(schedule.id(), memberId, from, to);
+        em.persist(override);
+        audit.record(caller, "schedule.overridden", "schedule", schedule.id(), null,
+                Map.of("memberId", memberId.toString(), "from", from.toString(), "to", to.toString()));
+        return override;
+    }
+
+    @Transactional
+    public UUID onCallAt(Caller caller, UUID scheduleId, Instant at) {
+        caller.require(Role.VIEWER);
+        Schedule schedule = find(caller, scheduleId);
+        return Coverage.onCallAt(schedule.rotation(), overrides(schedule.id()), at);
+    }
+
+    @Transactional
+    public List<Shift> shifts(Caller caller, UUID scheduleId, Instant from, Instant to) {
+        caller.require(Role.VIEWER);
+        if (!from.isBefore(to) || Duration.between(from, to).compareTo(LONGEST_QUERY) > 0) {
+            throw invalid("to", "must be after from, at most 92 days later");
+        }
+        Schedule schedule = find(caller, scheduleId);
+        Set<UUID> reachable = tenancy.membersAfter(caller.organizationId(), null, 10_000).stream().map(Member::id)
+                .collect(Collectors.toSet());
+        return Coverage.shifts(schedule.rotation(), overrides(schedule.id()), reachable, from, to);
+    }
+
+    private List<Coverage.Override> overrides(UUID scheduleId) {
+        return em.createQuery("select o from ScheduleOverride o where o.scheduleId = :id", ScheduleOverride.class)
+                .setParameter("id", scheduleId).getResultList().stream().map(ScheduleOverride::asOverride).toList();
+    }
+
+    private void requireMember(Caller caller, UUID memberId, String field) {
+        if (tenancy.member(caller.organizationId(), memberId).isEmpty()) {
+            throw invalid(field, "no member " + memberId + " in this organisation");
+        }
+    }
+
+    private Schedule find(Caller caller, UUID id) {
+        return em.createQuery("select s from Schedule s where s.organizationId = :org and s.id = :id", Schedule.class)
+                .setParameter("org", caller.organizationId()).setParameter("id", id).getResultStream().findFirst()
+                .orElseThrow(() -> new NotFoundException("schedule", id));
+    }
+
+    private static InvalidRequestException invalid(String field, String message) {
+        return new InvalidRequestException("validation-failed", field + " " + message,
+                List.of(new InvalidRequestException.Violation(field, message)));
+    }
+}

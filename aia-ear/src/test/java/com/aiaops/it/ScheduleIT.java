@@ -1,0 +1,62 @@
+package com.aiaops.it;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+/** On-call schedules over HTTP: rotation across DST, overrides, shifts with empty shifts, isolation. */
+class ScheduleIT extends ApiIT {
+
+    @Test
+    void who_is_on_call_follows_the_rotation_and_overrides() {
+        Tenant tenant = newTenant();
+        String alice = as(tenant.adminKey()).get("/members").then().extract().path("items[0].id");
+        String bob = as(tenant.adminKey()).body(Map.of("email", unique("bob") + "@example.test", "displayName", "Bob",
+                "role", "OPERATOR", "password", "a long enough password")).post("/members").then().statusCode(201).extract().path("id");
+        String schedule = as(tenant.adminKey()).body(Map.of("name", "primary", "timeZone", "Europe/Paris",
+                        "firstHandoff", "2026-03-16T09:00:00", "turnLength", 1, "turnUnit", "WEEKS", "members", List.of(alice, bob)))
+                .post("/schedules").then().statusCode(201).extract().path("id");
+
+        // Monday 30 March, after the switch to summer time: the hand-off is at 07:00 UTC (09:00 in Paris).
+        as(tenant.adminKey()).queryParam("at", "2026-03-30T06:59:00Z").get("/schedules/" + schedule + "/on-call")
+                .then().body("memberId", equalTo(bob));
+        as(tenant.adminKey()).queryParam("at", "2026-03-30T07:00:00Z").get("/schedules/" + schedule + "/on-call")
+                .then().body("memberId", equalTo(alice));
+
+        as(tenant.adminKey()).body(Map.of("memberId", bob, "from", "2026-03-31T18:00:00Z", "to", "2026-04-01T06:00:00Z"))
+                .post("/schedules/" + schedule + "/overrides").then().statusCode(201);
+        as(tenant.adminKey()).queryParam("at", "2026-03-31T20:00:00Z").get("/schedules/" + schedule + "/on-call")
+                .then().body("memberId", equalTo(bob));
+        as(tenant.adminKey()).queryParam("from", "2026-03-30T07:00:00Z").queryParam("to", "2026-04-06T07:00:00Z")
+                .get("/schedules/" + schedule + "/shifts").then().statusCode(200)
+                .body("items.member", equalTo(List.of(alice, bob, alice))).body("items[1].override", equalTo(true));
+
+        as(tenant.adminKey()).delete("/members/" + bob).then().statusCode(204);
+        as(tenant.adminKey()).queryParam("from", "2026-04-06T07:00:00Z").queryParam("to", "2026-04-13T07:00:00Z")
+                .get("/schedules/" + schedule + "/shifts").then().body("items[0].empty", equalTo(true));
+    }
+
+    @Test
+    void bad_schedules_are_refused_and_other_organisations_see_nothing() {
+        Tenant tenant = newTenant();
+        String alice = as(tenant.adminKey()).get("/members").then().extract().path("items[0].id");
+        as(tenant.adminKey()).body(Map.of("name", "bad-zone", "timeZone", "Mars/Olympus", "firstHandoff", "2026-03-16T09:00:00",
+                "turnLength", 1, "turnUnit", "WEEKS", "members", List.of(alice))).post("/schedules").then().statusCode(400)
+                .body("errors.field", hasItem("timeZone"));
+        Tenant other = newTenant();
+        String stranger = as(other.adminKey()).get("/members").then().extract().path("items[0].id");
+        as(tenant.adminKey()).body(Map.of("name", "stranger", "timeZone", "UTC", "firstHandoff", "2026-03-16T09:00:00",
+                "turnLength", 1, "turnUnit", "DAYS", "members", List.of(stranger))).post("/schedules").then().statusCode(400);
+        String schedule = as(tenant.adminKey()).body(Map.of("name", "daily", "timeZone", "UTC", "firstHandoff", "2026-03-16T09:00:00",
+                "turnLength", 1, "turnUnit", "DAYS", "members", List.of(alice))).post("/schedules").then().statusCode(201).extract().path("id");
+        as(other.adminKey()).get("/schedules/" + schedule).then().statusCode(404);
+        as(other.adminKey()).get("/schedules/" + schedule + "/on-call").then().statusCode(404);
+        as(other.adminKey()).body(Map.of("memberId", stranger, "from", "2026-03-31T18:00:00Z", "to", "2026-04-01T06:00:00Z"))
+                .post("/schedules/" + schedule + "/overrides").then().statusCode(404);
+        as(tenant.adminKey()).queryParam("from", "2026-01-01T00:00:00Z").queryParam("to", "2026-12-01T00:00:00Z")
+                .get("/schedules/" + schedule + "/shifts").then().statusCode(400);
+    }
+}
