@@ -17,8 +17,14 @@ fi
 mkdir -p "$(dirname "$server")"
 work=$(mktemp -d "${server}.build.XXXX")
 trap 'rm -rf "$work"' EXIT
-unzip -q "$dist_zip" -d "$work"
+if command -v unzip > /dev/null; then
+  unzip -q "$dist_zip" -d "$work"
+else
+  # Only a JDK at hand: its jar tool unpacks zips but drops the execute bits, which the scripts need back.
+  (cd "$work" && jar xf "$dist_zip")
+fi
 home=$(find "$work" -mindepth 1 -maxdepth 1 -type d -name 'wildfly-*' | head -n 1)
+chmod +x "$home"/bin/*.sh
 
 driver_dir="$home/modules/org/postgresql/main"
 mkdir -p "$driver_dir"
