@@ -3,6 +3,7 @@ package com.aiaops.telemetry;
 import jakarta.persistence.Column;
 import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.util.Map;
 import java.util.TreeMap;
@@ -15,6 +16,9 @@ import java.util.stream.Collectors;
  */
 @Entity
 @Table(name = "telemetry_rollup")
+// A named query: Hibernate checks it when the application deploys, though it only runs hourly.
+@NamedQuery(name = "Rollup.deleteMinutesBefore",
+        query = "delete from Rollup r where r.key.resolution = :minute and r.key.bucketStart < :cutoff")
 public class Rollup {
     @EmbeddedId
     private RollupKey key;

@@ -50,7 +50,7 @@ public class RollupRepository {
     }
 
     int deleteMinutesBefore(java.time.Instant cutoff) {
-        return em.createQuery("delete from Rollup r where r.key.resolution = :minute and r.key.bucketStart < :cutoff")
+        return em.createNamedQuery("Rollup.deleteMinutesBefore")
                 .setParameter("minute", Resolution.MINUTE).setParameter("cutoff", cutoff).executeUpdate();
     }
 }
