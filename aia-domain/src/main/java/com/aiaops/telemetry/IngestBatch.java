@@ -4,6 +4,7 @@ import com.aiaops.shared.Ids;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
 import java.time.Instant;
@@ -14,6 +15,7 @@ import java.util.UUID;
  * counted once. The body digest tells a retry from a different batch that reuses the key.
  */
 @Entity
+@NamedQuery(name = "IngestBatch.deleteReceivedBefore", query = "delete from IngestBatch b where b.receivedAt < :cutoff")
 @Table(name = "telemetry_ingest_batch", uniqueConstraints = @UniqueConstraint(columnNames = {"organization_id", "idempotency_key"}))
 public class IngestBatch {
     @Id

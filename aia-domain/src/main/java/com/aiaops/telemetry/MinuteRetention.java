@@ -11,7 +11,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Deletes minute roll-ups older than {@code aia.telemetry.minute-retention} (default 35 days, more than a
- * 30-day Timeslices window needs); hour and day roll-ups are kept. A persistent timer in the database
+ * 30-day Timeslices window needs), and idempotency records of batches too old to be retried; hour and day
+ * roll-ups are kept. A persistent timer in the database
  * store, so one node of the cluster runs it each hour.
  */
 @Singleton
@@ -28,10 +29,19 @@ public class MinuteRetention {
     @ConfigProperty(name = "aia.telemetry.minute-retention", defaultValue = "P35D")
     Duration retention;
 
+    @Inject
+    @ConfigProperty(name = "aia.telemetry.max-age", defaultValue = "P7D")
+    Duration maxAge;
+
     @Schedule(hour = "*", minute = "7", persistent = true, info = "telemetry minute retention")
     public void purge() {
-        Instant cutoff = clock.instant().minus(retention);
+        Instant now = clock.instant();
+        Instant cutoff = now.minus(retention);
         int deleted = rollups.deleteMinutesBefore(cutoff);
-        LOG.infof("Deleted %d minute roll-ups older than %s", deleted, cutoff);
+        // A retry of a batch received before this would carry data older than max-age, which is refused anyway:
+        // its idempotency record is no longer needed.
+        Instant batchCutoff = now.minus(maxAge).minus(Duration.ofDays(1));
+        int batches = rollups.deleteBatchesReceivedBefore(batchCutoff);
+        LOG.infof("Deleted %d minute roll-ups older than %s and %d batch records older than %s", deleted, cutoff, batches, batchCutoff);
     }
 }

@@ -49,6 +49,10 @@ public class RollupRepository {
         em.flush(); // a concurrent twin of this batch fails here, before any roll-up is touched
     }
 
+    int deleteBatchesReceivedBefore(java.time.Instant cutoff) {
+        return em.createNamedQuery("IngestBatch.deleteReceivedBefore").setParameter("cutoff", cutoff).executeUpdate();
+    }
+
     int deleteMinutesBefore(java.time.Instant cutoff) {
         return em.createNamedQuery("Rollup.deleteMinutesBefore")
                 .setParameter("minute", Resolution.MINUTE).setParameter("cutoff", cutoff).executeUpdate();
