@@ -41,13 +41,13 @@ public class MaintenanceService {
     public MaintenanceWindow announce(Caller caller, UUID serviceId, String title, Instant startsAt, Instant endsAt) {
         caller.require(Role.OPERATOR);
         if (serviceId != null && services.find(caller.organizationId(), serviceId).isEmpty()) {
-            throw invalid("serviceId", "no such service in this organisation");
+            throw InvalidRequestException.ofField("validation-failed", "serviceId", "no such service in this organisation");
         }
         if (!startsAt.isBefore(endsAt)) {
-            throw invalid("endsAt", "must be after startsAt");
+            throw InvalidRequestException.ofField("validation-failed", "endsAt", "must be after startsAt");
         }
         if (Duration.between(startsAt, endsAt).compareTo(LONGEST) > 0) {
-            throw invalid("endsAt", "a maintenance window lasts at most 31 days");
+            throw InvalidRequestException.ofField("validation-failed", "endsAt", "a maintenance window lasts at most 31 days");
         }
         // Whole minutes: budgets are counted by the minute, so a window covers the minutes it touches.
         MaintenanceWindow window = new MaintenanceWindow(caller.organizationId(), serviceId, title,
@@ -115,10 +115,6 @@ public class MaintenanceService {
         return floor.equals(t) ? t : floor.plus(1, ChronoUnit.MINUTES);
     }
 
-    private static InvalidRequestException invalid(String field, String message) {
-        return new InvalidRequestException("validation-failed", field + " " + message,
-                List.of(new InvalidRequestException.Violation(field, message)));
-    }
 
     static Map<String, Object> snapshot(MaintenanceWindow w) {
         Map<String, Object> state = new LinkedHashMap<>();

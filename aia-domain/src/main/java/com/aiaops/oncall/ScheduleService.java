@@ -76,7 +76,7 @@ public class ScheduleService {
         Schedule schedule = find(caller, scheduleId);
         requireMember(caller, memberId, "memberId");
         if (!from.isBefore(to) || Duration.between(from, to).compareTo(LONGEST_OVERRIDE) > 0) {
-            throw invalid("to", "must be after from, and an override lasts at most 31 days");
+            throw InvalidRequestException.ofField("validation-failed", "to", "must be after from, and an override lasts at most 31 days");
         }
         ScheduleOverride override = new ScheduleOverride(schedule.id(), memberId, from, to);
         em.persist(override);
@@ -96,7 +96,7 @@ public class ScheduleService {
     public List<Shift> shifts(Caller caller, UUID scheduleId, Instant from, Instant to) {
         caller.require(Role.VIEWER);
         if (!from.isBefore(to) || Duration.between(from, to).compareTo(LONGEST_QUERY) > 0) {
-            throw invalid("to", "must be after from, at most 92 days later");
+            throw InvalidRequestException.ofField("validation-failed", "to", "must be after from, at most 92 days later");
         }
         Schedule schedule = find(caller, scheduleId);
         Set<UUID> reachable = tenancy.membersAfter(caller.organizationId(), null, 10_000).stream().map(Member::id)
@@ -111,7 +111,7 @@ public class ScheduleService {
 
     private void requireMember(Caller caller, UUID memberId, String field) {
         if (tenancy.member(caller.organizationId(), memberId).isEmpty()) {
-            throw invalid(field, "no member " + memberId + " in this organisation");
+            throw InvalidRequestException.ofField("validation-failed", field, "no member " + memberId + " in this organisation");
         }
     }
 
@@ -121,8 +121,4 @@ public class ScheduleService {
                 .orElseThrow(() -> new NotFoundException("schedule", id));
     }
 
-    private static InvalidRequestException invalid(String field, String message) {
-        return new InvalidRequestException("validation-failed", field + " " + message,
-                List.of(new InvalidRequestException.Violation(field, message)));
-    }
 }

@@ -15,6 +15,11 @@ public class InvalidRequestException extends DomainException {
         this.violations = List.copyOf(violations);
     }
 
+    /** A refusal about one field: "field message", with that field named in the violations. */
+    public static InvalidRequestException ofField(String code, String field, String message) {
+        return new InvalidRequestException(code, field + " " + message, List.of(new Violation(field, message)));
+    }
+
     public List<Violation> violations() {
         return violations;
     }

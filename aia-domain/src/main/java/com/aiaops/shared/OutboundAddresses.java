@@ -3,7 +3,6 @@ package com.aiaops.shared;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.util.List;
 
 /**
  * Guards requests the platform makes on a client's behalf (checks, webhooks) against SSRF: only http(s)
@@ -20,23 +19,23 @@ public final class OutboundAddresses {
         try {
             uri = URI.create(url);
         } catch (IllegalArgumentException e) {
-            throw invalid(field, "is not a valid URL");
+            throw InvalidRequestException.ofField("outbound-address-refused", field, "is not a valid URL");
         }
         if (!"http".equalsIgnoreCase(uri.getScheme()) && !"https".equalsIgnoreCase(uri.getScheme())) {
-            throw invalid(field, "must be an http or https URL");
+            throw InvalidRequestException.ofField("outbound-address-refused", field, "must be an http or https URL");
         }
         if (uri.getHost() == null || uri.getUserInfo() != null) {
-            throw invalid(field, "needs a host and no user info");
+            throw InvalidRequestException.ofField("outbound-address-refused", field, "needs a host and no user info");
         }
         if (!allowPrivate) {
             try {
                 for (InetAddress address : InetAddress.getAllByName(uri.getHost())) {
                     if (isInternal(address)) {
-                        throw invalid(field, "points at an internal address (" + address.getHostAddress() + "), which is not allowed");
+                        throw InvalidRequestException.ofField("outbound-address-refused", field, "points at an internal address (" + address.getHostAddress() + "), which is not allowed");
                     }
                 }
             } catch (UnknownHostException e) {
-                throw invalid(field, "names a host that does not resolve");
+                throw InvalidRequestException.ofField("outbound-address-refused", field, "names a host that does not resolve");
             }
         }
         return uri;
@@ -48,8 +47,4 @@ public final class OutboundAddresses {
                 || (address.getAddress().length == 16 && (address.getAddress()[0] & 0xfe) == 0xfc); // IPv6 unique local
     }
 
-    private static InvalidRequestException invalid(String field, String message) {
-        return new InvalidRequestException("outbound-address-refused", field + " " + message,
-                List.of(new InvalidRequestException.Violation(field, message)));
-    }
 }

@@ -67,7 +67,7 @@ public class SloService {
             throw new ConflictException("name-taken", "An SLO named '" + d.name() + "' already exists");
         }
         if (d.indicator() == Indicator.LATENCY && d.latencyThresholdMs() == null) {
-            throw invalid("latencyThresholdMs", "a LATENCY SLO needs a threshold in milliseconds");
+            throw InvalidRequestException.ofField("validation-failed", "latencyThresholdMs", "a LATENCY SLO needs a threshold in milliseconds");
         }
         Slo slo = new Slo(caller.organizationId(), d.serviceId(), d.name(), d.displayName(), d.indicator(),
                 d.latencyThresholdMs(), spec(d), clock.instant());
@@ -249,10 +249,6 @@ public class SloService {
         return repository.find(caller.organizationId(), id).orElseThrow(() -> new NotFoundException("SLO", id));
     }
 
-    private static InvalidRequestException invalid(String field, String message) {
-        return new InvalidRequestException("validation-failed", field + ": " + message,
-                List.of(new InvalidRequestException.Violation(field, message)));
-    }
 
     static Map<String, Object> snapshot(Slo slo) {
         Map<String, Object> state = new LinkedHashMap<>();

@@ -2,7 +2,6 @@ package com.aiaops.telemetry;
 
 import com.aiaops.catalog.ServiceRepository;
 import com.aiaops.shared.InvalidRequestException;
-import com.aiaops.shared.InvalidRequestException.Violation;
 import com.aiaops.shared.NotFoundException;
 import com.aiaops.slo.Counts;
 import com.aiaops.tenancy.Caller;
@@ -73,11 +72,11 @@ public class TelemetryQuery {
         Instant end = ceilMinute(to);
         checkWindow(start, end, quantiles);
         if (step == null || step.toMinutes() < 1 || step.toSeconds() % 60 != 0) {
-            throw invalid("step", "must be whole minutes, at least 1m");
+            throw InvalidRequestException.ofField("invalid-parameter", "step", "must be whole minutes, at least 1m");
         }
         long points = (Duration.between(start, end).toMinutes() + step.toMinutes() - 1) / step.toMinutes();
         if (points > MAX_POINTS) {
-            throw invalid("step", "gives " + points + " points; at most " + MAX_POINTS + " (use a larger step)");
+            throw InvalidRequestException.ofField("invalid-parameter", "step", "gives " + points + " points; at most " + MAX_POINTS + " (use a larger step)");
         }
         Resolution resolution = coarsestFitting(start, step);
         List<Accumulator> buckets = new ArrayList<>();
@@ -158,21 +157,18 @@ public class TelemetryQuery {
 
     private static void checkWindow(Instant from, Instant to, List<Double> quantiles) {
         if (!from.isBefore(to)) {
-            throw invalid("from", "must be at least one minute before 'to'");
+            throw InvalidRequestException.ofField("invalid-parameter", "from", "must be at least one minute before 'to'");
         }
         if (Duration.between(from, to).compareTo(MAX_WINDOW) > 0) {
-            throw invalid("to", "the window is longer than " + MAX_WINDOW.toDays() + " days");
+            throw InvalidRequestException.ofField("invalid-parameter", "to", "the window is longer than " + MAX_WINDOW.toDays() + " days");
         }
         for (Double q : quantiles) {
             if (q == null || !(q >= 0 && q <= 1)) {
-                throw invalid("quantiles", "each quantile must be from 0 to 1, e.g. 0.95");
+                throw InvalidRequestException.ofField("invalid-parameter", "quantiles", "each quantile must be from 0 to 1, e.g. 0.95");
             }
         }
     }
 
-    private static InvalidRequestException invalid(String field, String message) {
-        return new InvalidRequestException("invalid-parameter", field + " " + message, List.of(new Violation(field, message)));
-    }
 
     static Instant floorMinute(Instant t) {
         return t.truncatedTo(ChronoUnit.MINUTES);

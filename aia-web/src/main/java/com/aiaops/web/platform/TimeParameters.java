@@ -20,7 +20,7 @@ public final class TimeParameters {
         try {
             return Instant.parse(text.trim());
         } catch (DateTimeParseException e) {
-            throw invalid(name, "must be an ISO-8601 instant in UTC, such as 2026-11-22T10:00:00Z");
+            throw InvalidRequestException.ofField("invalid-parameter", name, "must be an ISO-8601 instant in UTC, such as 2026-11-22T10:00:00Z");
         }
     }
 
@@ -31,7 +31,7 @@ public final class TimeParameters {
         try {
             return SloDuration.parse(text).fixedLength();
         } catch (IllegalArgumentException | IllegalStateException e) {
-            throw invalid(name, "must be a duration such as 1m, 5m, 1h or 1d");
+            throw InvalidRequestException.ofField("invalid-parameter", name, "must be a duration such as 1m, 5m, 1h or 1d");
         }
     }
 
@@ -44,17 +44,13 @@ public final class TimeParameters {
             try {
                 quantiles.add(Double.parseDouble(part.trim()));
             } catch (NumberFormatException e) {
-                throw invalid("quantiles", "must be numbers from 0 to 1 separated by commas, e.g. 0.5,0.95,0.99");
+                throw InvalidRequestException.ofField("invalid-parameter", "quantiles", "must be numbers from 0 to 1 separated by commas, e.g. 0.5,0.95,0.99");
             }
         }
         if (quantiles.size() > 20) {
-            throw invalid("quantiles", "at most 20 quantiles");
+            throw InvalidRequestException.ofField("invalid-parameter", "quantiles", "at most 20 quantiles");
         }
         return quantiles;
     }
 
-    private static InvalidRequestException invalid(String name, String message) {
-        return new InvalidRequestException("invalid-parameter", name + " " + message,
-                List.of(new InvalidRequestException.Violation(name, message)));
-    }
 }
