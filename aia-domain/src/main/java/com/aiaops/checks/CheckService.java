@@ -23,7 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Defining checks, running them (on demand or when due), and their uptime. */
 @ApplicationScoped
@@ -52,9 +51,6 @@ public class CheckService {
     @Inject
     Clock clock;
 
-    @Inject
-    @ConfigProperty(name = "aia.outbound.allow-private", defaultValue = "false")
-    boolean allowPrivateTargets;
 
     @Transactional
     public Check define(Caller caller, UUID serviceId, String name, String url, int intervalSeconds, int timeoutMillis,
@@ -64,7 +60,7 @@ public class CheckService {
             throw new InvalidRequestException("validation-failed", "No service " + serviceId + " in this organisation",
                     List.of(new InvalidRequestException.Violation("serviceId", "no such service")));
         }
-        OutboundAddresses.check("url", url, allowPrivateTargets);
+        OutboundAddresses.check("url", url);
         if (timeoutMillis > intervalSeconds * 1000L) {
             throw new InvalidRequestException("validation-failed", "The timeout must not exceed the interval",
                     List.of(new InvalidRequestException.Violation("timeoutMs", "must not exceed intervalSeconds × 1000")));
@@ -123,7 +119,7 @@ public class CheckService {
     /** Probes a check (outside any transaction: a probe can take seconds), then records the outcome. */
     CheckRun run(UUID checkId) {
         Check check = repository.find(checkId).orElseThrow(() -> new NotFoundException("check", checkId));
-        URI url = OutboundAddresses.check("url", check.url(), allowPrivateTargets);
+        URI url = OutboundAddresses.check("url", check.url());
         CheckRun run = probe.probe(url, check.timeoutMillis(), check.expectedStatus(), check.retries(), clock);
         claims.record(checkId, run);
         // The run counts in the service's availability like any request; its key makes a repeated feed count once.

@@ -3,18 +3,29 @@ package com.aiaops.shared;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Guards requests the platform makes on a client's behalf (checks, webhooks) against SSRF: only http(s)
- * URLs, and no loopback, private, link-local or otherwise internal address unless explicitly allowed
- * ({@code aia.outbound.allow-private}, for tests and on-premises installations).
+ * URLs, and no loopback, private, link-local or otherwise internal address unless that address is explicitly
+ * allowed ({@code aia.outbound.allowed-internal}: IP addresses separated by commas, for tests and on-premises
+ * installations).
  */
 public final class OutboundAddresses {
+    private static final Set<String> ALLOWED_INTERNAL = parse(System.getProperty("aia.outbound.allowed-internal", ""));
+
     private OutboundAddresses() {
     }
 
-    /** The URL if it may be called, else an invalid-request with the reason. */
-    public static URI check(String field, String url, boolean allowPrivate) {
+    /** The URL if it may be called under the server's configuration, else an invalid-request with the reason. */
+    public static URI check(String field, String url) {
+        return check(field, url, ALLOWED_INTERNAL);
+    }
+
+    /** The URL if it may be called, allowing only the internal addresses listed, else an invalid-request with the reason. */
+    public static URI check(String field, String url, Set<String> allowedInternal) {
         URI uri;
         try {
             uri = URI.create(url);
@@ -27,16 +38,15 @@ public final class OutboundAddresses {
         if (uri.getHost() == null || uri.getUserInfo() != null) {
             throw InvalidRequestException.ofField("outbound-address-refused", field, "needs a host and no user info");
         }
-        if (!allowPrivate) {
-            try {
-                for (InetAddress address : InetAddress.getAllByName(uri.getHost())) {
-                    if (isInternal(address)) {
-                        throw InvalidRequestException.ofField("outbound-address-refused", field, "points at an internal address (" + address.getHostAddress() + "), which is not allowed");
-                    }
+        try {
+            for (InetAddress address : InetAddress.getAllByName(uri.getHost())) {
+                if (isInternal(address) && !allowedInternal.contains(address.getHostAddress())) {
+                    throw InvalidRequestException.ofField("outbound-address-refused", field, "points at an internal address ("
+                            + address.getHostAddress() + "), which is not allowed");
                 }
-            } catch (UnknownHostException e) {
-                throw InvalidRequestException.ofField("outbound-address-refused", field, "names a host that does not resolve");
             }
+        } catch (UnknownHostException e) {
+            throw InvalidRequestException.ofField("outbound-address-refused", field, "names a host that does not resolve");
         }
         return uri;
     }
@@ -47,4 +57,17 @@ public final class OutboundAddresses {
                 || (address.getAddress().length == 16 && (address.getAddress()[0] & 0xfe) == 0xfc); // IPv6 unique local
     }
 
+    static Set<String> parse(String list) {
+        return Arrays.stream(list.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                .map(OutboundAddresses::canonical).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** The address as {@link InetAddress#getHostAddress()} writes it, so "::1" and "0:0:0:0:0:0:0:1" match. */
+    private static String canonical(String literal) {
+        try {
+            return InetAddress.getByName(literal).getHostAddress();
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("aia.outbound.allowed-internal lists IP addresses; '" + literal + "' is not one", e);
+        }
+    }
 }

@@ -87,6 +87,39 @@ public abstract class ApiIT {
                 .post("/services").then().statusCode(201).body("slug", equalTo(slug)).extract().path("id");
     }
 
+    /**
+     * Waits for something the server does in the background (a scheduler, a delivery) until it holds, checking
+     * every 200 ms; fails with the last assertion error after the limit.
+     */
+    static void eventually(java.time.Duration limit, Runnable assertion) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (true) {
+            try {
+                assertion.run();
+                return;
+            } catch (AssertionError e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted while waiting", e);
+            }
+        }
+    }
+
+    /** Moves the test server's clock ahead of real time (PUT /test-clock); tests that move it reset it to zero. */
+    static void clockAhead(java.time.Duration offset) {
+        anonymous().body(Map.of("offset", offset.toString())).put("/test-clock").then().statusCode(200);
+    }
+
+    static java.time.Duration clockOffset() {
+        return java.time.Duration.parse(anonymous().get("/test-clock").then().statusCode(200).extract().path("offset"));
+    }
+
     record Tenant(String organizationId, String slug, String email, String password, String session, String adminKey) {
     }
 }

@@ -1,30 +1,54 @@
 package com.aiaops.it;
 
+import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** A stand-in HTTP endpoint on loopback that answers with a status (and a delay) the test sets. */
+/**
+ * A stand-in HTTP endpoint on loopback that answers with a status (and a delay) the test sets, and keeps every
+ * request it got with the status it answered.
+ */
 final class Receiver implements AutoCloseable {
     private final HttpServer server;
+    private final ExecutorService threads = Executors.newFixedThreadPool(4);
     final AtomicInteger status = new AtomicInteger(200);
     final AtomicInteger delayMillis = new AtomicInteger();
     final AtomicInteger hits = new AtomicInteger();
+    final List<Received> received = new CopyOnWriteArrayList<>();
+
+    /** One request: its headers, its body, and what the receiver answered. */
+    record Received(Headers headers, byte[] body, int answered) {
+        String header(String name) {
+            return headers.getFirst(name);
+        }
+
+        boolean accepted() {
+            return answered / 100 == 2;
+        }
+    }
 
     Receiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", exchange -> {
             hits.incrementAndGet();
+            byte[] body = exchange.getRequestBody().readAllBytes();
             try {
                 Thread.sleep(delayMillis.get());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            exchange.sendResponseHeaders(status.get(), -1);
+            int answer = status.get();
+            received.add(new Received(exchange.getRequestHeaders(), body, answer));
+            exchange.sendResponseHeaders(answer, -1);
             exchange.close();
         });
-        server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
+        server.setExecutor(threads);
         server.start();
     }
 
@@ -32,8 +56,13 @@ final class Receiver implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/health";
     }
 
+    List<Received> accepted() {
+        return received.stream().filter(Received::accepted).toList();
+    }
+
     @Override
     public void close() {
         server.stop(0);
+        threads.shutdownNow();
     }
 }

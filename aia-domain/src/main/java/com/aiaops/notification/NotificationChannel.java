@@ -1,0 +1,89 @@
+package com.aiaops.notification;
+
+import com.aiaops.shared.Ids;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.UniqueConstraint;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Where an organisation's notifications go: a URL or an e-mail address. A webhook keeps the secret its
+ * deliveries are signed with (the receiver holds the same secret to verify them).
+ */
+@Entity
+@Table(name = "notification_channel", uniqueConstraints = @UniqueConstraint(columnNames = {"organization_id", "name"}))
+public class NotificationChannel {
+    @Id
+    private UUID id;
+
+    @Column(name = "organization_id", nullable = false)
+    private UUID organizationId;
+
+    @Column(nullable = false, length = 63)
+    private String name;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 8)
+    private ChannelType type;
+
+    /** The URL (webhooks) or the address (e-mail). */
+    @Column(nullable = false, length = 2000)
+    private String target;
+
+    @Column(name = "signing_secret", length = 64)
+    private String signingSecret;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    protected NotificationChannel() {
+    }
+
+    public NotificationChannel(UUID organizationId, String name, ChannelType type, String target, String signingSecret,
+                               Instant createdAt) {
+        this.id = Ids.newId();
+        this.organizationId = organizationId;
+        this.name = name;
+        this.type = type;
+        this.target = target;
+        this.signingSecret = signingSecret;
+        this.createdAt = createdAt;
+    }
+
+    public void rotateSecret(String newSecret) {
+        this.signingSecret = newSecret;
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public UUID organizationId() {
+        return organizationId;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public ChannelType type() {
+        return type;
+    }
+
+    public String target() {
+        return target;
+    }
+
+    public String signingSecret() {
+        return signingSecret;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+}

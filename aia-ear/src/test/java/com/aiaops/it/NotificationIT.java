@@ -1,0 +1,152 @@
+package com.aiaops.it;
+
+import io.restassured.path.json.JsonPath;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static org.hamcrest.Matchers.anyOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Channels and the outbox: signed webhooks, Slack, e-mail, and delivery through a receiver that is down for a while. */
+class NotificationIT extends ApiIT {
+
+    @AfterEach
+    void realTimeAgain() {
+        clockAhead(Duration.ZERO);
+    }
+
+    @Test
+    void aReceiverThatIsDownForAWhileGetsEveryNotificationOnceItIsUpAgain() throws Exception {
+        Tenant tenant = newTenant();
+        try (Receiver receiver = new Receiver()) {
+            receiver.status.set(503);
+            var channel = as(tenant.adminKey())
+                    .body(Map.of("name", "ops-hook", "type", "WEBHOOK", "target", receiver.url()))
+                    .post("/notification-channels").then().statusCode(201)
+                    .body("signingSecret", notNullValue()).extract().jsonPath();
+            String channelId = channel.getString("id");
+            String secret = channel.getString("signingSecret");
+
+            List<String> sent = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                sent.add(as(tenant.adminKey()).post("/notification-channels/" + channelId + "/tests")
+                        .then().statusCode(202).body("state", equalTo("PENDING")).extract().path("id"));
+            }
+
+            // Down: every notification is tried, refused, and kept with the reason and a later attempt.
+            eventually(Duration.ofSeconds(30), () -> as(tenant.adminKey()).queryParam("channelId", channelId).get("/notifications")
+                    .then().statusCode(200).body("items", hasSize(5))
+                    .body("items.state", everyItem(equalTo("PENDING")))
+                    .body("items.attempts", everyItem(greaterThanOrEqualTo(1)))
+                    .body("items.lastError", everyItem(anyOf(containsString("HTTP 503"), containsString("circuit breaker open")))));
+            assertTrue(receiver.accepted().isEmpty());
+
+            // Up again: the retries (moved ahead by the clock, not waited for) deliver every one.
+            receiver.status.set(200);
+            long[] minutes = {0};
+            eventually(Duration.ofSeconds(90), () -> {
+                clockAhead(Duration.ofMinutes(++minutes[0]));
+                as(tenant.adminKey()).queryParam("channelId", channelId).get("/notifications")
+                        .then().body("items.state", everyItem(equalTo("DELIVERED")));
+            });
+
+            // Once each: one accepted request per notification, with its id as idempotency key, signed with the secret.
+            Map<String, Long> acceptedPerKey = receiver.accepted().stream()
+                    .collect(Collectors.groupingBy(r -> r.header("Idempotency-Key"), Collectors.counting()));
+            assertEquals(Set.copyOf(sent), acceptedPerKey.keySet());
+            assertTrue(acceptedPerKey.values().stream().allMatch(n -> n == 1), () -> "delivered more than once: " + acceptedPerKey);
+            for (Receiver.Received request : receiver.received) {
+                assertEquals(hmac(secret, request.body()), request.header("X-AIA-Signature"));
+                JsonPath document = JsonPath.from(new String(request.body(), StandardCharsets.UTF_8));
+                assertEquals(request.header("Idempotency-Key"), document.getString("id"));
+                assertEquals("channel.test", document.getString("event"));
+                assertEquals(tenant.organizationId(), document.getString("organizationId"));
+            }
+        }
+    }
+
+    @Test
+    void slackChannelsGetTextAndMailGoesThroughTheMailSession() throws Exception {
+        Tenant tenant = newTenant();
+        try (Receiver slack = new Receiver(); SmtpSink smtp = new SmtpSink()) {
+            String slackId = as(tenant.adminKey()).body(Map.of("name", "slack", "type", "SLACK", "target", slack.url()))
+                    .post("/notification-channels").then().statusCode(201).body("signingSecret", equalTo(null)).extract().path("id");
+            String mailId = as(tenant.adminKey()).body(Map.of("name", "mail", "type", "EMAIL", "target", "oncall@example.test"))
+                    .post("/notification-channels").then().statusCode(201).extract().path("id");
+            as(tenant.adminKey()).post("/notification-channels/" + slackId + "/tests").then().statusCode(202);
+            String mailed = as(tenant.adminKey()).post("/notification-channels/" + mailId + "/tests").then().statusCode(202)
+                    .extract().path("id");
+
+            eventually(Duration.ofSeconds(30), () -> {
+                as(tenant.adminKey()).get("/notifications").then().body("items.state", everyItem(equalTo("DELIVERED")));
+                assertEquals(1, slack.accepted().size());
+                assertEquals(1, smtp.mails.size());
+            });
+            JsonPath message = JsonPath.from(new String(slack.accepted().get(0).body(), StandardCharsets.UTF_8));
+            assertTrue(message.getString("text").startsWith("Test notification from AIA Ops"), message.getString("text"));
+            SmtpSink.Mail mail = smtp.mails.get(0);
+            assertEquals(List.of("oncall@example.test"), mail.recipients());
+            assertTrue(mail.has("Subject: [AIA Ops] Test notification from AIA Ops"), mail.data());
+            assertTrue(mail.has("X-AIA-Idempotency-Key: " + mailed), mail.data());
+        }
+    }
+
+    @Test
+    void internalAddressesAreRefusedUnlessExplicitlyAllowed() {
+        Tenant tenant = newTenant();
+        // The test server allows loopback only (aia.outbound.allowed-internal); private ranges and metadata stay refused.
+        for (String url : List.of("http://10.0.0.7/hook", "http://169.254.169.254/latest/meta-data", "http://192.168.1.20/",
+                "file:///etc/passwd")) {
+            as(tenant.adminKey()).body(Map.of("name", unique("hook"), "type", "WEBHOOK", "target", url))
+                    .post("/notification-channels").then().statusCode(400).contentType(PROBLEM_JSON)
+                    .body("type", equalTo("urn:aia-ops:problem:outbound-address-refused"));
+        }
+        as(tenant.adminKey()).body(Map.of("name", "mail", "type", "EMAIL", "target", "not an address"))
+                .post("/notification-channels").then().statusCode(400);
+        as(tenant.adminKey()).get("/notification-channels").then().statusCode(200).body("items", hasSize(0));
+    }
+
+    @Test
+    void onlyAdminsManageChannelsAndOtherOrganisationsSeeNothing() {
+        Tenant tenant = newTenant();
+        Tenant other = newTenant();
+        String viewer = issueKey(tenant, "VIEWER");
+        as(viewer).body(Map.of("name", "hook", "type", "SLACK", "target", "http://127.0.0.1:9/x"))
+                .post("/notification-channels").then().statusCode(403);
+        String id = as(tenant.adminKey()).body(Map.of("name", "hook", "type", "SLACK", "target", "http://127.0.0.1:9/x"))
+                .post("/notification-channels").then().statusCode(201).extract().path("id");
+        as(other.adminKey()).get("/notification-channels/" + id).then().statusCode(404);
+        as(other.adminKey()).post("/notification-channels/" + id + "/tests").then().statusCode(404);
+        as(other.adminKey()).delete("/notification-channels/" + id).then().statusCode(404);
+        as(tenant.adminKey()).body(Map.of("name", "hook", "type", "SLACK", "target", "http://127.0.0.1:9/y"))
+                .post("/notification-channels").then().statusCode(409);
+        // Deleting a channel mutes what it still had to send.
+        as(tenant.adminKey()).post("/notification-channels/" + id + "/tests").then().statusCode(202);
+        as(tenant.adminKey()).delete("/notification-channels/" + id).then().statusCode(204);
+        as(tenant.adminKey()).queryParam("state", "PENDING").get("/notifications").then().body("items", hasSize(0));
+    }
+
+    private static String hmac(String secret, byte[] body) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body));
+    }
+
+}
