@@ -64,6 +64,22 @@ public class Incident {
     @Column(name = "liaison_id")
     private UUID liaison;
 
+    /** The escalation policy that pages for it while nobody acknowledges it; null pages nobody. */
+    @Column(name = "escalation_policy_id")
+    private UUID escalationPolicyId;
+
+    /** When the current round of escalation began: at trigger, and again at a reopen. */
+    @Column(name = "escalation_started_at")
+    private Instant escalationStartedAt;
+
+    /** When the escalation must be looked at next; null when nothing more is due (acknowledged, or no policy). */
+    @Column(name = "next_escalation_at")
+    private Instant nextEscalationAt;
+
+    /** How many steps of the policy have paged in this round (steps × loops counted flat). */
+    @Column(name = "steps_paged", nullable = false)
+    private int stepsPaged;
+
     @Version
     private long version;
 
@@ -80,6 +96,20 @@ public class Incident {
         this.triggeredAt = triggeredAt;
     }
 
+    /** Puts the incident under an escalation policy: its first step pages at once. */
+    public void escalateWith(UUID policyId, Instant at) {
+        this.escalationPolicyId = policyId;
+        this.escalationStartedAt = at;
+        this.stepsPaged = 0;
+        this.nextEscalationAt = policyId == null || !state.equals(IncidentState.TRIGGERED) ? null : at;
+    }
+
+    /** Records that the escalation paged up to {@code steps} steps, and when to look again (null: exhausted). */
+    public void paged(int steps, Instant next) {
+        this.stepsPaged = steps;
+        this.nextEscalationAt = next;
+    }
+
     /**
      * Moves the incident on, if its life cycle allows it, and stamps the time. Reopening clears the later
      * stamps; the first acknowledgement is the one MTTA counts.
@@ -94,13 +124,22 @@ public class Incident {
                 if (acknowledgedAt == null) {
                     acknowledgedAt = at;
                 }
+                nextEscalationAt = null; // someone has it: stop paging
             }
             case MITIGATED -> mitigatedAt = at;
-            case RESOLVED -> resolvedAt = at;
+            case RESOLVED -> {
+                resolvedAt = at;
+                nextEscalationAt = null;
+            }
             case CLOSED -> closedAt = at;
             case TRIGGERED -> {
                 resolvedAt = null;
                 mitigatedAt = null;
+                if (escalationPolicyId != null) { // reopened: escalate again from the first step
+                    escalationStartedAt = at;
+                    stepsPaged = 0;
+                    nextEscalationAt = at;
+                }
             }
             default -> {
             }
@@ -185,6 +224,22 @@ public class Incident {
 
     public UUID liaison() {
         return liaison;
+    }
+
+    public UUID escalationPolicyId() {
+        return escalationPolicyId;
+    }
+
+    public Instant escalationStartedAt() {
+        return escalationStartedAt;
+    }
+
+    public Instant nextEscalationAt() {
+        return nextEscalationAt;
+    }
+
+    public int stepsPaged() {
+        return stepsPaged;
     }
 
     public long version() {

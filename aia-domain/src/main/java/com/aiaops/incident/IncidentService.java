@@ -42,8 +42,13 @@ public class IncidentService {
     Clock clock;
 
     @Transactional
-    public Incident open(Caller caller, String title, Severity severity, List<UUID> serviceIds, String summary) {
+    public Incident open(Caller caller, String title, Severity severity, List<UUID> serviceIds, String summary,
+                         UUID escalationPolicyId) {
         caller.require(Role.OPERATOR);
+        if (escalationPolicyId != null && em.createQuery("select p.id from EscalationPolicy p where p.organizationId = :org and p.id = :id", UUID.class)
+                .setParameter("org", caller.organizationId()).setParameter("id", escalationPolicyId).getResultList().isEmpty()) {
+            throw InvalidRequestException.ofField("validation-failed", "escalationPolicyId", "no such escalation policy in this organisation");
+        }
         for (UUID serviceId : serviceIds) {
             if (services.find(caller.organizationId(), serviceId).isEmpty()) {
                 throw new InvalidRequestException("validation-failed", "No service " + serviceId + " in this organisation",
@@ -52,11 +57,81 @@ public class IncidentService {
         }
         Instant now = clock.instant();
         Incident incident = new Incident(caller.organizationId(), title, severity, serviceIds, now);
+        incident.escalateWith(escalationPolicyId, now);
         em.persist(incident);
         note(incident, now, TimelineEntry.Kind.STATE, "Triggered (" + severity + ")" + (summary == null ? "" : ": " + summary),
                 caller, true);
         audit.record(caller, "incident.opened", "incident", incident.id(), null, snapshot(incident));
         return incident;
+    }
+
+    /**
+     * A paging alert on a service joins the open incident of that service (raising its severity if the alert
+     * suggests worse), or opens one with the suggested severity under the rule's escalation policy.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Incident openOrJoinForAlert(UUID organizationId, UUID serviceId, String title, Severity suggested, UUID escalationPolicyId,
+                                       String alertSummary) {
+        Caller system = Caller.system(organizationId);
+        Instant now = clock.instant();
+        Incident open = em.createQuery("select i from Incident i where i.organizationId = :org and i.state in :open "
+                        + "and i.serviceIds like :service order by i.triggeredAt desc", Incident.class)
+                .setParameter("org", organizationId)
+                .setParameter("open", List.of(IncidentState.TRIGGERED, IncidentState.ACKNOWLEDGED, IncidentState.MITIGATED))
+                .setParameter("service", "%" + serviceId + "%").setMaxResults(1).getResultStream().findFirst().orElse(null);
+        if (open != null) {
+            note(open, now, TimelineEntry.Kind.ALERT, "Alert joined: " + alertSummary, system, false);
+            if (suggested.ordinal() < open.severity().ordinal()) {
+                Map<String, Object> before = snapshot(open);
+                Severity old = open.severity();
+                open.changeSeverity(suggested);
+                note(open, now, TimelineEntry.Kind.SEVERITY, old + " → " + suggested + ": raised by a joining alert", system, false);
+                audit.record(system, "incident.severity-changed", "incident", open.id(), before, snapshot(open));
+            }
+            return open;
+        }
+        Incident incident = new Incident(organizationId, title, suggested, List.of(serviceId), now);
+        incident.escalateWith(escalationPolicyId, now);
+        em.persist(incident);
+        note(incident, now, TimelineEntry.Kind.STATE, "Triggered (" + suggested + ") by an alert", system, true);
+        note(incident, now, TimelineEntry.Kind.ALERT, "Alert: " + alertSummary, system, false);
+        audit.record(system, "incident.opened", "incident", incident.id(), null, snapshot(incident));
+        return incident;
+    }
+
+    /** Incidents whose escalation is due: their id and due time, for the escalation runner to claim. */
+    @Transactional
+    public List<Object[]> dueEscalations(Instant now, int max) {
+        return em.createQuery("select i.id, i.nextEscalationAt from Incident i where i.state = :triggered "
+                        + "and i.nextEscalationAt <= :now order by i.nextEscalationAt", Object[].class)
+                .setParameter("triggered", IncidentState.TRIGGERED).setParameter("now", now).setMaxResults(max).getResultList();
+    }
+
+    /**
+     * Claims a due escalation for this node (a conditional update: one node of the cluster pages): the due time moves
+     * to {@code leaseUntil}, so a node that dies mid-way leaves it to be picked up again.
+     */
+    @Transactional
+    public boolean claimEscalation(UUID incidentId, Instant seen, Instant leaseUntil) {
+        return em.createQuery("update Incident i set i.nextEscalationAt = :lease where i.id = :id and i.nextEscalationAt = :seen "
+                        + "and i.state = :triggered")
+                .setParameter("lease", leaseUntil).setParameter("id", incidentId).setParameter("seen", seen)
+                .setParameter("triggered", IncidentState.TRIGGERED).executeUpdate() == 1;
+    }
+
+    /** Records where the escalation now stands and, with a text, the page on the timeline. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordPaging(Incident incident, int stepsPaged, Instant next, String text) {
+        incident.paged(stepsPaged, next);
+        if (text != null) {
+            note(incident, clock.instant(), TimelineEntry.Kind.PAGE, text, Caller.system(incident.organizationId()), false);
+        }
+    }
+
+    /** The incident, for the escalation runner (no caller: it acts for the organisation). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Incident forEscalation(UUID incidentId) {
+        return em.find(Incident.class, incidentId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
     }
 
     @Transactional

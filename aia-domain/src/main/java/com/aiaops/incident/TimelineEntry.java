@@ -15,7 +15,7 @@ import java.util.UUID;
 @Entity
 @Table(name = "incident_timeline", indexes = @Index(name = "timeline_by_incident", columnList = "incident_id, id"))
 public class TimelineEntry {
-    public enum Kind { STATE, SEVERITY, ROLE, NOTE }
+    public enum Kind { STATE, SEVERITY, ROLE, NOTE, ALERT, PAGE }
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "incident_timeline_seq")

@@ -92,6 +92,16 @@ public class MaintenanceService {
         return Intervals.clipAndMerge(intervals, from, to);
     }
 
+    /** The title of a maintenance window covering the service (or the whole organisation) at this instant, if any. */
+    @Transactional
+    public java.util.Optional<String> activeAt(UUID organizationId, UUID serviceId, Instant at) {
+        return excludedIntervals(organizationId, serviceId, at, at.plusMillis(1)).isEmpty() ? java.util.Optional.empty()
+                : em.createQuery("select m.title from MaintenanceWindow m where m.organizationId = :org "
+                        + "and (m.serviceId = :service or m.serviceId is null) and m.startsAt <= :at and m.endsAt > :at", String.class)
+                .setParameter("org", organizationId).setParameter("service", serviceId).setParameter("at", at)
+                .setMaxResults(1).getResultStream().findFirst().or(() -> java.util.Optional.of("maintenance"));
+    }
+
     /**
      * Changes whenever a window of this service (or of the whole organisation) is announced or cancelled, so
      * cached SLO answers that depend on maintenance are recomputed.

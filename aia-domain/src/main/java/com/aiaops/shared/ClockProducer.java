@@ -19,9 +19,12 @@ public class ClockProducer {
     static final boolean ADJUSTABLE = Boolean.getBoolean("aia.clock.adjustable");
     private static final AtomicReference<Duration> OFFSET = new AtomicReference<>(Duration.ZERO);
 
+    /** Ticks in microseconds: what the databases store, so an instant reads back exactly as it was first shown. */
+    private static final Duration TICK = Duration.ofNanos(1_000);
+
     @Produces
     public Clock clock() {
-        return ADJUSTABLE ? new ShiftedClock() : Clock.systemUTC();
+        return Clock.tick(ADJUSTABLE ? new ShiftedClock() : Clock.systemUTC(), TICK);
     }
 
     public static boolean adjustable() {

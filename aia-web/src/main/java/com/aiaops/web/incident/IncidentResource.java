@@ -54,10 +54,14 @@ public class IncidentResource {
     CurrentCaller caller;
 
     @Inject
+    com.aiaops.alerting.AlertService alerts;
+
+    @Inject
     Clock clock;
 
     public record OpenRequest(@NotBlank @Size(max = 200) String title, @NotNull Severity severity,
-                              @NotNull @Size(max = 50) List<@NotNull UUID> serviceIds, @Size(max = 4000) String summary) {
+                              @NotNull @Size(max = 50) List<@NotNull UUID> serviceIds, @Size(max = 4000) String summary,
+                              UUID escalationPolicyId) {
     }
 
     public record TransitionRequest(@NotNull IncidentState to, @Size(max = 4000) String note) {
@@ -75,11 +79,13 @@ public class IncidentResource {
     public record IncidentView(UUID id, String title, Severity severity, IncidentState state, List<UUID> serviceIds,
                                Instant triggeredAt, Instant acknowledgedAt, Instant mitigatedAt, Instant resolvedAt,
                                Instant closedAt, Instant responseDueAt, boolean responseSlaMissed, UUID commander,
-                               UUID scribe, UUID liaison, List<IncidentState> allowedTransitions, long version) {
+                               UUID scribe, UUID liaison, List<IncidentState> allowedTransitions, UUID escalationPolicyId,
+                               int escalationStepsPaged, Instant nextEscalationAt, long version) {
         static IncidentView of(Incident i, Instant now) {
             return new IncidentView(i.id(), i.title(), i.severity(), i.state(), i.services(), i.triggeredAt(), i.acknowledgedAt(),
                     i.mitigatedAt(), i.resolvedAt(), i.closedAt(), i.responseDueAt(), i.responseSlaMissed(now), i.commander(),
-                    i.scribe(), i.liaison(), List.copyOf(i.state().next()), i.version());
+                    i.scribe(), i.liaison(), List.copyOf(i.state().next()), i.escalationPolicyId(), i.stepsPaged(),
+                    i.nextEscalationAt(), i.version());
         }
     }
 
@@ -91,9 +97,11 @@ public class IncidentResource {
 
     @POST
     @Access(Role.OPERATOR)
-    @Operation(summary = "Open an incident (TRIGGERED) for the affected services")
+    @Operation(summary = "Open an incident (TRIGGERED) for the affected services; with an escalationPolicyId its steps "
+            + "page until someone acknowledges it")
     public Response open(@Valid @NotNull OpenRequest body) {
-        Incident incident = incidents.open(caller.get(), body.title(), body.severity(), body.serviceIds(), body.summary());
+        Incident incident = incidents.open(caller.get(), body.title(), body.severity(), body.serviceIds(), body.summary(),
+                body.escalationPolicyId());
         return Response.created(URI.create("/api/v1/incidents/" + incident.id())).entity(IncidentView.of(incident, clock.instant()))
                 .tag(Versions.etag(incident.version())).build();
     }
@@ -153,6 +161,17 @@ public class IncidentResource {
     public Response assign(@PathParam("id") String id, @Valid @NotNull RoleRequest body) {
         Incident incident = incidents.assign(caller.get(), Ids.parse(id, "incident"), body.role(), body.memberId());
         return Versions.ok(IncidentView.of(incident, clock.instant()), incident.version());
+    }
+
+    @GET
+    @Path("{id}/alerts")
+    @Access(Role.VIEWER)
+    @Operation(summary = "The alerts that opened or joined the incident, newest first")
+    public Map<String, List<com.aiaops.web.alerting.AlertResource.AlertView>> alerts(@PathParam("id") String id) {
+        UUID incidentId = Ids.parse(id, "incident");
+        incidents.get(caller.get(), incidentId);
+        return Map.of("items", alerts.alerts(caller.get(), null, null, incidentId, 500).stream()
+                .map(com.aiaops.web.alerting.AlertResource.AlertView::of).toList());
     }
 
     @GET

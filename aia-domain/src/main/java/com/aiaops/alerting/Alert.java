@@ -1,0 +1,246 @@
+package com.aiaops.alerting;
+
+import com.aiaops.incident.Severity;
+import com.aiaops.shared.ConflictException;
+import com.aiaops.shared.Ids;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Index;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * An alert raised by a rule. It stays one alert while its condition keeps holding (each further breach is
+ * counted, not raised again) and resolves when the condition clears or someone resolves it.
+ */
+@Entity
+@Table(name = "alert", indexes = {
+        @Index(name = "alert_org_state", columnList = "organization_id, state"),
+        @Index(name = "alert_incident", columnList = "incident_id")})
+public class Alert {
+    @Id
+    private UUID id;
+
+    @Column(name = "organization_id", nullable = false)
+    private UUID organizationId;
+
+    @Column(name = "rule_id", nullable = false)
+    private UUID ruleId;
+
+    @Column(name = "rule_name", nullable = false, length = 63)
+    private String ruleName;
+
+    @Column(name = "service_id", nullable = false)
+    private UUID serviceId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 12)
+    private AlertKind kind;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 12)
+    private AlertState state;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 8)
+    private Urgency urgency;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "suggested_severity", nullable = false, length = 4)
+    private Severity suggestedSeverity;
+
+    @Column(nullable = false, length = 500)
+    private String summary;
+
+    @Column(name = "last_value")
+    private Double lastValue;
+
+    @Column(nullable = false)
+    private long occurrences;
+
+    @Column(name = "fired_at", nullable = false)
+    private Instant firedAt;
+
+    @Column(name = "last_seen_at", nullable = false)
+    private Instant lastSeenAt;
+
+    @Column(name = "acknowledged_at")
+    private Instant acknowledgedAt;
+
+    @Column(name = "acknowledged_by", length = 80)
+    private String acknowledgedBy;
+
+    @Column(name = "resolved_at")
+    private Instant resolvedAt;
+
+    @Column(name = "resolved_by", length = 80)
+    private String resolvedBy;
+
+    /** Why nobody was told, when its service was under maintenance as it fired. */
+    @Column(name = "muted_reason", length = 300)
+    private String mutedReason;
+
+    @Column(name = "incident_id")
+    private UUID incidentId;
+
+    @Version
+    private long version;
+
+    protected Alert() {
+    }
+
+    Alert(AlertRule rule, Verdict verdict, Instant at) {
+        this.id = Ids.newId();
+        this.organizationId = rule.organizationId();
+        this.ruleId = rule.id();
+        this.ruleName = rule.name();
+        this.serviceId = rule.serviceId();
+        this.kind = rule.kind();
+        this.state = AlertState.FIRING;
+        this.urgency = verdict.urgency();
+        this.suggestedSeverity = verdict.suggestedSeverity();
+        this.summary = shorten(verdict.summary());
+        this.lastValue = verdict.value();
+        this.occurrences = 1;
+        this.firedAt = at;
+        this.lastSeenAt = at;
+    }
+
+    /**
+     * The condition still holds: counted on this alert rather than raised again. Returns true when it became
+     * more urgent (a ticket-level burn turning into a page), which is news worth telling.
+     */
+    boolean seenAgain(Verdict verdict, Instant at) {
+        occurrences++;
+        lastSeenAt = at;
+        lastValue = verdict.value();
+        summary = shorten(verdict.summary());
+        boolean escalated = urgency == Urgency.TICKET && verdict.urgency() == Urgency.PAGE;
+        if (escalated) {
+            urgency = Urgency.PAGE;
+        }
+        if (verdict.suggestedSeverity().ordinal() < suggestedSeverity.ordinal()) {
+            suggestedSeverity = verdict.suggestedSeverity();
+        }
+        return escalated;
+    }
+
+    void acknowledge(String by, Instant at) {
+        if (state != AlertState.FIRING) {
+            throw new ConflictException("invalid-transition", "Only a FIRING alert can be acknowledged; this one is " + state);
+        }
+        state = AlertState.ACKNOWLEDGED;
+        acknowledgedAt = at;
+        acknowledgedBy = by;
+    }
+
+    void resolve(String by, Instant at) {
+        if (state == AlertState.RESOLVED) {
+            throw new ConflictException("invalid-transition", "The alert is already resolved");
+        }
+        state = AlertState.RESOLVED;
+        resolvedAt = at;
+        resolvedBy = by;
+    }
+
+    void mute(String reason) {
+        mutedReason = shorten(reason);
+    }
+
+    void joinIncident(UUID incident) {
+        incidentId = incident;
+    }
+
+    private static String shorten(String text) {
+        return text.length() > 500 ? text.substring(0, 500) : text;
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public UUID organizationId() {
+        return organizationId;
+    }
+
+    public UUID ruleId() {
+        return ruleId;
+    }
+
+    public String ruleName() {
+        return ruleName;
+    }
+
+    public UUID serviceId() {
+        return serviceId;
+    }
+
+    public AlertKind kind() {
+        return kind;
+    }
+
+    public AlertState state() {
+        return state;
+    }
+
+    public Urgency urgency() {
+        return urgency;
+    }
+
+    public Severity suggestedSeverity() {
+        return suggestedSeverity;
+    }
+
+    public String summary() {
+        return summary;
+    }
+
+    public Double lastValue() {
+        return lastValue;
+    }
+
+    public long occurrences() {
+        return occurrences;
+    }
+
+    public Instant firedAt() {
+        return firedAt;
+    }
+
+    public Instant lastSeenAt() {
+        return lastSeenAt;
+    }
+
+    public Instant acknowledgedAt() {
+        return acknowledgedAt;
+    }
+
+    public String acknowledgedBy() {
+        return acknowledgedBy;
+    }
+
+    public Instant resolvedAt() {
+        return resolvedAt;
+    }
+
+    public String resolvedBy() {
+        return resolvedBy;
+    }
+
+    public String mutedReason() {
+        return mutedReason;
+    }
+
+    public UUID incidentId() {
+        return incidentId;
+    }
+
+    public long version() {
+        return version;
+    }
+}

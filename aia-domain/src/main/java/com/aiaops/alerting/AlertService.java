@@ -1,0 +1,380 @@
+package com.aiaops.alerting;
+
+import com.aiaops.audit.AuditLog;
+import com.aiaops.catalog.Service;
+import com.aiaops.catalog.ServiceRepository;
+import com.aiaops.checks.Check;
+import com.aiaops.checks.CheckService;
+import com.aiaops.incident.Incident;
+import com.aiaops.incident.IncidentService;
+import com.aiaops.incident.Severity;
+import com.aiaops.maintenance.MaintenanceService;
+import com.aiaops.notification.Message;
+import com.aiaops.notification.NotificationService;
+import com.aiaops.shared.ConflictException;
+import com.aiaops.shared.InvalidRequestException;
+import com.aiaops.shared.NotFoundException;
+import com.aiaops.slo.Slo;
+import com.aiaops.slo.SloRepository;
+import com.aiaops.slo.SloService;
+import com.aiaops.telemetry.TelemetryQuery;
+import com.aiaops.tenancy.Caller;
+import com.aiaops.tenancy.Role;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Alert rules, their evaluation, and the alerts they raise: who is told, and which incident a page opens or joins. */
+@ApplicationScoped
+public class AlertService {
+    @PersistenceContext(unitName = "aia")
+    EntityManager em;
+
+    @Inject
+    ServiceRepository services;
+
+    @Inject
+    CheckService checks;
+
+    @Inject
+    SloRepository slos;
+
+    @Inject
+    SloService sloService;
+
+    @Inject
+    TelemetryQuery telemetry;
+
+    @Inject
+    NotificationService notifications;
+
+    @Inject
+    IncidentService incidents;
+
+    @Inject
+    MaintenanceService maintenance;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    Clock clock;
+
+    @Transactional
+    public AlertRule define(Caller caller, AlertRule.Spec spec) {
+        caller.require(Role.OPERATOR);
+        UUID org = caller.organizationId();
+        UUID serviceId = spec.serviceId();
+        switch (spec.kind()) {
+            case LATENCY, ERROR_RATE -> {
+                if (serviceId == null || services.find(org, serviceId).isEmpty()) {
+                    throw InvalidRequestException.ofField("validation-failed", "serviceId", "no such service in this organisation");
+                }
+                if (spec.threshold() == null) {
+                    throw InvalidRequestException.ofField("validation-failed", "threshold", spec.kind() == AlertKind.LATENCY
+                            ? "a LATENCY rule needs a bound in milliseconds" : "an ERROR_RATE rule needs a bound as a ratio, e.g. 0.01");
+                }
+                if (spec.kind() == AlertKind.LATENCY && (spec.quantile() == null || !(spec.quantile() > 0 && spec.quantile() < 1))) {
+                    throw InvalidRequestException.ofField("validation-failed", "quantile", "a LATENCY rule needs a quantile between 0 and 1, e.g. 0.95");
+                }
+                if (spec.kind() == AlertKind.ERROR_RATE && !(spec.threshold() >= 0 && spec.threshold() < 1)) {
+                    throw InvalidRequestException.ofField("validation-failed", "threshold", "an error-rate bound is a ratio from 0 to 1 (0.01 is 1 %)");
+                }
+            }
+            case CHECK_DOWN -> {
+                if (spec.checkId() == null) {
+                    throw InvalidRequestException.ofField("validation-failed", "checkId", "a CHECK_DOWN rule names its check");
+                }
+                serviceId = check(org, spec.checkId()).orElseThrow(() ->
+                        InvalidRequestException.ofField("validation-failed", "checkId", "no such check in this organisation")).serviceId();
+            }
+            case BURN_RATE -> {
+                if (spec.sloId() == null) {
+                    throw InvalidRequestException.ofField("validation-failed", "sloId", "a BURN_RATE rule names its SLO");
+                }
+                serviceId = slos.find(org, spec.sloId()).orElseThrow(() ->
+                        InvalidRequestException.ofField("validation-failed", "sloId", "no such SLO in this organisation")).serviceId();
+            }
+        }
+        for (UUID channelId : spec.channelIds()) {
+            if (em.createQuery("select c.id from NotificationChannel c where c.organizationId = :org and c.id = :id", UUID.class)
+                    .setParameter("org", org).setParameter("id", channelId).getResultList().isEmpty()) {
+                throw InvalidRequestException.ofField("validation-failed", "channelIds", "no such notification channel: " + channelId);
+            }
+        }
+        if (spec.escalationPolicyId() != null && em.createQuery("select p.id from EscalationPolicy p where p.organizationId = :org and p.id = :id", UUID.class)
+                .setParameter("org", org).setParameter("id", spec.escalationPolicyId()).getResultList().isEmpty()) {
+            throw InvalidRequestException.ofField("validation-failed", "escalationPolicyId", "no such escalation policy in this organisation");
+        }
+        if (!em.createQuery("select r.id from AlertRule r where r.organizationId = :org and r.name = :name", UUID.class)
+                .setParameter("org", org).setParameter("name", spec.name()).getResultList().isEmpty()) {
+            throw new ConflictException("name-taken", "An alert rule named '" + spec.name() + "' already exists");
+        }
+        AlertRule rule = new AlertRule(org, new AlertRule.Spec(spec.name(), spec.kind(), serviceId, spec.checkId(), spec.sloId(),
+                spec.quantile(), spec.threshold(), spec.windowMinutes(), spec.minimumRequests(), spec.urgency(),
+                spec.incidentSeverity(), spec.channelIds(), spec.escalationPolicyId()), clock.instant());
+        em.persist(rule);
+        audit.record(caller, "alert-rule.defined", "alert-rule", rule.id(), null, Map.of("name", rule.name(), "kind", rule.kind().name()));
+        return rule;
+    }
+
+    @Transactional
+    public List<AlertRule> rules(Caller caller) {
+        caller.require(Role.VIEWER);
+        return em.createQuery("select r from AlertRule r where r.organizationId = :org order by r.name", AlertRule.class)
+                .setParameter("org", caller.organizationId()).setMaxResults(1000).getResultList();
+    }
+
+    @Transactional
+    public AlertRule rule(Caller caller, UUID id) {
+        caller.require(Role.VIEWER);
+        return findRule(caller.organizationId(), id);
+    }
+
+    @Transactional
+    public AlertRule setEnabled(Caller caller, UUID id, boolean enabled) {
+        caller.require(Role.OPERATOR);
+        AlertRule rule = findRule(caller.organizationId(), id);
+        rule.enable(enabled, clock.instant());
+        audit.record(caller, enabled ? "alert-rule.enabled" : "alert-rule.disabled", "alert-rule", id, null, null);
+        return rule;
+    }
+
+    /** Deletes the rule; its alerts stay as history (an open one is resolved). */
+    @Transactional
+    public void delete(Caller caller, UUID id) {
+        caller.require(Role.OPERATOR);
+        AlertRule rule = findRule(caller.organizationId(), id);
+        if (rule.openAlertId() != null) {
+            em.find(Alert.class, rule.openAlertId()).resolve(caller.auditActor() + " (rule deleted)", clock.instant());
+        }
+        audit.record(caller, "alert-rule.deleted", "alert-rule", id, Map.of("name", rule.name()), null);
+        em.remove(rule);
+    }
+
+    /** Evaluates a rule now, as the scheduler would, and returns what it saw and the alert it left open (if any). */
+    @Transactional
+    public Evaluation evaluateNow(Caller caller, UUID ruleId) {
+        caller.require(Role.OPERATOR);
+        findRule(caller.organizationId(), ruleId);
+        return evaluate(ruleId);
+    }
+
+    public record Evaluation(Verdict verdict, Alert alert) {
+    }
+
+    /**
+     * One evaluation, with the rule locked so that two nodes (or a node and a person) never raise two alerts:
+     * a breach raises an alert or is counted on the open one; a clear condition resolves the open one.
+     */
+    @Transactional
+    public Evaluation evaluate(UUID ruleId) {
+        AlertRule rule = em.find(AlertRule.class, ruleId, LockModeType.PESSIMISTIC_WRITE);
+        if (rule == null) {
+            return new Evaluation(Verdict.clear(null, "the rule was deleted"), null);
+        }
+        Instant now = clock.instant();
+        Verdict verdict = verdictOf(rule, now);
+        Alert open = rule.openAlertId() == null ? null : em.find(Alert.class, rule.openAlertId());
+        if (open != null && !open.state().open()) { // resolved by hand since
+            rule.closed();
+            open = null;
+        }
+        if (verdict.breaching() && open == null) {
+            return new Evaluation(verdict, fire(rule, verdict, now));
+        }
+        if (verdict.breaching()) {
+            if (open.seenAgain(verdict, now)) {
+                tell(rule, open, "alert.escalated", "now pages");
+                if (open.incidentId() == null && open.mutedReason() == null) {
+                    page(rule, open);
+                }
+            }
+            return new Evaluation(verdict, open);
+        }
+        if (open != null) {
+            open.resolve("condition cleared", now);
+            rule.closed();
+            tell(rule, open, "alert.resolved", "resolved: " + verdict.summary());
+            audit.record(Caller.system(rule.organizationId()), "alert.resolved", "alert", open.id(), null, Map.of("by", "condition cleared"));
+        }
+        return new Evaluation(verdict, open);
+    }
+
+    private Alert fire(AlertRule rule, Verdict verdict, Instant now) {
+        Alert alert = new Alert(rule, verdict, now);
+        Optional<String> underMaintenance = maintenance.activeAt(rule.organizationId(), rule.serviceId(), now);
+        underMaintenance.ifPresent(title -> alert.mute("under maintenance: " + title));
+        em.persist(alert);
+        rule.opened(alert);
+        audit.record(Caller.system(rule.organizationId()), "alert.fired", "alert", alert.id(), null,
+                Map.of("rule", rule.name(), "urgency", alert.urgency().name(), "summary", alert.summary()));
+        if (alert.urgency() == Urgency.PAGE && underMaintenance.isEmpty()) {
+            page(rule, alert);
+        }
+        tell(rule, alert, "alert.firing", verdict.summary());
+        return alert;
+    }
+
+    /** A paging alert opens the incident of its service or joins the one already open. */
+    private void page(AlertRule rule, Alert alert) {
+        String service = services.find(rule.organizationId(), rule.serviceId()).map(Service::displayName).orElse("a service");
+        Incident incident = incidents.openOrJoinForAlert(rule.organizationId(), rule.serviceId(),
+                rule.name() + " on " + service, alert.suggestedSeverity(), rule.escalationPolicyId(), rule.name() + ": " + alert.summary());
+        alert.joinIncident(incident.id());
+    }
+
+    private void tell(AlertRule rule, Alert alert, String event, String what) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("alertId", alert.id().toString());
+        details.put("rule", rule.name());
+        details.put("kind", rule.kind().name());
+        details.put("serviceId", rule.serviceId().toString());
+        details.put("state", alert.state().name());
+        details.put("urgency", alert.urgency().name());
+        details.put("suggestedSeverity", alert.suggestedSeverity().name());
+        details.put("firedAt", alert.firedAt().toString());
+        if (alert.incidentId() != null) {
+            details.put("incidentId", alert.incidentId().toString());
+        }
+        Message message = new Message(event, "[" + alert.urgency() + "] " + rule.name() + " " + what, details, "alert", alert.id());
+        notifications.notify(rule.organizationId(), rule.channels(), message, alert.mutedReason());
+    }
+
+    private Verdict verdictOf(AlertRule rule, Instant now) {
+        Caller system = Caller.system(rule.organizationId());
+        String window = rule.windowMinutes() + "m";
+        return switch (rule.kind()) {
+            case LATENCY -> {
+                TelemetryQuery.Summary summary = telemetry.summary(system, rule.serviceId(), now.minus(rule.window()), now,
+                        List.of(rule.quantile()));
+                String label = summary.latencyMs().keySet().stream().findFirst().orElse("p" + rule.quantile() * 100);
+                yield Conditions.latency(label, summary.latencyMs().get(label), summary.requests(), rule.threshold(),
+                        rule.minimumRequests(), window, rule.urgency(), rule.incidentSeverity());
+            }
+            case ERROR_RATE -> {
+                TelemetryQuery.Summary summary = telemetry.summary(system, rule.serviceId(), now.minus(rule.window()), now, List.of());
+                yield Conditions.errorRate(summary.requests(), summary.goodRequests(), rule.threshold(), rule.minimumRequests(),
+                        window, rule.urgency(), rule.incidentSeverity());
+            }
+            case CHECK_DOWN -> check(rule.organizationId(), rule.checkId())
+                    .map(c -> Conditions.checkDown(c.name(), c.status(), c.lastError(), rule.urgency(), rule.incidentSeverity()))
+                    .orElseGet(() -> Verdict.clear(null, "the check was deleted"));
+            case BURN_RATE -> slos.find(rule.organizationId(), rule.sloId())
+                    .map(slo -> Conditions.burnRate(slo.name(), sloService.status(system, slo.id())))
+                    .orElseGet(() -> Verdict.clear(null, "the SLO was deleted"));
+        };
+    }
+
+    private Optional<Check> check(UUID organizationId, UUID checkId) {
+        try {
+            return Optional.of(checks.get(Caller.system(organizationId), checkId));
+        } catch (NotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    // Alerts
+
+    @Transactional
+    public List<Alert> alerts(Caller caller, AlertState state, UUID ruleId, UUID incidentId, int max) {
+        caller.require(Role.VIEWER);
+        StringBuilder jpql = new StringBuilder("select a from Alert a where a.organizationId = :org");
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("org", caller.organizationId());
+        if (state != null) {
+            jpql.append(" and a.state = :state");
+            parameters.put("state", state);
+        }
+        if (ruleId != null) {
+            jpql.append(" and a.ruleId = :rule");
+            parameters.put("rule", ruleId);
+        }
+        if (incidentId != null) {
+            jpql.append(" and a.incidentId = :incident");
+            parameters.put("incident", incidentId);
+        }
+        var query = em.createQuery(jpql.append(" order by a.id desc").toString(), Alert.class);
+        parameters.forEach(query::setParameter);
+        return query.setMaxResults(max).getResultList();
+    }
+
+    @Transactional
+    public Alert alert(Caller caller, UUID id) {
+        caller.require(Role.VIEWER);
+        return findAlert(caller.organizationId(), id);
+    }
+
+    /** Someone has it: the alert stays open (and de-duplicates) but is no longer FIRING. */
+    @Transactional
+    public Alert acknowledge(Caller caller, UUID id) {
+        caller.require(Role.OPERATOR);
+        Alert alert = findAlert(caller.organizationId(), id);
+        alert.acknowledge(caller.auditActor(), clock.instant());
+        audit.record(caller, "alert.acknowledged", "alert", id, null, null);
+        tell(findRule(caller.organizationId(), alert.ruleId()), alert, "alert.acknowledged", "acknowledged");
+        return alert;
+    }
+
+    /** Resolves by hand; if the condition still holds at the next evaluation, a new alert fires. */
+    @Transactional
+    public Alert resolve(Caller caller, UUID id) {
+        caller.require(Role.OPERATOR);
+        Alert alert = findAlert(caller.organizationId(), id);
+        alert.resolve(caller.auditActor(), clock.instant());
+        audit.record(caller, "alert.resolved", "alert", id, null, Map.of("by", caller.auditActor()));
+        em.createQuery("select r from AlertRule r where r.id = :id and r.openAlertId = :alert", AlertRule.class)
+                .setParameter("id", alert.ruleId()).setParameter("alert", id).getResultStream().findFirst()
+                .ifPresent(rule -> {
+                    rule.closed();
+                    tell(rule, alert, "alert.resolved", "resolved by hand");
+                });
+        return alert;
+    }
+
+    /** Open alerts of a service, for the status page. */
+    @Transactional
+    public List<Alert> openAlerts(UUID organizationId) {
+        return em.createQuery("select a from Alert a where a.organizationId = :org and a.state <> :resolved", Alert.class)
+                .setParameter("org", organizationId).setParameter("resolved", AlertState.RESOLVED).setMaxResults(1000).getResultList();
+    }
+
+    private AlertRule findRule(UUID organizationId, UUID id) {
+        return em.createQuery("select r from AlertRule r where r.organizationId = :org and r.id = :id", AlertRule.class)
+                .setParameter("org", organizationId).setParameter("id", id).getResultStream().findFirst()
+                .orElseThrow(() -> new NotFoundException("alert rule", id));
+    }
+
+    private Alert findAlert(UUID organizationId, UUID id) {
+        return em.createQuery("select a from Alert a where a.organizationId = :org and a.id = :id", Alert.class)
+                .setParameter("org", organizationId).setParameter("id", id).getResultStream().findFirst()
+                .orElseThrow(() -> new NotFoundException("alert", id));
+    }
+
+    /** Rules due for evaluation (the scheduler claims each before evaluating it). */
+    @Transactional
+    public List<Object[]> due(Instant now, int max) {
+        return em.createQuery("select r.id, r.nextEvaluationAt from AlertRule r where r.enabled = true and r.nextEvaluationAt <= :now "
+                        + "order by r.nextEvaluationAt", Object[].class)
+                .setParameter("now", now).setMaxResults(max).getResultList();
+    }
+
+    /** Claims a due evaluation for this node: the conditional update succeeds on one node only. */
+    @Transactional
+    public boolean claim(UUID ruleId, Instant seen, Instant now) {
+        return em.createQuery("update AlertRule r set r.nextEvaluationAt = :next where r.id = :id and r.nextEvaluationAt = :seen "
+                        + "and r.enabled = true")
+                .setParameter("next", now.plus(AlertRule.EVALUATION_INTERVAL)).setParameter("id", ruleId).setParameter("seen", seen)
+                .executeUpdate() == 1;
+    }
+}
