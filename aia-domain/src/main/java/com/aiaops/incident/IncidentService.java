@@ -154,6 +154,11 @@ public class IncidentService {
         caller.require(Role.OPERATOR);
         Incident incident = find(caller, id);
         checkVersion(incident, expectedVersion);
+        if (incident.state() == IncidentState.POSTMORTEM && target == IncidentState.CLOSED
+                && em.find(Postmortem.class, incident.id()) == null) {
+            throw new com.aiaops.shared.ConflictException("postmortem-missing",
+                    "Write the postmortem (PUT /incidents/" + id + "/postmortem) before closing an incident in POSTMORTEM");
+        }
         Map<String, Object> before = snapshot(incident);
         Instant now = clock.instant();
         incident.moveTo(target, now);

@@ -39,7 +39,21 @@ public class MaintenanceService {
 
     @Transactional
     public MaintenanceWindow announce(Caller caller, UUID serviceId, String title, Instant startsAt, Instant endsAt) {
+        return announce(caller, serviceId, title, startsAt, endsAt, Recurrence.NONE, java.time.ZoneOffset.UTC, null);
+    }
+
+    /** Announces a window; a recurring one repeats at the same local time in {@code zone} until {@code repeatUntil}. */
+    @Transactional
+    public MaintenanceWindow announce(Caller caller, UUID serviceId, String title, Instant startsAt, Instant endsAt,
+                                      Recurrence recurrence, java.time.ZoneId zone, Instant repeatUntil) {
         caller.require(Role.OPERATOR);
+        if (recurrence != Recurrence.NONE && Duration.between(startsAt, endsAt).compareTo(recurrence.shortestPeriod()) >= 0) {
+            throw InvalidRequestException.ofField("validation-failed", "endsAt", "a " + recurrence
+                    + " window must be shorter than the time between two of its occurrences");
+        }
+        if (repeatUntil != null && !repeatUntil.isAfter(startsAt)) {
+            throw InvalidRequestException.ofField("validation-failed", "repeatUntil", "must be after startsAt");
+        }
         if (serviceId != null && services.find(caller.organizationId(), serviceId).isEmpty()) {
             throw InvalidRequestException.ofField("validation-failed", "serviceId", "no such service in this organisation");
         }
@@ -51,7 +65,7 @@ public class MaintenanceService {
         }
         // Whole minutes: budgets are counted by the minute, so a window covers the minutes it touches.
         MaintenanceWindow window = new MaintenanceWindow(caller.organizationId(), serviceId, title,
-                startsAt.truncatedTo(ChronoUnit.MINUTES), ceilMinute(endsAt), clock.instant());
+                startsAt.truncatedTo(ChronoUnit.MINUTES), ceilMinute(endsAt), recurrence, zone, repeatUntil, clock.instant());
         em.persist(window);
         audit.record(caller, "maintenance.announced", "maintenance-window", window.id(), null, snapshot(window));
         return window;
@@ -60,10 +74,8 @@ public class MaintenanceService {
     @Transactional
     public List<MaintenanceWindow> list(Caller caller, Instant from, Instant to) {
         caller.require(Role.VIEWER);
-        return em.createQuery("select m from MaintenanceWindow m where m.organizationId = :org and m.endsAt > :from "
-                        + "and m.startsAt < :to order by m.startsAt", MaintenanceWindow.class)
-                .setParameter("org", caller.organizationId()).setParameter("from", from).setParameter("to", to)
-                .setMaxResults(1000).getResultList();
+        return candidates(caller.organizationId(), null, from, to).stream()
+                .filter(m -> !m.occurrences(from, to).isEmpty()).toList();
     }
 
     @Transactional
@@ -83,23 +95,52 @@ public class MaintenanceService {
     /** The merged maintenance intervals of a service (its own and the organisation-wide ones) inside [from, to). */
     @Transactional
     public List<Intervals.Interval> excludedIntervals(UUID organizationId, UUID serviceId, Instant from, Instant to) {
-        List<Intervals.Interval> intervals = em.createQuery("select m from MaintenanceWindow m where m.organizationId = :org "
-                        + "and (m.serviceId = :service or m.serviceId is null) and m.endsAt > :from and m.startsAt < :to",
-                        MaintenanceWindow.class)
-                .setParameter("org", organizationId).setParameter("service", serviceId)
-                .setParameter("from", from).setParameter("to", to).getResultList().stream()
-                .map(m -> new Intervals.Interval(m.startsAt(), m.endsAt())).toList();
+        List<Intervals.Interval> intervals = candidates(organizationId, serviceId, from, to).stream()
+                .flatMap(m -> m.occurrences(from, to).stream()).toList();
         return Intervals.clipAndMerge(intervals, from, to);
     }
 
     /** The title of a maintenance window covering the service (or the whole organisation) at this instant, if any. */
     @Transactional
     public java.util.Optional<String> activeAt(UUID organizationId, UUID serviceId, Instant at) {
-        return excludedIntervals(organizationId, serviceId, at, at.plusMillis(1)).isEmpty() ? java.util.Optional.empty()
-                : em.createQuery("select m.title from MaintenanceWindow m where m.organizationId = :org "
-                        + "and (m.serviceId = :service or m.serviceId is null) and m.startsAt <= :at and m.endsAt > :at", String.class)
-                .setParameter("org", organizationId).setParameter("service", serviceId).setParameter("at", at)
-                .setMaxResults(1).getResultStream().findFirst().or(() -> java.util.Optional.of("maintenance"));
+        Instant until = at.plusMillis(1);
+        return candidates(organizationId, serviceId, at, until).stream()
+                .filter(m -> !m.occurrences(at, until).isEmpty()).map(MaintenanceWindow::title).findFirst();
+    }
+
+    /** An occurrence of a window: what the status page shows as active or upcoming maintenance. */
+    public record Occurrence(UUID windowId, UUID serviceId, String title, Instant startsAt, Instant endsAt) {
+    }
+
+    @Transactional
+    public List<Occurrence> occurrences(Caller caller, Instant from, Instant to) {
+        caller.require(Role.VIEWER);
+        return occurrences(caller.organizationId(), from, to);
+    }
+
+    /** Every occurrence of the organisation's windows overlapping [from, to), in order of start. */
+    @Transactional
+    public List<Occurrence> occurrences(UUID organizationId, Instant from, Instant to) {
+        return candidates(organizationId, null, from, to).stream()
+                .flatMap(m -> m.occurrences(from, to).stream().map(i -> new Occurrence(m.id(), m.serviceId(), m.title(), i.from(), i.to())))
+                .sorted(java.util.Comparator.comparing(Occurrence::startsAt)).toList();
+    }
+
+    /**
+     * Windows that may have an occurrence in [from, to): one-off ones overlapping it, recurring ones started before
+     * its end and not ended before its start. With a service: its own and the organisation-wide ones; without: all.
+     */
+    private List<MaintenanceWindow> candidates(UUID organizationId, UUID serviceId, Instant from, Instant to) {
+        var query = em.createQuery("select m from MaintenanceWindow m where m.organizationId = :org "
+                        + (serviceId == null ? "" : "and (m.serviceId = :service or m.serviceId is null) ") + "and m.startsAt < :to "
+                        + "and (m.endsAt > :from or (m.recurrence is not null and m.recurrence <> :none "
+                        + "and (m.repeatUntil is null or m.repeatUntil > :from))) order by m.startsAt", MaintenanceWindow.class)
+                .setParameter("org", organizationId).setParameter("from", from)
+                .setParameter("to", to).setParameter("none", Recurrence.NONE);
+        if (serviceId != null) {
+            query.setParameter("service", serviceId);
+        }
+        return query.setMaxResults(1000).getResultList();
     }
 
     /**
@@ -132,6 +173,9 @@ public class MaintenanceService {
         state.put("serviceId", w.serviceId() == null ? null : w.serviceId().toString());
         state.put("startsAt", w.startsAt().toString());
         state.put("endsAt", w.endsAt().toString());
+        state.put("recurrence", w.recurrence().name());
+        state.put("timeZone", w.zone().getId());
+        state.put("repeatUntil", w.repeatUntil() == null ? null : w.repeatUntil().toString());
         return state;
     }
 }

@@ -124,6 +124,37 @@ class SloIT extends ApiIT {
     }
 
     @Test
+    void a_recurring_window_is_left_out_of_the_budget_at_each_occurrence() {
+        Tenant tenant = newTenant();
+        String serviceId = registerService(tenant.adminKey(), "batch");
+        Map<String, Object> d = availability(serviceId, "batch-availability", 99);
+        d.put("window", "1d");
+        String slo = defineSlo(tenant.adminKey(), d);
+        Instant base = NOW.truncatedTo(java.time.temporal.ChronoUnit.MINUTES).minus(Duration.ofMinutes(20));
+        String ingest = issueKey(tenant, "INGEST");
+        as(ingest).body(batch(spread("batch", base.minus(Duration.ofMinutes(10)), 1, 100, 0, 5))).post("/telemetry/observations")
+                .then().statusCode(200);
+        as(ingest).body(batch(spread("batch", base, 5, 50, 50, 5))).post("/telemetry/observations").then().statusCode(200);
+
+        // Announced yesterday for the same minutes every day: today's occurrence covers the 50 failures.
+        Instant firstStart = base.minus(Duration.ofDays(1)).minus(Duration.ofMinutes(1));
+        as(tenant.adminKey()).body(Map.of("serviceId", serviceId, "title", "nightly batch", "startsAt", firstStart.toString(),
+                        "endsAt", firstStart.plus(Duration.ofMinutes(7)).toString(), "recurrence", "DAILY", "timeZone", "UTC"))
+                .post("/maintenance-windows").then().statusCode(201).body("recurrence", equalTo("DAILY"));
+        as(tenant.adminKey()).get("/slos/" + slo + "/status").then()
+                .body("totalEvents", equalTo(100)).body("state", equalTo("HEALTHY"));
+        as(tenant.adminKey()).queryParam("from", firstStart.minus(Duration.ofMinutes(5)).toString())
+                .queryParam("to", base.plus(Duration.ofHours(1)).toString()).get("/maintenance-windows/occurrences").then().statusCode(200)
+                .body("items.startsAt", org.hamcrest.Matchers.contains(firstStart.toString(), firstStart.plus(Duration.ofDays(1)).toString()));
+
+        // A daily window as long as a day would overlap itself.
+        as(tenant.adminKey()).body(Map.of("title", "too long", "startsAt", base.toString(), "endsAt", base.plus(Duration.ofHours(23)).toString(),
+                "recurrence", "DAILY")).post("/maintenance-windows").then().statusCode(400);
+        as(tenant.adminKey()).body(Map.of("title", "bad zone", "startsAt", base.toString(), "endsAt", base.plus(Duration.ofHours(1)).toString(),
+                "recurrence", "WEEKLY", "timeZone", "Mars/Olympus")).post("/maintenance-windows").then().statusCode(400);
+    }
+
+    @Test
     void maintenance_minutes_are_left_out_of_the_budget() {
         Tenant tenant = newTenant();
         String serviceId = registerService(tenant.adminKey(), "db");

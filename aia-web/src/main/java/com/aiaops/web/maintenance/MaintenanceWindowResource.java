@@ -48,20 +48,32 @@ public class MaintenanceWindowResource {
     Clock clock;
 
     public record AnnounceRequest(UUID serviceId, @NotBlank @Size(max = 200) String title, @NotNull Instant startsAt,
-                                  @NotNull Instant endsAt) {
+                                  @NotNull Instant endsAt, com.aiaops.maintenance.Recurrence recurrence,
+                                  @Size(max = 64) String timeZone, Instant repeatUntil) {
     }
 
-    public record WindowView(UUID id, UUID serviceId, String title, Instant startsAt, Instant endsAt, Instant createdAt) {
+    public record WindowView(UUID id, UUID serviceId, String title, Instant startsAt, Instant endsAt,
+                             com.aiaops.maintenance.Recurrence recurrence, String timeZone, Instant repeatUntil,
+                             Instant createdAt) {
         static WindowView of(MaintenanceWindow w) {
-            return new WindowView(w.id(), w.serviceId(), w.title(), w.startsAt(), w.endsAt(), w.createdAt());
+            return new WindowView(w.id(), w.serviceId(), w.title(), w.startsAt(), w.endsAt(), w.recurrence(), w.zone().getId(),
+                    w.repeatUntil(), w.createdAt());
         }
     }
 
     @POST
     @Access(Role.OPERATOR)
-    @Operation(summary = "Announce a maintenance window for a service (or all services without serviceId); whole minutes")
+    @Operation(summary = "Announce a maintenance window for a service (or all services without serviceId); whole minutes. "
+            + "recurrence DAILY, WEEKLY or MONTHLY repeats it at the same local time in timeZone (default UTC) until repeatUntil")
     public Response announce(@Valid @NotNull AnnounceRequest body) {
-        MaintenanceWindow window = maintenance.announce(caller.get(), body.serviceId(), body.title(), body.startsAt(), body.endsAt());
+        java.time.ZoneId zone;
+        try {
+            zone = body.timeZone() == null ? java.time.ZoneOffset.UTC : java.time.ZoneId.of(body.timeZone());
+        } catch (java.time.DateTimeException e) {
+            throw com.aiaops.shared.InvalidRequestException.ofField("validation-failed", "timeZone", "not a time zone, e.g. Europe/Paris");
+        }
+        MaintenanceWindow window = maintenance.announce(caller.get(), body.serviceId(), body.title(), body.startsAt(), body.endsAt(),
+                body.recurrence() == null ? com.aiaops.maintenance.Recurrence.NONE : body.recurrence(), zone, body.repeatUntil());
         return Response.created(URI.create("/api/v1/maintenance-windows/" + window.id())).entity(WindowView.of(window)).build();
     }
 
@@ -73,6 +85,24 @@ public class MaintenanceWindowResource {
         Instant start = TimeParameters.instant("from", from, now.minus(Duration.ofDays(7)));
         Instant end = TimeParameters.instant("to", to, now.plus(Duration.ofDays(30)));
         return Map.of("items", maintenance.list(caller.get(), start, end).stream().map(WindowView::of).toList());
+    }
+
+    public record OccurrenceView(UUID windowId, UUID serviceId, String title, Instant startsAt, Instant endsAt) {
+    }
+
+    @GET
+    @Path("occurrences")
+    @Access(Role.VIEWER)
+    @Operation(summary = "Every occurrence of the windows (recurring ones expanded) overlapping [from, to) (default: now to 30 days ahead)")
+    public Map<String, List<OccurrenceView>> occurrences(@QueryParam("from") String from, @QueryParam("to") String to) {
+        Instant now = clock.instant();
+        Instant start = TimeParameters.instant("from", from, now);
+        Instant end = TimeParameters.instant("to", to, now.plus(Duration.ofDays(30)));
+        if (!start.isBefore(end) || Duration.between(start, end).toDays() > 400) {
+            throw com.aiaops.shared.InvalidRequestException.ofField("invalid-parameter", "to", "must be after from, at most 400 days later");
+        }
+        return Map.of("items", maintenance.occurrences(caller.get(), start, end).stream()
+                .map(o -> new OccurrenceView(o.windowId(), o.serviceId(), o.title(), o.startsAt(), o.endsAt())).toList());
     }
 
     @GET
