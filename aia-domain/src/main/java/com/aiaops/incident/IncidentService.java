@@ -99,6 +99,22 @@ public class IncidentService {
         return incident;
     }
 
+    /** The organisation's open incidents (triggered, acknowledged or mitigated), oldest first: for the status page. */
+    @Transactional
+    public List<Incident> openIncidents(UUID organizationId) {
+        return em.createQuery("select i from Incident i where i.organizationId = :org and i.state in :open order by i.triggeredAt",
+                        Incident.class).setParameter("org", organizationId)
+                .setParameter("open", List.of(IncidentState.TRIGGERED, IncidentState.ACKNOWLEDGED, IncidentState.MITIGATED))
+                .setMaxResults(200).getResultList();
+    }
+
+    /** What the incident told the public, in order. */
+    @Transactional
+    public List<TimelineEntry> publicUpdates(UUID incidentId) {
+        return em.createQuery("select t from TimelineEntry t where t.incidentId = :id and t.publicUpdate = true order by t.id",
+                TimelineEntry.class).setParameter("id", incidentId).setMaxResults(200).getResultList();
+    }
+
     /** Incidents whose escalation is due: their id and due time, for the escalation runner to claim. */
     @Transactional
     public List<Object[]> dueEscalations(Instant now, int max) {

@@ -117,6 +117,19 @@ public class TelemetryQuery {
         return new Counts(Long.parseLong(answer.substring(0, slash)), Long.parseLong(answer.substring(slash + 1)));
     }
 
+    /** Exact good/total counts per UTC day of [firstDay, firstDay + days), read from the day roll-ups. */
+    @Transactional
+    public List<Counts> dailyCounts(UUID serviceId, java.time.LocalDate firstDay, int days) {
+        Instant start = firstDay.atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+        Instant end = start.plus(Duration.ofDays(days));
+        List<Counts> perDay = new ArrayList<>(java.util.Collections.nCopies(days, Counts.NONE));
+        for (Rollup rollup : rollups.range(serviceId, new TimeRanges.Piece(Resolution.DAY, start, end))) {
+            int index = (int) Duration.between(start, rollup.key().bucketStart()).toDays();
+            perDay.set(index, perDay.get(index).plus(new Counts(rollup.good(), rollup.total())));
+        }
+        return perDay;
+    }
+
     /** Exact counts per slice of whole minutes in [from, to), read from the minute roll-ups. */
     @Transactional
     public List<Counts> slices(UUID serviceId, Integer latencyThresholdMillis, Instant from, Instant to, Duration slice) {

@@ -1,0 +1,276 @@
+package com.aiaops.statuspage;
+
+import com.aiaops.alerting.Alert;
+import com.aiaops.alerting.AlertKind;
+import com.aiaops.alerting.AlertService;
+import com.aiaops.alerting.Urgency;
+import com.aiaops.audit.AuditLog;
+import com.aiaops.catalog.ServiceRepository;
+import com.aiaops.incident.Incident;
+import com.aiaops.incident.IncidentService;
+import com.aiaops.incident.Severity;
+import com.aiaops.maintenance.Intervals;
+import com.aiaops.maintenance.MaintenanceService;
+import com.aiaops.shared.ConflictException;
+import com.aiaops.shared.InvalidRequestException;
+import com.aiaops.shared.NotFoundException;
+import com.aiaops.slo.Counts;
+import com.aiaops.slo.Slo;
+import com.aiaops.slo.SloRepository;
+import com.aiaops.slo.SloService;
+import com.aiaops.slo.SloStatus;
+import com.aiaops.telemetry.QueryCache;
+import com.aiaops.telemetry.TelemetryQuery;
+import com.aiaops.tenancy.Caller;
+import com.aiaops.tenancy.Organization;
+import com.aiaops.tenancy.Role;
+import com.aiaops.tenancy.TenancyRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Status-page components, and the public page built from alerts, incidents, SLOs, maintenance and telemetry. */
+@ApplicationScoped
+public class StatusPageService {
+    static final int UPTIME_DAYS = 90;
+    /** The public page is rebuilt at most this often: it is unauthenticated, so it must be cheap to serve. */
+    static final Duration REFRESH = Duration.ofSeconds(15);
+    private static final Jsonb JSON = JsonbBuilder.create();
+
+    @PersistenceContext(unitName = "aia")
+    EntityManager em;
+
+    @Inject
+    TenancyRepository tenancy;
+
+    @Inject
+    ServiceRepository services;
+
+    @Inject
+    AlertService alerts;
+
+    @Inject
+    IncidentService incidents;
+
+    @Inject
+    SloRepository slos;
+
+    @Inject
+    SloService sloService;
+
+    @Inject
+    MaintenanceService maintenance;
+
+    @Inject
+    TelemetryQuery telemetry;
+
+    @Inject
+    QueryCache cache;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    Clock clock;
+
+    @Transactional
+    public StatusComponent add(Caller caller, UUID serviceId, String name, int position) {
+        caller.require(Role.ADMIN);
+        if (services.find(caller.organizationId(), serviceId).isEmpty()) {
+            throw InvalidRequestException.ofField("validation-failed", "serviceId", "no such service in this organisation");
+        }
+        if (!em.createQuery("select c.id from StatusComponent c where c.organizationId = :org and c.serviceId = :service", UUID.class)
+                .setParameter("org", caller.organizationId()).setParameter("service", serviceId).getResultList().isEmpty()) {
+            throw new ConflictException("already-shown", "This service is already a component of the status page");
+        }
+        StatusComponent component = new StatusComponent(caller.organizationId(), serviceId, name, position, clock.instant());
+        em.persist(component);
+        audit.record(caller, "status-component.added", "status-component", component.id(), null, Map.of("name", name));
+        return component;
+    }
+
+    @Transactional
+    public List<StatusComponent> components(Caller caller) {
+        caller.require(Role.VIEWER);
+        return components(caller.organizationId());
+    }
+
+    /** Sets (or, with null, clears) the status shown whatever alerts, incidents and SLOs say. */
+    @Transactional
+    public StatusComponent override(Caller caller, UUID componentId, ComponentStatus status, String note) {
+        caller.require(Role.OPERATOR);
+        StatusComponent component = find(caller, componentId);
+        Map<String, Object> before = new HashMap<>();
+        before.put("override", component.override() == null ? null : component.override().name());
+        component.override(status, note, clock.instant());
+        Map<String, Object> after = new HashMap<>();
+        after.put("override", status == null ? null : status.name());
+        after.put("note", note);
+        audit.record(caller, "status-component.overridden", "status-component", componentId, before, after);
+        return component;
+    }
+
+    @Transactional
+    public void remove(Caller caller, UUID componentId) {
+        caller.require(Role.ADMIN);
+        StatusComponent component = find(caller, componentId);
+        audit.record(caller, "status-component.removed", "status-component", componentId, Map.of("name", component.name()), null);
+        em.remove(component);
+    }
+
+    /** The public page of the organisation with this slug, at most {@link #REFRESH} old. */
+    @Transactional
+    public StatusPage publicPage(String organizationSlug) {
+        Organization organization = tenancy.organizationBySlug(organizationSlug)
+                .orElseThrow(() -> new NotFoundException("status page", organizationSlug));
+        Instant now = clock.instant();
+        long bucket = now.getEpochSecond() / REFRESH.toSeconds();
+        String page = cache.get(organization.id(), "status-page|" + bucket, () -> JSON.toJson(build(organization, now)));
+        return JSON.fromJson(page, StatusPage.class);
+    }
+
+    StatusPage build(Organization organization, Instant now) {
+        UUID org = organization.id();
+        List<StatusComponent> components = components(org);
+        Map<UUID, String> names = new HashMap<>();
+        components.forEach(c -> names.put(c.serviceId(), c.name()));
+        List<Alert> openAlerts = alerts.openAlerts(org);
+        List<Incident> openIncidents = incidents.openIncidents(org);
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        LocalDate firstDay = today.minusDays(UPTIME_DAYS - 1L);
+
+        List<StatusPage.Component> shown = new ArrayList<>();
+        for (StatusComponent component : components) {
+            Derived derived = derive(component, openAlerts, openIncidents, now);
+            Uptime uptime = uptime(org, component.serviceId(), firstDay);
+            shown.add(new StatusPage.Component(component.name(), derived.status(), derived.reason(), uptime.overall(), firstDay,
+                    uptime.daily()));
+        }
+        List<StatusPage.ActiveIncident> active = openIncidents.stream()
+                .map(i -> new StatusPage.ActiveIncident(i.title(), i.severity().name(), i.state().name(), i.triggeredAt(),
+                        i.services().stream().map(names::get).filter(n -> n != null).toList(),
+                        incidents.publicUpdates(i.id()).stream().map(t -> new StatusPage.Update(t.at(), t.text())).toList()))
+                .toList();
+        List<StatusPage.Maintenance> windows = maintenance.occurrences(org, now, now.plus(Duration.ofDays(14))).stream()
+                .map(o -> new StatusPage.Maintenance(o.title(), o.serviceId() == null ? List.of("all components")
+                        : Optional.ofNullable(names.get(o.serviceId())).map(List::of).orElse(List.of()),
+                        o.startsAt(), o.endsAt(), !o.startsAt().isAfter(now)))
+                .toList();
+        return new StatusPage(organization.slug(), organization.name(), now,
+                ComponentStatus.overall(shown.stream().map(StatusPage.Component::status).toList()), shown, active, windows);
+    }
+
+    record Derived(ComponentStatus status, String reason) {
+    }
+
+    /** A status set by hand wins; then maintenance; otherwise the worst of what alerts, incidents and SLOs say. */
+    private Derived derive(StatusComponent component, List<Alert> openAlerts, List<Incident> openIncidents, Instant now) {
+        if (component.override() != null) {
+            return new Derived(component.override(), component.overrideNote() == null ? "set by the operators" : component.overrideNote());
+        }
+        Optional<String> underMaintenance = maintenance.activeAt(component.organizationId(), component.serviceId(), now);
+        if (underMaintenance.isPresent()) {
+            return new Derived(ComponentStatus.UNDER_MAINTENANCE, underMaintenance.get());
+        }
+        ComponentStatus status = ComponentStatus.OPERATIONAL;
+        String reason = null;
+        for (Incident incident : openIncidents) {
+            if (incident.services().contains(component.serviceId())) {
+                ComponentStatus s = ofIncident(incident.severity());
+                if (s.ordinal() > status.ordinal()) {
+                    status = s;
+                    reason = "incident: " + incident.title();
+                }
+            }
+        }
+        for (Alert alert : openAlerts) {
+            if (alert.serviceId().equals(component.serviceId())) {
+                ComponentStatus s = alert.urgency() == Urgency.TICKET ? ComponentStatus.DEGRADED_PERFORMANCE
+                        : alert.kind() == AlertKind.CHECK_DOWN ? ComponentStatus.MAJOR_OUTAGE : ComponentStatus.PARTIAL_OUTAGE;
+                if (s.ordinal() > status.ordinal()) {
+                    status = s;
+                    reason = "alert: " + alert.ruleName();
+                }
+            }
+        }
+        Caller system = Caller.system(component.organizationId());
+        for (Slo slo : slos.ofService(component.organizationId(), component.serviceId())) {
+            SloStatus.State state = sloService.status(system, slo.id()).state();
+            ComponentStatus s = switch (state) {
+                case CRITICAL -> ComponentStatus.PARTIAL_OUTAGE;
+                case WARNING, EXHAUSTED -> ComponentStatus.DEGRADED_PERFORMANCE;
+                default -> ComponentStatus.OPERATIONAL;
+            };
+            if (s.ordinal() > status.ordinal()) {
+                status = s;
+                reason = "SLO " + slo.name() + " is " + state;
+            }
+        }
+        return new Derived(status, reason);
+    }
+
+    static ComponentStatus ofIncident(Severity severity) {
+        return switch (severity) {
+            case P0 -> ComponentStatus.MAJOR_OUTAGE;
+            case P1 -> ComponentStatus.PARTIAL_OUTAGE;
+            case P2, P3 -> ComponentStatus.DEGRADED_PERFORMANCE;
+        };
+    }
+
+    record Uptime(Double overall, List<Double> daily) {
+    }
+
+    /** Good / total requests per UTC day from the day roll-ups, maintenance left out (as Uptime Kuma does). */
+    private Uptime uptime(UUID org, UUID serviceId, LocalDate firstDay) {
+        List<Counts> days = new ArrayList<>(telemetry.dailyCounts(serviceId, firstDay, UPTIME_DAYS));
+        Instant start = firstDay.atStartOfDay(ZoneOffset.UTC).toInstant();
+        for (Intervals.Interval window : maintenance.excludedIntervals(org, serviceId, start, start.plus(Duration.ofDays(UPTIME_DAYS)))) {
+            // Split at midnights so each day loses only its own maintained minutes.
+            Instant from = window.from();
+            while (from.isBefore(window.to())) {
+                Instant midnight = from.truncatedTo(java.time.temporal.ChronoUnit.DAYS).plus(Duration.ofDays(1));
+                Instant to = midnight.isBefore(window.to()) ? midnight : window.to();
+                int index = (int) Duration.between(start, from.truncatedTo(java.time.temporal.ChronoUnit.DAYS)).toDays();
+                Counts inside = telemetry.counts(serviceId, null, from, to);
+                Counts day = days.get(index);
+                days.set(index, new Counts(day.good() - inside.good(), day.total() - inside.total()));
+                from = to;
+            }
+        }
+        long good = 0;
+        long total = 0;
+        List<Double> daily = new ArrayList<>();
+        for (Counts day : days) {
+            good += day.good();
+            total += day.total();
+            daily.add(day.total() == 0 ? null : day.good() / (double) day.total());
+        }
+        return new Uptime(total == 0 ? null : good / (double) total, daily);
+    }
+
+    private List<StatusComponent> components(UUID organizationId) {
+        return em.createQuery("select c from StatusComponent c where c.organizationId = :org order by c.position, c.name",
+                StatusComponent.class).setParameter("org", organizationId).setMaxResults(200).getResultList();
+    }
+
+    private StatusComponent find(Caller caller, UUID id) {
+        return em.createQuery("select c from StatusComponent c where c.organizationId = :org and c.id = :id", StatusComponent.class)
+                .setParameter("org", caller.organizationId()).setParameter("id", id).getResultStream().findFirst()
+                .orElseThrow(() -> new NotFoundException("status component", id));
+    }
+}
