@@ -94,6 +94,7 @@ cat <<TEXT
 AIA Ops is running.
   API:              http://localhost:$http_port/api/v1/services
   OpenAPI document: http://localhost:$http_port/openapi
+  Status page:      http://localhost:$http_port/status/acme   (public; JSON at /api/v1/status-pages/acme)
   Health:           http://localhost:$management_port/health
   Metrics:          http://localhost:$management_port/metrics
   Admin console:    http://localhost:$management_port/console   user: admin   password: $console_password

@@ -44,6 +44,9 @@ public class DemoData {
     ApiKeyService apiKeys;
 
     @Inject
+    com.aiaops.statuspage.StatusPageService statusPage;
+
+    @Inject
     @ConfigProperty(name = "aia.demo.credentials-file")
     Optional<String> credentialsFile;
 
@@ -57,9 +60,13 @@ public class DemoData {
         String password = randomSecret();
         Member admin = organizations.signUp(SLUG, "Acme Corp", email, "Acme Admin", password);
         Caller caller = new Caller(admin.organizationId(), Role.ADMIN, Caller.ActorKind.MEMBER, admin.id());
-        catalog.register(caller, "checkout-api", "Checkout API", "payments-team", Tier.ENTERPRISE, "Takes orders and payments");
-        catalog.register(caller, "search", "Product search", "discovery-team", Tier.PRO, "Full-text product search");
-        catalog.register(caller, "notifications", "Notifications", "platform-team", Tier.STANDARD, "E-mail and push notifications");
+        var checkout = catalog.register(caller, "checkout-api", "Checkout API", "payments-team", Tier.ENTERPRISE, "Takes orders and payments");
+        var search = catalog.register(caller, "search", "Product search", "discovery-team", Tier.PRO, "Full-text product search");
+        var notifications = catalog.register(caller, "notifications", "Notifications", "platform-team", Tier.STANDARD, "E-mail and push notifications");
+        // The public status page shows the three, at /status/acme.
+        statusPage.add(caller, checkout.id(), "Checkout", 1);
+        statusPage.add(caller, search.id(), "Search", 2);
+        statusPage.add(caller, notifications.id(), "Notifications", 3);
         String token = apiKeys.issue(caller, "demo admin key", Role.ADMIN, null, null).token();
         writeCredentials(email, password, token);
         LOG.info("Demo organisation 'acme' loaded");
