@@ -167,6 +167,17 @@ class AlertIT extends ApiIT {
                     .extract().path("alert.incidentId");
             as(tenant.adminKey()).get("/incidents/" + incident).then().body("severity", equalTo("P2"));
 
+            // Resolved by hand while the check is still down: the next evaluation raises a new alert, which joins the incident.
+            String first = as(tenant.adminKey()).queryParam("ruleId", ruleId).get("/alerts").then().extract().path("items[0].id");
+            as(tenant.adminKey()).post("/alerts/" + first + "/resolve").then().statusCode(200)
+                    .body("state", equalTo("RESOLVED")).body("resolvedBy", containsString("api-key:"));
+            as(tenant.adminKey()).post("/alerts/" + first + "/resolve").then().statusCode(409);
+            as(tenant.adminKey()).post("/alerts/" + first + "/acknowledge").then().statusCode(409);
+            String second = as(tenant.adminKey()).post("/alert-rules/" + ruleId + "/evaluations").then()
+                    .body("alert.state", equalTo("FIRING")).body("alert.incidentId", equalTo(incident)).extract().path("alert.id");
+            org.junit.jupiter.api.Assertions.assertNotEquals(first, second);
+            as(tenant.adminKey()).get("/incidents/" + incident + "/alerts").then().body("items.id", hasItems(first, second));
+
             target.status.set(200);
             as(tenant.adminKey()).post("/checks/" + check + "/runs").then().body("up", equalTo(true));
             as(tenant.adminKey()).post("/alert-rules/" + ruleId + "/evaluations").then()

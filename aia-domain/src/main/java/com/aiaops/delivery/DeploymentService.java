@@ -1,0 +1,175 @@
+package com.aiaops.delivery;
+
+import com.aiaops.audit.AuditLog;
+import com.aiaops.catalog.ServiceRepository;
+import com.aiaops.incident.Incident;
+import com.aiaops.shared.AccessDeniedException;
+import com.aiaops.shared.ConflictException;
+import com.aiaops.shared.InvalidRequestException;
+import com.aiaops.shared.Keyset;
+import com.aiaops.shared.NotFoundException;
+import com.aiaops.shared.Page;
+import com.aiaops.shared.PageRequest;
+import com.aiaops.slo.SloService;
+import com.aiaops.tenancy.Caller;
+import com.aiaops.tenancy.Role;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Recording deployments, the release freeze of an exhausted error budget, and the DORA metrics. */
+@ApplicationScoped
+public class DeploymentService {
+    static final Duration LONGEST_ATTRIBUTION = Duration.ofDays(7);
+
+    @PersistenceContext(unitName = "aia")
+    EntityManager em;
+
+    @Inject
+    ServiceRepository services;
+
+    @Inject
+    SloService slos;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    Clock clock;
+
+    /** A deployment as reported by a pipeline. */
+    public record Report(UUID serviceId, String version, String environment, List<Commit> commits, Instant startedAt,
+                         Instant finishedAt, Deployment.Result result, UUID rollbackOf, ChangeKind changeKind,
+                         String freezeOverrideReason) {
+    }
+
+    /**
+     * Records a deployment. A production deployment of a service whose error budget is spent is refused (409) unless
+     * it is a P0 or security fix, or an ADMIN gives an override reason; either way the exemption is audited.
+     */
+    @Transactional
+    public Deployment record(Caller caller, Report r) {
+        caller.require(Role.OPERATOR);
+        if (services.find(caller.organizationId(), r.serviceId()).isEmpty()) {
+            throw InvalidRequestException.ofField("validation-failed", "serviceId", "no such service in this organisation");
+        }
+        if (r.finishedAt().isBefore(r.startedAt())) {
+            throw InvalidRequestException.ofField("validation-failed", "finishedAt", "must not be before startedAt");
+        }
+        if (r.commits().stream().anyMatch(c -> c.committedAt().isAfter(r.finishedAt()))) {
+            throw InvalidRequestException.ofField("validation-failed", "commits", "a commit cannot be newer than the deployment that shipped it");
+        }
+        if (r.rollbackOf() != null && find(caller, r.rollbackOf(), "rollbackOf").serviceId().equals(r.serviceId()) == false) {
+            throw InvalidRequestException.ofField("validation-failed", "rollbackOf", "a rollback undoes a deployment of the same service");
+        }
+        if (r.freezeOverrideReason() != null && caller.role() != Role.ADMIN) {
+            throw new AccessDeniedException("Only an ADMIN may override a release freeze");
+        }
+        String exemption = null;
+        if (Deployment.PRODUCTION.equals(r.environment())) {
+            SloService.BudgetPolicy policy = slos.budgetPolicy(caller, r.serviceId());
+            if (policy.releasesFrozen()) {
+                if (r.changeKind().exemptFromFreeze()) {
+                    exemption = r.changeKind().name();
+                } else if (r.freezeOverrideReason() != null) {
+                    exemption = "ADMIN override: " + r.freezeOverrideReason();
+                } else {
+                    throw new ConflictException("error-budget-exhausted", "Releases of this service are frozen: the error budget of "
+                            + String.join(", ", policy.exhaustedSlos()) + " is spent. Only P0 fixes and security fixes deploy "
+                            + "(changeKind), or an ADMIN overrides with a freezeOverrideReason.");
+                }
+            }
+        }
+        Deployment deployment = new Deployment(caller.organizationId(), r.serviceId(), r.version(), r.environment(), r.commits(),
+                r.startedAt(), r.finishedAt(), r.result(), r.rollbackOf(), r.changeKind(),
+                exemption != null && exemption.startsWith("ADMIN") ? r.freezeOverrideReason() : null, clock.instant());
+        em.persist(deployment);
+        Map<String, Object> recorded = new LinkedHashMap<>();
+        recorded.put("serviceId", r.serviceId().toString());
+        recorded.put("version", r.version());
+        recorded.put("environment", r.environment());
+        recorded.put("result", r.result().name());
+        recorded.put("changeKind", r.changeKind().name());
+        audit.record(caller, "deployment.recorded", "deployment", deployment.id(), null, recorded);
+        if (exemption != null) {
+            audit.record(caller, "deployment.freeze-exempted", "deployment", deployment.id(), null, Map.of("exemption", exemption));
+        }
+        return deployment;
+    }
+
+    @Transactional
+    public Page<Deployment> list(Caller caller, PageRequest page) {
+        caller.require(Role.VIEWER);
+        UUID after = page.afterKey() == null ? null : com.aiaops.shared.Ids.parse(page.afterKey(), "cursor");
+        return page.toPage(Keyset.pageAfter(em, Deployment.class, "id", caller.organizationId(), after, page.limit() + 1),
+                d -> d.id().toString());
+    }
+
+    @Transactional
+    public Deployment get(Caller caller, UUID id) {
+        caller.require(Role.VIEWER);
+        return find(caller, id, "id");
+    }
+
+    /** The DORA metrics of the organisation (or one service) over [from, to), with the levels of one band set. */
+    @Transactional
+    public Dora dora(Caller caller, UUID serviceId, Instant from, Instant to, Duration attributionWindow, String bandSetName) {
+        caller.require(Role.VIEWER);
+        if (serviceId != null && services.find(caller.organizationId(), serviceId).isEmpty()) {
+            throw new NotFoundException("service", serviceId);
+        }
+        if (!from.isBefore(to) || Duration.between(from, to).toDays() > 400) {
+            throw InvalidRequestException.ofField("invalid-parameter", "to", "must be after from, at most 400 days later");
+        }
+        if (attributionWindow.isNegative() || attributionWindow.isZero() || attributionWindow.compareTo(LONGEST_ATTRIBUTION) > 0) {
+            throw InvalidRequestException.ofField("invalid-parameter", "attributionWindow", "from 1 minute to 7 days");
+        }
+        DoraBands.BandSet bands = DoraBands.named(bandSetName).orElseThrow(() -> InvalidRequestException.ofField("invalid-parameter",
+                "bands", "one of " + DoraBands.all().stream().map(DoraBands.BandSet::name).toList()));
+        List<DoraMetrics.Deploy> deploys = em.createQuery("select d from Deployment d where d.organizationId = :org "
+                        + "and d.environment = :production and d.result = :success and d.finishedAt >= :since and d.finishedAt < :to",
+                        Deployment.class)
+                .setParameter("org", caller.organizationId()).setParameter("production", Deployment.PRODUCTION)
+                .setParameter("success", Deployment.Result.SUCCESS).setParameter("since", from.minus(attributionWindow))
+                .setParameter("to", to).getResultList().stream()
+                .filter(d -> serviceId == null || d.serviceId().equals(serviceId))
+                .map(d -> new DoraMetrics.Deploy(d.id(), d.serviceId(), d.firstCommitAt(), d.finishedAt())).toList();
+        List<DoraMetrics.IncidentFact> incidents = em.createQuery("select i from Incident i where i.organizationId = :org "
+                        + "and i.triggeredAt >= :from and i.triggeredAt < :to", Incident.class)
+                .setParameter("org", caller.organizationId()).setParameter("from", from).setParameter("to", to).getResultList().stream()
+                .filter(i -> serviceId == null || i.services().contains(serviceId))
+                .map(i -> new DoraMetrics.IncidentFact(i.id(), i.services(), i.triggeredAt(), i.resolvedAt())).toList();
+        DoraMetrics.Result result = DoraMetrics.compute(from, to, deploys, incidents, attributionWindow);
+        long rolledBack = em.createQuery("select d.serviceId from Deployment d where d.organizationId = :org "
+                        + "and d.rollbackOf is not null and d.finishedAt >= :from and d.finishedAt < :to", UUID.class)
+                .setParameter("org", caller.organizationId()).setParameter("from", from).setParameter("to", to)
+                .getResultStream().filter(s -> serviceId == null || s.equals(serviceId)).count();
+        return new Dora(result, rolledBack, attributionWindow, bands.name(), bands.report(),
+                result.deployments() == 0 ? null : bands.deploymentFrequency(result.deploymentDaysPerWeek()),
+                result.medianLeadTime() == null ? null : bands.leadTime(result.medianLeadTime()),
+                result.changeFailureRate() == null ? null : bands.changeFailureRate(result.changeFailureRate()),
+                result.medianTimeToRestore() == null ? null : bands.timeToRestore(result.medianTimeToRestore()));
+    }
+
+    /** The metrics, the rollbacks in the window, and the level of each metric (null: nothing to judge). */
+    public record Dora(DoraMetrics.Result metrics, long rollbacks, Duration attributionWindow, String bandSet, String bandReport,
+                       DoraBands.Level deploymentFrequencyLevel, DoraBands.Level leadTimeLevel, DoraBands.Level changeFailureRateLevel,
+                       DoraBands.Level timeToRestoreLevel) {
+    }
+
+    private Deployment find(Caller caller, UUID id, String field) {
+        return em.createQuery("select d from Deployment d where d.organizationId = :org and d.id = :id", Deployment.class)
+                .setParameter("org", caller.organizationId()).setParameter("id", id).getResultStream().findFirst()
+                .orElseThrow(() -> "id".equals(field) ? new NotFoundException("deployment", id)
+                        : InvalidRequestException.ofField("validation-failed", field, "no such deployment in this organisation"));
+    }
+}

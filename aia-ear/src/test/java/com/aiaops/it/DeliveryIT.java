@@ -1,0 +1,144 @@
+package com.aiaops.it;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+import static com.aiaops.it.Telemetry.batch;
+import static com.aiaops.it.Telemetry.spread;
+import static org.hamcrest.Matchers.closeTo;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
+
+/** Deployments, the DORA metrics with named band sets, and the release freeze of a spent error budget. */
+class DeliveryIT extends ApiIT {
+    private static final Instant NOW = Instant.now();
+
+    private static Map<String, Object> deployment(String serviceId, String environment, Instant finished, Duration leadTime, String result) {
+        Map<String, Object> d = new HashMap<>();
+        d.put("serviceId", serviceId);
+        d.put("version", "v" + finished.getEpochSecond());
+        d.put("environment", environment);
+        d.put("commits", List.of(Map.of("sha", "a1b2c3d4e5f6", "committedAt", finished.minus(leadTime).toString()),
+                Map.of("sha", "0f9e8d7c", "committedAt", finished.minus(leadTime).plusSeconds(600).toString())));
+        d.put("startedAt", finished.minusSeconds(300).toString());
+        d.put("finishedAt", finished.toString());
+        d.put("result", result);
+        return d;
+    }
+
+    private static String record(String key, Map<String, Object> deployment) {
+        return as(key).body(deployment).post("/deployments").then().statusCode(201).extract().path("id");
+    }
+
+    @Test
+    void dora_metrics_count_deployment_days_median_lead_time_attributed_failures_and_restore_time() {
+        Tenant tenant = newTenant();
+        String serviceId = registerService(tenant.adminKey(), "checkout");
+        record(tenant.adminKey(), deployment(serviceId, "production", NOW.minus(Duration.ofDays(5)), Duration.ofHours(2), "SUCCESS"));
+        record(tenant.adminKey(), deployment(serviceId, "production", NOW.minus(Duration.ofDays(2)), Duration.ofHours(4), "SUCCESS"));
+        String last = record(tenant.adminKey(), deployment(serviceId, "production", NOW.minus(Duration.ofHours(1)), Duration.ofHours(6), "SUCCESS"));
+        record(tenant.adminKey(), deployment(serviceId, "staging", NOW.minus(Duration.ofHours(3)), Duration.ofMinutes(10), "SUCCESS"));
+        record(tenant.adminKey(), deployment(serviceId, "production", NOW.minus(Duration.ofHours(2)), Duration.ofMinutes(10), "FAILURE"));
+        String firstCommit = as(tenant.adminKey()).get("/deployments/" + last).then().statusCode(200)
+                .body("commits.size()", equalTo(2)).extract().path("firstCommitAt");
+        org.junit.jupiter.api.Assertions.assertEquals(NOW.minus(Duration.ofHours(7)).truncatedTo(java.time.temporal.ChronoUnit.MICROS),
+                Instant.parse(firstCommit));
+
+        // An hour after the last deployment, checkout breaks: that deployment caused it.
+        String incident = as(tenant.adminKey()).body(Map.of("title", "Checkout 500s", "severity", "P1", "serviceIds", List.of(serviceId)))
+                .post("/incidents").then().statusCode(201).extract().path("id");
+        as(tenant.adminKey()).body(Map.of("to", "RESOLVED")).post("/incidents/" + incident + "/transitions").then().statusCode(200);
+        Map<String, Object> rollback = deployment(serviceId, "production", NOW.plusSeconds(1), Duration.ofHours(8), "SUCCESS");
+        rollback.put("rollbackOf", last);
+
+        String from = NOW.minus(Duration.ofDays(7)).toString();
+        String to = NOW.plus(Duration.ofMinutes(1)).toString();
+        as(tenant.adminKey()).queryParam("from", from).queryParam("to", to).queryParam("serviceId", serviceId).get("/dora").then()
+                .statusCode(200)
+                .body("bandSet", equalTo("2024")).body("bandReport", equalTo("Accelerate State of DevOps 2024"))
+                .body("metrics.deployments", equalTo(3)).body("metrics.deploymentDays", equalTo(3))
+                .body("metrics.deploymentDaysPerWeek", closeTo(3.0, 0.01))
+                .body("metrics.medianLeadTime", equalTo("PT4H"))
+                .body("metrics.failedChanges", equalTo(1)).body("metrics.changeFailureRate", closeTo(1.0 / 3, 1e-9))
+                .body("metrics.failedDeploymentIds", contains(last))
+                .body("metrics.restoredIncidents", equalTo(1))
+                .body("leadTimeLevel", equalTo("ELITE")).body("changeFailureRateLevel", equalTo("LOW"))
+                .body("deploymentFrequencyLevel", equalTo("HIGH")).body("timeToRestoreLevel", equalTo("ELITE"));
+
+        // A tighter attribution window blames nobody; another band set judges the same numbers differently.
+        as(tenant.adminKey()).queryParam("from", from).queryParam("to", to).queryParam("attributionWindow", "30m")
+                .queryParam("bands", "2021").get("/dora").then()
+                .body("metrics.changeFailureRate", equalTo(0.0)).body("bandSet", equalTo("2021"))
+                .body("leadTimeLevel", equalTo("HIGH")).body("attributionWindow", equalTo("PT30M"));
+        as(tenant.adminKey()).queryParam("bands", "1999").get("/dora").then().statusCode(400)
+                .body("errors[0].field", equalTo("bands"));
+        as(tenant.adminKey()).get("/dora/bands").then().body("items.name", contains("2021", "2023", "2024"));
+
+        record(tenant.adminKey(), rollback);
+        as(tenant.adminKey()).queryParam("from", from).queryParam("to", NOW.plus(Duration.ofMinutes(2)).toString()).get("/dora").then()
+                .body("rollbacks", equalTo(1));
+        Tenant other = newTenant();
+        as(other.adminKey()).get("/deployments/" + last).then().statusCode(404);
+        as(other.adminKey()).queryParam("serviceId", serviceId).get("/dora").then().statusCode(404);
+    }
+
+    @Test
+    void a_spent_error_budget_freezes_production_releases_except_fixes_and_audited_admin_overrides() {
+        Tenant tenant = newTenant();
+        String serviceId = registerService(tenant.adminKey(), "payments");
+        String ingest = issueKey(tenant, "INGEST");
+        as(tenant.adminKey()).body(Map.of("serviceId", serviceId, "name", "payments-availability", "indicator", "AVAILABILITY",
+                "targetPercent", 99, "window", "1d", "minimumEvents", 10)).post("/slos").then().statusCode(201);
+        as(ingest).body(batch(spread("payments", NOW.minusSeconds(600), 5, 100, 50, 20))).post("/telemetry/observations").then().statusCode(200);
+
+        Instant finished = NOW.minusSeconds(30);
+        as(tenant.adminKey()).body(deployment(serviceId, "production", finished, Duration.ofHours(1), "SUCCESS")).post("/deployments")
+                .then().statusCode(409).contentType(PROBLEM_JSON)
+                .body("type", equalTo("urn:aia-ops:problem:error-budget-exhausted")).body("detail", containsString("payments-availability"));
+        record(tenant.adminKey(), deployment(serviceId, "staging", finished, Duration.ofHours(1), "SUCCESS"));
+
+        Map<String, Object> hotfix = deployment(serviceId, "production", finished, Duration.ofHours(1), "SUCCESS");
+        hotfix.put("changeKind", "P0_FIX");
+        record(tenant.adminKey(), hotfix);
+        Map<String, Object> security = deployment(serviceId, "production", finished, Duration.ofHours(1), "SUCCESS");
+        security.put("changeKind", "SECURITY_FIX");
+        record(tenant.adminKey(), security);
+
+        Map<String, Object> overridden = deployment(serviceId, "production", finished, Duration.ofHours(1), "SUCCESS");
+        overridden.put("freezeOverrideReason", "contractual launch, approved by the CTO");
+        as(issueKey(tenant, "OPERATOR")).body(overridden).post("/deployments").then().statusCode(403);
+        String id = record(tenant.adminKey(), overridden);
+        as(tenant.adminKey()).get("/deployments/" + id).then().body("freezeOverrideReason", equalTo("contractual launch, approved by the CTO"));
+        as(tenant.adminKey()).get("/deployments/" + record(tenant.adminKey(), hotfix)).then().body("freezeOverrideReason", nullValue());
+        as(tenant.adminKey()).get("/audit-events?limit=200").then()
+                .body("items.action", hasItem("deployment.freeze-exempted"))
+                .body("items.findAll { it.action == 'deployment.freeze-exempted' }.size()", equalTo(4));
+    }
+
+    @Test
+    void bad_deployments_are_refused_whole() {
+        Tenant tenant = newTenant();
+        String serviceId = registerService(tenant.adminKey(), "search");
+        Map<String, Object> backwards = deployment(serviceId, "production", NOW, Duration.ofHours(1), "SUCCESS");
+        backwards.put("startedAt", NOW.plusSeconds(60).toString());
+        as(tenant.adminKey()).body(backwards).post("/deployments").then().statusCode(400).body("errors[0].field", equalTo("finishedAt"));
+        Map<String, Object> future = deployment(serviceId, "production", NOW, Duration.ofHours(-1), "SUCCESS");
+        as(tenant.adminKey()).body(future).post("/deployments").then().statusCode(400).body("errors[0].field", equalTo("commits"));
+        Map<String, Object> badSha = deployment(serviceId, "production", NOW, Duration.ofHours(1), "SUCCESS");
+        badSha.put("commits", List.of(Map.of("sha", "not-hex!", "committedAt", NOW.toString())));
+        as(tenant.adminKey()).body(badSha).post("/deployments").then().statusCode(400);
+        Map<String, Object> ghostRollback = deployment(serviceId, "production", NOW, Duration.ofHours(1), "SUCCESS");
+        ghostRollback.put("rollbackOf", java.util.UUID.randomUUID().toString());
+        as(tenant.adminKey()).body(ghostRollback).post("/deployments").then().statusCode(400).body("errors[0].field", equalTo("rollbackOf"));
+        as(issueKey(tenant, "VIEWER")).body(deployment(serviceId, "production", NOW, Duration.ofHours(1), "SUCCESS"))
+                .post("/deployments").then().statusCode(403);
+        as(tenant.adminKey()).get("/deployments").then().body("items.size()", equalTo(0));
+    }
+}
