@@ -23,12 +23,14 @@ public class BodySizeLimit implements ContainerRequestFilter {
     static final long MAX_BYTES = 1024 * 1024;
     /** Telemetry batches (up to 10,000 observations) may be larger. */
     static final long MAX_TELEMETRY_BYTES = 8 * 1024 * 1024;
+    /** Vulnerability scan reports of a large image run to megabytes. */
+    static final long MAX_REPORT_BYTES = 32 * 1024 * 1024;
 
     @Override
     public void filter(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
         boolean telemetry = path.startsWith("telemetry/") || path.startsWith("/telemetry/");
-        long limit = telemetry ? MAX_TELEMETRY_BYTES : MAX_BYTES;
+        long limit = telemetry ? MAX_TELEMETRY_BYTES : path.endsWith("/vulnerability-reports") ? MAX_REPORT_BYTES : MAX_BYTES;
         if (request.getLength() > limit) {
             throw new PayloadTooLargeException(limit);
         }

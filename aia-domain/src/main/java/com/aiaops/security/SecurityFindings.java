@@ -1,0 +1,228 @@
+package com.aiaops.security;
+
+import com.aiaops.audit.AuditLog;
+import com.aiaops.catalog.ServiceRepository;
+import com.aiaops.shared.InvalidRequestException;
+import com.aiaops.shared.NotFoundException;
+import com.aiaops.shared.Sha256;
+import com.aiaops.tenancy.Caller;
+import com.aiaops.tenancy.Role;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.io.ByteArrayInputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Importing scan reports into findings, the fix SLAs, and the views of open, overdue and compliant findings. */
+@ApplicationScoped
+public class SecurityFindings {
+    @PersistenceContext(unitName = "aia")
+    EntityManager em;
+
+    @Inject
+    ServiceRepository services;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    Clock clock;
+
+    public record ImportResult(UUID importId, String digest, boolean duplicate, int vulnerabilities, int newlyOpen, int newlyFixed,
+                               Map<FindingSeverity, Long> openBySeverity) {
+    }
+
+    /**
+     * A report is the service's whole current state: what it lists is open (new findings get their fix-by date),
+     * what it no longer lists is fixed. The same report sent again right after itself changes nothing.
+     */
+    @Transactional
+    public ImportResult importTrivy(Caller caller, UUID serviceId, byte[] body) {
+        caller.require(Role.OPERATOR);
+        var service = services.find(caller.organizationId(), serviceId).orElseThrow(() -> new NotFoundException("service", serviceId));
+        em.lock(service, LockModeType.PESSIMISTIC_WRITE); // one import per service at a time
+        JsonObject report;
+        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body))) {
+            JsonValue value = reader.readValue();
+            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+                throw InvalidRequestException.ofField("invalid-report", "$", "a Trivy report is a JSON object");
+            }
+            report = value.asJsonObject();
+        } catch (JsonException e) {
+            throw new InvalidRequestException("malformed-json", "The report is not valid JSON: " + e.getMessage());
+        }
+        List<TrivyReport.Vulnerability> listed = TrivyReport.parse(report);
+        String digest = java.util.HexFormat.of().formatHex(Sha256.digest(body));
+        ScanImport last = em.createQuery("select s from ScanImport s where s.serviceId = :service order by s.importedAt desc", ScanImport.class)
+                .setParameter("service", serviceId).setMaxResults(1).getResultStream().findFirst().orElse(null);
+        if (last != null && last.digest().equals(digest)) {
+            return new ImportResult(last.id(), digest, true, last.vulnerabilities(), 0, 0, openBySeverity(caller.organizationId(), serviceId));
+        }
+        Instant now = clock.instant();
+        FixSlaPolicy sla = policy(caller.organizationId());
+        Map<String, Finding> known = new HashMap<>();
+        em.createQuery("select f from Finding f where f.serviceId = :service", Finding.class).setParameter("service", serviceId)
+                .getResultList().forEach(f -> known.put(f.target() + "|" + f.vulnerabilityId() + "|" + f.packageName(), f));
+        int opened = 0;
+        for (TrivyReport.Vulnerability v : listed) {
+            Finding finding = known.remove(v.key());
+            if (finding == null) {
+                em.persist(new Finding(caller.organizationId(), serviceId, v, now, now.plus(sla.fixWithin(v.severity()))));
+                opened++;
+            } else {
+                if (!finding.open()) {
+                    opened++;
+                }
+                finding.seen(v, now);
+            }
+        }
+        int fixed = 0;
+        for (Finding gone : known.values()) {
+            if (gone.open()) {
+                gone.fixed(now);
+                fixed++;
+            }
+        }
+        ScanImport record = new ScanImport(caller.organizationId(), serviceId, digest, now, listed.size(), opened, fixed);
+        em.persist(record);
+        em.flush();
+        audit.record(caller, "vulnerability-report.imported", "service", serviceId, null,
+                Map.of("digest", digest, "vulnerabilities", listed.size(), "newlyOpen", opened, "newlyFixed", fixed));
+        return new ImportResult(record.id(), digest, false, listed.size(), opened, fixed, openBySeverity(caller.organizationId(), serviceId));
+    }
+
+    @Transactional
+    public List<Finding> findings(Caller caller, UUID serviceId, FindingSeverity severity, boolean openOnly, boolean overdueOnly, int max) {
+        caller.require(Role.VIEWER);
+        Instant now = clock.instant();
+        StringBuilder jpql = new StringBuilder("select f from Finding f where f.organizationId = :org");
+        if (serviceId != null) {
+            jpql.append(" and f.serviceId = :service");
+        }
+        if (severity != null) {
+            jpql.append(" and f.severity = :severity");
+        }
+        if (openOnly || overdueOnly) {
+            jpql.append(" and f.fixedAt is null");
+        }
+        if (overdueOnly) {
+            jpql.append(" and f.dueAt < :now");
+        }
+        var query = em.createQuery(jpql.append(" order by f.dueAt, f.id").toString(), Finding.class)
+                .setParameter("org", caller.organizationId());
+        if (serviceId != null) {
+            query.setParameter("service", serviceId);
+        }
+        if (severity != null) {
+            query.setParameter("severity", severity);
+        }
+        if (overdueOnly) {
+            query.setParameter("now", now);
+        }
+        return query.setMaxResults(max).getResultList();
+    }
+
+    /**
+     * Open findings by severity, overdue ones, and patch compliance: of the findings whose fix-by date has come (or
+     * that were fixed), the share fixed by that date. Null when nothing is due yet.
+     */
+    public record Summary(UUID serviceId, Map<FindingSeverity, Long> openBySeverity, long open, long overdue, long fixedInTime,
+                          long fixedLate, Double patchCompliance, Instant evaluatedAt) {
+    }
+
+    @Transactional
+    public Summary summary(Caller caller, UUID serviceId) {
+        caller.require(Role.VIEWER);
+        if (serviceId != null && services.find(caller.organizationId(), serviceId).isEmpty()) {
+            throw new NotFoundException("service", serviceId);
+        }
+        Instant now = clock.instant();
+        Map<FindingSeverity, Long> open = new EnumMap<>(FindingSeverity.class);
+        for (FindingSeverity s : FindingSeverity.values()) {
+            open.put(s, 0L);
+        }
+        long overdue = 0;
+        long inTime = 0;
+        long late = 0;
+        var query = em.createQuery("select f from Finding f where f.organizationId = :org" + (serviceId == null ? "" : " and f.serviceId = :service"),
+                Finding.class).setParameter("org", caller.organizationId());
+        if (serviceId != null) {
+            query.setParameter("service", serviceId);
+        }
+        for (Finding f : query.getResultList()) {
+            if (f.open()) {
+                open.merge(f.severity(), 1L, Long::sum);
+                if (f.overdue(now)) {
+                    overdue++;
+                }
+            } else if (f.fixedAt().isAfter(f.dueAt())) {
+                late++;
+            } else {
+                inTime++;
+            }
+        }
+        long judged = inTime + late + overdue;
+        long openTotal = open.values().stream().mapToLong(Long::longValue).sum();
+        return new Summary(serviceId, open, openTotal, overdue, inTime, late, judged == 0 ? null : inTime / (double) judged, now);
+    }
+
+    @Transactional
+    public FixSlaPolicy policy(Caller caller) {
+        caller.require(Role.VIEWER);
+        return policy(caller.organizationId());
+    }
+
+    /** Changes the fix SLAs; findings already open keep the fix-by date they were given. */
+    @Transactional
+    public FixSlaPolicy setPolicy(Caller caller, Duration critical, Duration high, Duration medium, Duration low) {
+        caller.require(Role.ADMIN);
+        for (Duration d : List.of(critical, high, medium, low)) {
+            if (d.isNegative() || d.isZero() || d.toDays() > 365) {
+                throw InvalidRequestException.ofField("validation-failed", "fixWithin", "each fix time is from a minute to a year");
+            }
+        }
+        FixSlaPolicy policy = em.find(FixSlaPolicy.class, caller.organizationId());
+        if (policy == null) {
+            policy = new FixSlaPolicy(caller.organizationId(), critical, high, medium, low);
+            em.persist(policy);
+        } else {
+            policy.set(critical, high, medium, low);
+        }
+        audit.record(caller, "fix-sla.changed", "organization", caller.organizationId(), null, Map.of("critical", critical.toString(),
+                "high", high.toString(), "medium", medium.toString(), "low", low.toString()));
+        return policy;
+    }
+
+    private FixSlaPolicy policy(UUID organizationId) {
+        FixSlaPolicy policy = em.find(FixSlaPolicy.class, organizationId);
+        return policy == null ? FixSlaPolicy.defaults(organizationId) : policy;
+    }
+
+    private Map<FindingSeverity, Long> openBySeverity(UUID organizationId, UUID serviceId) {
+        Map<FindingSeverity, Long> open = new EnumMap<>(FindingSeverity.class);
+        for (FindingSeverity s : FindingSeverity.values()) {
+            open.put(s, 0L);
+        }
+        for (Object[] row : em.createQuery("select f.severity, count(f) from Finding f where f.organizationId = :org and f.serviceId = :service "
+                        + "and f.fixedAt is null group by f.severity", Object[].class)
+                .setParameter("org", organizationId).setParameter("service", serviceId).getResultList()) {
+            open.put((FindingSeverity) row[0], (Long) row[1]);
+        }
+        return open;
+    }
+}

@@ -1,0 +1,116 @@
+package com.aiaops.web.security;
+
+import com.aiaops.security.Finding;
+import com.aiaops.security.FindingSeverity;
+import com.aiaops.security.FixSlaPolicy;
+import com.aiaops.security.SecurityFindings;
+import com.aiaops.shared.Ids;
+import com.aiaops.shared.InvalidRequestException;
+import com.aiaops.tenancy.Role;
+import com.aiaops.web.platform.Access;
+import com.aiaops.web.platform.CurrentCaller;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Vulnerability findings from scan reports, their summary and the fix SLAs. */
+@Path("security")
+@Tag(name = "Security findings")
+@Produces(MediaType.APPLICATION_JSON)
+public class SecurityFindingResource {
+    @Inject
+    SecurityFindings findings;
+
+    @Inject
+    CurrentCaller caller;
+
+    @Inject
+    Clock clock;
+
+    public record FindingView(UUID id, UUID serviceId, String vulnerabilityId, String packageName, String target, String installedVersion,
+                              String fixedVersion, FindingSeverity severity, String title, Instant firstSeenAt, Instant lastSeenAt,
+                              Instant dueAt, Instant fixedAt, boolean overdue) {
+        static FindingView of(Finding f, Instant now) {
+            return new FindingView(f.id(), f.serviceId(), f.vulnerabilityId(), f.packageName(), f.target(), f.installedVersion(),
+                    f.fixedVersion(), f.severity(), f.title(), f.firstSeenAt(), f.lastSeenAt(), f.dueAt(), f.fixedAt(), f.overdue(now));
+        }
+    }
+
+    public record FixSlaView(Duration critical, Duration high, Duration medium, Duration low) {
+        static FixSlaView of(FixSlaPolicy p) {
+            return new FixSlaView(p.fixWithin(FindingSeverity.CRITICAL), p.fixWithin(FindingSeverity.HIGH), p.fixWithin(FindingSeverity.MEDIUM),
+                    p.fixWithin(FindingSeverity.LOW));
+        }
+    }
+
+    public record FixSlaRequest(@NotNull Duration critical, @NotNull Duration high, @NotNull Duration medium, @NotNull Duration low) {
+    }
+
+    @GET
+    @Path("findings")
+    @Access(Role.VIEWER)
+    @Operation(summary = "Findings soonest due first (at most 1000): by serviceId, severity, state=open (default), all, or overdue")
+    public Map<String, List<FindingView>> list(@QueryParam("serviceId") String serviceId, @QueryParam("severity") String severity,
+                                               @QueryParam("state") String state) {
+        FindingSeverity wanted = null;
+        if (severity != null && !severity.isBlank()) {
+            try {
+                wanted = FindingSeverity.valueOf(severity.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw InvalidRequestException.ofField("invalid-parameter", "severity", "one of CRITICAL, HIGH, MEDIUM, LOW, UNKNOWN");
+            }
+        }
+        String which = state == null || state.isBlank() ? "open" : state.trim().toLowerCase(Locale.ROOT);
+        if (!List.of("open", "all", "overdue").contains(which)) {
+            throw InvalidRequestException.ofField("invalid-parameter", "state", "open, all or overdue");
+        }
+        Instant now = clock.instant();
+        return Map.of("items", findings.findings(caller.get(), serviceId == null || serviceId.isBlank() ? null : Ids.parse(serviceId, "serviceId"),
+                wanted, which.equals("open"), which.equals("overdue"), 1000).stream().map(f -> FindingView.of(f, now)).toList());
+    }
+
+    @GET
+    @Path("summary")
+    @Access(Role.VIEWER)
+    @Operation(summary = "Open findings by severity, overdue count and patch compliance (share fixed within the fix SLA), "
+            + "for the organisation or one serviceId")
+    public SecurityFindings.Summary summary(@QueryParam("serviceId") String serviceId) {
+        return findings.summary(caller.get(), serviceId == null || serviceId.isBlank() ? null : Ids.parse(serviceId, "serviceId"));
+    }
+
+    @GET
+    @Path("fix-slas")
+    @Access(Role.VIEWER)
+    @Operation(summary = "How soon findings must be fixed, per severity (defaults: critical 24 h, high 7 d, medium 30 d, low 90 d)")
+    public FixSlaView fixSlas() {
+        return FixSlaView.of(findings.policy(caller.get()));
+    }
+
+    @PUT
+    @Path("fix-slas")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Access(Role.ADMIN)
+    @Operation(summary = "Change the fix SLAs (ISO-8601 durations); open findings keep their fix-by dates")
+    public FixSlaView setFixSlas(@Valid @NotNull FixSlaRequest body) {
+        return FixSlaView.of(findings.setPolicy(caller.get(), body.critical(), body.high(), body.medium(), body.low()));
+    }
+}
