@@ -32,6 +32,12 @@ public class ServiceRepository {
     }
 
     /** Services in slug order, after the given slug. */
+    /** All services of the organisation (at most 10,000), by slug. */
+    public List<Service> all(UUID organizationId) {
+        return em.createQuery("select s from Service s where s.organizationId = :org order by s.slug", Service.class)
+                .setParameter("org", organizationId).setMaxResults(10_000).getResultList();
+    }
+
     public List<Service> pageAfter(UUID organizationId, String afterSlug, int maxResults) {
         return com.aiaops.shared.Keyset.pageAfter(em, Service.class, "slug", organizationId, afterSlug, maxResults);
     }

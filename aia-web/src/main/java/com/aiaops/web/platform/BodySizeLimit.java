@@ -25,12 +25,15 @@ public class BodySizeLimit implements ContainerRequestFilter {
     static final long MAX_TELEMETRY_BYTES = 8 * 1024 * 1024;
     /** Vulnerability scan reports of a large image run to megabytes. */
     static final long MAX_REPORT_BYTES = 32 * 1024 * 1024;
+    /** FOCUS cost files are streamed, never held in memory: a month of a large account runs to gigabytes. */
+    static final long MAX_COST_FILE_BYTES = 4L * 1024 * 1024 * 1024;
 
     @Override
     public void filter(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
         boolean telemetry = path.startsWith("telemetry/") || path.startsWith("/telemetry/");
-        long limit = telemetry ? MAX_TELEMETRY_BYTES : path.endsWith("/vulnerability-reports") ? MAX_REPORT_BYTES : MAX_BYTES;
+        long limit = telemetry ? MAX_TELEMETRY_BYTES : path.endsWith("/vulnerability-reports") ? MAX_REPORT_BYTES
+                : path.endsWith("cost/imports") ? MAX_COST_FILE_BYTES : MAX_BYTES;
         if (request.getLength() > limit) {
             throw new PayloadTooLargeException(limit);
         }

@@ -1,0 +1,164 @@
+package com.aiaops.it;
+
+import io.restassured.RestAssured;
+import io.restassured.specification.RequestSpecification;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+import static com.aiaops.it.Telemetry.batch;
+import static com.aiaops.it.Telemetry.spread;
+import static org.hamcrest.Matchers.closeTo;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.startsWith;
+
+/** FOCUS imports: validation, idempotency, allocation to services, budgets with forecasts and alerts, breakdowns, unit costs. */
+class CostIT extends ApiIT {
+    static final String HEADER = "BilledCost,EffectiveCost,ListCost,ContractedCost,PricingQuantity,PricingUnit,BillingAccountId,"
+            + "BillingAccountName,BillingCurrency,BillingPeriodStart,BillingPeriodEnd,ChargeCategory,ChargeClass,ChargeDescription,"
+            + "ChargePeriodStart,ChargePeriodEnd,InvoiceIssuerName,ProviderName,PublisherName,ServiceCategory,ServiceName,ResourceId,Tags";
+
+    /** A usage row of one day: cost, FOCUS service category and name, and the tags (service slug, customer). */
+    static String row(LocalDate day, String cost, String category, String serviceName, String serviceTag, String customer) {
+        YearMonth month = YearMonth.from(day);
+        String tags = "{\"\"service\"\":\"\"" + serviceTag + "\"\"" + (customer == null ? "" : ",\"\"customer\"\":\"\"" + customer + "\"\"") + "}";
+        return String.join(",", cost, cost, cost, cost, "24", "Hours", "acct-1", "Main account", "USD",
+                month.atDay(1) + "T00:00:00Z", month.plusMonths(1).atDay(1) + "T00:00:00Z", "Usage", "", "\"VM hours, on demand\"",
+                day + "T00:00:00Z", day.plusDays(1) + "T00:00:00Z", "Example Cloud Inc.", "Example Cloud", "Example Cloud", category,
+                serviceName, "res-" + serviceTag, "\"" + tags + "\"");
+    }
+
+    static String file(List<String> rows) {
+        return HEADER + "\r\n" + String.join("\r\n", rows) + "\r\n";
+    }
+
+    static RequestSpecification csv(String key) {
+        return RestAssured.given().header("Authorization", "Bearer " + key).contentType("text/csv");
+    }
+
+    @Test
+    void a_focus_file_is_allocated_budgeted_forecast_broken_down_and_imported_once() throws Exception {
+        Tenant tenant = newTenant();
+        String checkout = registerService(tenant.adminKey(), "checkout");
+        String search = registerService(tenant.adminKey(), "search");
+        try (Receiver receiver = new Receiver()) {
+            String channel = as(tenant.adminKey()).body(Map.of("name", "finops", "type", "WEBHOOK", "target", receiver.url()))
+                    .post("/notification-channels").then().statusCode(201).extract().path("id");
+            String orgBudget = as(tenant.adminKey()).body(Map.of("name", "everything", "scope", "ORGANIZATION", "monthlyAmount", 250,
+                    "currency", "USD", "channelIds", List.of(channel))).post("/cost/budgets").then().statusCode(201).extract().path("id");
+            as(tenant.adminKey()).body(Map.of("name", "checkout", "scope", "SERVICE", "serviceId", checkout, "monthlyAmount", 100,
+                    "currency", "USD")).post("/cost/budgets").then().statusCode(201);
+            as(tenant.adminKey()).body(Map.of("name", "databases", "scope", "CATEGORY", "serviceCategory", "Databases", "monthlyAmount", 20,
+                    "currency", "USD")).post("/cost/budgets").then().statusCode(201);
+
+            YearMonth current = YearMonth.now(ZoneOffset.UTC);
+            YearMonth previous = current.minusMonths(1);
+            List<String> rows = new ArrayList<>();
+            for (int d = 1; d <= 10; d++) { // this month: data for its first ten days, 10.00 a day
+                rows.add(row(current.atDay(d), "10.00", "Compute", "Virtual Machines", "checkout", "acme"));
+            }
+            rows.add(row(previous.atDay(3), "50.00", "Compute", "Virtual Machines", "checkout", "acme"));
+            rows.add(row(previous.atDay(4), "30.00", "Storage", "Object Storage", "checkout", "globex"));
+            rows.add(row(previous.atDay(5), "20.00", "Databases", "Managed PostgreSQL", "search", "globex"));
+            rows.add(row(previous.atDay(6), "5.00", "Other", "Support", "nobody-we-know", null));
+            String focus = file(rows);
+
+            csv(tenant.adminKey()).body(focus).post("/cost/imports").then().statusCode(201)
+                    .body("rows", equalTo(14)).body("unallocatedRows", equalTo(1)).body("duplicate", equalTo(false))
+                    .body("effectiveCost", closeTo(205.0, 1e-9)).body("firstChargeAt", equalTo(previous.atDay(3) + "T00:00:00Z"));
+            // The same file again: recognised, not counted twice.
+            csv(tenant.adminKey()).body(focus).post("/cost/imports").then().statusCode(200).body("duplicate", equalTo(true));
+            as(tenant.adminKey()).get("/cost/imports").then().body("items", hasSize(1));
+
+            // This month: 100 spent over its first 10 days forecasts 10 a day for the whole month, over 250 by more than 10 %:
+            // OVER, and the channel is told. Last month is over: its forecast is what it spent.
+            int days = current.lengthOfMonth();
+            as(tenant.adminKey()).queryParam("month", current.toString()).get("/cost/budgets/status").then().statusCode(200)
+                    .body("items.find { it.name == 'everything' }.forecast.actual", closeTo(100.0, 1e-9))
+                    .body("items.find { it.name == 'everything' }.forecast.forecast", closeTo(10.0 * days, 1e-9))
+                    .body("items.find { it.name == 'everything' }.forecast.status", equalTo("OVER"))
+                    .body("items.find { it.name == 'everything' }.forecast.coveredUntil", equalTo(current.atDay(11) + "T00:00:00Z"));
+            as(tenant.adminKey()).queryParam("month", previous.toString()).get("/cost/budgets/status").then()
+                    .body("items.find { it.name == 'everything' }.forecast.forecast", closeTo(105.0, 1e-9))
+                    .body("items.find { it.name == 'everything' }.forecast.status", equalTo("UNDER"))
+                    .body("items.find { it.name == 'checkout' }.forecast.actual", closeTo(80.0, 1e-9))
+                    .body("items.find { it.name == 'databases' }.forecast.status", equalTo("ON_BUDGET"));
+            as(tenant.adminKey()).queryParam("sourceId", orgBudget).get("/notifications").then()
+                    .body("items", hasSize(1)).body("items[0].event", equalTo("cost.budget-forecast-over"))
+                    .body("items[0].subject", equalTo("Budget everything is forecast at "
+                            + String.format(java.util.Locale.ROOT, "%.0f", 100.0 * 10 * days / 250) + " % for " + current));
+            eventually(java.time.Duration.ofSeconds(20), () -> org.junit.jupiter.api.Assertions.assertTrue(receiver.accepted().stream()
+                    .anyMatch(r -> "cost.budget-forecast-over".equals(r.header("X-AIA-Event")))));
+
+            as(tenant.adminKey()).queryParam("by", "service").queryParam("from", previous.toString()).get("/cost/breakdown").then().statusCode(200)
+                    .body("items.label", contains("Service checkout", "Service search", "(unallocated)"))
+                    .body("items.effectiveCost", contains(closeTo(80.0, 1e-9), closeTo(20.0, 1e-9), closeTo(5.0, 1e-9)));
+            as(tenant.adminKey()).queryParam("by", "category").queryParam("from", previous.toString()).get("/cost/breakdown").then()
+                    .body("items.key", contains("Compute", "Storage", "Databases", "Other"));
+            as(tenant.adminKey()).queryParam("by", "customer").queryParam("from", previous.toString()).queryParam("to", current.toString())
+                    .get("/cost/breakdown").then().body("items.key", containsInAnyOrder("acme", "globex", null))
+                    .body("items.find { it.key == 'acme' }.effectiveCost", closeTo(150.0, 1e-9));
+            as(tenant.adminKey()).queryParam("by", "month").queryParam("from", previous.toString()).queryParam("to", current.toString())
+                    .get("/cost/breakdown").then().body("items.key", contains(previous.toString(), current.toString()))
+                    .body("items.effectiveCost", contains(closeTo(105.0, 1e-9), closeTo(100.0, 1e-9)));
+            as(tenant.adminKey()).queryParam("by", "provider").queryParam("from", previous.toString()).get("/cost/breakdown").then()
+                    .body("items[0].key", equalTo("Example Cloud")).body("items[0].rows", equalTo(4));
+        }
+    }
+
+    @Test
+    void unit_cost_divides_a_services_cost_by_its_requests_and_the_mapping_rule_is_the_organisations() {
+        Tenant tenant = newTenant();
+        String api = registerService(tenant.adminKey(), "api");
+        String ingest = issueKey(tenant, "INGEST");
+        Instant now = Instant.now();
+        as(ingest).body(batch(spread("api", now.minusSeconds(300), 3, 2000, 0, 20))).post("/telemetry/observations").then().statusCode(200);
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        YearMonth thisMonth = YearMonth.from(today);
+
+        // By FOCUS ServiceName instead of a tag.
+        as(tenant.adminKey()).body(Map.of("kind", "SERVICE_NAME", "customerTagKey", "customer")).put("/cost/mapping").then().statusCode(200);
+        csv(tenant.adminKey()).body(file(List.of(row(today, "3.00", "Compute", "API", "whatever", "acme")))).post("/cost/imports")
+                .then().statusCode(201).body("unallocatedRows", equalTo(0));
+        as(tenant.adminKey()).queryParam("month", thisMonth.toString()).get("/cost/unit-costs").then().statusCode(200)
+                .body("perService[0].serviceId", equalTo(api)).body("perService[0].requests", equalTo(2000))
+                .body("perService[0].costPerMillionRequests", closeTo(1500.0, 1e-9))
+                .body("perCustomer[0].customer", equalTo("acme"));
+        as(issueKey(tenant, "OPERATOR")).body(Map.of("kind", "TAG", "tagKey", "team")).put("/cost/mapping").then().statusCode(403);
+        as(tenant.adminKey()).body(Map.of("kind", "TAG")).put("/cost/mapping").then().statusCode(400);
+    }
+
+    @Test
+    void a_file_with_bad_rows_is_refused_whole_with_each_problem_named() {
+        Tenant tenant = newTenant();
+        registerService(tenant.adminKey(), "checkout");
+        String good = row(LocalDate.of(2026, 10, 1), "1.00", "Compute", "VM", "checkout", null);
+        String badCost = row(LocalDate.of(2026, 10, 2), "lots", "Compute", "VM", "checkout", null);
+        String badCategory = row(LocalDate.of(2026, 10, 3), "1.00", "Spaceships", "VM", "checkout", null);
+        csv(tenant.adminKey()).body(file(List.of(good, badCost, badCategory))).post("/cost/imports").then().statusCode(400)
+                .contentType(PROBLEM_JSON).body("type", equalTo("urn:aia-ops:problem:invalid-cost-file"))
+                .body("errors.field", hasItem("row 3: BilledCost")).body("errors.field", hasItem("row 4: ServiceCategory"));
+        csv(tenant.adminKey()).body("BilledCost,EffectiveCost\r\n1,1\r\n").post("/cost/imports").then().statusCode(400)
+                .body("errors.message", hasItem("missing column ChargePeriodStart"));
+        csv(tenant.adminKey()).body(HEADER + "\r\n" + good.replace("\"VM hours, on demand\"", "\"never closed")).post("/cost/imports")
+                .then().statusCode(400).body("detail", startsWith("The file"));
+        csv(tenant.adminKey()).body(HEADER + "\r\n").post("/cost/imports").then().statusCode(400);
+        as(tenant.adminKey()).get("/cost/imports").then().body("items", hasSize(0));
+        as(tenant.adminKey()).queryParam("from", "2026-10").get("/cost/breakdown").then().body("items", hasSize(0));
+        as(issueKey(tenant, "VIEWER")).get("/cost/breakdown").then().statusCode(200);
+        csv(issueKey(tenant, "VIEWER")).body(file(List.of(good))).post("/cost/imports").then().statusCode(403);
+        Tenant other = newTenant();
+        csv(tenant.adminKey()).body(file(List.of(good))).post("/cost/imports").then().statusCode(201);
+        as(other.adminKey()).queryParam("from", "2026-10").get("/cost/breakdown").then().body("items", hasSize(0));
+        as(other.adminKey()).get("/cost/imports").then().body("items", hasSize(0));
+    }
+}

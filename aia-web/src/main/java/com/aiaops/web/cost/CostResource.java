@@ -1,0 +1,197 @@
+package com.aiaops.web.cost;
+
+import com.aiaops.cost.CostBudget;
+import com.aiaops.cost.CostImport;
+import com.aiaops.cost.CostMapping;
+import com.aiaops.cost.CostService;
+import com.aiaops.cost.DuplicateImport;
+import com.aiaops.shared.Ids;
+import com.aiaops.shared.InvalidRequestException;
+import com.aiaops.tenancy.Role;
+import com.aiaops.web.platform.Access;
+import com.aiaops.web.platform.CurrentCaller;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Clock;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Cloud cost from FOCUS files: import, allocation to services, budgets, breakdowns, unit costs. */
+@Path("cost")
+@Tag(name = "Cost")
+@Produces(MediaType.APPLICATION_JSON)
+public class CostResource {
+    @Inject
+    CostService cost;
+
+    @Inject
+    CurrentCaller caller;
+
+    @Inject
+    Clock clock;
+
+    @POST
+    @Path("imports")
+    @Consumes({"text/csv", MediaType.APPLICATION_OCTET_STREAM})
+    @Access(Role.OPERATOR)
+    @Operation(summary = "Import a FOCUS 1.2 CSV file (text/csv, streamed, up to 4 GiB): all mandatory columns, the common optional "
+            + "ones (ResourceId, ResourceName, RegionId, SubAccountId, Tags as JSON). Any bad row refuses the whole file (400, errors "
+            + "by row and column); the same file again is recognised (200, duplicate=true) and not counted twice")
+    public Response importFocus(InputStream body) {
+        try {
+            CostService.ImportResult result = cost.importFocus(caller.get(), body);
+            return Response.created(URI.create("/api/v1/cost/imports/" + result.id())).entity(result).build();
+        } catch (DuplicateImport duplicate) {
+            return Response.ok(CostService.ImportResult.of(duplicate.earlier(), true)).build();
+        }
+    }
+
+    @GET
+    @Path("imports")
+    @Access(Role.VIEWER)
+    @Operation(summary = "Imported files, newest first")
+    public Map<String, List<CostService.ImportResult>> imports() {
+        return Map.of("items", cost.imports(caller.get()).stream().map((CostImport i) -> CostService.ImportResult.of(i, false)).toList());
+    }
+
+    public record MappingRequest(@NotNull CostMapping.Kind kind, @Size(max = 100) String tagKey, @Size(max = 100) String customerTagKey,
+                                 @Size(max = 10_000) Map<@NotNull @Size(max = 500) String, @NotNull UUID> resources) {
+    }
+
+    public record MappingView(CostMapping.Kind kind, String tagKey, String customerTagKey, Map<String, UUID> resources) {
+        static MappingView of(CostMapping m) {
+            return new MappingView(m.kind(), m.tagKey(), m.customerTagKey(), m.resources());
+        }
+    }
+
+    @GET
+    @Path("mapping")
+    @Access(Role.VIEWER)
+    @Operation(summary = "How cost rows find their service (default: TAG 'service' holding the service slug; customer tag 'customer')")
+    public MappingView mapping() {
+        return MappingView.of(cost.mapping(caller.get()));
+    }
+
+    @PUT
+    @Path("mapping")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Access(Role.ADMIN)
+    @Operation(summary = "Set the allocation rule for later imports: TAG (tagKey), SERVICE_NAME (FOCUS ServiceName = our slug or name) "
+            + "or RESOURCE_ID (resources: ResourceId → service id)")
+    public MappingView setMapping(@Valid @NotNull MappingRequest body) {
+        return MappingView.of(cost.setMapping(caller.get(), body.kind(), body.tagKey(), body.customerTagKey(),
+                body.resources() == null ? Map.of() : body.resources()));
+    }
+
+    public record BudgetRequest(@NotNull @Pattern(regexp = "[a-z0-9][a-z0-9-]{1,62}", message = "lowercase letters, digits and dashes") String name,
+                                @NotNull CostBudget.Scope scope, UUID serviceId, @Size(max = 32) String serviceCategory,
+                                @NotNull @DecimalMin(value = "0", inclusive = false) BigDecimal monthlyAmount,
+                                @NotNull @Pattern(regexp = "[A-Z]{3}", message = "an ISO 4217 code") String currency,
+                                @Size(max = 20) List<@NotNull UUID> channelIds) {
+    }
+
+    public record BudgetView(UUID id, String name, CostBudget.Scope scope, UUID serviceId, String serviceCategory, BigDecimal monthlyAmount,
+                             String currency, List<UUID> channelIds) {
+        static BudgetView of(CostBudget b) {
+            return new BudgetView(b.id(), b.name(), b.scope(), b.serviceId(), b.serviceCategory(), b.monthlyAmount(), b.currency(), b.channels());
+        }
+    }
+
+    @POST
+    @Path("budgets")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Access(Role.ADMIN)
+    @Operation(summary = "A monthly EffectiveCost budget for the ORGANIZATION, a SERVICE or a CATEGORY; its channels are told (once a "
+            + "month each) when the month-end forecast is over +10 % and when the budget is spent")
+    public Response defineBudget(@Valid @NotNull BudgetRequest body) {
+        CostBudget b = cost.defineBudget(caller.get(), body.name(), body.scope(), body.serviceId(), body.serviceCategory(), body.monthlyAmount(),
+                body.currency(), body.channelIds() == null ? List.of() : body.channelIds());
+        return Response.created(URI.create("/api/v1/cost/budgets/" + b.id())).entity(BudgetView.of(b)).build();
+    }
+
+    @GET
+    @Path("budgets")
+    @Access(Role.VIEWER)
+    @Operation(summary = "The organisation's budgets")
+    public Map<String, List<BudgetView>> budgets() {
+        return Map.of("items", cost.budgets(caller.get()).stream().map(BudgetView::of).toList());
+    }
+
+    @DELETE
+    @Path("budgets/{id}")
+    @Access(Role.ADMIN)
+    @Operation(summary = "Delete a budget")
+    public Response deleteBudget(@PathParam("id") String id) {
+        cost.deleteBudget(caller.get(), Ids.parse(id, "budget"));
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("budgets/status")
+    @Access(Role.VIEWER)
+    @Operation(summary = "Each budget in a month (default: this month): spent, month-end forecast, adherence, UNDER / ON_BUDGET (±10 %) / OVER")
+    public Map<String, List<CostService.BudgetStatus>> budgetStatus(@QueryParam("month") String month) {
+        return Map.of("items", cost.budgetStatus(caller.get(), month("month", month)));
+    }
+
+    @GET
+    @Path("breakdown")
+    @Access(Role.VIEWER)
+    @Operation(summary = "EffectiveCost, billed and list cost by service, category, provider, customer or month over the months "
+            + "[from, to] (default: this month)")
+    public Map<String, List<CostService.Slice>> breakdown(@QueryParam("by") String by, @QueryParam("from") String from,
+                                                          @QueryParam("to") String to) {
+        CostService.Dimension dimension;
+        try {
+            dimension = CostService.Dimension.valueOf((by == null || by.isBlank() ? "service" : by.trim()).toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw InvalidRequestException.ofField("invalid-parameter", "by", "service, category, provider, customer or month");
+        }
+        YearMonth start = month("from", from);
+        return Map.of("items", cost.breakdown(caller.get(), dimension, start, to == null || to.isBlank() ? start : month("to", to)));
+    }
+
+    @GET
+    @Path("unit-costs")
+    @Access(Role.VIEWER)
+    @Operation(summary = "A month's EffectiveCost per million requests of each service (requests from our telemetry) and per customer")
+    public CostService.UnitCosts unitCosts(@QueryParam("month") String month) {
+        return cost.unitCosts(caller.get(), month("month", month));
+    }
+
+    private YearMonth month(String name, String text) {
+        if (text == null || text.isBlank()) {
+            return YearMonth.from(clock.instant().atZone(ZoneOffset.UTC));
+        }
+        try {
+            return YearMonth.parse(text.trim());
+        } catch (DateTimeParseException e) {
+            throw InvalidRequestException.ofField("invalid-parameter", name, "a month such as 2026-11");
+        }
+    }
+}
