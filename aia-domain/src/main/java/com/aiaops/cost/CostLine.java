@@ -14,9 +14,7 @@ import java.util.UUID;
  * JPQL for breakdowns and budgets; {@link #COLUMNS} is the one list both agree on.
  */
 @Entity
-@Table(name = "cost_line", indexes = {
-        @Index(name = "cost_line_org_period", columnList = "organization_id, charge_period_start"),
-        @Index(name = "cost_line_import", columnList = "import_id")})
+@Table(name = "cost_line", indexes = @Index(name = "cost_line_org_period", columnList = "organization_id, charge_period_start"))
 public class CostLine {
     static final String[] COLUMNS = {"id", "organization_id", "import_id", "service_id", "customer", "billed_cost", "effective_cost",
             "list_cost", "contracted_cost", "pricing_quantity", "pricing_unit", "billing_account_id", "billing_account_name",

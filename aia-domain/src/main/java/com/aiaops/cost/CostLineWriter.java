@@ -53,6 +53,8 @@ abstract class CostLineWriter implements AutoCloseable {
     private static final class Copy extends CostLineWriter {
         private final CopyIn copy;
         private final StringBuilder buffer = new StringBuilder(1 << 20);
+        /** Rows repeat the same period boundaries: each is formatted once. */
+        private final java.util.Map<Instant, String> instants = new java.util.HashMap<>();
 
         Copy(PGConnection connection) throws SQLException {
             copy = connection.getCopyAPI().copyIn("COPY cost_line (" + COLUMN_LIST + ") FROM STDIN WITH (FORMAT csv)");
@@ -77,13 +79,24 @@ abstract class CostLineWriter implements AutoCloseable {
             if (value == null) {
                 return; // an unquoted empty field is NULL in COPY's csv format
             }
-            String text = value instanceof Instant instant ? instant.toString() : value instanceof BigDecimal d ? d.toPlainString()
+            String text = value instanceof Instant instant ? format(instant) : value instanceof BigDecimal d ? d.toPlainString()
                     : value.toString();
             if (text.isEmpty() || text.indexOf(',') >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0) {
                 buffer.append('"').append(text.replace("\"", "\"\"")).append('"');
             } else {
                 buffer.append(text);
             }
+        }
+
+        private String format(Instant instant) {
+            String text = instants.get(instant);
+            if (text == null) {
+                text = instant.toString();
+                if (instants.size() < 100_000) {
+                    instants.put(instant, text);
+                }
+            }
+            return text;
         }
 
         private void flush() throws SQLException {

@@ -113,6 +113,7 @@ public class CostService {
                         missing.stream().map(c -> new InvalidRequestException.Violation("header", "missing column " + c)).toList());
             }
             boolean optional = FocusFormat.OPTIONAL.stream().anyMatch(parser.getHeaderMap()::containsKey);
+            FocusFormat format = new FocusFormat();
             int columns = parser.getHeaderMap().size();
             try (CostLineWriter writer = CostLineWriter.on(connection)) {
                 for (CSVRecord record : parser) {
@@ -120,9 +121,9 @@ public class CostService {
                     if (record.size() != columns) {
                         errors.add(new FocusFormat.RowError(row, "*", "has " + record.size() + " fields; the header has " + columns));
                     } else {
-                        FocusRow parsed = FocusFormat.read(record, row, optional, rule, errors);
+                        FocusRow parsed = format.read(record, row, optional, rule, errors);
                         if (parsed != null && errors.isEmpty()) {
-                            writer.write(Ids.newId(), caller.organizationId(), importId, parsed);
+                            writer.write(Ids.newBulkId(), caller.organizationId(), importId, parsed);
                             rows++;
                             unallocated += parsed.mappedServiceId() == null ? 1 : 0;
                             total = total.add(parsed.effectiveCost());

@@ -4,6 +4,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.math.BigDecimal;
@@ -35,7 +36,15 @@ public final class FocusFormat {
             "Databases", "Developer Tools", "Multicloud", "Identity", "Integration", "Internet of Things", "Management and Governance",
             "Media", "Migration", "Mobile", "Networking", "Security", "Storage", "Web", "Other");
 
-    private FocusFormat() {
+    /** One reader factory for all rows: looking the JSON provider up per row would cost more than the parse. */
+    private static final JsonReaderFactory JSON = Json.createReaderFactory(Map.of());
+    /** Exports repeat the same few period boundaries on every row: each is parsed once per import. */
+    private final Map<String, Instant> instants = new java.util.HashMap<>();
+    /** And the same few tag sets: each is parsed once per import. */
+    private final Map<String, JsonValue> tagSets = new java.util.HashMap<>();
+
+    /** A reader for one file (it remembers the instants it has parsed). */
+    public FocusFormat() {
     }
 
     public record RowError(long row, String column, String message) {
@@ -47,8 +56,8 @@ public final class FocusFormat {
     }
 
     /** Reads one record; problems go to {@code errors} and the row is null. */
-    public static FocusRow read(CSVRecord record, long row, boolean hasOptional, CostMappingRule mapping, List<RowError> errors) {
-        Reader r = new Reader(record, row, errors);
+    public FocusRow read(CSVRecord record, long row, boolean hasOptional, CostMappingRule mapping, List<RowError> errors) {
+        Reader r = new Reader(record, row, errors, instants);
         BigDecimal billed = r.decimal("BilledCost", true);
         BigDecimal effective = r.decimal("EffectiveCost", true);
         BigDecimal list = r.decimal("ListCost", true);
@@ -85,15 +94,23 @@ public final class FocusFormat {
         String tags = hasOptional ? r.optional("Tags", 4000) : null;
         JsonObject tagObject = null;
         if (tags != null) {
-            try (JsonReader json = Json.createReader(new StringReader(tags))) {
-                JsonValue value = json.readValue();
-                if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-                    r.error("Tags", "must be a JSON object");
-                } else {
-                    tagObject = value.asJsonObject();
+            JsonValue value = tagSets.get(tags);
+            if (value == null) {
+                try (JsonReader json = JSON.createReader(new StringReader(tags))) {
+                    value = json.readValue();
+                } catch (JsonException e) {
+                    value = JsonValue.NULL; // remembered as "not JSON"
                 }
-            } catch (JsonException e) {
+                if (tagSets.size() < 10_000) {
+                    tagSets.put(tags, value);
+                }
+            }
+            if (value == JsonValue.NULL) {
                 r.error("Tags", "is not valid JSON");
+            } else if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+                r.error("Tags", "must be a JSON object");
+            } else {
+                tagObject = value.asJsonObject();
             }
         }
         FocusRow parsed = new FocusRow(billed, effective, list, contracted, quantity, r.text("PricingUnit", false, 64),
@@ -114,12 +131,14 @@ public final class FocusFormat {
         private final CSVRecord record;
         private final long row;
         private final List<RowError> errors;
+        private final Map<String, Instant> instants;
         boolean failed;
 
-        Reader(CSVRecord record, long row, List<RowError> errors) {
+        Reader(CSVRecord record, long row, List<RowError> errors, Map<String, Instant> instants) {
             this.record = record;
             this.row = row;
             this.errors = errors;
+            this.instants = instants;
         }
 
         void error(String column, String message) {
@@ -177,6 +196,18 @@ public final class FocusFormat {
                 error(column, "is required");
                 return null;
             }
+            Instant known = instants.get(value);
+            if (known != null) {
+                return known;
+            }
+            Instant parsed = parse(column, value);
+            if (parsed != null && instants.size() < 100_000) {
+                instants.put(value, parsed);
+            }
+            return parsed;
+        }
+
+        private Instant parse(String column, String value) {
             try {
                 return OffsetDateTime.parse(value).toInstant();
             } catch (DateTimeParseException e) {

@@ -117,6 +117,25 @@ public class TelemetryQuery {
         return new Counts(Long.parseLong(answer.substring(0, slash)), Long.parseLong(answer.substring(slash + 1)));
     }
 
+    /**
+     * The busiest hour's request rate of each of the last {@code days} UTC days (today included, so far), oldest
+     * first; null for a day without traffic. Read from the hour roll-ups.
+     */
+    @Transactional
+    public List<Double> dailyPeakRps(UUID serviceId, Instant now, int days) {
+        Instant today = now.truncatedTo(ChronoUnit.DAYS);
+        Instant start = today.minus(Duration.ofDays(days - 1L));
+        List<Double> peaks = new ArrayList<>(java.util.Collections.nCopies(days, (Double) null));
+        for (Rollup rollup : rollups.range(serviceId, new TimeRanges.Piece(Resolution.HOUR, start, today.plus(Duration.ofDays(1))))) {
+            int day = (int) Duration.between(start, rollup.key().bucketStart()).toDays();
+            double rps = rollup.total() / 3600.0;
+            if (peaks.get(day) == null || rps > peaks.get(day)) {
+                peaks.set(day, rps);
+            }
+        }
+        return peaks;
+    }
+
     /** Exact good/total counts per UTC day of [firstDay, firstDay + days), read from the day roll-ups. */
     @Transactional
     public List<Counts> dailyCounts(UUID serviceId, java.time.LocalDate firstDay, int days) {
