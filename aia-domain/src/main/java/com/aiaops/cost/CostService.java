@@ -267,13 +267,20 @@ public class CostService {
     }
 
     /** A budget's state in a month. */
-    public record BudgetStatus(UUID budgetId, String name, CostBudget.Scope scope, String month, String currency, BudgetForecast forecast) {
+    public record BudgetStatus(UUID budgetId, String name, CostBudget.Scope scope, UUID serviceId, String month, String currency,
+                               BudgetForecast forecast) {
     }
 
     @Transactional
     public List<BudgetStatus> budgetStatus(Caller caller, YearMonth month) {
         caller.require(Role.VIEWER);
         return budgets(caller.organizationId()).stream().map(b -> status(b, month)).toList();
+    }
+
+    /** Every budget of the organisation in a month, for the scorecard. */
+    @Transactional
+    public List<BudgetStatus> budgetStatus(UUID organizationId, YearMonth month) {
+        return budgets(organizationId).stream().map(b -> status(b, month)).toList();
     }
 
     private BudgetStatus status(CostBudget budget, YearMonth month) {
@@ -298,7 +305,7 @@ public class CostService {
         // of it the cost data covers (cost exports lag, so 'now' would understate the rate).
         Instant covered = !clock.instant().isBefore(end) ? end
                 : row[1] == null ? null : ((Instant) row[1]).isAfter(end) ? end : (Instant) row[1];
-        return new BudgetStatus(budget.id(), budget.name(), budget.scope(), month.toString(), budget.currency(),
+        return new BudgetStatus(budget.id(), budget.name(), budget.scope(), budget.serviceId(), month.toString(), budget.currency(),
                 BudgetForecast.of(budget.monthlyAmount(), actual, start, end, covered));
     }
 

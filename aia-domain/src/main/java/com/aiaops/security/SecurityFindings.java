@@ -181,6 +181,30 @@ public class SecurityFindings {
         return new Summary(serviceId, open, openTotal, overdue, inTime, late, judged == 0 ? null : inTime / (double) judged, now);
     }
 
+    /**
+     * Critical findings open at {@code at} (seen before it, not fixed by then) of the organisation or one service;
+     * null when no report had been imported by then (nothing to judge, rather than a clean bill).
+     */
+    @Transactional
+    public Long openCriticalAt(UUID organizationId, UUID serviceId, Instant at) {
+        String service = serviceId == null ? "" : " and s.serviceId = :service";
+        var scans = em.createQuery("select count(s) from ScanImport s where s.organizationId = :org and s.importedAt < :at" + service, Long.class)
+                .setParameter("org", organizationId).setParameter("at", at);
+        if (serviceId != null) {
+            scans.setParameter("service", serviceId);
+        }
+        if (scans.getSingleResult() == 0) {
+            return null;
+        }
+        var open = em.createQuery("select count(s) from Finding s where s.organizationId = :org and s.severity = :critical "
+                        + "and s.firstSeenAt < :at and (s.fixedAt is null or s.fixedAt > :at)" + service, Long.class)
+                .setParameter("org", organizationId).setParameter("critical", FindingSeverity.CRITICAL).setParameter("at", at);
+        if (serviceId != null) {
+            open.setParameter("service", serviceId);
+        }
+        return open.getSingleResult();
+    }
+
     @Transactional
     public FixSlaPolicy policy(Caller caller) {
         caller.require(Role.VIEWER);

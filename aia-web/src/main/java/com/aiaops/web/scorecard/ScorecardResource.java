@@ -1,0 +1,75 @@
+package com.aiaops.web.scorecard;
+
+import com.aiaops.scorecard.ScorecardService;
+import com.aiaops.scorecard.ScorecardTargets;
+import com.aiaops.shared.Ids;
+import com.aiaops.tenancy.Role;
+import com.aiaops.web.platform.Access;
+import com.aiaops.web.platform.CurrentCaller;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The five-pillar scorecard. */
+@Path("scorecard")
+@Tag(name = "Scorecard")
+@Produces(MediaType.APPLICATION_JSON)
+public class ScorecardResource {
+    @Inject
+    ScorecardService scorecards;
+
+    @Inject
+    CurrentCaller caller;
+
+    public record TargetsRequest(@NotNull @DecimalMin("0") @DecimalMax("100") Double uptimePercent, @NotNull @DecimalMin("0") Double p95Ms,
+                                 @NotNull @DecimalMin("0") @DecimalMax("100") Double errorRatePercent, @NotNull @Min(0) Integer criticalFindings) {
+    }
+
+    public record TargetsView(double uptimePercent, double p95Ms, double errorRatePercent, int criticalFindings) {
+        static TargetsView of(ScorecardTargets t) {
+            return new TargetsView(t.uptimePercent(), t.p95Ms(), t.errorRatePercent(), t.criticalFindings());
+        }
+    }
+
+    @GET
+    @Access(Role.VIEWER)
+    @Operation(summary = "Scorecards of the organisation (or one serviceId) for this month and the `months` before it (default 1, "
+            + "at most 24), newest first: reliability, performance, quality, security and cost against their targets "
+            + "(EXCEEDING, MET, BELOW, NO_DATA), and a grade (A+ to F)")
+    public Map<String, List<ScorecardService.Scorecard>> scorecard(@QueryParam("serviceId") String serviceId, @QueryParam("months") Integer months) {
+        return Map.of("items", scorecards.history(caller.get(), serviceId == null || serviceId.isBlank() ? null : Ids.parse(serviceId, "serviceId"),
+                months == null ? 1 : months));
+    }
+
+    @GET
+    @Path("targets")
+    @Access(Role.VIEWER)
+    @Operation(summary = "The targets (defaults: 99.9 % uptime, p95 < 200 ms, errors < 1 %, 0 critical findings); services are held to their tier's SLA")
+    public TargetsView targets() {
+        return TargetsView.of(scorecards.targets(caller.get()));
+    }
+
+    @PUT
+    @Path("targets")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Access(Role.ADMIN)
+    @Operation(summary = "Change the organisation's targets")
+    public TargetsView setTargets(@Valid @NotNull TargetsRequest body) {
+        return TargetsView.of(scorecards.setTargets(caller.get(), body.uptimePercent(), body.p95Ms(), body.errorRatePercent(),
+                body.criticalFindings()));
+    }
+}

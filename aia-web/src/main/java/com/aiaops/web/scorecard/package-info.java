@@ -1,0 +1,2 @@
+/** HTTP resources of the five-pillar scorecard and its targets. */
+package com.aiaops.web.scorecard;
