@@ -108,6 +108,35 @@ class StatusPageIT extends ApiIT {
     }
 
     @Test
+    void alerts_and_slo_burn_set_a_components_status_when_nothing_else_does() {
+        Tenant tenant = newTenant();
+        String search = registerService(tenant.adminKey(), "search");
+        String billing = registerService(tenant.adminKey(), "billing");
+        String ingest = issueKey(tenant, "INGEST");
+        as(tenant.adminKey()).body(Map.of("serviceId", search, "name", "Search", "position", 1)).post("/status-components").then().statusCode(201);
+        as(tenant.adminKey()).body(Map.of("serviceId", billing, "name", "Billing", "position", 2)).post("/status-components").then().statusCode(201);
+        Instant now = Instant.now();
+        // Search: 5 % errors in the last minutes, under a ticket-level error-rate rule: degraded performance.
+        as(ingest).body(batch(spread("search", now.minusSeconds(120), 2, 200, 10, 30))).post("/telemetry/observations").then().statusCode(200);
+        String rule = as(tenant.adminKey()).body(Map.of("name", "search-errors", "kind", "ERROR_RATE", "serviceId", search, "threshold", 0.01,
+                "urgency", "TICKET")).post("/alert-rules").then().statusCode(201).extract().path("id");
+        as(tenant.adminKey()).post("/alert-rules/" + rule + "/evaluations").then().body("breaching", equalTo(true));
+        // Billing: an SLO burning fast (no rule on it): partial outage.
+        as(tenant.adminKey()).body(Map.of("serviceId", billing, "name", "billing-availability", "indicator", "AVAILABILITY",
+                "targetPercent", 99, "window", "30d", "minimumEvents", 100)).post("/slos").then().statusCode(201);
+        for (int i = 0; i < 3; i++) {
+            as(ingest).body(batch(spread("billing", now.minus(Duration.ofDays(2)).plus(Duration.ofMinutes(10L * i)), 10, 10_000, 0, 30)))
+                    .post("/telemetry/observations").then().statusCode(200);
+        }
+        as(ingest).body(batch(spread("billing", now.minusSeconds(180), 3, 1000, 200, 30))).post("/telemetry/observations").then().statusCode(200);
+        nextRefresh();
+        page(tenant).body("components.status", contains("DEGRADED_PERFORMANCE", "PARTIAL_OUTAGE"))
+                .body("components[0].reason", equalTo("alert: search-errors"))
+                .body("components[1].reason", equalTo("SLO billing-availability is CRITICAL"))
+                .body("overall", equalTo("PARTIAL_OUTAGE"));
+    }
+
+    @Test
     void uptime_is_per_day_over_ninety_days_with_maintenance_left_out() {
         Tenant tenant = newTenant();
         String serviceId = registerService(tenant.adminKey(), "api");
