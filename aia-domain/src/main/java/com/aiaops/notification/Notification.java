@@ -7,7 +7,6 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
-import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,9 +56,8 @@ public class Notification {
     @Column(nullable = false, length = 300)
     private String subject;
 
-    /** The JSON document a webhook receives (Slack and e-mail render it as text). */
-    @Lob
-    @Column(nullable = false)
+    /** The JSON document a webhook receives (Slack and e-mail render it as text). Plain text, not a LOB: portable. */
+    @Column(name = "document", nullable = false, length = 16_000)
     private String payload;
 
     @Column(name = "source_type", length = 32)

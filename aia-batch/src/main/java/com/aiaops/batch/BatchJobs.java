@@ -1,0 +1,41 @@
+package com.aiaops.batch;
+
+import jakarta.batch.operations.JobOperator;
+import jakarta.batch.runtime.BatchRuntime;
+import jakarta.batch.runtime.JobExecution;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+
+/**
+ * Starts the jobs of this module for the API. An EJB on purpose: JBeret finds a job's XML through the caller's
+ * deployment module, and a call into this bean runs in aia-batch's.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class BatchJobs {
+    public static final Set<String> JOBS = Set.of("full-backup", "restore-drill", "backup-retention", "sla-report", "cost-report",
+            "weekly-review");
+
+    public long start(String job, Map<String, String> parameters) {
+        if (!JOBS.contains(job)) {
+            throw new IllegalArgumentException("no job " + job);
+        }
+        Properties properties = new Properties();
+        properties.putAll(parameters);
+        return BatchRuntime.getJobOperator().start(job, properties);
+    }
+
+    /** An execution's status (STARTING, STARTED, COMPLETED, FAILED, STOPPED …) and exit status. */
+    public record Status(long executionId, String job, String batchStatus, String exitStatus) {
+    }
+
+    public Status status(long executionId) {
+        JobOperator operator = BatchRuntime.getJobOperator();
+        JobExecution execution = operator.getJobExecution(executionId);
+        return new Status(executionId, execution.getJobName(), execution.getBatchStatus().name(), execution.getExitStatus());
+    }
+}

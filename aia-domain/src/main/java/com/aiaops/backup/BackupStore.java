@@ -1,0 +1,128 @@
+package com.aiaops.backup;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbConfig;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Where backups live ({@code aia.backup.dir}, default the server's data directory), and their catalog. */
+@ApplicationScoped
+public class BackupStore {
+    private static final Jsonb JSON = JsonbBuilder.create(new JsonbConfig().withFormatting(true));
+
+    @PersistenceContext(unitName = "aia")
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "aia.backup.dir")
+    Optional<String> configuredDirectory;
+
+    public Path root() {
+        return Path.of(configuredDirectory.orElse(System.getProperty("jboss.server.data.dir", "data") + "/backups"));
+    }
+
+    public Path directory(String backupName) {
+        if (!backupName.matches("[a-z0-9-]{1,64}")) {
+            throw new IllegalArgumentException("not a backup name: " + backupName);
+        }
+        return root().resolve(backupName);
+    }
+
+    /** The catalog entry of the backup a job instance writes, made on its first run and kept on a restart. */
+    @Transactional
+    public Backup begin(long jobInstanceId) {
+        String name = "backup-" + jobInstanceId;
+        Backup backup = em.find(Backup.class, name);
+        if (backup == null) {
+            backup = new Backup(name, jobInstanceId, clock.instant());
+            em.persist(backup);
+        }
+        try {
+            Files.createDirectories(directory(name));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the backup directory", e);
+        }
+        return backup;
+    }
+
+    @Transactional
+    public Backup complete(String name, Manifest manifest) {
+        Backup backup = em.find(Backup.class, name);
+        Path file = directory(name).resolve("manifest.json");
+        try {
+            Files.writeString(file, JSON.toJson(manifest), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the manifest", e);
+        }
+        backup.completed(clock.instant(), manifest.totalRows(), manifest.totalBytes(), TableFiles.sha256(file));
+        return backup;
+    }
+
+    public Manifest manifest(String name) {
+        try {
+            return JSON.fromJson(Files.readString(directory(name).resolve("manifest.json")), Manifest.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the manifest of " + name, e);
+        }
+    }
+
+    @Transactional
+    public List<Backup> list() {
+        return em.createQuery("select b from Backup b order by b.startedAt desc", Backup.class).setMaxResults(500).getResultList();
+    }
+
+    @Transactional
+    public Optional<Backup> find(String name) {
+        return Optional.ofNullable(em.find(Backup.class, name));
+    }
+
+    @Transactional
+    public Optional<Backup> newestCompleted() {
+        return em.createQuery("select b from Backup b where b.status = :done order by b.startedAt desc", Backup.class)
+                .setParameter("done", Backup.Status.COMPLETED).setMaxResults(1).getResultStream().findFirst();
+    }
+
+    /** Removes a backup's files and catalog entry (retention). */
+    @Transactional
+    public void delete(String name) {
+        Path dir = directory(name);
+        try (var files = Files.exists(dir) ? Files.list(dir) : java.util.stream.Stream.<Path>empty()) {
+            for (Path f : files.toList()) {
+                Files.delete(f);
+            }
+            Files.deleteIfExists(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete backup " + name, e);
+        }
+        Backup backup = em.find(Backup.class, name);
+        if (backup != null) {
+            em.remove(backup);
+        }
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void record(RestoreDrill drill) {
+        em.persist(drill);
+    }
+
+    public Instant now() {
+        return clock.instant();
+    }
+}

@@ -1,0 +1,172 @@
+package com.aiaops.web.backup;
+
+import com.aiaops.backup.Backup;
+import com.aiaops.backup.BackupStore;
+import com.aiaops.backup.Manifest;
+import com.aiaops.backup.RestoreDrill;
+import com.aiaops.backup.RestoreDrills;
+import com.aiaops.batch.BatchJobs;
+import com.aiaops.shared.NotFoundException;
+import com.aiaops.tenancy.Role;
+import com.aiaops.tenancy.TenancyRepository;
+import com.aiaops.web.platform.Access;
+import com.aiaops.web.platform.CurrentCaller;
+import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Backups of the platform and their restore drills, for the platform operators. */
+@Path("backups")
+@Tag(name = "Backups")
+@Produces(MediaType.APPLICATION_JSON)
+public class BackupResource {
+    @Inject
+    BackupStore store;
+
+    @Inject
+    RestoreDrills drills;
+
+    @EJB
+    BatchJobs jobs;
+
+    @Inject
+    TenancyRepository tenancy;
+
+    @Inject
+    CurrentCaller caller;
+
+    @Inject
+    @ConfigProperty(name = "aia.platform.operator-organization")
+    Optional<String> operatorOrganization;
+
+    public record BackupView(String name, Backup.Status status, Instant startedAt, Instant finishedAt, Long totalRows, Long totalBytes,
+                             String manifestSha256) {
+        static BackupView of(Backup b) {
+            return new BackupView(b.name(), b.status(), b.startedAt(), b.finishedAt(), b.totalRows(), b.totalBytes(), b.manifestSha256());
+        }
+    }
+
+    public record DrillView(UUID id, String backupName, Instant startedAt, Instant finishedAt, boolean verified, int tables, long rows,
+                            long rpoSeconds, double rtoSeconds, String problems) {
+        static DrillView of(RestoreDrill d) {
+            return new DrillView(d.id(), d.backupName(), d.startedAt(), d.finishedAt(), d.verified(), d.tables(), d.rows(), d.rpoSeconds(),
+                    d.rtoSeconds(), d.problems());
+        }
+    }
+
+    @GET
+    @Access(Role.ADMIN)
+    @Operation(summary = "Backups, newest first (platform operators only)")
+    public Map<String, List<BackupView>> list() {
+        requireOperator();
+        return Map.of("items", store.list().stream().map(BackupView::of).toList());
+    }
+
+    @POST
+    @Access(Role.ADMIN)
+    @Operation(summary = "Start a full backup now (the job full-backup; also scheduled daily); 202 with the job execution")
+    public Response start() {
+        requireOperator();
+        return Response.accepted(jobs.status(jobs.start("full-backup", Map.of()))).build();
+    }
+
+    @GET
+    @Path("jobs/{executionId}")
+    @Access(Role.ADMIN)
+    @Operation(summary = "A backup, drill or retention job execution's status")
+    public BatchJobs.Status job(@PathParam("executionId") long executionId) {
+        requireOperator();
+        BatchJobs.Status status = jobs.status(executionId);
+        if (!List.of("full-backup", "restore-drill", "backup-retention").contains(status.job())) {
+            throw new NotFoundException("backup job execution", executionId);
+        }
+        return status;
+    }
+
+    @GET
+    @Path("{name}")
+    @Access(Role.ADMIN)
+    @Operation(summary = "A completed backup's manifest: schema version, per table file, rows, bytes, SHA-256")
+    public Manifest manifest(@PathParam("name") String name) {
+        requireOperator();
+        return store.manifest(completed(name).name());
+    }
+
+    @GET
+    @Path("{name}/archive")
+    @Produces("application/zip")
+    @Access(Role.ADMIN)
+    @Operation(summary = "Download a completed backup: its table files and manifest in one zip")
+    public Response archive(@PathParam("name") String name) {
+        requireOperator();
+        Backup backup = completed(name);
+        java.nio.file.Path directory = store.directory(backup.name());
+        StreamingOutput body = out -> {
+            try (ZipOutputStream zip = new ZipOutputStream(out); var files = Files.list(directory)) {
+                for (java.nio.file.Path file : files.sorted().toList()) {
+                    zip.putNextEntry(new ZipEntry(backup.name() + "/" + file.getFileName()));
+                    Files.copy(file, zip);
+                    zip.closeEntry();
+                }
+            }
+        };
+        return Response.ok(body).header("Content-Disposition", "attachment; filename=\"" + backup.name() + ".zip\"").build();
+    }
+
+    @GET
+    @Path("drills")
+    @Access(Role.ADMIN)
+    @Operation(summary = "Restore drills, newest first: verified or not, tables and rows restored, achieved RPO and RTO")
+    public Map<String, List<DrillView>> drills() {
+        requireOperator();
+        return Map.of("items", drills.list().stream().map(DrillView::of).toList());
+    }
+
+    @POST
+    @Path("drills")
+    @Access(Role.ADMIN)
+    @Operation(summary = "Start a restore drill of the newest completed backup (or ?backup=<name>); 202 with the job execution")
+    public Response drill(@QueryParam("backup") String backup) {
+        requireOperator();
+        Map<String, String> parameters = new HashMap<>();
+        if (backup != null && !backup.isBlank()) {
+            parameters.put("backup", completed(backup).name());
+        }
+        return Response.accepted(jobs.status(jobs.start("restore-drill", parameters))).build();
+    }
+
+    private Backup completed(String name) {
+        if (!name.matches("backup-[0-9]{1,18}")) {
+            throw new NotFoundException("backup", name);
+        }
+        return store.find(name).filter(b -> b.status() == Backup.Status.COMPLETED).orElseThrow(() -> new NotFoundException("backup", name));
+    }
+
+    /** Backups hold every organisation's data: only the operators' organisation may see them; to others they do not exist. */
+    private void requireOperator() {
+        String slug = tenancy.organization(caller.get().organizationId()).map(o -> o.slug()).orElse("");
+        if (operatorOrganization.isEmpty() || !operatorOrganization.get().equals(slug)) {
+            throw new NotFoundException("resource", "backups");
+        }
+    }
+}
