@@ -31,13 +31,14 @@ public class BatchSchedules {
     private static final Logger LOG = Logger.getLogger(BatchSchedules.class);
 
     /**
-     * Job → default schedule (UTC): full backup daily 02:00, retention 03:00, restore drill 04:30, SLA and cost reports
+     * Job → default schedule (UTC): full backup daily 02:00, incremental every 6 hours after it, retention 03:00, restore drill 04:30, SLA and cost reports
      * on the 1st of the month, the weekly review on Mondays.
      */
     static final Map<String, String> DEFAULTS = new LinkedHashMap<>();
 
     static {
         DEFAULTS.put("full-backup", "0 0 2 * * *");
+        DEFAULTS.put("incremental-backup", "0 0 8,14,20 * * *");
         DEFAULTS.put("backup-retention", "0 0 3 * * *");
         DEFAULTS.put("restore-drill", "0 30 4 * * *");
         DEFAULTS.put("sla-report", "0 0 5 1 * *");

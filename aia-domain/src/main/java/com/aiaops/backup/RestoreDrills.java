@@ -54,7 +54,6 @@ public class RestoreDrills {
             throw new IllegalArgumentException("backup " + backupName + " is " + backup.status() + ", not COMPLETED");
         }
         Manifest manifest = store.manifest(backupName);
-        Path dir = store.directory(backupName);
         List<String> problems = new ArrayList<>();
         long rows = 0;
         try (Connection c = dataSource.getConnection()) {
@@ -64,7 +63,7 @@ public class RestoreDrills {
                 s.execute("create schema " + scratchSchema);
             }
             for (Manifest.TableEntry entry : manifest.tables()) {
-                Path file = TableFiles.file(dir, entry.table());
+                Path file = TableFiles.file(store.directory(entry.storedIn() == null ? backupName : entry.storedIn()), entry.table());
                 if (!entry.sha256().equals(TableFiles.sha256(file))) {
                     problems.add(entry.table() + ": file checksum differs from the manifest");
                     continue;

@@ -153,6 +153,19 @@ class BatchIT extends ApiIT {
                 .body("items[0].tables", equalTo(tables.size())).body("items[0].rpoSeconds", greaterThanOrEqualTo(0))
                 .body("items[0].problems", equalTo(null));
 
+        // An incremental backup keeps only what changed since; its drill restores the rest from the base's files.
+        long incremental = as(operatorKey).queryParam("kind", "incremental").post("/backups").then().statusCode(202).extract().jsonPath()
+                .getLong("executionId");
+        eventually(Duration.ofSeconds(90), () -> as(operatorKey).get("/backups/jobs/" + incremental).then().body("batchStatus", equalTo("COMPLETED")));
+        String incrementalName = as(operatorKey).get("/backups").then().extract().path("items[0].name");
+        as(operatorKey).get("/backups/" + incrementalName).then().body("kind", equalTo("INCREMENTAL")).body("baseBackup", equalTo(name))
+                .body("tables.find { it.table == 'service' }.storedIn", equalTo(name));
+        long drillOfIncremental = as(operatorKey).queryParam("backup", incrementalName).post("/backups/drills").then().statusCode(202)
+                .extract().jsonPath().getLong("executionId");
+        eventually(Duration.ofSeconds(90), () -> as(operatorKey).get("/backups/jobs/" + drillOfIncremental).then()
+                .body("batchStatus", equalTo("COMPLETED")));
+        as(operatorKey).get("/backups/drills").then().body("items[0].backupName", equalTo(incrementalName)).body("items[0].verified", equalTo(true));
+
         long retention = startJob("backup-retention", Map.of("days", "30"));
         awaitCompleted("backup-retention", retention);
         as(operatorKey).get("/backups").then().body("items.name", hasItem(name));

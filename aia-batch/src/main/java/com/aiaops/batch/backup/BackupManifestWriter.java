@@ -39,6 +39,11 @@ public class BackupManifestWriter extends AbstractBatchlet {
     @Resource(lookup = "java:jboss/datasources/AiaDS")
     DataSource dataSource;
 
+    /** "true" for an incremental backup: tables unchanged since the newest completed backup are not kept twice. */
+    @Inject
+    @jakarta.batch.api.BatchProperty
+    String incremental;
+
     @Override
     public String process() throws Exception {
         String name = "backup-" + job.getInstanceId();
@@ -47,6 +52,18 @@ public class BackupManifestWriter extends AbstractBatchlet {
         List<BackupTables.Table> tables;
         try (Connection c = dataSource.getConnection()) {
             tables = BackupTables.list(c);
+        }
+        boolean isIncremental = "true".equalsIgnoreCase(incremental);
+        Manifest base = null;
+        if (isIncremental) {
+            base = store.list().stream().filter(b -> b.status() == Backup.Status.COMPLETED && !b.name().equals(name)).findFirst()
+                    .map(b -> store.manifest(b.name())).orElse(null);
+        }
+        java.util.Map<String, Manifest.TableEntry> previous = new java.util.HashMap<>();
+        if (base != null) {
+            for (Manifest.TableEntry e : base.tables()) {
+                previous.put(e.table(), e.storedIn() == null ? withStore(e, base.backupName()) : e);
+            }
         }
         MessageDigest schema = MessageDigest.getInstance("SHA-256");
         List<Manifest.TableEntry> entries = new ArrayList<>();
@@ -59,13 +76,25 @@ public class BackupManifestWriter extends AbstractBatchlet {
                 }
             }
             long rows = TableFiles.read(file, header -> { }, row -> { });
-            entries.add(new Manifest.TableEntry(table.name(), file.getFileName().toString(), columns, table.primaryKey(), rows, Files.size(file),
-                    TableFiles.sha256(file), TableFiles.contentSha256(file)));
+            String content = TableFiles.contentSha256(file);
+            Manifest.TableEntry earlier = previous.get(table.name());
+            if (earlier != null && earlier.contentSha256().equals(content) && earlier.columns().equals(columns)) {
+                Files.delete(file); // unchanged since the base: the base's file serves
+                entries.add(earlier);
+            } else {
+                entries.add(new Manifest.TableEntry(table.name(), file.getFileName().toString(), columns, table.primaryKey(), rows,
+                        Files.size(file), TableFiles.sha256(file), content, null));
+            }
             schema.update((table.name() + ":" + table.columns() + ";").getBytes(StandardCharsets.UTF_8));
         }
         Manifest manifest = new Manifest(Manifest.FORMAT, HexFormat.of().formatHex(schema.digest()).substring(0, 16), name,
-                backup.startedAt(), store.now(), backup.startedAt(), entries);
+                base == null ? "FULL" : "INCREMENTAL", base == null ? null : base.backupName(), backup.startedAt(), store.now(),
+                backup.startedAt(), entries);
         store.complete(name, manifest);
         return "COMPLETED";
+    }
+
+    private static Manifest.TableEntry withStore(Manifest.TableEntry e, String storedIn) {
+        return new Manifest.TableEntry(e.table(), e.file(), e.columns(), e.key(), e.rows(), e.bytes(), e.sha256(), e.contentSha256(), storedIn);
     }
 }

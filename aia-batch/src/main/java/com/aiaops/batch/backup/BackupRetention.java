@@ -11,7 +11,10 @@ import java.time.Instant;
 import java.util.List;
 import org.jboss.logging.Logger;
 
-/** Retention: backups older than {@code days} (default 30) are deleted, but never the newest completed one. */
+/**
+ * Retention: backups older than {@code days} (default 30) are deleted, but never the newest completed one, nor a
+ * backup whose files a kept incremental backup still uses.
+ */
 @Named
 @jakarta.enterprise.context.Dependent
 public class BackupRetention extends AbstractBatchlet {
@@ -32,7 +35,16 @@ public class BackupRetention extends AbstractBatchlet {
         }
         Instant cutoff = store.now().minus(Duration.ofDays(keepDays));
         String newest = store.newestCompleted().map(Backup::name).orElse(null);
-        List<Backup> old = store.list().stream().filter(b -> b.startedAt().isBefore(cutoff) && !b.name().equals(newest)).toList();
+        List<Backup> all = store.list();
+        List<Backup> kept = all.stream().filter(b -> !b.startedAt().isBefore(cutoff) || b.name().equals(newest)).toList();
+        // An incremental backup keeps the files of unchanged tables in its base: a kept backup's bases are kept too.
+        java.util.Set<String> needed = new java.util.HashSet<>();
+        for (Backup b : kept) {
+            if (b.status() == Backup.Status.COMPLETED) {
+                store.manifest(b.name()).tables().stream().map(t -> t.storedIn()).filter(java.util.Objects::nonNull).forEach(needed::add);
+            }
+        }
+        List<Backup> old = all.stream().filter(b -> !kept.contains(b) && !needed.contains(b.name())).toList();
         for (Backup b : old) {
             store.delete(b.name());
         }

@@ -39,6 +39,11 @@ public class TableFileWriter extends AbstractItemWriter {
     @Inject
     BackupStore store;
 
+    /** Milliseconds to pause after each chunk: a throttle that keeps a backup from crowding out the platform's own work. */
+    @Inject
+    @jakarta.batch.api.BatchProperty
+    String pauseMillis;
+
     private Path directory;
     private Position position;
 
@@ -81,6 +86,10 @@ public class TableFileWriter extends AbstractItemWriter {
         }
         if (!group.isEmpty()) {
             append(group);
+        }
+        long pause = pauseMillis == null || pauseMillis.isBlank() ? 0 : Long.parseLong(pauseMillis.trim());
+        if (pause > 0) {
+            Thread.sleep(Math.min(pause, 60_000));
         }
     }
 

@@ -84,10 +84,27 @@ public class BackupResource {
 
     @POST
     @Access(Role.ADMIN)
-    @Operation(summary = "Start a full backup now (the job full-backup; also scheduled daily); 202 with the job execution")
-    public Response start() {
+    @Operation(summary = "Start a backup now: full (default; also daily) or ?kind=incremental (tables unchanged since the newest "
+            + "backup are not stored again; also every 6 hours); chunkSize rows per checkpoint (default 1000), pauseMillis after each "
+            + "chunk to throttle it; 202 with the job execution")
+    public Response start(@QueryParam("kind") String kind, @QueryParam("chunkSize") Integer chunkSize,
+                          @QueryParam("pauseMillis") Integer pauseMillis) {
         requireOperator();
-        return Response.accepted(jobs.status(jobs.start("full-backup", Map.of()))).build();
+        String job = "incremental".equalsIgnoreCase(kind) ? "incremental-backup" : "full-backup";
+        Map<String, String> parameters = new HashMap<>();
+        if (chunkSize != null) {
+            if (chunkSize < 10 || chunkSize > 100_000) {
+                throw com.aiaops.shared.InvalidRequestException.ofField("invalid-parameter", "chunkSize", "from 10 to 100000 rows");
+            }
+            parameters.put("chunkSize", chunkSize.toString());
+        }
+        if (pauseMillis != null) {
+            if (pauseMillis < 0 || pauseMillis > 10_000) {
+                throw com.aiaops.shared.InvalidRequestException.ofField("invalid-parameter", "pauseMillis", "from 0 to 10000");
+            }
+            parameters.put("pauseMillis", pauseMillis.toString());
+        }
+        return Response.accepted(jobs.status(jobs.start(job, parameters))).build();
     }
 
     @GET
@@ -97,7 +114,7 @@ public class BackupResource {
     public BatchJobs.Status job(@PathParam("executionId") long executionId) {
         requireOperator();
         BatchJobs.Status status = jobs.status(executionId);
-        if (!List.of("full-backup", "restore-drill", "backup-retention").contains(status.job())) {
+        if (!List.of("full-backup", "incremental-backup", "restore-drill", "backup-retention").contains(status.job())) {
             throw new NotFoundException("backup job execution", executionId);
         }
         return status;
@@ -122,10 +139,16 @@ public class BackupResource {
         Backup backup = completed(name);
         java.nio.file.Path directory = store.directory(backup.name());
         StreamingOutput body = out -> {
-            try (ZipOutputStream zip = new ZipOutputStream(out); var files = Files.list(directory)) {
-                for (java.nio.file.Path file : files.sorted().toList()) {
-                    zip.putNextEntry(new ZipEntry(backup.name() + "/" + file.getFileName()));
-                    Files.copy(file, zip);
+            Manifest manifest = store.manifest(backup.name());
+            try (ZipOutputStream zip = new ZipOutputStream(out)) {
+                zip.putNextEntry(new ZipEntry(backup.name() + "/manifest.json"));
+                Files.copy(directory.resolve("manifest.json"), zip);
+                zip.closeEntry();
+                for (Manifest.TableEntry table : manifest.tables()) {
+                    // An incremental backup's unchanged tables are in their base's directory: the archive is whole anyway.
+                    java.nio.file.Path dir = table.storedIn() == null ? directory : store.directory(table.storedIn());
+                    zip.putNextEntry(new ZipEntry(backup.name() + "/" + table.file()));
+                    Files.copy(dir.resolve(table.file()), zip);
                     zip.closeEntry();
                 }
             }
