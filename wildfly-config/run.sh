@@ -68,6 +68,7 @@ nohup "$server/bin/standalone.sh" -c standalone-ha.xml \
   -Djboss.socket.binding.port-offset="$offset" \
   -Daia.data.dir="$data" \
   -Daia.demo.enabled=true \
+  -Daia.platform.operator-organization="${AIA_OPERATOR_ORGANIZATION:-acme}" \
   -Daia.demo.credentials-file="$credentials" \
   > "$state/console.log" 2>&1 &
 

@@ -1,0 +1,197 @@
+package com.aiaops.crash;
+
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A backup killed mid-run with kill -9: at the next start the execution is marked FAILED (exit status CRASHED) and
+ * restarted from its last checkpoint, and the backup it finishes is the same, file for file, as an uninterrupted one.
+ */
+class BackupCrashIT {
+    static final int OFFSET = 200;
+    static final String API = "http://127.0.0.1:" + (8080 + OFFSET) + "/api/v1";
+    static final Path HOME = Path.of(System.getProperty("jboss.home"));
+    static final Path BASE = Path.of(System.getProperty("aia.it.server.base")).resolveSibling("crash-server");
+    private static Process launcher;
+    private static String key;
+
+    @BeforeAll
+    static void freshServer() throws Exception {
+        if (Files.exists(BASE)) {
+            try (Stream<Path> files = Files.walk(BASE)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+        Files.createDirectories(BASE.resolve("deployments"));
+        try (Stream<Path> files = Files.list(HOME.resolve("standalone/configuration"))) {
+            Files.createDirectories(BASE.resolve("configuration"));
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(f, BASE.resolve("configuration").resolve(f.getFileName()));
+            }
+        }
+        Path ear = Path.of(System.getProperty("aia.ear.file"));
+        Files.copy(ear, BASE.resolve("deployments").resolve(ear.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+        start();
+        RestAssured.baseURI = "http://127.0.0.1";
+        var signup = RestAssured.given().contentType(ContentType.JSON).body(Map.of("organizationSlug", "platform-ops", "organizationName", "Ops",
+                "email", "ops@crash.example", "displayName", "Operator", "password", "a long operator passphrase"))
+                .post(API + "/signups").then().statusCode(201).extract();
+        key = RestAssured.given().cookie("JSESSIONID", signup.cookie("JSESSIONID")).header("X-Requested-With", "test").contentType(ContentType.JSON)
+                .body(Map.of("name", "operator", "scope", "ADMIN")).post(API + "/api-keys").then().statusCode(201).extract().path("token");
+        as().body(Map.of("slug", "checkout", "displayName", "Checkout", "ownerTeam", "payments", "tier", "PRO")).post(API + "/services")
+                .then().statusCode(201);
+        String ingest = as().body(Map.of("name", "ingest", "scope", "INGEST")).post(API + "/api-keys").then().statusCode(201).extract().path("token");
+        // Three days of minutes: thousands of roll-up rows, so the backup has many checkpoints.
+        List<Map<String, Object>> observations = new ArrayList<>();
+        Instant start = Instant.now().minus(Duration.ofDays(3));
+        for (int i = 0; i < 9000; i++) {
+            observations.add(Map.of("service", "checkout", "timestamp", start.plusSeconds(i * 28L).toString(), "status", i % 50 == 0 ? 503 : 200,
+                    "latencyMs", 20 + i % 300));
+        }
+        RestAssured.given().header("Authorization", "Bearer " + ingest).contentType(ContentType.JSON).body(Map.of("observations", observations))
+                .post(API + "/telemetry/observations").then().statusCode(200);
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        kill();
+    }
+
+    static RequestSpecification as() {
+        return RestAssured.given().header("Authorization", "Bearer " + key).contentType(ContentType.JSON);
+    }
+
+    @Test
+    void a_backup_killed_mid_run_is_failed_restarted_from_its_checkpoint_and_ends_as_an_uninterrupted_one() throws Exception {
+        long first = as().queryParam("chunkSize", 50).queryParam("pauseMillis", 150).post(API + "/backups").then().statusCode(202)
+                .extract().jsonPath().getLong("executionId");
+        Path backupDir = BASE.resolve("data/backups/backup-" + instanceOf(first));
+        // Kill the server in the middle of the largest table (its file begun, the backup not finished).
+        Path rollups = backupDir.resolve("telemetry_rollup.csv.gz");
+        await(Duration.ofSeconds(60), () -> Files.exists(rollups) && Files.size(rollups) > 0);
+        assertEquals("STARTED", as().get(API + "/backups/jobs/" + first).then().extract().path("batchStatus"));
+        kill();
+
+        start();
+        await(Duration.ofSeconds(180), () -> "COMPLETED".equals(as().get(API + "/backups").then().extract().path("items[0].status")));
+        as().get(API + "/backups/jobs/" + first).then().statusCode(200);
+        JsonPath crashed = as().get(API + "/backups/jobs/" + first).then().extract().jsonPath();
+        assertEquals("FAILED", crashed.getString("batchStatus"));
+        assertEquals("CRASHED", crashed.getString("exitStatus"));
+        String recovered = as().get(API + "/backups").then().extract().path("items[0].name");
+        assertEquals("backup-" + instanceOf(first), recovered);
+
+        long uninterrupted = as().queryParam("chunkSize", 50).post(API + "/backups").then().statusCode(202).extract().jsonPath().getLong("executionId");
+        await(Duration.ofSeconds(120), () -> "COMPLETED".equals(as().get(API + "/backups/jobs/" + uninterrupted).then().extract().path("batchStatus")));
+        String again = as().get(API + "/backups").then().extract().path("items[0].name");
+
+        Map<String, Map<String, Object>> a = tables(recovered);
+        Map<String, Map<String, Object>> b = tables(again);
+        assertEquals(a.keySet(), b.keySet());
+        for (String table : a.keySet()) {
+            assertEquals(a.get(table).get("rows"), b.get(table).get("rows"), table + " rows");
+            if (!table.equals("api_key")) { // the keys' last-use times moved on between the two backups
+                assertEquals(a.get(table).get("sha256"), b.get(table).get("sha256"), table + " file");
+            }
+        }
+        assertTrue(((Number) a.get("telemetry_rollup").get("rows")).intValue() > 1000);
+    }
+
+    private static Map<String, Map<String, Object>> tables(String backup) {
+        List<Map<String, Object>> tables = as().get(API + "/backups/" + backup).then().statusCode(200).extract().jsonPath().getList("tables");
+        Map<String, Map<String, Object>> byName = new HashMap<>();
+        tables.forEach(t -> byName.put((String) t.get("table"), t));
+        return byName;
+    }
+
+    /** The job instance of an execution: read from the backup catalog's naming (backup-<instance>) via the job repository. */
+    private static long instanceOf(long execution) throws Exception {
+        Path db = BASE.resolve("data");
+        // The H2 file is the server's; ask the server instead: the backup being written is the newest in the catalog.
+        final long[] instance = {-1};
+        await(Duration.ofSeconds(30), () -> {
+            List<String> names = as().get(API + "/backups").then().extract().path("items.name");
+            if (names == null || names.isEmpty()) {
+                return false;
+            }
+            instance[0] = Long.parseLong(names.get(0).substring("backup-".length()));
+            return true;
+        });
+        assertTrue(Files.exists(db));
+        return instance[0];
+    }
+
+    interface Condition {
+        boolean holds() throws Exception;
+    }
+
+    static void await(Duration limit, Condition condition) throws Exception {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (!condition.holds()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not within " + limit);
+            }
+            Thread.sleep(250);
+        }
+    }
+
+    static void start() throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(HOME.resolve("bin/standalone.sh").toString(), "-c", "standalone-ha.xml",
+                "-Djboss.server.base.dir=" + BASE, "-Djboss.socket.binding.port-offset=" + OFFSET, "-Djboss.node.name=crash-node",
+                "-Daia.cluster.hosts=127.0.0.1[7800]", "-Daia.platform.operator-organization=platform-ops", "-Daia.data.dir=" + BASE.resolve("data"))
+                .redirectErrorStream(true).redirectOutput(BASE.resolve("console.log").toFile());
+        builder.environment().put("LAUNCH_JBOSS_IN_BACKGROUND", "1");
+        builder.environment().put("JBOSS_PIDFILE", BASE.resolve("server.pid").toString());
+        builder.environment().remove("JAVA_OPTS");
+        launcher = builder.start();
+        HttpClient http = HttpClient.newHttpClient();
+        await(Duration.ofSeconds(240), () -> {
+            try {
+                HttpResponse<String> ready = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + (9990 + OFFSET) + "/health/ready"))
+                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+                return ready.body().contains("\"UP\"") && !ready.body().contains("\"DOWN\"");
+            } catch (IOException e) {
+                return false;
+            }
+        });
+    }
+
+    /** kill -9 of the server's JVM (the pid the start script wrote), then of the script. */
+    static void kill() throws IOException {
+        Path pidFile = BASE.resolve("server.pid");
+        if (Files.exists(pidFile)) {
+            long pid = Long.parseLong(Files.readString(pidFile).trim());
+            ProcessHandle.of(pid).ifPresent(p -> {
+                p.destroyForcibly();
+                p.onExit().join();
+            });
+            Files.deleteIfExists(pidFile); // the start script may have removed it as the JVM died
+        }
+        if (launcher != null) {
+            launcher.destroyForcibly();
+        }
+    }
+}
