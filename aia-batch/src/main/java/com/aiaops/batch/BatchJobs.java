@@ -29,13 +29,26 @@ public class BatchJobs {
         return BatchRuntime.getJobOperator().start(job, properties);
     }
 
-    /** An execution's status (STARTING, STARTED, COMPLETED, FAILED, STOPPED …) and exit status. */
-    public record Status(long executionId, String job, String batchStatus, String exitStatus) {
+    /**
+     * An execution's status (STARTING, STARTED, COMPLETED, FAILED, STOPPED …), exit status, the rows its chunk steps
+     * read (a restart reads only what its checkpoint left), and the later execution that restarted it, if any.
+     */
+    public record Status(long executionId, String job, String batchStatus, String exitStatus, long itemsRead, Long restartedAs) {
     }
 
     public Status status(long executionId) {
         JobOperator operator = BatchRuntime.getJobOperator();
         JobExecution execution = operator.getJobExecution(executionId);
-        return new Status(executionId, execution.getJobName(), execution.getBatchStatus().name(), execution.getExitStatus());
+        long read = 0;
+        for (var step : operator.getStepExecutions(executionId)) {
+            for (var metric : step.getMetrics()) {
+                if (metric.getType() == jakarta.batch.runtime.Metric.MetricType.READ_COUNT) {
+                    read += metric.getValue();
+                }
+            }
+        }
+        Long later = operator.getJobExecutions(operator.getJobInstance(executionId)).stream().mapToLong(JobExecution::getExecutionId)
+                .filter(id -> id > executionId).max().stream().boxed().findFirst().orElse(null);
+        return new Status(executionId, execution.getJobName(), execution.getBatchStatus().name(), execution.getExitStatus(), read, later);
     }
 }

@@ -72,6 +72,10 @@ public class BackupStore {
             throw new UncheckedIOException("cannot write the manifest", e);
         }
         backup.completed(clock.instant(), manifest.totalRows(), manifest.totalBytes(), TableFiles.sha256(file));
+        BackupProgress progress = em.find(BackupProgress.class, name);
+        if (progress != null) {
+            em.remove(progress);
+        }
         return backup;
     }
 
@@ -115,6 +119,24 @@ public class BackupStore {
         if (backup != null) {
             em.remove(backup);
         }
+    }
+
+    /** Records a chunk's progress in the chunk's own transaction (MANDATORY: it must commit with the files' checkpoint). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void progress(String backupName, int table, String tableName, List<String> lastKey, long fileLength) {
+        BackupProgress progress = em.find(BackupProgress.class, backupName);
+        if (progress == null) {
+            progress = new BackupProgress(backupName);
+            progress.moveTo(table, tableName, lastKey, fileLength);
+            em.persist(progress);
+        } else {
+            progress.moveTo(table, tableName, lastKey, fileLength);
+        }
+    }
+
+    @Transactional
+    public Optional<BackupProgress> progress(String backupName) {
+        return Optional.ofNullable(em.find(BackupProgress.class, backupName));
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)

@@ -52,6 +52,12 @@ class BackupCrashIT {
                 Files.copy(f, BASE.resolve("configuration").resolve(f.getFileName()));
             }
         }
+        // PostgreSQL, as in production: an H2 file is not meant to survive its process being killed.
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "postgres");
+             java.sql.Statement s = c.createStatement()) {
+            s.execute("drop database if exists aia_crash with (force)");
+            s.execute("create database aia_crash");
+        }
         Path ear = Path.of(System.getProperty("aia.ear.file"));
         Files.copy(ear, BASE.resolve("deployments").resolve(ear.getFileName()), StandardCopyOption.REPLACE_EXISTING);
         start();
@@ -89,9 +95,10 @@ class BackupCrashIT {
         long first = as().queryParam("chunkSize", 50).queryParam("pauseMillis", 150).post(API + "/backups").then().statusCode(202)
                 .extract().jsonPath().getLong("executionId");
         Path backupDir = BASE.resolve("data/backups/backup-" + instanceOf(first));
-        // Kill the server in the middle of the largest table (its file begun, the backup not finished).
+        // Kill the server well into the largest table: many chunks committed, the backup not finished.
         Path rollups = backupDir.resolve("telemetry_rollup.csv.gz");
-        await(Duration.ofSeconds(60), () -> Files.exists(rollups) && Files.size(rollups) > 0);
+        await(Duration.ofSeconds(90), () -> as().get(API + "/backups/jobs/" + first).then().extract().jsonPath().getLong("itemsRead") >= 1500);
+        assertTrue(Files.size(rollups) > 0);
         assertEquals("STARTED", as().get(API + "/backups/jobs/" + first).then().extract().path("batchStatus"));
         kill();
 
@@ -102,11 +109,18 @@ class BackupCrashIT {
         assertEquals("FAILED", crashed.getString("batchStatus"));
         assertEquals("CRASHED", crashed.getString("exitStatus"));
         String recovered = as().get(API + "/backups").then().extract().path("items[0].name");
+        long restartedAs = crashed.getLong("restartedAs");
+        long readBeforeCrash = crashed.getLong("itemsRead");
+        long readAfterRestart = as().get(API + "/backups/jobs/" + restartedAs).then().extract().jsonPath().getLong("itemsRead");
         assertEquals("backup-" + instanceOf(first), recovered);
 
         long uninterrupted = as().queryParam("chunkSize", 50).post(API + "/backups").then().statusCode(202).extract().jsonPath().getLong("executionId");
         await(Duration.ofSeconds(120), () -> "COMPLETED".equals(as().get(API + "/backups/jobs/" + uninterrupted).then().extract().path("batchStatus")));
         String again = as().get(API + "/backups").then().extract().path("items[0].name");
+        long readUninterrupted = as().get(API + "/backups/jobs/" + uninterrupted).then().extract().jsonPath().getLong("itemsRead");
+        // The restart went on from its checkpoint: it read only what was left, not everything again.
+        assertTrue(readAfterRestart < readUninterrupted, readAfterRestart + " rows read after the restart, " + readUninterrupted + " in all");
+        assertTrue(readBeforeCrash + readAfterRestart >= readUninterrupted, "nothing skipped: " + readBeforeCrash + " + " + readAfterRestart);
 
         Map<String, Map<String, Object>> a = tables(recovered);
         Map<String, Map<String, Object>> b = tables(again);
@@ -129,8 +143,7 @@ class BackupCrashIT {
 
     /** The job instance of an execution: read from the backup catalog's naming (backup-<instance>) via the job repository. */
     private static long instanceOf(long execution) throws Exception {
-        Path db = BASE.resolve("data");
-        // The H2 file is the server's; ask the server instead: the backup being written is the newest in the catalog.
+        // The backup being written is the newest in the catalog.
         final long[] instance = {-1};
         await(Duration.ofSeconds(30), () -> {
             List<String> names = as().get(API + "/backups").then().extract().path("items.name");
@@ -140,7 +153,6 @@ class BackupCrashIT {
             instance[0] = Long.parseLong(names.get(0).substring("backup-".length()));
             return true;
         });
-        assertTrue(Files.exists(db));
         return instance[0];
     }
 
@@ -161,7 +173,9 @@ class BackupCrashIT {
     static void start() throws Exception {
         ProcessBuilder builder = new ProcessBuilder(HOME.resolve("bin/standalone.sh").toString(), "-c", "standalone-ha.xml",
                 "-Djboss.server.base.dir=" + BASE, "-Djboss.socket.binding.port-offset=" + OFFSET, "-Djboss.node.name=crash-node",
-                "-Daia.cluster.hosts=127.0.0.1[7800]", "-Daia.platform.operator-organization=platform-ops", "-Daia.data.dir=" + BASE.resolve("data"))
+                "-Daia.cluster.hosts=127.0.0.1[7800]", "-Daia.platform.operator-organization=platform-ops", "-Daia.data.dir=" + BASE.resolve("data"),
+                "-Daia.db.driver=postgresql", "-Daia.db.url=jdbc:postgresql://127.0.0.1:5432/aia_crash", "-Daia.db.user=postgres",
+                "-Daia.db.password=postgres")
                 .redirectErrorStream(true).redirectOutput(BASE.resolve("console.log").toFile());
         builder.environment().put("LAUNCH_JBOSS_IN_BACKGROUND", "1");
         builder.environment().put("JBOSS_PIDFILE", BASE.resolve("server.pid").toString());

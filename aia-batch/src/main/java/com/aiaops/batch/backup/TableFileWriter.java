@@ -54,6 +54,10 @@ public class TableFileWriter extends AbstractItemWriter {
         try (var listing = Files.list(directory)) {
             files = listing.filter(f -> f.getFileName().toString().endsWith(".csv.gz")).toList();
         }
+        if (!(checkpoint instanceof Position)) {
+            checkpoint = store.progress("backup-" + job.getInstanceId())
+                    .map(progress -> new Position(progress.tableIndex(), progress.tableName(), progress.fileLength())).orElse(null);
+        }
         if (checkpoint instanceof Position p) {
             position = p;
             for (Path f : files) {
@@ -87,6 +91,8 @@ public class TableFileWriter extends AbstractItemWriter {
         if (!group.isEmpty()) {
             append(group);
         }
+        TableRowReader.Item last = (TableRowReader.Item) items.get(items.size() - 1);
+        store.progress("backup-" + job.getInstanceId(), last.table(), last.tableName(), last.key(), position.length());
         long pause = pauseMillis == null || pauseMillis.isBlank() ? 0 : Long.parseLong(pauseMillis.trim());
         if (pause > 0) {
             Thread.sleep(Math.min(pause, 60_000));

@@ -26,12 +26,18 @@ public class TableRowReader extends AbstractItemReader {
     public record Position(int table, ArrayList<String> lastKey) implements Serializable {
     }
 
-    /** One row for the writer: which table, the table's columns, the row's values. */
-    public record Item(int table, String tableName, List<String> columns, List<String> values) implements Serializable {
+    /** One row for the writer: which table, the table's columns, the row's values and key. */
+    public record Item(int table, String tableName, List<String> columns, List<String> values, List<String> key) implements Serializable {
     }
 
     @Resource(lookup = "java:jboss/datasources/AiaDS")
     DataSource dataSource;
+
+    @jakarta.inject.Inject
+    jakarta.batch.runtime.context.JobContext job;
+
+    @jakarta.inject.Inject
+    com.aiaops.backup.BackupStore store;
 
     private List<BackupTables.Table> tables;
     private int table;
@@ -47,6 +53,12 @@ public class TableRowReader extends AbstractItemReader {
         if (checkpoint instanceof Position p) {
             table = p.table();
             lastKey = p.lastKey();
+        } else {
+            // Restarted after a crash the job repository did not see: go on from the progress the chunks recorded.
+            store.progress("backup-" + job.getInstanceId()).ifPresent(progress -> {
+                table = progress.tableIndex();
+                lastKey = new ArrayList<>(progress.lastKey());
+            });
         }
     }
 
@@ -71,7 +83,7 @@ public class TableRowReader extends AbstractItemReader {
         }
         lastKey = row.key();
         BackupTables.Table t = tables.get(table);
-        return new Item(table, t.name(), t.columns().stream().map(BackupTables.Column::name).toList(), row.values());
+        return new Item(table, t.name(), t.columns().stream().map(BackupTables.Column::name).toList(), row.values(), row.key());
     }
 
     @Override
