@@ -121,6 +121,76 @@ public class BackupStore {
         }
     }
 
+    /**
+     * Takes in a backup written by another installation (the zip {@code GET /backups/{name}/archive} gives): only a
+     * manifest and table files with plain names are accepted, every file must match the manifest's SHA-256, and the
+     * backup must be whole (no table kept in a base backup elsewhere). It is then in the catalog like any other.
+     */
+    @Transactional
+    public Backup importArchive(java.io.InputStream zip) {
+        String name = "backup-" + (9_000_000_000_000L + clock.millis()); // apart from job instance numbers
+        Path dir = directory(name);
+        try {
+            Files.createDirectories(dir);
+            try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(zip)) {
+                for (java.util.zip.ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                    String file = entry.getName().substring(entry.getName().lastIndexOf('/') + 1);
+                    if (entry.isDirectory()) {
+                        continue;
+                    }
+                    if (!file.equals("manifest.json") && !file.matches("[a-z0-9_]{1,128}\\.csv\\.gz")) {
+                        throw new InvalidBackup("unexpected file in the archive: " + file);
+                    }
+                    Files.copy(in, dir.resolve(file), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+            Manifest manifest = JSON.fromJson(Files.readString(dir.resolve("manifest.json")), Manifest.class);
+            if (manifest.formatVersion() != Manifest.FORMAT || manifest.tables() == null) {
+                throw new InvalidBackup("not a backup manifest of format " + Manifest.FORMAT);
+            }
+            for (Manifest.TableEntry table : manifest.tables()) {
+                Path f = dir.resolve(table.file());
+                if (table.storedIn() != null) {
+                    throw new InvalidBackup(table.table() + " is kept in another backup: import a whole (full) backup");
+                }
+                if (!table.file().equals(table.table() + ".csv.gz") || !Files.exists(f) || !TableFiles.sha256(f).equals(table.sha256())) {
+                    throw new InvalidBackup(table.table() + ": the file is missing or differs from the manifest");
+                }
+            }
+            Manifest renamed = new Manifest(manifest.formatVersion(), manifest.schemaVersion(), name, manifest.kind(), null,
+                    manifest.startedAt(), manifest.finishedAt(), manifest.coversUntil(), manifest.tables());
+            Files.writeString(dir.resolve("manifest.json"), JSON.toJson(renamed), StandardCharsets.UTF_8);
+            Backup backup = new Backup(name, -1, manifest.startedAt());
+            backup.completed(clock.instant(), renamed.totalRows(), renamed.totalBytes(), TableFiles.sha256(dir.resolve("manifest.json")));
+            em.persist(backup);
+            return backup;
+        } catch (InvalidBackup | java.io.IOException | jakarta.json.bind.JsonbException | UncheckedIOException e) {
+            deleteFiles(dir);
+            if (e instanceof InvalidBackup invalid) {
+                throw invalid;
+            }
+            throw new InvalidBackup("the archive could not be read: " + e.getMessage());
+        }
+    }
+
+    /** A backup archive that cannot be taken in: a 400 for the client. */
+    public static class InvalidBackup extends com.aiaops.shared.InvalidRequestException {
+        public InvalidBackup(String message) {
+            super("invalid-backup", message);
+        }
+    }
+
+    private static void deleteFiles(Path dir) {
+        try (var files = Files.exists(dir) ? Files.list(dir) : java.util.stream.Stream.<Path>empty()) {
+            for (Path f : files.toList()) {
+                Files.deleteIfExists(f);
+            }
+            Files.deleteIfExists(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clean up a refused import", e);
+        }
+    }
+
     /** Records a chunk's progress in the chunk's own transaction (MANDATORY: it must commit with the files' checkpoint). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void progress(String backupName, int table, String tableName, List<String> lastKey, long fileLength) {

@@ -32,8 +32,9 @@ public final class RowCodec {
                 yield d == null ? null : d.toString();
             }
             case Types.BINARY, Types.VARBINARY, Types.LONGVARBINARY, Types.BLOB -> {
-                byte[] b = rs.getBytes(index);
-                yield b == null ? null : Base64.getEncoder().encodeToString(b);
+                // H2 reports its UUID columns as BINARY: they are written as UUIDs, as PostgreSQL's are.
+                Object o = rs.getObject(index);
+                yield o == null ? null : o instanceof UUID uuid ? uuid.toString() : Base64.getEncoder().encodeToString(rs.getBytes(index));
             }
             case Types.NUMERIC, Types.DECIMAL -> {
                 BigDecimal d = rs.getBigDecimal(index);
@@ -60,20 +61,20 @@ public final class RowCodec {
             case Types.TIMESTAMP_WITH_TIMEZONE, Types.TIMESTAMP ->
                     statement.setObject(index, OffsetDateTime.ofInstant(java.time.Instant.parse(text), ZoneOffset.UTC));
             case Types.DATE -> statement.setObject(index, java.time.LocalDate.parse(text));
-            case Types.BINARY, Types.VARBINARY, Types.LONGVARBINARY, Types.BLOB -> statement.setBytes(index, Base64.getDecoder().decode(text));
+            case Types.BINARY, Types.VARBINARY, Types.LONGVARBINARY, Types.BLOB -> {
+                if (looksLikeUuid(text)) { // base64 has no '-': this is a UUID
+                    statement.setObject(index, UUID.fromString(text));
+                } else {
+                    statement.setBytes(index, Base64.getDecoder().decode(text));
+                }
+            }
             case Types.NUMERIC, Types.DECIMAL -> statement.setBigDecimal(index, new BigDecimal(text));
             case Types.BOOLEAN, Types.BIT -> statement.setBoolean(index, Boolean.parseBoolean(text));
             case Types.INTEGER, Types.SMALLINT, Types.TINYINT -> statement.setInt(index, Integer.parseInt(text));
             case Types.BIGINT -> statement.setLong(index, Long.parseLong(text));
             case Types.DOUBLE, Types.FLOAT, Types.REAL -> statement.setDouble(index, Double.parseDouble(text));
             case Types.OTHER, Types.JAVA_OBJECT -> statement.setObject(index, looksLikeUuid(text) ? UUID.fromString(text) : text);
-            default -> {
-                if (looksLikeUuid(text) && jdbcType == Types.BINARY) {
-                    statement.setObject(index, UUID.fromString(text));
-                } else {
-                    statement.setString(index, text);
-                }
-            }
+            default -> statement.setString(index, text);
         }
     }
 

@@ -107,6 +107,18 @@ public class BackupResource {
         return Response.accepted(jobs.status(jobs.start(job, parameters))).build();
     }
 
+    @POST
+    @Path("imports")
+    @jakarta.ws.rs.Consumes({"application/zip", MediaType.APPLICATION_OCTET_STREAM})
+    @Access(Role.ADMIN)
+    @Operation(summary = "Take in a whole backup from another installation (the zip of GET /backups/{name}/archive, from H2 or "
+            + "PostgreSQL): every file is checked against its manifest; it can then be drilled like any backup")
+    public Response importArchive(java.io.InputStream zip) {
+        requireOperator();
+        Backup backup = store.importArchive(zip);
+        return Response.created(java.net.URI.create("/api/v1/backups/" + backup.name())).entity(BackupView.of(backup)).build();
+    }
+
     @GET
     @Path("jobs/{executionId}")
     @Access(Role.ADMIN)

@@ -33,7 +33,7 @@ public class BodySizeLimit implements ContainerRequestFilter {
         String path = request.getUriInfo().getPath();
         boolean telemetry = path.startsWith("telemetry/") || path.startsWith("/telemetry/");
         long limit = telemetry ? MAX_TELEMETRY_BYTES : path.endsWith("/vulnerability-reports") ? MAX_REPORT_BYTES
-                : path.endsWith("cost/imports") ? MAX_COST_FILE_BYTES : MAX_BYTES;
+                : path.endsWith("cost/imports") || path.endsWith("backups/imports") ? MAX_COST_FILE_BYTES : MAX_BYTES;
         if (request.getLength() > limit) {
             throw new PayloadTooLargeException(limit);
         }
