@@ -166,7 +166,12 @@ public class AlertService {
     @Transactional
     public Evaluation evaluateNow(Caller caller, UUID ruleId) {
         caller.require(Role.OPERATOR);
-        findRule(caller.organizationId(), ruleId);
+        // Checked without loading the rule: evaluate() must be the first to read it, under its lock, or a scheduled
+        // evaluation committed in between would make this one's copy stale.
+        if (em.createQuery("select r.id from AlertRule r where r.organizationId = :org and r.id = :id", UUID.class)
+                .setParameter("org", caller.organizationId()).setParameter("id", ruleId).getResultList().isEmpty()) {
+            throw new NotFoundException("alert rule", ruleId);
+        }
         return evaluate(ruleId);
     }
 
@@ -319,7 +324,7 @@ public class AlertService {
     @Transactional
     public Alert acknowledge(Caller caller, UUID id) {
         caller.require(Role.OPERATOR);
-        Alert alert = findAlert(caller.organizationId(), id);
+        Alert alert = lockedAlert(caller.organizationId(), id);
         alert.acknowledge(caller.auditActor(), clock.instant());
         audit.record(caller, "alert.acknowledged", "alert", id, null, null);
         tell(findRule(caller.organizationId(), alert.ruleId()), alert, "alert.acknowledged", "acknowledged");
@@ -330,7 +335,7 @@ public class AlertService {
     @Transactional
     public Alert resolve(Caller caller, UUID id) {
         caller.require(Role.OPERATOR);
-        Alert alert = findAlert(caller.organizationId(), id);
+        Alert alert = lockedAlert(caller.organizationId(), id);
         alert.resolve(caller.auditActor(), clock.instant());
         audit.record(caller, "alert.resolved", "alert", id, null, Map.of("by", caller.auditActor()));
         em.createQuery("select r from AlertRule r where r.id = :id and r.openAlertId = :alert", AlertRule.class)
@@ -353,6 +358,18 @@ public class AlertService {
         return em.createQuery("select r from AlertRule r where r.organizationId = :org and r.id = :id", AlertRule.class)
                 .setParameter("org", organizationId).setParameter("id", id).getResultStream().findFirst()
                 .orElseThrow(() -> new NotFoundException("alert rule", id));
+    }
+
+    /**
+     * The alert, read after taking its rule's lock: a person acknowledging or resolving it waits for an evaluation
+     * under way instead of failing on its change.
+     */
+    private Alert lockedAlert(UUID organizationId, UUID id) {
+        UUID ruleId = em.createQuery("select a.ruleId from Alert a where a.organizationId = :org and a.id = :id", UUID.class)
+                .setParameter("org", organizationId).setParameter("id", id).getResultStream().findFirst()
+                .orElseThrow(() -> new NotFoundException("alert", id));
+        em.find(AlertRule.class, ruleId, LockModeType.PESSIMISTIC_WRITE); // null once the rule is deleted: nothing to wait for
+        return em.find(Alert.class, id);
     }
 
     private Alert findAlert(UUID organizationId, UUID id) {
