@@ -106,16 +106,8 @@ public class AlertService {
                         InvalidRequestException.ofField("validation-failed", "sloId", "no such SLO in this organisation")).serviceId();
             }
         }
-        for (UUID channelId : spec.channelIds()) {
-            if (em.createQuery("select c.id from NotificationChannel c where c.organizationId = :org and c.id = :id", UUID.class)
-                    .setParameter("org", org).setParameter("id", channelId).getResultList().isEmpty()) {
-                throw InvalidRequestException.ofField("validation-failed", "channelIds", "no such notification channel: " + channelId);
-            }
-        }
-        if (spec.escalationPolicyId() != null && em.createQuery("select p.id from EscalationPolicy p where p.organizationId = :org and p.id = :id", UUID.class)
-                .setParameter("org", org).setParameter("id", spec.escalationPolicyId()).getResultList().isEmpty()) {
-            throw InvalidRequestException.ofField("validation-failed", "escalationPolicyId", "no such escalation policy in this organisation");
-        }
+        notifications.requireChannels(org, spec.channelIds());
+        incidents.requireEscalationPolicy(org, spec.escalationPolicyId());
         if (!em.createQuery("select r.id from AlertRule r where r.organizationId = :org and r.name = :name", UUID.class)
                 .setParameter("org", org).setParameter("name", spec.name()).getResultList().isEmpty()) {
             throw new ConflictException("name-taken", "An alert rule named '" + spec.name() + "' already exists");

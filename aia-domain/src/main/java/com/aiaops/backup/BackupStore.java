@@ -45,10 +45,15 @@ public class BackupStore {
         return root().resolve(backupName);
     }
 
+    /** The name of the backup a job instance writes (the same across its restarts). */
+    public static String nameOf(long jobInstanceId) {
+        return "backup-" + jobInstanceId;
+    }
+
     /** The catalog entry of the backup a job instance writes, made on its first run and kept on a restart. */
     @Transactional
     public Backup begin(long jobInstanceId) {
-        String name = "backup-" + jobInstanceId;
+        String name = nameOf(jobInstanceId);
         Backup backup = em.find(Backup.class, name);
         if (backup == null) {
             backup = new Backup(name, jobInstanceId, clock.instant());
@@ -106,15 +111,7 @@ public class BackupStore {
     /** Removes a backup's files and catalog entry (retention). */
     @Transactional
     public void delete(String name) {
-        Path dir = directory(name);
-        try (var files = Files.exists(dir) ? Files.list(dir) : java.util.stream.Stream.<Path>empty()) {
-            for (Path f : files.toList()) {
-                Files.delete(f);
-            }
-            Files.deleteIfExists(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete backup " + name, e);
-        }
+        deleteFiles(directory(name));
         Backup backup = em.find(Backup.class, name);
         if (backup != null) {
             em.remove(backup);
@@ -128,7 +125,7 @@ public class BackupStore {
      */
     @Transactional
     public Backup importArchive(java.io.InputStream zip) {
-        String name = "backup-" + (9_000_000_000_000L + clock.millis()); // apart from job instance numbers
+        String name = nameOf(9_000_000_000_000L + clock.millis()); // apart from job instance numbers
         Path dir = directory(name);
         try {
             Files.createDirectories(dir);
@@ -187,7 +184,7 @@ public class BackupStore {
             }
             Files.deleteIfExists(dir);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot clean up a refused import", e);
+            throw new UncheckedIOException("cannot delete " + dir, e);
         }
     }
 

@@ -6,6 +6,7 @@ import com.aiaops.catalog.ServiceRepository;
 import com.aiaops.notification.Message;
 import com.aiaops.notification.NotificationService;
 import com.aiaops.shared.Ids;
+import com.aiaops.shared.Months;
 import com.aiaops.shared.InvalidRequestException;
 import com.aiaops.shared.NotFoundException;
 import com.aiaops.telemetry.TelemetryQuery;
@@ -236,12 +237,7 @@ public class CostService {
         if (amount.signum() <= 0) {
             throw InvalidRequestException.ofField("validation-failed", "monthlyAmount", "must be positive");
         }
-        for (UUID channelId : channels) {
-            if (em.createQuery("select c.id from NotificationChannel c where c.organizationId = :org and c.id = :id", UUID.class)
-                    .setParameter("org", caller.organizationId()).setParameter("id", channelId).getResultList().isEmpty()) {
-                throw InvalidRequestException.ofField("validation-failed", "channelIds", "no such notification channel: " + channelId);
-            }
-        }
+        notifications.requireChannels(caller.organizationId(), channels);
         CostBudget budget = new CostBudget(caller.organizationId(), name, scope, scope == CostBudget.Scope.SERVICE ? serviceId : null,
                 scope == CostBudget.Scope.CATEGORY ? category : null, amount, currency, channels, clock.instant());
         em.persist(budget);
@@ -284,8 +280,8 @@ public class CostService {
     }
 
     private BudgetStatus status(CostBudget budget, YearMonth month) {
-        Instant start = month.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-        Instant end = month.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant start = Months.start(month);
+        Instant end = Months.end(month);
         String scope = switch (budget.scope()) {
             case ORGANIZATION -> "";
             case SERVICE -> " and c.serviceId = :service";
@@ -384,8 +380,8 @@ public class CostService {
     }
 
     private List<Slice> sums(UUID organizationId, String key, YearMonth from, YearMonth to) {
-        Instant start = from.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-        Instant end = to.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant start = Months.start(from);
+        Instant end = Months.end(to);
         String select = key == null ? "" : key + ", ";
         List<Object[]> rows = em.createQuery("select " + select + "c.billingCurrency, sum(c.effectiveCost), sum(c.billedCost), sum(c.listCost), count(c) "
                         + "from CostLine c where c.organizationId = :org and c.chargePeriodStart >= :start and c.chargePeriodStart < :end "
@@ -410,16 +406,17 @@ public class CostService {
     @Transactional
     public UnitCosts unitCosts(Caller caller, YearMonth month) {
         caller.require(Role.VIEWER);
-        Instant start = month.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-        Instant end = month.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant start = Months.start(month);
+        Instant end = Months.end(month);
+        Map<String, Service> byId = new HashMap<>();
+        services.all(caller.organizationId()).forEach(s -> byId.put(s.id().toString(), s));
         List<UnitCost> perService = new ArrayList<>();
-        for (Service s : services.all(caller.organizationId())) {
-            for (Slice slice : sums(caller.organizationId(), "c.serviceId", month, month)) {
-                if (s.id().toString().equals(slice.key())) {
-                    long requests = telemetry.counts(s.id(), null, start, end).total();
-                    perService.add(new UnitCost(s.id(), s.displayName(), slice.currency(), slice.effectiveCost(), requests, requests == 0 ? null
-                            : slice.effectiveCost().multiply(BigDecimal.valueOf(1_000_000)).divide(BigDecimal.valueOf(requests), MathContext.DECIMAL64)));
-                }
+        for (Slice slice : sums(caller.organizationId(), "c.serviceId", month, month)) {
+            Service s = slice.key() == null ? null : byId.get(slice.key());
+            if (s != null) {
+                long requests = telemetry.counts(s.id(), null, start, end).total();
+                perService.add(new UnitCost(s.id(), s.displayName(), slice.currency(), slice.effectiveCost(), requests, requests == 0 ? null
+                        : slice.effectiveCost().multiply(BigDecimal.valueOf(1_000_000)).divide(BigDecimal.valueOf(requests), MathContext.DECIMAL64)));
             }
         }
         List<CustomerCost> perCustomer = sums(caller.organizationId(), "c.customer", month, month).stream().filter(s -> s.key() != null)

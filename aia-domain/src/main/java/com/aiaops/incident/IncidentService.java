@@ -45,10 +45,7 @@ public class IncidentService {
     public Incident open(Caller caller, String title, Severity severity, List<UUID> serviceIds, String summary,
                          UUID escalationPolicyId) {
         caller.require(Role.OPERATOR);
-        if (escalationPolicyId != null && em.createQuery("select p.id from EscalationPolicy p where p.organizationId = :org and p.id = :id", UUID.class)
-                .setParameter("org", caller.organizationId()).setParameter("id", escalationPolicyId).getResultList().isEmpty()) {
-            throw InvalidRequestException.ofField("validation-failed", "escalationPolicyId", "no such escalation policy in this organisation");
-        }
+        requireEscalationPolicy(caller.organizationId(), escalationPolicyId);
         for (UUID serviceId : serviceIds) {
             if (services.find(caller.organizationId(), serviceId).isEmpty()) {
                 throw new InvalidRequestException("validation-failed", "No service " + serviceId + " in this organisation",
@@ -63,6 +60,15 @@ public class IncidentService {
                 caller, true);
         audit.record(caller, "incident.opened", "incident", incident.id(), null, snapshot(incident));
         return incident;
+    }
+
+    /** Refuses (400) an escalation policy id that is not one of the organisation's; null (no policy) passes. */
+    @Transactional
+    public void requireEscalationPolicy(UUID organizationId, UUID policyId) {
+        if (policyId != null && em.createQuery("select p.id from EscalationPolicy p where p.organizationId = :org and p.id = :id", UUID.class)
+                .setParameter("org", organizationId).setParameter("id", policyId).getResultList().isEmpty()) {
+            throw InvalidRequestException.ofField("validation-failed", "escalationPolicyId", "no such escalation policy in this organisation");
+        }
     }
 
     /**

@@ -70,6 +70,17 @@ public class NotificationService {
         return new Defined(channel, secret);
     }
 
+    /** Refuses (400, field {@code channelIds}) any id that is not a channel of the organisation. */
+    @Transactional
+    public void requireChannels(UUID organizationId, java.util.Collection<UUID> channelIds) {
+        for (UUID channelId : channelIds) {
+            if (em.createQuery("select c.id from NotificationChannel c where c.organizationId = :org and c.id = :id", UUID.class)
+                    .setParameter("org", organizationId).setParameter("id", channelId).getResultList().isEmpty()) {
+                throw InvalidRequestException.ofField("validation-failed", "channelIds", "no such notification channel: " + channelId);
+            }
+        }
+    }
+
     @Transactional
     public List<NotificationChannel> channels(Caller caller) {
         caller.require(Role.VIEWER);

@@ -81,8 +81,13 @@ public class EscalationService {
     public Paging paging(Caller caller, UUID policyId, Instant triggeredAt, Instant at) {
         caller.require(Role.VIEWER);
         EscalationPlan.Position position = find(caller, policyId).plan().positionAt(triggeredAt, at);
+        return new Paging(position, membersPaged(caller, position.targets(), at));
+    }
+
+    /** The members these targets page at {@code at}: members themselves, schedules whoever is on call then. */
+    public List<UUID> membersPaged(Caller caller, List<EscalationPlan.Target> targets, Instant at) {
         Set<UUID> members = new LinkedHashSet<>();
-        for (EscalationPlan.Target target : position.targets()) {
+        for (EscalationPlan.Target target : targets) {
             if (target.type() == EscalationPlan.TargetType.MEMBER) {
                 members.add(target.id());
             } else {
@@ -92,7 +97,7 @@ public class EscalationService {
                 }
             }
         }
-        return new Paging(position, List.copyOf(members));
+        return List.copyOf(members);
     }
 
     /** A position and the members it pages (schedules resolved to who is on call then). */

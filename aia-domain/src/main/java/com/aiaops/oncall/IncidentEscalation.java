@@ -14,9 +14,8 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.Map;
-import java.util.Set;
+import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -33,7 +32,7 @@ public class IncidentEscalation {
     IncidentService incidents;
 
     @Inject
-    ScheduleService schedules;
+    EscalationService escalations;
 
     @Inject
     NotificationService notifications;
@@ -60,18 +59,7 @@ public class IncidentEscalation {
             incidents.recordPaging(incident, incident.stepsPaged(), position.nextEscalationAt(), null);
             return;
         }
-        Set<UUID> members = new LinkedHashSet<>();
-        Caller system = Caller.system(incident.organizationId());
-        for (EscalationPlan.Target target : position.targets()) {
-            if (target.type() == EscalationPlan.TargetType.MEMBER) {
-                members.add(target.id());
-            } else {
-                UUID onCall = schedules.onCallAt(system, target.id(), now);
-                if (onCall != null) {
-                    members.add(onCall);
-                }
-            }
-        }
+        List<UUID> members = escalations.membersPaged(Caller.system(incident.organizationId()), position.targets(), now);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("incidentId", incident.id().toString());
         details.put("severity", incident.severity().name());

@@ -5,9 +5,9 @@ import com.aiaops.catalog.ServiceRepository;
 import com.aiaops.cost.CostService;
 import com.aiaops.incident.Incident;
 import com.aiaops.incident.IncidentMetrics;
-import com.aiaops.maintenance.Intervals;
 import com.aiaops.maintenance.MaintenanceService;
 import com.aiaops.shared.NotFoundException;
+import com.aiaops.shared.Months;
 import com.aiaops.slo.Counts;
 import com.aiaops.telemetry.TelemetryQuery;
 import com.aiaops.tenancy.Caller;
@@ -68,15 +68,11 @@ public class ReportService {
      */
     @Transactional
     public Report slaReport(UUID organizationId, YearMonth month) {
-        Instant from = month.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-        Instant to = month.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant from = Months.start(month);
+        Instant to = Months.end(month);
         List<List<String>> rows = new ArrayList<>();
         for (Service s : services.all(organizationId)) {
-            Counts counts = telemetry.counts(s.id(), null, from, to);
-            for (Intervals.Interval window : maintenance.excludedIntervals(organizationId, s.id(), from, to)) {
-                Counts inside = telemetry.counts(s.id(), null, window.from(), window.to());
-                counts = new Counts(counts.good() - inside.good(), counts.total() - inside.total());
-            }
+            Counts counts = telemetry.countsOutside(s.id(), null, from, to, maintenance.excludedIntervals(organizationId, s.id(), from, to));
             double sla = s.tier().uptimeSlaPercent().doubleValue();
             if (counts.total() == 0) {
                 rows.add(List.of(s.slug(), s.displayName(), s.tier().name(), fmt(sla), "", "0", "0", "no data", "0"));
@@ -97,8 +93,8 @@ public class ReportService {
     /** The cost report of a month: EffectiveCost by service and by category, and each budget's standing. */
     @Transactional
     public Report costReport(UUID organizationId, YearMonth month) {
-        Instant from = month.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-        Instant to = month.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant from = Months.start(month);
+        Instant to = Months.end(month);
         Caller system = Caller.system(organizationId);
         List<ReportTable> tables = new ArrayList<>();
         for (CostService.Dimension by : List.of(CostService.Dimension.SERVICE, CostService.Dimension.CATEGORY)) {

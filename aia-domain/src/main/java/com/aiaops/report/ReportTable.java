@@ -7,6 +7,8 @@ import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
+import static com.aiaops.shared.Html.escape;
+
 /** A titled table rendered both ways: CSV for spreadsheets, escaped HTML for people. */
 record ReportTable(String title, List<String> headers, List<List<String>> rows) {
 
@@ -43,12 +45,5 @@ record ReportTable(String title, List<String> headers, List<List<String>> rows) 
                 .append(escape(subtitle)).append("</p>");
         tables.forEach(t -> html.append(t.html()));
         return html.append("</body></html>").toString();
-    }
-
-    static String escape(String text) {
-        if (text == null) {
-            return "";
-        }
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&#39;");
     }
 }

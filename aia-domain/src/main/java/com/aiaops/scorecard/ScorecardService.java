@@ -8,6 +8,7 @@ import com.aiaops.cost.CostBudget;
 import com.aiaops.cost.CostService;
 import com.aiaops.security.SecurityFindings;
 import com.aiaops.shared.InvalidRequestException;
+import com.aiaops.shared.Months;
 import com.aiaops.shared.NotFoundException;
 import com.aiaops.slo.Counts;
 import com.aiaops.telemetry.TelemetryQuery;
@@ -76,8 +77,8 @@ public class ScorecardService {
     }
 
     private Scorecard scorecard(UUID organizationId, Service service, YearMonth month, ScorecardTargets targets) {
-        Instant from = month.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-        Instant monthEnd = month.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant from = Months.start(month);
+        Instant monthEnd = Months.end(month);
         Instant now = clock.instant();
         Instant to = now.isBefore(monthEnd) ? now : monthEnd;
         List<Service> scope = service == null ? services.all(organizationId) : List.of(service);

@@ -21,7 +21,7 @@ public class ClockProducer {
 
     @Produces
     public Clock clock() {
-        return new MicrosecondClock(ADJUSTABLE ? new ShiftedClock() : Clock.systemUTC());
+        return new MicrosecondClock(ADJUSTABLE ? new ShiftedClock(ZoneOffset.UTC) : Clock.systemUTC());
     }
 
     public static boolean adjustable() {
@@ -57,12 +57,12 @@ public class ClockProducer {
 
         @Override
         public ZoneId getZone() {
-            return ZoneOffset.UTC;
+            return source.getZone();
         }
 
         @Override
         public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException("the platform clock is UTC");
+            return new MicrosecondClock(source.withZone(zone));
         }
 
         @Override
@@ -76,16 +76,22 @@ public class ClockProducer {
         }
     }
 
-    /** System UTC time plus the current offset, read at every call. */
+    /** System time plus the current offset, read at every call. */
     private static final class ShiftedClock extends Clock {
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
+        private final ZoneId zone;
+
+        ShiftedClock(ZoneId zone) {
+            this.zone = zone;
         }
 
         @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException("the platform clock is UTC");
+        public ZoneId getZone() {
+            return zone;
+        }
+
+        @Override
+        public Clock withZone(ZoneId other) {
+            return new ShiftedClock(other);
         }
 
         @Override

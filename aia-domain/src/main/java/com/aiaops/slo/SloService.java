@@ -127,12 +127,7 @@ public class SloService {
         return SloEvaluator.evaluate(slo.spec(), now, new SloEvaluator.CountSource() {
             @Override
             public Counts counts(Instant from, Instant to) {
-                Counts counts = telemetry.counts(slo.serviceId(), threshold, from, to);
-                for (Intervals.Interval maintenance : maintenanceIn(from, to)) {
-                    Counts inside = telemetry.counts(slo.serviceId(), threshold, maintenance.from(), maintenance.to());
-                    counts = new Counts(counts.good() - inside.good(), counts.total() - inside.total());
-                }
-                return counts;
+                return telemetry.countsOutside(slo.serviceId(), threshold, from, to, maintenanceIn(from, to));
             }
 
             @Override

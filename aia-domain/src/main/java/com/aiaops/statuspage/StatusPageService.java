@@ -246,9 +246,7 @@ public class StatusPageService {
                 Instant midnight = from.truncatedTo(java.time.temporal.ChronoUnit.DAYS).plus(Duration.ofDays(1));
                 Instant to = midnight.isBefore(window.to()) ? midnight : window.to();
                 int index = (int) Duration.between(start, from.truncatedTo(java.time.temporal.ChronoUnit.DAYS)).toDays();
-                Counts inside = telemetry.counts(serviceId, null, from, to);
-                Counts day = days.get(index);
-                days.set(index, new Counts(day.good() - inside.good(), day.total() - inside.total()));
+                days.set(index, days.get(index).minus(telemetry.counts(serviceId, null, from, to)));
                 from = to;
             }
         }

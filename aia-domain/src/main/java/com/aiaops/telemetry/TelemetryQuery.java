@@ -149,6 +149,17 @@ public class TelemetryQuery {
         return perDay;
     }
 
+    /** Exact counts in [from, to) without those inside the excluded intervals (maintenance windows, merged). */
+    @Transactional
+    public Counts countsOutside(UUID serviceId, Integer latencyThresholdMillis, Instant from, Instant to,
+                                List<com.aiaops.maintenance.Intervals.Interval> excluded) {
+        Counts counts = counts(serviceId, latencyThresholdMillis, from, to);
+        for (com.aiaops.maintenance.Intervals.Interval interval : excluded) {
+            counts = counts.minus(counts(serviceId, latencyThresholdMillis, interval.from(), interval.to()));
+        }
+        return counts;
+    }
+
     /** Exact counts per slice of whole minutes in [from, to), read from the minute roll-ups. */
     @Transactional
     public List<Counts> slices(UUID serviceId, Integer latencyThresholdMillis, Instant from, Instant to, Duration slice) {

@@ -53,7 +53,7 @@ class BatchIT extends ApiIT {
     }
 
     /** Runs an operation on the batch-jberet resource of our EAR's batch module, as jboss-cli would. */
-    private static ModelNode management(String operation, Map<String, String> attributes, String... path) throws Exception {
+    private static ModelNode management(String operation, java.util.function.Consumer<ModelNode> parameters, String... path) throws Exception {
         try (ModelControllerClient client = ModelControllerClient.Factory.create("127.0.0.1", MANAGEMENT_PORT)) {
             ModelNode op = new ModelNode();
             op.get("operation").set(operation);
@@ -64,39 +64,25 @@ class BatchIT extends ApiIT {
             for (int i = 0; i < path.length; i += 2) {
                 address.add(path[i], path[i + 1]);
             }
-            attributes.forEach((k, v) -> op.get(k).set(v));
+            parameters.accept(op);
             ModelNode result = client.execute(op);
             assertEquals("success", result.get("outcome").asString(), result.toString());
             return result.get("result");
         }
     }
 
-    private static long startJob(String job, Map<String, String> parameters) throws Exception {
-        Map<String, String> attributes = new HashMap<>();
-        attributes.put("job-xml-name", job);
-        if (!parameters.isEmpty()) {
-            try (ModelControllerClient client = ModelControllerClient.Factory.create("127.0.0.1", MANAGEMENT_PORT)) {
-                ModelNode op = new ModelNode();
-                op.get("operation").set("start-job");
-                ModelNode address = op.get("address");
-                address.add("deployment", "aia-ops.ear");
-                address.add("subdeployment", "aia-batch.jar");
-                address.add("subsystem", "batch-jberet");
-                op.get("job-xml-name").set(job);
-                parameters.forEach((k, v) -> op.get("properties").get(k).set(v));
-                ModelNode result = client.execute(op);
-                assertEquals("success", result.get("outcome").asString(), result.toString());
-                return result.get("result").asLong();
-            }
-        }
-        return management("start-job", attributes).asLong();
+    private static long startJob(String job, Map<String, String> properties) throws Exception {
+        return management("start-job", op -> {
+            op.get("job-xml-name").set(job);
+            properties.forEach((k, v) -> op.get("properties").get(k).set(v));
+        }).asLong();
     }
 
     private static void awaitCompleted(String job, long execution) {
         eventually(Duration.ofSeconds(90), () -> {
             try {
-                String status = management("read-attribute", Map.of("name", "batch-status"), "job", job, "execution", Long.toString(execution))
-                        .asString();
+                String status = management("read-attribute", op -> op.get("name").set("batch-status"), "job", job,
+                        "execution", Long.toString(execution)).asString();
                 assertEquals("COMPLETED", status, job + " execution " + execution);
             } catch (AssertionError e) {
                 throw e;

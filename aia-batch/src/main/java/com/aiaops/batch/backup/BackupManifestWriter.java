@@ -46,7 +46,7 @@ public class BackupManifestWriter extends AbstractBatchlet {
 
     @Override
     public String process() throws Exception {
-        String name = "backup-" + job.getInstanceId();
+        String name = BackupStore.nameOf(job.getInstanceId());
         Backup backup = store.find(name).orElseThrow();
         Path directory = store.directory(name);
         List<BackupTables.Table> tables;

@@ -49,13 +49,13 @@ public class TableFileWriter extends AbstractItemWriter {
 
     @Override
     public void open(Serializable checkpoint) throws Exception {
-        directory = store.directory("backup-" + job.getInstanceId());
+        directory = store.directory(BackupStore.nameOf(job.getInstanceId()));
         List<Path> files;
         try (var listing = Files.list(directory)) {
             files = listing.filter(f -> f.getFileName().toString().endsWith(".csv.gz")).toList();
         }
         if (!(checkpoint instanceof Position)) {
-            checkpoint = store.progress("backup-" + job.getInstanceId())
+            checkpoint = store.progress(BackupStore.nameOf(job.getInstanceId()))
                     .map(progress -> new Position(progress.tableIndex(), progress.tableName(), progress.fileLength())).orElse(null);
         }
         if (checkpoint instanceof Position p) {
@@ -92,7 +92,7 @@ public class TableFileWriter extends AbstractItemWriter {
             append(group);
         }
         TableRowReader.Item last = (TableRowReader.Item) items.get(items.size() - 1);
-        store.progress("backup-" + job.getInstanceId(), last.table(), last.tableName(), last.key(), position.length());
+        store.progress(BackupStore.nameOf(job.getInstanceId()), last.table(), last.tableName(), last.key(), position.length());
         long pause = pauseMillis == null || pauseMillis.isBlank() ? 0 : Long.parseLong(pauseMillis.trim());
         if (pause > 0) {
             Thread.sleep(Math.min(pause, 60_000));

@@ -1,5 +1,6 @@
 package com.aiaops.batch.backup;
 
+import com.aiaops.backup.BackupStore;
 import com.aiaops.backup.BackupTables;
 import com.aiaops.backup.TableExport;
 import jakarta.annotation.Resource;
@@ -37,7 +38,7 @@ public class TableRowReader extends AbstractItemReader {
     jakarta.batch.runtime.context.JobContext job;
 
     @jakarta.inject.Inject
-    com.aiaops.backup.BackupStore store;
+    BackupStore store;
 
     private List<BackupTables.Table> tables;
     private int table;
@@ -55,7 +56,7 @@ public class TableRowReader extends AbstractItemReader {
             lastKey = p.lastKey();
         } else {
             // Restarted after a crash the job repository did not see: go on from the progress the chunks recorded.
-            store.progress("backup-" + job.getInstanceId()).ifPresent(progress -> {
+            store.progress(BackupStore.nameOf(job.getInstanceId())).ifPresent(progress -> {
                 table = progress.tableIndex();
                 lastKey = new ArrayList<>(progress.lastKey());
             });

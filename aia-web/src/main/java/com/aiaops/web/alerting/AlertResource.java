@@ -7,10 +7,10 @@ import com.aiaops.alerting.AlertState;
 import com.aiaops.alerting.Urgency;
 import com.aiaops.incident.Severity;
 import com.aiaops.shared.Ids;
-import com.aiaops.shared.InvalidRequestException;
 import com.aiaops.tenancy.Role;
 import com.aiaops.web.platform.Access;
 import com.aiaops.web.platform.CurrentCaller;
+import com.aiaops.web.platform.QueryParameters;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -21,7 +21,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -54,17 +53,8 @@ public class AlertResource {
     @Operation(summary = "Alerts, newest first (at most 500), by state (FIRING, ACKNOWLEDGED, RESOLVED), rule or incident")
     public Map<String, List<AlertView>> list(@QueryParam("state") String state, @QueryParam("ruleId") String ruleId,
                                              @QueryParam("incidentId") String incidentId) {
-        AlertState wanted = null;
-        if (state != null && !state.isBlank()) {
-            try {
-                wanted = AlertState.valueOf(state.trim().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw InvalidRequestException.ofField("invalid-parameter", "state", "must be FIRING, ACKNOWLEDGED or RESOLVED");
-            }
-        }
-        return Map.of("items", alerts.alerts(caller.get(), wanted,
-                ruleId == null || ruleId.isBlank() ? null : Ids.parse(ruleId, "ruleId"),
-                incidentId == null || incidentId.isBlank() ? null : Ids.parse(incidentId, "incidentId"), 500)
+        return Map.of("items", alerts.alerts(caller.get(), QueryParameters.oneOf("state", state, AlertState.class, null),
+                QueryParameters.optionalId("ruleId", ruleId), QueryParameters.optionalId("incidentId", incidentId), 500)
                 .stream().map(AlertView::of).toList());
     }
 

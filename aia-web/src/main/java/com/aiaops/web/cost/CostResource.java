@@ -10,6 +10,7 @@ import com.aiaops.shared.InvalidRequestException;
 import com.aiaops.tenancy.Role;
 import com.aiaops.web.platform.Access;
 import com.aiaops.web.platform.CurrentCaller;
+import com.aiaops.web.platform.QueryParameters;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
@@ -35,7 +36,6 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -166,12 +166,7 @@ public class CostResource {
             + "[from, to] (default: this month)")
     public Map<String, List<CostService.Slice>> breakdown(@QueryParam("by") String by, @QueryParam("from") String from,
                                                           @QueryParam("to") String to) {
-        CostService.Dimension dimension;
-        try {
-            dimension = CostService.Dimension.valueOf((by == null || by.isBlank() ? "service" : by.trim()).toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw InvalidRequestException.ofField("invalid-parameter", "by", "service, category, provider, customer or month");
-        }
+        CostService.Dimension dimension = QueryParameters.oneOf("by", by, CostService.Dimension.class, CostService.Dimension.SERVICE);
         YearMonth start = month("from", from);
         return Map.of("items", cost.breakdown(caller.get(), dimension, start, to == null || to.isBlank() ? start : month("to", to)));
     }

@@ -2,10 +2,10 @@ package com.aiaops.web.delivery;
 
 import com.aiaops.delivery.DeploymentService;
 import com.aiaops.delivery.DoraBands;
-import com.aiaops.shared.Ids;
 import com.aiaops.tenancy.Role;
 import com.aiaops.web.platform.Access;
 import com.aiaops.web.platform.CurrentCaller;
+import com.aiaops.web.platform.QueryParameters;
 import com.aiaops.web.platform.TimeParameters;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -44,7 +44,7 @@ public class DoraResource {
                                        @QueryParam("attributionWindow") String attributionWindow, @QueryParam("bands") String bands) {
         Instant end = TimeParameters.instant("to", to, clock.instant());
         Instant start = TimeParameters.instant("from", from, end.minus(Duration.ofDays(30)));
-        return deployments.dora(caller.get(), serviceId == null || serviceId.isBlank() ? null : Ids.parse(serviceId, "serviceId"), start, end,
+        return deployments.dora(caller.get(), QueryParameters.optionalId("serviceId", serviceId), start, end,
                 TimeParameters.duration("attributionWindow", attributionWindow, Duration.ofHours(24)),
                 bands == null || bands.isBlank() ? DoraBands.LATEST : bands.trim());
     }

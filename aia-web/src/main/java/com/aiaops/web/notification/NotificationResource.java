@@ -3,11 +3,10 @@ package com.aiaops.web.notification;
 import com.aiaops.notification.ChannelType;
 import com.aiaops.notification.Notification;
 import com.aiaops.notification.NotificationService;
-import com.aiaops.shared.Ids;
-import com.aiaops.shared.InvalidRequestException;
 import com.aiaops.tenancy.Role;
 import com.aiaops.web.platform.Access;
 import com.aiaops.web.platform.CurrentCaller;
+import com.aiaops.web.platform.QueryParameters;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -16,7 +15,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -48,17 +46,9 @@ public class NotificationResource {
             + "by channel, or by state (PENDING, DELIVERED, MUTED)")
     public Map<String, List<NotificationView>> list(@QueryParam("sourceId") String sourceId, @QueryParam("channelId") String channelId,
                                                     @QueryParam("state") String state) {
-        Notification.State wanted = null;
-        if (state != null && !state.isBlank()) {
-            try {
-                wanted = Notification.State.valueOf(state.trim().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw InvalidRequestException.ofField("invalid-parameter", "state", "must be PENDING, DELIVERED or MUTED");
-            }
-        }
-        return Map.of("items", notifications.list(caller.get(),
-                sourceId == null || sourceId.isBlank() ? null : Ids.parse(sourceId, "sourceId"),
-                channelId == null || channelId.isBlank() ? null : Ids.parse(channelId, "channelId"), wanted, 500)
+        Notification.State wanted = QueryParameters.oneOf("state", state, Notification.State.class, null);
+        return Map.of("items", notifications.list(caller.get(), QueryParameters.optionalId("sourceId", sourceId),
+                QueryParameters.optionalId("channelId", channelId), wanted, 500)
                 .stream().map(NotificationView::of).toList());
     }
 }

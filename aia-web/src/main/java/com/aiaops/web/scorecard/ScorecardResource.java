@@ -2,10 +2,10 @@ package com.aiaops.web.scorecard;
 
 import com.aiaops.scorecard.ScorecardService;
 import com.aiaops.scorecard.ScorecardTargets;
-import com.aiaops.shared.Ids;
 import com.aiaops.tenancy.Role;
 import com.aiaops.web.platform.Access;
 import com.aiaops.web.platform.CurrentCaller;
+import com.aiaops.web.platform.QueryParameters;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
@@ -51,7 +51,7 @@ public class ScorecardResource {
             + "at most 24), newest first: reliability, performance, quality, security and cost against their targets "
             + "(EXCEEDING, MET, BELOW, NO_DATA), and a grade (A+ to F)")
     public Map<String, List<ScorecardService.Scorecard>> scorecard(@QueryParam("serviceId") String serviceId, @QueryParam("months") Integer months) {
-        return Map.of("items", scorecards.history(caller.get(), serviceId == null || serviceId.isBlank() ? null : Ids.parse(serviceId, "serviceId"),
+        return Map.of("items", scorecards.history(caller.get(), QueryParameters.optionalId("serviceId", serviceId),
                 months == null ? 1 : months));
     }
 

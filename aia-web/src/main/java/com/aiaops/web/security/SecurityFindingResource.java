@@ -4,11 +4,11 @@ import com.aiaops.security.Finding;
 import com.aiaops.security.FindingSeverity;
 import com.aiaops.security.FixSlaPolicy;
 import com.aiaops.security.SecurityFindings;
-import com.aiaops.shared.Ids;
 import com.aiaops.shared.InvalidRequestException;
 import com.aiaops.tenancy.Role;
 import com.aiaops.web.platform.Access;
 import com.aiaops.web.platform.CurrentCaller;
+import com.aiaops.web.platform.QueryParameters;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -71,20 +71,13 @@ public class SecurityFindingResource {
     @Operation(summary = "Findings soonest due first (at most 1000): by serviceId, severity, state=open (default), all, or overdue")
     public Map<String, List<FindingView>> list(@QueryParam("serviceId") String serviceId, @QueryParam("severity") String severity,
                                                @QueryParam("state") String state) {
-        FindingSeverity wanted = null;
-        if (severity != null && !severity.isBlank()) {
-            try {
-                wanted = FindingSeverity.valueOf(severity.trim().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw InvalidRequestException.ofField("invalid-parameter", "severity", "one of CRITICAL, HIGH, MEDIUM, LOW, UNKNOWN");
-            }
-        }
+        FindingSeverity wanted = QueryParameters.oneOf("severity", severity, FindingSeverity.class, null);
         String which = state == null || state.isBlank() ? "open" : state.trim().toLowerCase(Locale.ROOT);
         if (!List.of("open", "all", "overdue").contains(which)) {
             throw InvalidRequestException.ofField("invalid-parameter", "state", "open, all or overdue");
         }
         Instant now = clock.instant();
-        return Map.of("items", findings.findings(caller.get(), serviceId == null || serviceId.isBlank() ? null : Ids.parse(serviceId, "serviceId"),
+        return Map.of("items", findings.findings(caller.get(), QueryParameters.optionalId("serviceId", serviceId),
                 wanted, which.equals("open"), which.equals("overdue"), 1000).stream().map(f -> FindingView.of(f, now)).toList());
     }
 
@@ -94,7 +87,7 @@ public class SecurityFindingResource {
     @Operation(summary = "Open findings by severity, overdue count and patch compliance (share fixed within the fix SLA), "
             + "for the organisation or one serviceId")
     public SecurityFindings.Summary summary(@QueryParam("serviceId") String serviceId) {
-        return findings.summary(caller.get(), serviceId == null || serviceId.isBlank() ? null : Ids.parse(serviceId, "serviceId"));
+        return findings.summary(caller.get(), QueryParameters.optionalId("serviceId", serviceId));
     }
 
     @GET

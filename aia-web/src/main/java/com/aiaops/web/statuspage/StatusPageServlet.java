@@ -14,6 +14,8 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
+import static com.aiaops.shared.Html.escape;
+
 /**
  * The public status page as HTML: no script, no external resources, every text escaped (names and updates are
  * written by customers' operators, and the page is public).
@@ -106,20 +108,5 @@ public class StatusPageServlet extends HttpServlet {
             case MAJOR_OUTAGE -> "Major outage";
             case UNDER_MAINTENANCE -> "Under maintenance";
         };
-    }
-
-    static String escape(String text) {
-        StringBuilder escaped = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '<' -> escaped.append("&lt;");
-                case '>' -> escaped.append("&gt;");
-                case '&' -> escaped.append("&amp;");
-                case '"' -> escaped.append("&quot;");
-                case '\'' -> escaped.append("&#39;");
-                default -> escaped.append(c);
-            }
-        }
-        return escaped.toString();
     }
 }
