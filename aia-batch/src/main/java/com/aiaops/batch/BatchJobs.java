@@ -17,7 +17,7 @@ import java.util.Set;
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class BatchJobs {
-    public static final Set<String> JOBS = Set.of("full-backup", "incremental-backup", "restore-drill", "backup-retention", "sla-report", "cost-report",
+    public static final Set<String> JOBS = Set.of("full-backup", "incremental-backup", "restore-drill", "restore", "backup-retention", "sla-report", "cost-report",
             "weekly-review");
 
     public long start(String job, Map<String, String> parameters) {

@@ -108,6 +108,17 @@ public class BackupStore {
                 .setParameter("done", Backup.Status.COMPLETED).setMaxResults(1).getResultStream().findFirst();
     }
 
+    /** After a restore into an empty installation: the backup restored is listed in its catalog like one written here. */
+    @Transactional
+    public void catalogRestored(String name, Manifest manifest) {
+        if (em.find(Backup.class, name) == null) {
+            Backup backup = new Backup(name, -1, manifest.startedAt());
+            backup.completed(manifest.finishedAt() == null ? clock.instant() : manifest.finishedAt(), manifest.totalRows(), manifest.totalBytes(),
+                    TableFiles.sha256(directory(name).resolve("manifest.json")));
+            em.persist(backup);
+        }
+    }
+
     /** Removes a backup's files and catalog entry (retention). */
     @Transactional
     public void delete(String name) {

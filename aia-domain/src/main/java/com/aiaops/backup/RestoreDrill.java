@@ -9,13 +9,16 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * One restore drill: which backup was restored into a scratch schema, whether every checksum and count matched,
- * and the recovery point and time it achieved (RPO: how old the newest backup's data was; RTO: how long restoring
- * and verifying it took).
+ * One restore drill (a backup restored into a scratch schema) or restore (into the platform's own empty database):
+ * which backup, whether every checksum and count matched, and the recovery point and time it achieved (RPO: how old
+ * the backup's data was; RTO: how long restoring and verifying it took).
  */
 @Entity
 @Table(name = "backup_run_drill")
 public class RestoreDrill {
+    /** DRILL: into a scratch schema, dropped afterwards. RESTORE: into the platform's own database, kept. */
+    public enum Kind { DRILL, RESTORE }
+
     @Id
     private UUID id;
 
@@ -46,12 +49,17 @@ public class RestoreDrill {
     @Column(length = 4000)
     private String problems;
 
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    @Column(length = 10)
+    private Kind kind;
+
     protected RestoreDrill() {
     }
 
-    RestoreDrill(String backupName, Instant startedAt, Instant finishedAt, boolean verified, int tables, long rows, long rpoSeconds,
+    RestoreDrill(Kind kind, String backupName, Instant startedAt, Instant finishedAt, boolean verified, int tables, long rows, long rpoSeconds,
                  double rtoSeconds, String problems) {
         this.id = Ids.newId();
+        this.kind = kind;
         this.backupName = backupName;
         this.startedAt = startedAt;
         this.finishedAt = finishedAt;
@@ -65,6 +73,11 @@ public class RestoreDrill {
 
     public UUID id() {
         return id;
+    }
+
+    /** Drills recorded before restores existed have no kind: they are drills. */
+    public Kind kind() {
+        return kind == null ? Kind.DRILL : kind;
     }
 
     public String backupName() {

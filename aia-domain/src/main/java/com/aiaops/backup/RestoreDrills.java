@@ -6,23 +6,14 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.jboss.logging.Logger;
 
@@ -34,7 +25,6 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class RestoreDrills {
     private static final Logger LOG = Logger.getLogger(RestoreDrills.class);
-    static final int BATCH = 1000;
 
     @PersistenceContext(unitName = "aia")
     EntityManager em;
@@ -72,10 +62,10 @@ public class RestoreDrills {
                     s.execute("create table " + scratchSchema + "." + entry.table() + " as select " + String.join(", ", entry.columns())
                             + " from " + entry.table() + " where 1 = 0");
                 }
-                BackupTables.Table scratch = describe(c, scratchSchema, entry);
+                BackupTables.Table scratch = TableRestore.describe(c, scratchSchema, entry);
                 long restored = restoreTable(c, scratchSchema, scratch, file);
                 rows += restored;
-                long counted = count(c, scratchSchema + "." + entry.table());
+                long counted = TableRestore.count(c, scratchSchema + "." + entry.table());
                 try (Statement s = c.createStatement()) {
                     // The key's index, so that reading the copy back in key order is page by page, not a sort per page.
                     s.execute("create index " + entry.table() + "_drill_key on " + scratchSchema + "." + entry.table()
@@ -83,7 +73,7 @@ public class RestoreDrills {
                 }
                 if (restored != entry.rows() || counted != entry.rows()) {
                     problems.add(entry.table() + ": " + entry.rows() + " rows in the manifest, " + restored + " in the file, " + counted + " restored");
-                } else if (!entry.contentSha256().equals(contentDigest(c, scratchSchema, scratch))) {
+                } else if (!entry.contentSha256().equals(TableRestore.contentDigest(c, scratchSchema, scratch))) {
                     problems.add(entry.table() + ": the restored rows differ from the backup's");
                 }
             }
@@ -95,7 +85,7 @@ public class RestoreDrills {
             LOG.warnf(e, "Restore drill of %s failed", backupName);
         }
         Instant finished = store.now();
-        RestoreDrill drill = new RestoreDrill(backupName, started, finished, problems.isEmpty(), manifest.tables().size(), rows,
+        RestoreDrill drill = new RestoreDrill(RestoreDrill.Kind.DRILL, backupName, started, finished, problems.isEmpty(), manifest.tables().size(), rows,
                 Duration.between(backup.startedAt(), started).toSeconds(), Duration.between(started, finished).toMillis() / 1000.0,
                 problems.isEmpty() ? null : String.join("; ", problems));
         store.record(drill);
@@ -107,83 +97,17 @@ public class RestoreDrills {
         return em.createQuery("select d from RestoreDrill d order by d.startedAt desc", RestoreDrill.class).setMaxResults(200).getResultList();
     }
 
-    private static BackupTables.Table describe(Connection c, String schema, Manifest.TableEntry entry) throws SQLException {
-        Map<String, Integer> types = new java.util.HashMap<>();
-        try (var rs = c.getMetaData().getColumns(null, null, "%", "%")) {
-            // Schema and table names are folded differently by H2 (upper) and PostgreSQL (lower): match ignoring case.
-            while (rs.next()) {
-                if (schema.equalsIgnoreCase(rs.getString("TABLE_SCHEM")) && entry.table().equalsIgnoreCase(rs.getString("TABLE_NAME"))) {
-                    types.put(rs.getString("COLUMN_NAME").toLowerCase(java.util.Locale.ROOT), rs.getInt("DATA_TYPE"));
-                }
-            }
-        }
-        List<BackupTables.Column> columns = entry.columns().stream().map(n -> new BackupTables.Column(n, types.getOrDefault(n, java.sql.Types.VARCHAR)))
-                .collect(Collectors.toList());
-        return new BackupTables.Table(entry.table(), columns, entry.key());
-    }
-
     private static long restoreTable(Connection c, String schema, BackupTables.Table table, Path file) throws SQLException {
-        String marks = String.join(", ", java.util.Collections.nCopies(table.columns().size(), "?"));
         c.setAutoCommit(false);
-        try (PreparedStatement insert = c.prepareStatement("insert into " + schema + "." + table.name() + " (" + table.columnList()
-                + ") values (" + marks + ")")) {
-            long[] pending = {0};
-            long rows = TableFiles.read(file, header -> {
-                if (!header.equals(table.columns().stream().map(BackupTables.Column::name).toList())) {
-                    throw new IllegalStateException(table.name() + ": the file's columns differ from the manifest's");
-                }
-            }, values -> {
-                try {
-                    for (int i = 0; i < values.size(); i++) {
-                        RowCodec.bind(insert, i + 1, table.columns().get(i).jdbcType(), values.get(i));
-                    }
-                    insert.addBatch();
-                    if (++pending[0] % BATCH == 0) {
-                        insert.executeBatch();
-                    }
-                } catch (SQLException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
-            insert.executeBatch();
+        try {
+            long rows = TableRestore.insertRows(c, schema, table, file);
             c.commit();
             return rows;
-        } catch (IllegalStateException e) {
+        } catch (SQLException e) {
             c.rollback();
-            throw e.getCause() instanceof SQLException sql ? sql : new SQLException(e.getMessage(), e);
+            throw e;
         } finally {
             c.setAutoCommit(true);
         }
-    }
-
-    private static long count(Connection c, String table) throws SQLException {
-        try (Statement s = c.createStatement(); var rs = s.executeQuery("select count(*) from " + table)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
-    /** The SHA-256 of the table's content written exactly as a backup writes it (header, then rows in key order). */
-    static String contentDigest(Connection c, String schema, BackupTables.Table table) throws SQLException {
-        MessageDigest md = TableFiles.digest();
-        try {
-            StringWriter header = new StringWriter();
-            TableFiles.writeRecords(header, List.of(table.columns().stream().map(BackupTables.Column::name).toList()));
-            md.update(header.toString().getBytes(StandardCharsets.UTF_8));
-            List<String> after = null;
-            while (true) {
-                List<TableExport.Row> page = TableExport.page(c, schema, table, after, 10_000);
-                if (page.isEmpty()) {
-                    break;
-                }
-                StringWriter text = new StringWriter();
-                TableFiles.writeRecords(text, page.stream().map(TableExport.Row::values).toList());
-                md.update(text.toString().getBytes(StandardCharsets.UTF_8));
-                after = page.get(page.size() - 1).key();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return HexFormat.of().formatHex(md.digest());
     }
 }

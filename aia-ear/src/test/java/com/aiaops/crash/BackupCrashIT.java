@@ -5,20 +5,14 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,36 +25,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * restarted from its last checkpoint, and the backup it finishes is the same, file for file, as an uninterrupted one.
  */
 class BackupCrashIT {
-    static final int OFFSET = 200;
-    static final String API = "http://127.0.0.1:" + (8080 + OFFSET) + "/api/v1";
-    static final Path HOME = Path.of(System.getProperty("jboss.home"));
-    static final Path BASE = Path.of(System.getProperty("aia.it.server.base")).resolveSibling("crash-server");
-    private static Process launcher;
+    private static final OwnServer SERVER = new OwnServer("crash-server", 200, OwnServer.onPostgres("aia_crash"));
+    static final String API = SERVER.api();
     private static String key;
 
     @BeforeAll
     static void freshServer() throws Exception {
-        if (Files.exists(BASE)) {
-            try (Stream<Path> files = Files.walk(BASE)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
-        Files.createDirectories(BASE.resolve("deployments"));
-        try (Stream<Path> files = Files.list(HOME.resolve("standalone/configuration"))) {
-            Files.createDirectories(BASE.resolve("configuration"));
-            for (Path f : files.filter(Files::isRegularFile).toList()) {
-                Files.copy(f, BASE.resolve("configuration").resolve(f.getFileName()));
-            }
-        }
         // PostgreSQL, as in production: an H2 file is not meant to survive its process being killed.
-        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "postgres");
-             java.sql.Statement s = c.createStatement()) {
-            s.execute("drop database if exists aia_crash with (force)");
-            s.execute("create database aia_crash");
-        }
-        Path ear = Path.of(System.getProperty("aia.ear.file"));
-        Files.copy(ear, BASE.resolve("deployments").resolve(ear.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-        start();
+        OwnServer.recreateDatabase("aia_crash");
+        SERVER.fresh().start();
         RestAssured.baseURI = "http://127.0.0.1";
         var signup = RestAssured.given().contentType(ContentType.JSON).body(Map.of("organizationSlug", "platform-ops", "organizationName", "Ops",
                 "email", "ops@crash.example", "displayName", "Operator", "password", "a long operator passphrase"))
@@ -83,7 +56,7 @@ class BackupCrashIT {
 
     @AfterAll
     static void stop() throws IOException {
-        kill();
+        SERVER.kill();
     }
 
     static RequestSpecification as() {
@@ -94,16 +67,16 @@ class BackupCrashIT {
     void a_backup_killed_mid_run_is_failed_restarted_from_its_checkpoint_and_ends_as_an_uninterrupted_one() throws Exception {
         long first = as().queryParam("chunkSize", 50).queryParam("pauseMillis", 150).post(API + "/backups").then().statusCode(202)
                 .extract().jsonPath().getLong("executionId");
-        Path backupDir = BASE.resolve("data/backups/backup-" + instanceOf(first));
+        Path backupDir = SERVER.backups().resolve("backup-" + instanceOf(first));
         // Kill the server well into the largest table: many chunks committed, the backup not finished.
         Path rollups = backupDir.resolve("telemetry_rollup.csv.gz");
-        await(Duration.ofSeconds(90), () -> as().get(API + "/backups/jobs/" + first).then().extract().jsonPath().getLong("itemsRead") >= 1500);
+        OwnServer.await(Duration.ofSeconds(90), () -> as().get(API + "/backups/jobs/" + first).then().extract().jsonPath().getLong("itemsRead") >= 1500);
         assertTrue(Files.size(rollups) > 0);
         assertEquals("STARTED", as().get(API + "/backups/jobs/" + first).then().extract().path("batchStatus"));
-        kill();
+        SERVER.kill();
 
-        start();
-        await(Duration.ofSeconds(180), () -> "COMPLETED".equals(as().get(API + "/backups").then().extract().path("items[0].status")));
+        SERVER.start();
+        OwnServer.await(Duration.ofSeconds(180), () -> "COMPLETED".equals(as().get(API + "/backups").then().extract().path("items[0].status")));
         as().get(API + "/backups/jobs/" + first).then().statusCode(200);
         JsonPath crashed = as().get(API + "/backups/jobs/" + first).then().extract().jsonPath();
         assertEquals("FAILED", crashed.getString("batchStatus"));
@@ -115,7 +88,7 @@ class BackupCrashIT {
         assertEquals("backup-" + instanceOf(first), recovered);
 
         long uninterrupted = as().queryParam("chunkSize", 50).post(API + "/backups").then().statusCode(202).extract().jsonPath().getLong("executionId");
-        await(Duration.ofSeconds(120), () -> "COMPLETED".equals(as().get(API + "/backups/jobs/" + uninterrupted).then().extract().path("batchStatus")));
+        OwnServer.await(Duration.ofSeconds(120), () -> "COMPLETED".equals(as().get(API + "/backups/jobs/" + uninterrupted).then().extract().path("batchStatus")));
         String again = as().get(API + "/backups").then().extract().path("items[0].name");
         long readUninterrupted = as().get(API + "/backups/jobs/" + uninterrupted).then().extract().jsonPath().getLong("itemsRead");
         // The restart went on from its checkpoint: it read only what was left, not everything again.
@@ -145,7 +118,7 @@ class BackupCrashIT {
     private static long instanceOf(long execution) throws Exception {
         // The backup being written is the newest in the catalog.
         final long[] instance = {-1};
-        await(Duration.ofSeconds(30), () -> {
+        OwnServer.await(Duration.ofSeconds(30), () -> {
             List<String> names = as().get(API + "/backups").then().extract().path("items.name");
             if (names == null || names.isEmpty()) {
                 return false;
@@ -154,58 +127,5 @@ class BackupCrashIT {
             return true;
         });
         return instance[0];
-    }
-
-    interface Condition {
-        boolean holds() throws Exception;
-    }
-
-    static void await(Duration limit, Condition condition) throws Exception {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (!condition.holds()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within " + limit);
-            }
-            Thread.sleep(250);
-        }
-    }
-
-    static void start() throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(HOME.resolve("bin/standalone.sh").toString(), "-c", "standalone-ha.xml",
-                "-Djboss.server.base.dir=" + BASE, "-Djboss.socket.binding.port-offset=" + OFFSET, "-Djboss.node.name=crash-node",
-                "-Daia.cluster.hosts=127.0.0.1[7800]", "-Daia.platform.operator-organization=platform-ops", "-Daia.data.dir=" + BASE.resolve("data"),
-                "-Daia.db.driver=postgresql", "-Daia.db.url=jdbc:postgresql://127.0.0.1:5432/aia_crash", "-Daia.db.user=postgres",
-                "-Daia.db.password=postgres")
-                .redirectErrorStream(true).redirectOutput(BASE.resolve("console.log").toFile());
-        builder.environment().put("LAUNCH_JBOSS_IN_BACKGROUND", "1");
-        builder.environment().put("JBOSS_PIDFILE", BASE.resolve("server.pid").toString());
-        builder.environment().remove("JAVA_OPTS");
-        launcher = builder.start();
-        HttpClient http = HttpClient.newHttpClient();
-        await(Duration.ofSeconds(240), () -> {
-            try {
-                HttpResponse<String> ready = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + (9990 + OFFSET) + "/health/ready"))
-                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
-                return ready.body().contains("\"UP\"") && !ready.body().contains("\"DOWN\"");
-            } catch (IOException e) {
-                return false;
-            }
-        });
-    }
-
-    /** kill -9 of the server's JVM (the pid the start script wrote), then of the script. */
-    static void kill() throws IOException {
-        Path pidFile = BASE.resolve("server.pid");
-        if (Files.exists(pidFile)) {
-            long pid = Long.parseLong(Files.readString(pidFile).trim());
-            ProcessHandle.of(pid).ifPresent(p -> {
-                p.destroyForcibly();
-                p.onExit().join();
-            });
-            Files.deleteIfExists(pidFile); // the start script may have removed it as the JVM died
-        }
-        if (launcher != null) {
-            launcher.destroyForcibly();
-        }
     }
 }

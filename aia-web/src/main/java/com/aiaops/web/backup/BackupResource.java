@@ -66,10 +66,10 @@ public class BackupResource {
         }
     }
 
-    public record DrillView(UUID id, String backupName, Instant startedAt, Instant finishedAt, boolean verified, int tables, long rows,
+    public record DrillView(UUID id, RestoreDrill.Kind kind, String backupName, Instant startedAt, Instant finishedAt, boolean verified, int tables, long rows,
                             long rpoSeconds, double rtoSeconds, String problems) {
         static DrillView of(RestoreDrill d) {
-            return new DrillView(d.id(), d.backupName(), d.startedAt(), d.finishedAt(), d.verified(), d.tables(), d.rows(), d.rpoSeconds(),
+            return new DrillView(d.id(), d.kind(), d.backupName(), d.startedAt(), d.finishedAt(), d.verified(), d.tables(), d.rows(), d.rpoSeconds(),
                     d.rtoSeconds(), d.problems());
         }
     }
@@ -126,7 +126,7 @@ public class BackupResource {
     public BatchJobs.Status job(@PathParam("executionId") long executionId) {
         requireOperator();
         BatchJobs.Status status = jobs.status(executionId);
-        if (!List.of("full-backup", "incremental-backup", "restore-drill", "backup-retention").contains(status.job())) {
+        if (!List.of("full-backup", "incremental-backup", "restore-drill", "restore", "backup-retention").contains(status.job())) {
             throw new NotFoundException("backup job execution", executionId);
         }
         return status;
@@ -171,7 +171,8 @@ public class BackupResource {
     @GET
     @Path("drills")
     @Access(Role.ADMIN)
-    @Operation(summary = "Restore drills, newest first: verified or not, tables and rows restored, achieved RPO and RTO")
+    @Operation(summary = "Restore drills (kind DRILL) and restores into this installation (kind RESTORE), newest first: verified or not, "
+            + "tables and rows restored, achieved RPO and RTO")
     public Map<String, List<DrillView>> drills() {
         requireOperator();
         return Map.of("items", drills.list().stream().map(DrillView::of).toList());

@@ -1,0 +1,258 @@
+package com.aiaops.backup;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import javax.sql.DataSource;
+import org.jboss.logging.Logger;
+
+/**
+ * Restores a backup into the platform's own database, which must be empty (a new installation, or one whose data
+ * was lost): every file's SHA-256 is checked before anything is written, tables are filled parents first, and every
+ * table's row count and content SHA-256 must equal the manifest's before the one transaction holding it all commits
+ * — a restore that does not verify leaves the database as empty as it found it. Id sequences are then moved past
+ * the restored ids, so that new rows do not collide with restored ones.
+ */
+@ApplicationScoped
+public class Restores {
+    private static final Logger LOG = Logger.getLogger(Restores.class);
+
+    @Resource(lookup = "java:jboss/datasources/AiaDS")
+    DataSource dataSource;
+
+    @Resource(lookup = "java:jboss/infinispan/cache/aia/queries")
+    org.infinispan.Cache<String, String> queryCache;
+
+    @Inject
+    BackupStore store;
+
+    /** A restore that was not started because its backup or the database is not fit for it; nothing was written. */
+    public static class RestoreRefused extends RuntimeException {
+        private final String reason;
+
+        RestoreRefused(String reason, String message) {
+            super(message);
+            this.reason = reason;
+        }
+
+        /** A short code for the job's exit status: NO_BACKUP, CORRUPT_BACKUP, NOT_EMPTY, SCHEMA_MISMATCH. */
+        public String reason() {
+            return reason;
+        }
+    }
+
+    /** Runs outside any JTA transaction: the whole restore is one transaction of its own connection. */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public RestoreDrill restore(String backupName) {
+        Instant started = store.now();
+        Manifest manifest = readManifest(backupName);
+        Map<String, Path> files = verifiedFiles(backupName, manifest);
+        List<String> problems = new ArrayList<>();
+        long rows = 0;
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                String schema = c.getSchema();
+                Map<String, String> actualNames = tableNames(c, schema);
+                requireEmpty(c, actualNames.keySet());
+                for (Manifest.TableEntry entry : parentsFirst(c, schema, actualNames, manifest.tables())) {
+                    if (!actualNames.containsKey(entry.table())) {
+                        throw new RestoreRefused("SCHEMA_MISMATCH", "the database has no table " + entry.table());
+                    }
+                    BackupTables.Table table = TableRestore.describe(c, schema, entry);
+                    long restored = TableRestore.insertRows(c, schema, table, files.get(entry.table()));
+                    long counted = TableRestore.count(c, schema + "." + entry.table());
+                    rows += counted;
+                    if (restored != entry.rows() || counted != entry.rows()) {
+                        problems.add(entry.table() + ": " + entry.rows() + " rows in the manifest, " + restored + " in the file, " + counted + " restored");
+                    } else if (!entry.contentSha256().equals(TableRestore.contentDigest(c, schema, table))) {
+                        problems.add(entry.table() + ": the restored rows differ from the backup's");
+                    }
+                }
+                if (problems.isEmpty()) {
+                    advanceSequences(c, schema, manifest.tables());
+                    c.commit();
+                } else {
+                    c.rollback();
+                }
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            LOG.warnf(e, "Restore of %s failed", backupName);
+            problems.add("database: " + e.getMessage());
+        }
+        if (problems.isEmpty()) {
+            // Anything cached while the database was empty (an empty query result) is stale now.
+            queryCache.clear();
+            store.catalogRestored(backupName, manifest);
+        }
+        Instant finished = store.now();
+        RestoreDrill result = new RestoreDrill(RestoreDrill.Kind.RESTORE, backupName, started, finished, problems.isEmpty(), manifest.tables().size(),
+                problems.isEmpty() ? rows : 0, Duration.between(manifest.startedAt(), started).toSeconds(),
+                Duration.between(started, finished).toMillis() / 1000.0, problems.isEmpty() ? null : String.join("; ", problems));
+        store.record(result);
+        LOG.infof("Restore of %s: %s, %d rows in %d tables", backupName, result.verified() ? "verified and committed" : "rolled back",
+                result.rows(), result.tables());
+        return result;
+    }
+
+    private Manifest readManifest(String backupName) {
+        if (!backupName.matches("[a-z0-9-]{1,64}") || !Files.exists(store.directory(backupName).resolve("manifest.json"))) {
+            throw new RestoreRefused("NO_BACKUP", "no backup " + backupName + " in " + store.root());
+        }
+        try {
+            Manifest manifest = store.manifest(backupName);
+            if (manifest.formatVersion() != Manifest.FORMAT || manifest.tables() == null) {
+                throw new RestoreRefused("CORRUPT_BACKUP", backupName + " is not a backup of format " + Manifest.FORMAT);
+            }
+            return manifest;
+        } catch (UncheckedIOException | jakarta.json.bind.JsonbException e) {
+            throw new RestoreRefused("CORRUPT_BACKUP", "the manifest of " + backupName + " cannot be read: " + e.getMessage());
+        }
+    }
+
+    /** Every table's file, each found where the manifest says and matching its SHA-256: checked before anything is written. */
+    private Map<String, Path> verifiedFiles(String backupName, Manifest manifest) {
+        Map<String, Path> files = new HashMap<>();
+        for (Manifest.TableEntry entry : manifest.tables()) {
+            Path file = TableFiles.file(store.directory(entry.storedIn() == null ? backupName : entry.storedIn()), entry.table());
+            if (!Files.exists(file)) {
+                throw new RestoreRefused("CORRUPT_BACKUP", entry.table() + ": " + file + " is missing");
+            }
+            if (!entry.sha256().equals(TableFiles.sha256(file))) {
+                throw new RestoreRefused("CORRUPT_BACKUP", entry.table() + ": " + file + " differs from the manifest's checksum");
+            }
+            files.put(entry.table(), file);
+        }
+        return files;
+    }
+
+    /** The application's tables by lower-case name, with the name as the database spells it. */
+    private static Map<String, String> tableNames(Connection c, String schema) throws SQLException {
+        Map<String, String> names = new TreeMap<>();
+        for (BackupTables.Table table : BackupTables.list(c)) {
+            names.put(table.name(), table.name());
+        }
+        try (ResultSet rs = c.getMetaData().getTables(null, schema, "%", new String[] {"TABLE"})) {
+            while (rs.next()) {
+                String actual = rs.getString("TABLE_NAME");
+                names.computeIfPresent(actual.toLowerCase(Locale.ROOT), (k, v) -> actual);
+            }
+        }
+        return names;
+    }
+
+    private static void requireEmpty(Connection c, Set<String> tables) throws SQLException {
+        List<String> holdingRows = new ArrayList<>();
+        for (String table : tables) {
+            long rows = TableRestore.count(c, table);
+            if (rows > 0) {
+                holdingRows.add(table + " (" + rows + ")");
+            }
+        }
+        if (!holdingRows.isEmpty()) {
+            throw new RestoreRefused("NOT_EMPTY", "a restore needs an empty database; these tables hold rows: " + String.join(", ", holdingRows));
+        }
+    }
+
+    /** The manifest's tables ordered so that a table comes after every table its foreign keys refer to. */
+    static List<Manifest.TableEntry> parentsFirst(Connection c, String schema, Map<String, String> actualNames,
+                                                 List<Manifest.TableEntry> tables) throws SQLException {
+        Map<String, Set<String>> parents = new LinkedHashMap<>();
+        DatabaseMetaData meta = c.getMetaData();
+        for (Manifest.TableEntry entry : tables) {
+            Set<String> refersTo = new TreeSet<>();
+            String actual = actualNames.get(entry.table());
+            if (actual != null) {
+                try (ResultSet rs = meta.getImportedKeys(null, schema, actual)) {
+                    while (rs.next()) {
+                        refersTo.add(rs.getString("PKTABLE_NAME").toLowerCase(Locale.ROOT));
+                    }
+                }
+            }
+            refersTo.remove(entry.table());
+            parents.put(entry.table(), refersTo);
+        }
+        Map<String, Manifest.TableEntry> byName = new TreeMap<>();
+        tables.forEach(t -> byName.put(t.table(), t));
+        List<Manifest.TableEntry> ordered = new ArrayList<>();
+        Set<String> placed = new TreeSet<>();
+        while (ordered.size() < tables.size()) {
+            boolean progressed = false;
+            for (Manifest.TableEntry entry : byName.values()) {
+                if (!placed.contains(entry.table())
+                        && parents.get(entry.table()).stream().allMatch(p -> placed.contains(p) || !byName.containsKey(p))) {
+                    ordered.add(entry);
+                    placed.add(entry.table());
+                    progressed = true;
+                }
+            }
+            if (!progressed) { // a cycle: the rest in name order; an insert that breaks a key fails and is reported
+                byName.values().stream().filter(t -> !placed.contains(t.table())).forEach(ordered::add);
+                break;
+            }
+        }
+        return ordered;
+    }
+
+    /** Every id sequence restarted above the largest numeric key restored, with room for one block of cached ids. */
+    private static void advanceSequences(Connection c, String schema, List<Manifest.TableEntry> tables) throws SQLException {
+        long largest = 0;
+        for (Manifest.TableEntry entry : tables) {
+            if (entry.key().size() != 1 || entry.rows() == 0) {
+                continue;
+            }
+            BackupTables.Table table = TableRestore.describe(c, schema, entry);
+            int type = table.columns().stream().filter(col -> col.name().equals(entry.key().get(0))).findFirst()
+                    .map(BackupTables.Column::jdbcType).orElse(Types.VARCHAR);
+            if (type == Types.BIGINT || type == Types.INTEGER || type == Types.SMALLINT) {
+                try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select max(" + entry.key().get(0) + ") from " + entry.table())) {
+                    rs.next();
+                    largest = Math.max(largest, rs.getLong(1));
+                }
+            }
+        }
+        boolean postgres = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
+        Map<String, Long> increments = new TreeMap<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select sequence_schema, sequence_name, increment from information_schema.sequences")) {
+            while (rs.next()) {
+                if (schema.equalsIgnoreCase(rs.getString(1))) {
+                    increments.put(rs.getString(2), Long.parseLong(rs.getString(3).trim()));
+                }
+            }
+        }
+        for (Map.Entry<String, Long> sequence : increments.entrySet()) {
+            long next = largest + Math.max(1, sequence.getValue()) + 1;
+            try (Statement s = c.createStatement()) {
+                if (postgres) {
+                    s.execute("select setval('" + schema + "." + sequence.getKey() + "', " + next + ", false)");
+                } else {
+                    s.execute("alter sequence " + schema + "." + sequence.getKey() + " restart with " + next);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,161 @@
+package com.aiaops.crash;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.jboss.as.controller.client.ModelControllerClient;
+import org.jboss.dmr.ModelNode;
+
+/**
+ * A WildFly of a test's own, apart from the suite's Arquillian server: the server the build made, a base directory
+ * of its own (configuration copied, our EAR deployed), a port offset, and system properties (the database). It can
+ * be killed with kill -9 and started again on the same data.
+ */
+final class OwnServer {
+    static final Path HOME = Path.of(System.getProperty("jboss.home"));
+
+    final String name;
+    final int offset;
+    final Path base;
+    private final List<String> properties;
+    private Process launcher;
+
+    OwnServer(String name, int offset, String... properties) {
+        this.name = name;
+        this.offset = offset;
+        this.base = Path.of(System.getProperty("aia.it.server.base")).resolveSibling(name);
+        this.properties = List.of(properties);
+    }
+
+    /** The properties that put a server on a PostgreSQL database of this machine. */
+    static String[] onPostgres(String database) {
+        return new String[] {"-Daia.db.driver=postgresql", "-Daia.db.url=jdbc:postgresql://127.0.0.1:5432/" + database, "-Daia.db.user=postgres",
+                "-Daia.db.password=postgres"};
+    }
+
+    /** Drops and creates a PostgreSQL database, so that a server starts on nothing. */
+    static void recreateDatabase(String database) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "postgres");
+             Statement s = c.createStatement()) {
+            s.execute("drop database if exists " + database + " with (force)");
+            s.execute("create database " + database);
+        }
+    }
+
+    String api() {
+        return "http://127.0.0.1:" + (8080 + offset) + "/api/v1";
+    }
+
+    Path backups() {
+        return base.resolve("data/backups");
+    }
+
+    /** An empty base directory: the built server's configuration and our EAR, nothing else. */
+    OwnServer fresh() throws IOException {
+        if (Files.exists(base)) {
+            try (Stream<Path> files = Files.walk(base)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+        Files.createDirectories(base.resolve("deployments"));
+        Files.createDirectories(base.resolve("configuration"));
+        try (Stream<Path> files = Files.list(HOME.resolve("standalone/configuration"))) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(f, base.resolve("configuration").resolve(f.getFileName()));
+            }
+        }
+        Path ear = Path.of(System.getProperty("aia.ear.file"));
+        Files.copy(ear, base.resolve("deployments").resolve(ear.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+        return this;
+    }
+
+    /** Starts the server and waits until it is ready (database and caches UP). */
+    void start() throws Exception {
+        List<String> command = new ArrayList<>(List.of(HOME.resolve("bin/standalone.sh").toString(), "-c", "standalone-ha.xml",
+                "-Djboss.server.base.dir=" + base, "-Djboss.socket.binding.port-offset=" + offset, "-Djboss.node.name=" + name,
+                "-Daia.cluster.hosts=127.0.0.1[" + (7600 + offset) + "]", "-Daia.platform.operator-organization=platform-ops",
+                "-Daia.data.dir=" + base.resolve("data")));
+        command.addAll(properties);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(base.resolve("console.log").toFile()));
+        builder.environment().put("LAUNCH_JBOSS_IN_BACKGROUND", "1");
+        builder.environment().put("JBOSS_PIDFILE", base.resolve("server.pid").toString());
+        builder.environment().remove("JAVA_OPTS");
+        launcher = builder.start();
+        HttpClient http = HttpClient.newHttpClient();
+        await(Duration.ofSeconds(240), () -> {
+            try {
+                HttpResponse<String> ready = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + (9990 + offset) + "/health/ready"))
+                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+                return ready.body().contains("\"UP\"") && !ready.body().contains("\"DOWN\"");
+            } catch (IOException e) {
+                return false;
+            }
+        });
+    }
+
+    /** kill -9 of the server's JVM (the pid the start script wrote), then of the script. */
+    void kill() throws IOException {
+        Path pidFile = base.resolve("server.pid");
+        if (Files.exists(pidFile)) {
+            long pid = Long.parseLong(Files.readString(pidFile).trim());
+            ProcessHandle.of(pid).ifPresent(p -> {
+                p.destroyForcibly();
+                p.onExit().join();
+            });
+            Files.deleteIfExists(pidFile); // the start script may have removed it as the JVM died
+        }
+        if (launcher != null) {
+            launcher.destroyForcibly();
+        }
+    }
+
+    /** An operation on the batch-jberet resource of our EAR's batch module, as jboss-cli would run it; its result. */
+    ModelNode batchOperation(String operation, Consumer<ModelNode> parameters, String... path) throws IOException {
+        try (ModelControllerClient client = ModelControllerClient.Factory.create("127.0.0.1", 9990 + offset)) {
+            ModelNode op = new ModelNode();
+            op.get("operation").set(operation);
+            ModelNode address = op.get("address");
+            address.add("deployment", "aia-ops.ear");
+            address.add("subdeployment", "aia-batch.jar");
+            address.add("subsystem", "batch-jberet");
+            for (int i = 0; i < path.length; i += 2) {
+                address.add(path[i], path[i + 1]);
+            }
+            parameters.accept(op);
+            ModelNode result = client.execute(op);
+            if (!"success".equals(result.get("outcome").asString())) {
+                throw new AssertionError(operation + " failed: " + result);
+            }
+            return result.get("result");
+        }
+    }
+
+    interface Condition {
+        boolean holds() throws Exception;
+    }
+
+    static void await(Duration limit, Condition condition) throws Exception {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (!condition.holds()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not within " + limit);
+            }
+            Thread.sleep(250);
+        }
+    }
+}
