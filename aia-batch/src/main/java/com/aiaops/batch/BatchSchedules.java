@@ -49,6 +49,9 @@ public class BatchSchedules {
     @Resource
     TimerService timers;
 
+    @jakarta.inject.Inject
+    com.aiaops.jobs.ScheduleFirings firings;
+
     @PostConstruct
     void reconcile() {
         Config config = ConfigProvider.getConfig();
@@ -80,6 +83,13 @@ public class BatchSchedules {
     @Timeout
     void fire(Timer timer) {
         String job = (String) timer.getInfo();
+        // Nodes starting together may each have created this schedule's timer before seeing the other's: the claim
+        // on the firing (keyed by the schedule's next time, the same for both timers) lets only one start the job.
+        java.time.Instant next = timer.getNextTimeout().toInstant();
+        if (!firings.claim(job, next)) {
+            LOG.debugf("Batch job %s: this firing was started by another node", job);
+            return;
+        }
         JobOperator operator = BatchRuntime.getJobOperator();
         long execution = operator.start(job, new Properties());
         LOG.infof("Started batch job %s on schedule: execution %d", job, execution);
