@@ -56,6 +56,11 @@ final class OwnServer {
         }
     }
 
+    /** Where this node's JGroups TCP transport listens (7600 + offset), as TCPPING's initial hosts name it. */
+    String jgroupsAddress() {
+        return "127.0.0.1[" + (7600 + offset) + "]";
+    }
+
     String api() {
         return "http://127.0.0.1:" + (8080 + offset) + "/api/v1";
     }
@@ -87,8 +92,10 @@ final class OwnServer {
     void start() throws Exception {
         List<String> command = new ArrayList<>(List.of(HOME.resolve("bin/standalone.sh").toString(), "-c", "standalone-ha.xml",
                 "-Djboss.server.base.dir=" + base, "-Djboss.socket.binding.port-offset=" + offset, "-Djboss.node.name=" + name,
-                "-Daia.cluster.hosts=127.0.0.1[" + (7600 + offset) + "]", "-Daia.platform.operator-organization=platform-ops",
-                "-Daia.data.dir=" + base.resolve("data")));
+                "-Daia.platform.operator-organization=platform-ops", "-Daia.data.dir=" + base.resolve("data")));
+        if (properties.stream().noneMatch(p -> p.startsWith("-Daia.cluster.hosts="))) {
+            command.add("-Daia.cluster.hosts=" + jgroupsAddress()); // a cluster of one
+        }
         command.addAll(properties);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(base.resolve("console.log").toFile()));
@@ -126,13 +133,18 @@ final class OwnServer {
 
     /** An operation on the batch-jberet resource of our EAR's batch module, as jboss-cli would run it; its result. */
     ModelNode batchOperation(String operation, Consumer<ModelNode> parameters, String... path) throws IOException {
+        String[] address = new String[path.length + 6];
+        System.arraycopy(new String[] {"deployment", "aia-ops.ear", "subdeployment", "aia-batch.jar", "subsystem", "batch-jberet"}, 0, address, 0, 6);
+        System.arraycopy(path, 0, address, 6, path.length);
+        return operation(operation, parameters, address);
+    }
+
+    /** A management operation on the resource at the address (pairs of type and name), as jboss-cli would run it; its result. */
+    ModelNode operation(String operation, Consumer<ModelNode> parameters, String... path) throws IOException {
         try (ModelControllerClient client = ModelControllerClient.Factory.create("127.0.0.1", 9990 + offset)) {
             ModelNode op = new ModelNode();
             op.get("operation").set(operation);
-            ModelNode address = op.get("address");
-            address.add("deployment", "aia-ops.ear");
-            address.add("subdeployment", "aia-batch.jar");
-            address.add("subsystem", "batch-jberet");
+            ModelNode address = op.get("address").setEmptyList();
             for (int i = 0; i < path.length; i += 2) {
                 address.add(path[i], path[i + 1]);
             }
@@ -143,6 +155,11 @@ final class OwnServer {
             }
             return result.get("result");
         }
+    }
+
+    /** The cluster view this node's JGroups channel sees, e.g. "[node-a|1] (2) [node-a, node-b]". */
+    String clusterView() throws IOException {
+        return operation("read-attribute", op -> op.get("name").set("view"), "subsystem", "jgroups", "channel", "ee").asString();
     }
 
     interface Condition {

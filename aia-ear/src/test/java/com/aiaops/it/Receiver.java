@@ -14,26 +14,26 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A stand-in HTTP endpoint on loopback that answers with a status (and a delay) the test sets, and keeps every
  * request it got with the status it answered.
  */
-final class Receiver implements AutoCloseable {
+public final class Receiver implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService threads = Executors.newFixedThreadPool(4);
-    final AtomicInteger status = new AtomicInteger(200);
-    final AtomicInteger delayMillis = new AtomicInteger();
-    final AtomicInteger hits = new AtomicInteger();
-    final List<Received> received = new CopyOnWriteArrayList<>();
+    public final AtomicInteger status = new AtomicInteger(200);
+    public final AtomicInteger delayMillis = new AtomicInteger();
+    public final AtomicInteger hits = new AtomicInteger();
+    public final List<Received> received = new CopyOnWriteArrayList<>();
 
     /** One request: its headers, its body, and what the receiver answered. */
-    record Received(Headers headers, byte[] body, int answered) {
-        String header(String name) {
+    public record Received(Headers headers, byte[] body, int answered) {
+        public String header(String name) {
             return headers.getFirst(name);
         }
 
-        boolean accepted() {
+        public boolean accepted() {
             return answered / 100 == 2;
         }
     }
 
-    Receiver() throws IOException {
+    public Receiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", exchange -> {
             hits.incrementAndGet();
@@ -52,11 +52,11 @@ final class Receiver implements AutoCloseable {
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/health";
     }
 
-    List<Received> accepted() {
+    public List<Received> accepted() {
         return received.stream().filter(Received::accepted).toList();
     }
 

@@ -1,0 +1,306 @@
+package com.aiaops.crash;
+
+import com.aiaops.it.Receiver;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Two nodes on one PostgreSQL database, started together, form one cluster (JGroups TCP, static discovery): a rate
+ * limit and cached answers are the cluster's, a notification is sent once though both nodes dispatch, a schedule
+ * fires once per slot and goes on while a node is down, and a node killed with kill -9 while telemetry comes in
+ * through both loses no acknowledged observation, leaves browser sessions working on the other, and rejoins.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ClusterIT {
+    private static final String DATABASE = "aia_cluster_it";
+    private static final String HOSTS = "-Daia.cluster.hosts=127.0.0.1[8100],127.0.0.1[8200]";
+    private static final String[] COMMON = {HOSTS, "-Daia.schedule.backup-retention=*/15 * * * * *",
+            "-Daia.outbound.allowed-internal=127.0.0.1,::1"};
+    private static final OwnServer A = new OwnServer("node-a", 500, with(COMMON, OwnServer.onPostgres(DATABASE)));
+    private static final OwnServer B = new OwnServer("node-b", 600, with(COMMON, OwnServer.onPostgres(DATABASE)));
+    private static final String PASSWORD = "a long cluster passphrase";
+    private static String key;
+    private static String ingestKey;
+    private static String serviceId;
+    private static Instant killedAt;
+    private static Instant rejoinedAt;
+
+    private static String[] with(String[] a, String[] b) {
+        String[] all = new String[a.length + b.length];
+        System.arraycopy(a, 0, all, 0, a.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+
+    @BeforeAll
+    static void twoNodesStartedTogether() throws Exception {
+        OwnServer.recreateDatabase(DATABASE);
+        A.fresh();
+        B.fresh();
+        CompletableFuture<Void> a = CompletableFuture.runAsync(() -> startUnchecked(A));
+        CompletableFuture<Void> b = CompletableFuture.runAsync(() -> startUnchecked(B));
+        CompletableFuture.allOf(a, b).join();
+        var signup = RestAssured.given().contentType(ContentType.JSON).body(Map.of("organizationSlug", "cluster-org", "organizationName", "Cluster",
+                "email", "ops@cluster.example", "displayName", "Operator", "password", PASSWORD)).post(A.api() + "/signups").then().statusCode(201).extract();
+        key = RestAssured.given().cookie("JSESSIONID", signup.cookie("JSESSIONID")).header("X-Requested-With", "test").contentType(ContentType.JSON)
+                .body(Map.of("name", "admin", "scope", "ADMIN")).post(A.api() + "/api-keys").then().statusCode(201).extract().path("token");
+        serviceId = as(key).body(Map.of("slug", "checkout", "displayName", "Checkout", "ownerTeam", "payments", "tier", "PRO"))
+                .post(A.api() + "/services").then().statusCode(201).extract().path("id");
+        ingestKey = as(key).body(Map.of("name", "ingest", "scope", "INGEST")).post(B.api() + "/api-keys").then().statusCode(201).extract().path("token");
+    }
+
+    private static void startUnchecked(OwnServer server) {
+        try {
+            server.start();
+        } catch (Exception e) {
+            throw new IllegalStateException(server.name + " did not start", e);
+        }
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        A.kill();
+        B.kill();
+    }
+
+    private static RequestSpecification as(String token) {
+        return RestAssured.given().header("Authorization", "Bearer " + token).contentType(ContentType.JSON);
+    }
+
+    @Test
+    @Order(1)
+    void the_two_nodes_form_one_cluster() throws Exception {
+        OwnServer.await(Duration.ofSeconds(60), () -> A.clusterView().contains("(2)") && B.clusterView().contains("(2)"));
+        for (OwnServer node : List.of(A, B)) {
+            String view = node.clusterView();
+            assertTrue(view.contains("node-a") && view.contains("node-b"), node.name + " sees " + view);
+        }
+        // Both nodes answer for the same organisation, whichever made it.
+        as(key).get(B.api() + "/services/" + serviceId).then().statusCode(200);
+    }
+
+    @Test
+    @Order(2)
+    void a_rate_limit_is_counted_once_for_the_whole_cluster() throws Exception {
+        String limited = as(key).body(Map.of("name", "limited", "scope", "VIEWER", "rateLimitPerMinute", 30)).post(A.api() + "/api-keys")
+                .then().statusCode(201).extract().path("token");
+        // The limit is per minute window: begin early in a window so that all 40 requests fall in one.
+        while (Instant.now().getEpochSecond() % 60 > 40) {
+            Thread.sleep(500);
+        }
+        int allowed = 0;
+        int refusedByB = 0;
+        for (int i = 0; i < 40; i++) {
+            OwnServer node = i % 2 == 0 ? A : B;
+            int status = as(limited).get(node.api() + "/services").then().extract().statusCode();
+            if (status == 200) {
+                allowed++;
+            } else {
+                assertEquals(429, status);
+                refusedByB += node == B ? 1 : 0;
+            }
+        }
+        // Per node, each would have let 20 of its 20 through; for the cluster, 30 of 40 pass.
+        assertEquals(30, allowed);
+        assertTrue(refusedByB > 0);
+    }
+
+    @Test
+    @Order(3)
+    void an_answer_cached_on_one_node_is_not_stale_after_an_ingest_on_the_other() {
+        Instant from = Instant.now().minus(Duration.ofHours(2));
+        Instant to = Instant.now().plusSeconds(60);
+        ingest(A, "cache-1", Instant.now().minus(Duration.ofMinutes(90)), 40);
+        assertEquals(40, requests(B, from, to));
+        assertEquals(40, requests(B, from, to)); // now cached on the cluster
+        ingest(A, "cache-2", Instant.now().minus(Duration.ofMinutes(80)), 25);
+        assertEquals(65, requests(B, from, to));
+        assertEquals(65, requests(A, from, to));
+    }
+
+    @Test
+    @Order(4)
+    void a_notification_is_delivered_once_though_every_node_dispatches() throws Exception {
+        try (Receiver receiver = new Receiver()) {
+            String channelId = as(key).body(Map.of("name", "hook", "type", "WEBHOOK", "target", receiver.url()))
+                    .post(A.api() + "/notification-channels").then().statusCode(201).extract().path("id");
+            List<String> sent = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                sent.add(as(key).post((i % 2 == 0 ? A : B).api() + "/notification-channels/" + channelId + "/tests").then().statusCode(202)
+                        .extract().path("id"));
+            }
+            OwnServer.await(Duration.ofSeconds(60), () -> receiver.accepted().size() >= sent.size());
+            Thread.sleep(5000); // a second delivery, if there were one, would come within the dispatchers' next rounds
+            Map<String, Long> perNotification = receiver.accepted().stream()
+                    .collect(Collectors.groupingBy(r -> r.header("Idempotency-Key"), Collectors.counting()));
+            assertEquals(java.util.Set.copyOf(sent), perNotification.keySet());
+            assertTrue(perNotification.values().stream().allMatch(n -> n == 1), "delivered more than once: " + perNotification);
+        }
+    }
+
+    @Test
+    @Order(5)
+    void a_node_killed_during_ingest_loses_no_acknowledged_observation_keeps_sessions_and_rejoins() throws Exception {
+        String session = RestAssured.given().contentType(ContentType.JSON).body(Map.of("email", "ops@cluster.example", "password", PASSWORD))
+                .post(A.api() + "/sessions").then().statusCode(201).extract().cookie("JSESSIONID");
+        Instant from = Instant.now().minus(Duration.ofHours(2));
+        Instant to = Instant.now().plusSeconds(60);
+        long before = requests(B, from, to);
+
+        // Two clients, one per node, 30 batches of 50 each; a client whose node fails sends the same batch (same
+        // Idempotency-Key) to the other node, as a client behind a load balancer would be retried.
+        AtomicLong acknowledged = new AtomicLong();
+        AtomicInteger failuresOnB = new AtomicInteger();
+        AtomicInteger failedOver = new AtomicInteger();
+        CompletableFuture<Void> clientA = CompletableFuture.runAsync(() -> sendBatches(A, "a", acknowledged, failedOver, null));
+        CompletableFuture<Void> clientB = CompletableFuture.runAsync(() -> sendBatches(B, "b", acknowledged, failedOver, failuresOnB));
+        OwnServer.await(Duration.ofSeconds(60), () -> acknowledged.get() >= 15 * 50);
+        A.kill();
+        killedAt = Instant.now();
+        CompletableFuture.allOf(clientA, clientB).get(180, java.util.concurrent.TimeUnit.SECONDS);
+
+        assertEquals(60 * 50, acknowledged.get(), "every batch was acknowledged by one node or the other");
+        assertEquals(0, failuresOnB.get(), "the surviving node kept serving");
+        assertTrue(failedOver.get() > 0, "the kill happened while the client of the killed node was sending");
+        assertEquals(before + 60 * 50, requests(B, from, to), "every acknowledged observation is there, once");
+        // The browser session made on the killed node goes on on the other.
+        RestAssured.given().cookie("JSESSIONID", session).get(B.api() + "/sessions/current").then().statusCode(200);
+
+        // node-a stays down for two of the schedule's slots (every 15 s) before it comes back.
+        OwnServer.await(Duration.ofSeconds(60), () -> firingsAfter(killedAt) >= 2);
+        A.start();
+        rejoinedAt = Instant.now();
+        OwnServer.await(Duration.ofSeconds(60), () -> A.clusterView().contains("(2)") && B.clusterView().contains("(2)"));
+        assertEquals(before + 60 * 50, requests(A, from, to));
+        RestAssured.given().cookie("JSESSIONID", session).get(A.api() + "/sessions/current").then().statusCode(200);
+    }
+
+    @Test
+    @Order(6)
+    void every_schedule_firing_ran_once_and_the_schedule_went_on_while_a_node_was_down() throws Exception {
+        // A firing after the rejoin too, so the firings cover before, during and after the outage.
+        OwnServer.await(Duration.ofSeconds(45), () -> firingsAfter(rejoinedAt) > 0);
+        Thread.sleep(2000); // let that execution finish
+        List<Instant> slots = new ArrayList<>();
+        List<String> nodes = new ArrayList<>();
+        List<Instant> firedAt = new ArrayList<>();
+        long executions;
+        long unfinished;
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + DATABASE, "postgres", "postgres");
+             Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("select next_timeout, node, fired_at from job_schedule_firing where job = 'backup-retention' order by next_timeout")) {
+                while (rs.next()) {
+                    slots.add(rs.getTimestamp(1).toInstant());
+                    nodes.add(rs.getString(2));
+                    firedAt.add(rs.getTimestamp(3).toInstant());
+                }
+            }
+            try (ResultSet rs = s.executeQuery("select count(*), count(*) filter (where e.batchstatus not in ('COMPLETED')) from job_execution e "
+                    + "join job_instance i on i.jobinstanceid = e.jobinstanceid where i.jobname = 'backup-retention'")) {
+                rs.next();
+                executions = rs.getLong(1);
+                unfinished = rs.getLong(2);
+            }
+        }
+        assertTrue(slots.size() >= 4, "firings: " + slots);
+        assertEquals(slots.size(), executions, "one job execution per firing, whichever node's timer fired");
+        assertTrue(unfinished <= 1, "executions not COMPLETED (one may still be running): " + unfinished);
+        for (int i = 1; i < slots.size(); i++) {
+            assertEquals(Duration.ofSeconds(15), Duration.between(slots.get(i - 1), slots.get(i)), "no slot missed or doubled: " + slots);
+        }
+        List<String> duringOutage = new ArrayList<>();
+        for (int i = 0; i < slots.size(); i++) {
+            if (firedAt.get(i).isAfter(killedAt) && firedAt.get(i).isBefore(rejoinedAt)) {
+                duringOutage.add(nodes.get(i));
+            }
+        }
+        assertTrue(duringOutage.size() >= 2, "firings while node-a was down: " + duringOutage);
+        assertTrue(duringOutage.stream().allMatch("node-b"::equals), "while node-a was down: " + duringOutage);
+    }
+
+    private static long firingsAfter(Instant instant) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + DATABASE, "postgres", "postgres");
+             var q = c.prepareStatement("select count(*) from job_schedule_firing where job = 'backup-retention' and fired_at > ?")) {
+            q.setTimestamp(1, java.sql.Timestamp.from(instant));
+            try (ResultSet rs = q.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private static void sendBatches(OwnServer node, String client, AtomicLong acknowledged, AtomicInteger failedOver, AtomicInteger failures) {
+        Instant start = Instant.now().minus(Duration.ofMinutes(100));
+        for (int batch = 0; batch < 30; batch++) {
+            List<Map<String, Object>> observations = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                observations.add(Map.of("service", "checkout", "timestamp", start.plusMillis(batch * 1000L + i * 10L + (client.equals("a") ? 0 : 500_000))
+                        .toString(), "status", 200, "latencyMs", 30));
+            }
+            String idempotencyKey = "kill-" + client + "-" + batch;
+            OwnServer target = node;
+            while (true) {
+                try {
+                    int status = as(ingestKey).header("Idempotency-Key", idempotencyKey).body(Map.of("observations", observations))
+                            .post(target.api() + "/telemetry/observations").then().extract().statusCode();
+                    if (status == 200) {
+                        acknowledged.addAndGet(50);
+                        break;
+                    }
+                    throw new IllegalStateException("HTTP " + status);
+                } catch (Exception e) { // refused, reset or a 5xx: not acknowledged (RestAssured throws IOExceptions unchecked)
+                    if (failures != null) {
+                        failures.incrementAndGet();
+                        return;
+                    }
+                    failedOver.incrementAndGet();
+                    target = B;
+                }
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private static void ingest(OwnServer node, String idempotencyKey, Instant start, int count) {
+        List<Map<String, Object>> observations = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            observations.add(Map.of("service", "checkout", "timestamp", start.plusSeconds(i).toString(), "status", 200, "latencyMs", 25));
+        }
+        as(ingestKey).header("Idempotency-Key", idempotencyKey).body(Map.of("observations", observations)).post(node.api() + "/telemetry/observations")
+                .then().statusCode(200);
+    }
+
+    private static long requests(OwnServer node, Instant from, Instant to) {
+        return ((Number) as(key).queryParam("from", from.toString()).queryParam("to", to.toString())
+                .get(node.api() + "/services/" + serviceId + "/telemetry").then().statusCode(200).extract().path("requests")).longValue();
+    }
+}
