@@ -40,21 +40,14 @@ class ClusterIT {
     private static final String HOSTS = "-Daia.cluster.hosts=127.0.0.1[8100],127.0.0.1[8200]";
     private static final String[] COMMON = {HOSTS, "-Daia.schedule.backup-retention=*/15 * * * * *",
             "-Daia.outbound.allowed-internal=127.0.0.1,::1"};
-    private static final OwnServer A = new OwnServer("node-a", 500, with(COMMON, OwnServer.onPostgres(DATABASE)));
-    private static final OwnServer B = new OwnServer("node-b", 600, with(COMMON, OwnServer.onPostgres(DATABASE)));
+    private static final OwnServer A = new OwnServer("node-a", 500, OwnServer.properties(COMMON, OwnServer.onPostgres(DATABASE)));
+    private static final OwnServer B = new OwnServer("node-b", 600, OwnServer.properties(COMMON, OwnServer.onPostgres(DATABASE)));
     private static final String PASSWORD = "a long cluster passphrase";
     private static String key;
     private static String ingestKey;
     private static String serviceId;
     private static Instant killedAt;
     private static Instant rejoinedAt;
-
-    private static String[] with(String[] a, String[] b) {
-        String[] all = new String[a.length + b.length];
-        System.arraycopy(a, 0, all, 0, a.length);
-        System.arraycopy(b, 0, all, a.length, b.length);
-        return all;
-    }
 
     @BeforeAll
     static void twoNodesStartedTogether() throws Exception {

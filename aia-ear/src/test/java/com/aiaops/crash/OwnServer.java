@@ -47,6 +47,11 @@ final class OwnServer {
                 "-Daia.db.password=postgres"};
     }
 
+    /** System properties of several kinds, as one list. */
+    static String[] properties(String[]... groups) {
+        return java.util.Arrays.stream(groups).flatMap(java.util.Arrays::stream).toArray(String[]::new);
+    }
+
     /** Drops and creates a PostgreSQL database, so that a server starts on nothing. */
     static void recreateDatabase(String database) throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "postgres");

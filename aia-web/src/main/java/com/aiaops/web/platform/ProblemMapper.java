@@ -54,7 +54,25 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         if (problem.status() == 401) {
             response.header("WWW-Authenticate", "Bearer realm=\"aia-ops\"");
         }
+        if (problem.status() == 503) {
+            response.header("Retry-After", 5);
+        }
         return response.build();
+    }
+
+    /**
+     * The database is down or its connections broke (SQLState class 08, connection exceptions; 57P, PostgreSQL shutting
+     * down) or the pool cannot give a connection: the request is not served, so it is a 503 to retry, not a 500.
+     */
+    static boolean databaseUnavailable(Throwable cause) {
+        if (cause instanceof java.sql.SQLTransientConnectionException || cause instanceof java.sql.SQLNonTransientConnectionException) {
+            return true;
+        }
+        if (cause instanceof SQLException sql && sql.getSQLState() != null
+                && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+            return true;
+        }
+        return cause.getClass().getName().startsWith("jakarta.resource.");
     }
 
     Problem problemFor(Throwable exception) {
@@ -83,6 +101,12 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             }
             if (cause instanceof DomainException domain) {
                 return domainProblem(domain);
+            }
+            if (databaseUnavailable(cause)) {
+                LOG.warnf("Database unavailable answering %s %s: %s", request == null ? "?" : request.getMethod(),
+                        request == null ? "?" : request.getRequestURI(), clip(rootMessage(cause)));
+                return problem("database-unavailable", "Service unavailable", 503,
+                        "The database cannot be reached just now; nothing was changed. Retry in a few seconds");
             }
             cause = cause.getCause() == cause ? null : cause.getCause();
         }
