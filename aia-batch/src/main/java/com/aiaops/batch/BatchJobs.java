@@ -36,6 +36,29 @@ public class BatchJobs {
     public record Status(long executionId, String job, String batchStatus, String exitStatus, long itemsRead, Long restartedAs) {
     }
 
+    /**
+     * An execution's status if it is one of these jobs and was started with these parameters (the organisation a
+     * report is for), else empty: an execution of another job or organisation does not exist for the caller.
+     */
+    public java.util.Optional<Status> status(long executionId, Set<String> jobNames, Map<String, String> requiredParameters) {
+        JobExecution execution;
+        try {
+            execution = BatchRuntime.getJobOperator().getJobExecution(executionId);
+        } catch (jakarta.batch.operations.NoSuchJobExecutionException e) {
+            return java.util.Optional.empty();
+        }
+        if (execution == null || !jobNames.contains(execution.getJobName())) {
+            return java.util.Optional.empty();
+        }
+        Properties parameters = execution.getJobParameters();
+        for (Map.Entry<String, String> required : requiredParameters.entrySet()) {
+            if (parameters == null || !required.getValue().equals(parameters.getProperty(required.getKey()))) {
+                return java.util.Optional.empty();
+            }
+        }
+        return java.util.Optional.of(status(executionId));
+    }
+
     public Status status(long executionId) {
         JobOperator operator = BatchRuntime.getJobOperator();
         JobExecution execution = operator.getJobExecution(executionId);

@@ -125,11 +125,8 @@ public class BackupResource {
     @Operation(summary = "A backup, drill or retention job execution's status")
     public BatchJobs.Status job(@PathParam("executionId") long executionId) {
         requireOperator();
-        BatchJobs.Status status = jobs.status(executionId);
-        if (!List.of("full-backup", "incremental-backup", "restore-drill", "restore", "backup-retention").contains(status.job())) {
-            throw new NotFoundException("backup job execution", executionId);
-        }
-        return status;
+        return jobs.status(executionId, java.util.Set.of("full-backup", "incremental-backup", "restore-drill", "restore", "backup-retention"), Map.of())
+                .orElseThrow(() -> new NotFoundException("backup job execution", executionId));
     }
 
     @GET

@@ -91,11 +91,9 @@ public class ReportResource {
     @Access(Role.VIEWER)
     @Operation(summary = "The status of a report job this organisation started")
     public BatchJobs.Status job(@PathParam("executionId") long executionId) {
-        BatchJobs.Status status = jobs.status(executionId);
-        if (!List.of("sla-report", "cost-report", "weekly-review").contains(status.job())) {
-            throw new NotFoundException("report job execution", executionId);
-        }
-        return status;
+        return jobs.status(executionId, java.util.Set.of("sla-report", "cost-report", "weekly-review"),
+                        Map.of("organization", caller.get().organizationId().toString()))
+                .orElseThrow(() -> new NotFoundException("report job execution", executionId));
     }
 
     @GET
