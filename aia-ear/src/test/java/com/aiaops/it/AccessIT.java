@@ -54,6 +54,21 @@ class AccessIT extends ApiIT {
     }
 
     @Test
+    void password_guessing_is_throttled_per_account() throws InterruptedException {
+        Tenant tenant = newTenant();
+        while (java.time.Instant.now().getEpochSecond() % 60 > 45) { // all attempts in one minute window
+            Thread.sleep(500);
+        }
+        // Ten attempts a minute per e-mail address; the eleventh is refused before the password is even checked.
+        for (int i = 0; i < 10; i++) {
+            anonymous().body(Map.of("email", tenant.email(), "password", "guess number " + i)).post("/sessions").then()
+                    .statusCode(org.hamcrest.Matchers.anyOf(equalTo(401), equalTo(429)));
+        }
+        anonymous().body(Map.of("email", tenant.email(), "password", tenant.password())).post("/sessions").then().statusCode(429)
+                .contentType(PROBLEM_JSON).header("Retry-After", org.hamcrest.Matchers.notNullValue());
+    }
+
+    @Test
     void people_change_their_own_password_with_proof_of_the_current_one() {
         Tenant tenant = newTenant();
         var session = RestAssured.given().cookie("JSESSIONID", tenant.session()).header("X-Requested-With", "test")
