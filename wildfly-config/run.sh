@@ -93,6 +93,7 @@ fi
 cat <<TEXT
 
 AIA Ops is running.
+  Dashboard:        http://localhost:$http_port/   (sign in with the demo e-mail and password below)
   API:              http://localhost:$http_port/api/v1/services
   OpenAPI document: http://localhost:$http_port/openapi
   Status page:      http://localhost:$http_port/status/acme   (public; JSON at /api/v1/status-pages/acme)

@@ -21,6 +21,11 @@ import org.HdrHistogram.Histogram;
  *   ingest  URL KEY SERVICE SECONDS THREADS BATCH   closed loop: batches of observations, acknowledged obs/s
  *   latency URL KEY RATE SECONDS                    open loop at a fixed rate: GET URL, latency percentiles
  *                                                   measured from each request's intended start (no coordinated omission)
+ *   mixed API INGEST_KEY READ_KEY SERVICE_ID SLO_ID RATE SECONDS
+ *                                                   open loop at a fixed rate: 40 % ingest (batches of 10 observations),
+ *                                                   30 % SLO status, 30 % dashboard reads (telemetry summary and series)
+ *   connections HOST PORT PATH COUNT HOLD_SECONDS   opens COUNT keep-alive connections, a request on each, holds them,
+ *                                                   then a second request on each: how many the server kept and answered
  */
 public final class Bench {
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -31,7 +36,9 @@ public final class Bench {
                     Integer.parseInt(args[6]));
             case "latency" -> latency(args[1], args.length > 4 && !args[2].isEmpty() ? args[2] : null,
                     Integer.parseInt(args[3]), Integer.parseInt(args[4]));
-            default -> throw new IllegalArgumentException("ingest or latency");
+            case "mixed" -> mixed(args[1], args[2], args[3], args[4], args[5], Integer.parseInt(args[6]), Integer.parseInt(args[7]));
+            case "connections" -> connections(args[1], Integer.parseInt(args[2]), args[3], Integer.parseInt(args[4]), Integer.parseInt(args[5]));
+            default -> throw new IllegalArgumentException("ingest, latency, mixed or connections");
         }
     }
 
@@ -98,7 +105,7 @@ public final class Bench {
         long total = (long) rate * seconds;
         List<CompletableFuture<?>> inFlight = new ArrayList<>();
         ExecutorService callbacks = Executors.newFixedThreadPool(4);
-        HttpClient client = HttpClient.newBuilder().executor(callbacks).connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(callbacks).connectTimeout(Duration.ofSeconds(5)).build();
         long start = System.nanoTime();
         for (long i = 0; i < total; i++) {
             long intended = start + i * intervalNanos;
@@ -131,5 +138,135 @@ public final class Bench {
 
     private static double ms(long nanos) {
         return nanos / 1e6;
+    }
+
+    private static void mixed(String api, String ingestKey, String readKey, String serviceId, String sloId, int rate, int seconds) throws Exception {
+        String[] kinds = {"ingest", "slo-status", "dashboard"};
+        Histogram all = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
+        Histogram[] byKind = {new Histogram(TimeUnit.SECONDS.toNanos(60), 3), new Histogram(TimeUnit.SECONDS.toNanos(60), 3),
+                new Histogram(TimeUnit.SECONDS.toNanos(60), 3)};
+        AtomicLong errors = new AtomicLong();
+        long intervalNanos = TimeUnit.SECONDS.toNanos(1) / rate;
+        long total = (long) rate * seconds;
+        List<CompletableFuture<?>> inFlight = new ArrayList<>();
+        ExecutorService callbacks = Executors.newFixedThreadPool(4);
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(callbacks).connectTimeout(Duration.ofSeconds(5)).build();
+        Random random = new Random(7);
+        Instant now = Instant.now();
+        String summary = api + "/services/" + serviceId + "/telemetry?from=" + now.minusSeconds(3600) + "&to=" + now.plusSeconds(3600);
+        String series = api + "/services/" + serviceId + "/telemetry/series?from=" + now.minusSeconds(3600) + "&to=" + now.plusSeconds(3600) + "&step=5m";
+        String status = api + "/slos/" + sloId + "/status";
+        long start = System.nanoTime();
+        for (long i = 0; i < total; i++) {
+            long intended = start + i * intervalNanos;
+            long wait = intended - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            int slot = (int) (i % 10);
+            int kind = slot < 4 ? 0 : slot < 7 ? 1 : 2;
+            HttpRequest.Builder builder;
+            if (kind == 0) {
+                StringBuilder json = new StringBuilder("{\"observations\":[");
+                for (int o = 0; o < 10; o++) {
+                    json.append(o == 0 ? "" : ",").append("{\"service\":\"bench\",\"timestamp\":\"").append(Instant.now().minusMillis(random.nextInt(60_000)))
+                            .append("\",\"status\":").append(random.nextInt(100) == 0 ? 503 : 200).append(",\"latencyMs\":").append(5 + random.nextInt(200)).append('}');
+                }
+                builder = HttpRequest.newBuilder(URI.create(api + "/telemetry/observations")).header("Authorization", "Bearer " + ingestKey)
+                        .header("Content-Type", "application/json").header("Idempotency-Key", "mixed-" + start + "-" + i)
+                        .POST(HttpRequest.BodyPublishers.ofString(json.append("]}").toString()));
+            } else {
+                builder = HttpRequest.newBuilder(URI.create(kind == 1 ? status : (i % 2 == 0 ? summary : series))).header("Authorization", "Bearer " + readKey).GET();
+            }
+            HttpRequest request = builder.timeout(Duration.ofSeconds(30)).build();
+            inFlight.add(client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
+                long latency = Math.min(System.nanoTime() - intended, all.getHighestTrackableValue());
+                synchronized (all) {
+                    all.recordValue(latency);
+                    byKind[kind].recordValue(latency);
+                }
+                if (error != null || response.statusCode() != 200) {
+                    errors.incrementAndGet();
+                }
+            }));
+        }
+        CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).exceptionally(e -> null).get(120, TimeUnit.SECONDS);
+        callbacks.shutdown();
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        System.out.printf("mixed: %d requests at %d/s for %.1f s, %d errors; p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, max %.2f ms%n",
+                all.getTotalCount(), rate, elapsed, errors.get(), ms(all.getValueAtPercentile(50)), ms(all.getValueAtPercentile(95)),
+                ms(all.getValueAtPercentile(99)), ms(all.getMaxValue()));
+        for (int k = 0; k < kinds.length; k++) {
+            System.out.printf("  %-10s p50 %.2f ms, p95 %.2f ms, p99 %.2f ms%n", kinds[k], ms(byKind[k].getValueAtPercentile(50)),
+                    ms(byKind[k].getValueAtPercentile(95)), ms(byKind[k].getValueAtPercentile(99)));
+        }
+    }
+
+    private static void connections(String host, int port, String path, int count, int holdSeconds) throws Exception {
+        byte[] request = ("GET " + path + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\nConnection: keep-alive\r\n\r\n")
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        List<java.nio.channels.SocketChannel> channels = new ArrayList<>(count);
+        long start = System.nanoTime();
+        int failedToOpen = 0;
+        for (int i = 0; i < count; i++) {
+            try {
+                java.nio.channels.SocketChannel channel = java.nio.channels.SocketChannel.open(new java.net.InetSocketAddress(host, port));
+                channel.write(java.nio.ByteBuffer.wrap(request));
+                channels.add(channel);
+            } catch (IOException e) {
+                failedToOpen++;
+            }
+        }
+        int answeredFirst = readAnswers(channels);
+        double opened = (System.nanoTime() - start) / 1e9;
+        System.out.printf("connections: %d opened (%d failed) and answered %d in %.1f s; holding them %d s%n", channels.size(), failedToOpen,
+                answeredFirst, opened, holdSeconds);
+        TimeUnit.SECONDS.sleep(holdSeconds);
+        int stillOpen = 0;
+        for (java.nio.channels.SocketChannel channel : channels) {
+            try {
+                channel.write(java.nio.ByteBuffer.wrap(request));
+                stillOpen++;
+            } catch (IOException e) {
+                // closed by the server while held: not counted
+            }
+        }
+        int answeredSecond = readAnswers(channels);
+        System.out.printf("connections: after %d s, %d of %d still open and %d answered a second request on the same connection%n",
+                holdSeconds, stillOpen, channels.size(), answeredSecond);
+        for (java.nio.channels.SocketChannel channel : channels) {
+            channel.close();
+        }
+    }
+
+    /** Reads one HTTP answer (status line and headers up to a 200 status) from each channel; how many answered 200. */
+    private static int readAnswers(List<java.nio.channels.SocketChannel> channels) {
+        int answered = 0;
+        java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(4096);
+        for (java.nio.channels.SocketChannel channel : channels) {
+            try {
+                buffer.clear();
+                String text = "";
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                while (!text.contains("\r\n\r\n") && System.nanoTime() < deadline) {
+                    if (channel.read(buffer) < 0) {
+                        break;
+                    }
+                    text = new String(buffer.array(), 0, buffer.position(), java.nio.charset.StandardCharsets.US_ASCII);
+                }
+                if (text.startsWith("HTTP/1.1 200")) {
+                    answered++;
+                    // The body is small and short ({"status":"ok"}): read it off so the next answer starts clean.
+                    int length = Integer.parseInt(text.replaceAll("(?s).*[Cc]ontent-[Ll]ength: *([0-9]+).*", "$1"));
+                    int bodyStart = text.indexOf("\r\n\r\n") + 4;
+                    while (buffer.position() - bodyStart < length && channel.read(buffer) >= 0) {
+                        // read the rest of the body
+                    }
+                }
+            } catch (IOException | NumberFormatException e) {
+                // a connection that broke or answered without a length: not counted as answered
+            }
+        }
+        return answered;
     }
 }

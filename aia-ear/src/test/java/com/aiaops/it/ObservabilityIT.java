@@ -57,6 +57,11 @@ class ObservabilityIT extends ApiIT {
     }
 
     @Test
+    void ping_answers_without_credentials() {
+        anonymous().get("/ping").then().statusCode(200).body("status", equalTo("ok"));
+    }
+
+    @Test
     void the_openapi_document_describes_the_api() {
         RestAssured.given().basePath("").accept("application/json").get("/openapi").then().statusCode(200)
                 .body("info.title", equalTo("AIA Ops API"))

@@ -1,0 +1,227 @@
+package com.aiaops.it;
+
+import io.restassured.RestAssured;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import static com.aiaops.it.Telemetry.batch;
+import static com.aiaops.it.Telemetry.spread;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The dashboard in a real browser: headless Chromium (the system's, Debian's chromium and chromium-driver, which the
+ * build's browser set-up installs) driven by Selenium. A person signs in, sees the scorecard, opens a service and its
+ * charts with data, acknowledges and resolves an incident and writes its postmortem, switches organisation; the pages
+ * load nothing from anywhere but the application. Screenshots of the main pages go to target/screenshots.
+ */
+class DashboardIT extends ApiIT {
+    private static final String BASE = "http://127.0.0.1:" + (8080 + PORT_OFFSET);
+    private static final Path SCREENSHOTS = Path.of("target/screenshots");
+    private static WebDriver browser;
+    private static WebDriverWait wait;
+
+    @BeforeAll
+    static void browser() throws Exception {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(System.getProperty("aia.it.chromium", "/usr/bin/chromium"));
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--window-size=1440,1000",
+                "--user-data-dir=" + Files.createTempDirectory("aia-chromium"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(System.getProperty("aia.it.chromedriver", "/usr/bin/chromedriver"))).build();
+        browser = new ChromeDriver(service, options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    private static void screenshot(String name) throws Exception {
+        Path file = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(file, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static WebElement heading(String text) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//main//h1[normalize-space()='" + text + "']")));
+    }
+
+    private static void signIn(Tenant tenant) {
+        browser.manage().deleteAllCookies();
+        browser.get(BASE + "/#/login");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("email"))).sendKeys(tenant.email());
+        browser.findElement(By.id("password")).sendKeys(tenant.password());
+        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        heading("Overview");
+    }
+
+    @Test
+    void a_person_signs_in_opens_a_service_with_charts_and_acknowledges_resolves_and_writes_up_an_incident() throws Exception {
+        Tenant tenant = newTenant();
+        String serviceId = registerService(tenant.adminKey(), "checkout");
+        recordDeliveryAndCost(tenant, serviceId); // before the SLO, whose spent budget would freeze releases
+        as(issueKey(tenant, "INGEST")).body(batch(spread("checkout", Instant.now().minus(Duration.ofMinutes(50)), 45, 900, 12, 80)))
+                .post("/telemetry/observations").then().statusCode(200);
+        as(tenant.adminKey()).body(Map.of("serviceId", serviceId, "name", "checkout-availability", "indicator", "AVAILABILITY", "targetPercent", 99.0,
+                "window", "30d")).post("/slos").then().statusCode(201);
+        String incidentId = as(tenant.adminKey()).body(Map.of("title", "Checkout is failing", "severity", "P2", "serviceIds", List.of(serviceId),
+                "summary", "5xx on checkout")).post("/incidents").then().statusCode(201).extract().path("id");
+
+        // A wrong password is refused on the page, the right one lands on the overview with the scorecard.
+        browser.manage().deleteAllCookies();
+        browser.get(BASE + "/");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("email"))).sendKeys(tenant.email());
+        browser.findElement(By.id("password")).sendKeys("not the password");
+        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=alert]"), "wrong"));
+        browser.findElement(By.id("password")).clear();
+        browser.findElement(By.id("password")).sendKeys(tenant.password());
+        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        heading("Overview");
+        assertTrue(browser.findElement(By.cssSelector("[data-testid=grade]")).getText().matches("A\\+|A|B|C|D|F"));
+        assertTrue(browser.findElement(By.id("main")).getText().contains("Checkout is failing"), "the open incident needs attention");
+        screenshot("overview");
+
+        // The service: its charts are drawn with data.
+        browser.findElement(By.linkText("Services")).click();
+        heading("Services");
+        browser.findElement(By.linkText("Service checkout")).click();
+        heading("Service checkout");
+        // The last hour, by the minute.
+        new Select(browser.findElement(By.id("window"))).selectByVisibleText("1h");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-testid=summary]"), "last 1h"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("canvas[data-points]")));
+        List<WebElement> charts = browser.findElements(By.cssSelector("canvas[data-points]"));
+        assertTrue(charts.size() >= 4, "request rate, error rate, latency and the burn-down: " + charts.size());
+        long drawn = (Long) ((JavascriptExecutor) browser).executeScript(
+                "const c = Chart.getChart(document.querySelector('canvas'));"
+                        + "return c ? c.data.datasets[0].data.filter(v => v !== null && v > 0).length : 0;");
+        assertTrue(drawn > 10, "points of the request-rate chart: " + drawn);
+        long latencyPoints = (Long) ((JavascriptExecutor) browser).executeScript(
+                "const c = Chart.getChart(document.querySelectorAll('canvas')[2]);"
+                        + "return c ? c.data.datasets[2].data.filter(v => v !== null && v > 0).length : 0;");
+        assertTrue(latencyPoints > 10, "points of the p99 latency line: " + latencyPoints);
+        assertTrue(browser.findElement(By.cssSelector("[data-testid=summary]")).getText().contains("900 requests"));
+        screenshot("service");
+
+        // The incident: acknowledge, resolve, write the postmortem.
+        browser.findElement(By.linkText("Incidents")).click();
+        heading("Incidents");
+        screenshot("incidents");
+        browser.findElement(By.linkText("Checkout is failing")).click();
+        heading("Checkout is failing");
+        browser.findElement(By.xpath("//button[normalize-space()='Acknowledge']")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-testid=incident-state]"), "ACKNOWLEDGED"));
+        browser.findElement(By.xpath("//button[normalize-space()='Resolve']")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-testid=incident-state]"), "RESOLVED"));
+        browser.findElement(By.id("pm-summary")).sendKeys("A bad deploy of checkout; rolled back.");
+        browser.findElement(By.id("pm-rootCause")).sendKeys("A missing database index.");
+        browser.findElement(By.xpath("//button[normalize-space()='Write the postmortem']")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//button[normalize-space()='Save the postmortem']")));
+        screenshot("incident");
+        as(tenant.adminKey()).get("/incidents/" + incidentId).then().statusCode(200).body("state", equalTo("RESOLVED"));
+        as(tenant.adminKey()).get("/incidents/" + incidentId + "/timeline").then().body(containsString("ACKNOWLEDGED"));
+        as(tenant.adminKey()).get("/incidents/" + incidentId + "/postmortem").then().statusCode(200)
+                .body("summary", equalTo("A bad deploy of checkout; rolled back."));
+
+        for (String[] pageAndTitle : List.of(new String[] {"Delivery", "delivery"}, new String[] {"Cost", "cost"},
+                new String[] {"Backups & reports", "backups"})) {
+            browser.findElement(By.linkText(pageAndTitle[0])).click();
+            heading(pageAndTitle[0].equals("Backups & reports") ? "Backups and reports" : pageAndTitle[0]);
+            screenshot(pageAndTitle[1]);
+        }
+        browser.findElement(By.linkText("Cost")).click();
+        heading("Cost");
+        assertTrue(browser.findElement(By.id("main")).getText().contains("checkout-budget"), "the budget is listed");
+        browser.findElement(By.linkText("Delivery")).click();
+        heading("Delivery");
+        assertTrue(browser.findElement(By.id("main")).getText().contains("Deployment frequency"));
+    }
+
+    /** Three production deployments, a month and a half of cost, and a budget: so the delivery and cost pages have something to show. */
+    private static void recordDeliveryAndCost(Tenant tenant, String serviceId) {
+        Instant now = Instant.now();
+        for (int i = 0; i < 3; i++) {
+            Instant finished = now.minus(Duration.ofDays(i * 2L + 1));
+            as(tenant.adminKey()).body(Map.of("serviceId", serviceId, "version", "v1." + i, "environment", "production",
+                    "commits", List.of(Map.of("sha", "a1b2c3d" + i, "committedAt", finished.minus(Duration.ofHours(5)).toString())),
+                    "startedAt", finished.minusSeconds(300).toString(), "finishedAt", finished.toString(), "result", "SUCCESS"))
+                    .post("/deployments").then().statusCode(201);
+        }
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        List<String> rows = new java.util.ArrayList<>();
+        for (int d = 1; d <= today.getDayOfMonth(); d++) {
+            rows.add(CostIT.row(today.withDayOfMonth(d), "12.50", "Compute", "Virtual Machines", "checkout", "acme"));
+        }
+        java.time.YearMonth previous = java.time.YearMonth.from(today).minusMonths(1);
+        rows.add(CostIT.row(previous.atDay(5), "300.00", "Compute", "Virtual Machines", "checkout", "acme"));
+        rows.add(CostIT.row(previous.atDay(6), "80.00", "Storage", "Object Storage", "checkout", "globex"));
+        CostIT.csv(tenant.adminKey()).body(CostIT.file(rows)).post("/cost/imports").then().statusCode(201);
+        as(tenant.adminKey()).body(Map.of("name", "checkout-budget", "scope", "SERVICE", "serviceId", serviceId, "monthlyAmount", 300,
+                "currency", "USD")).post("/cost/budgets").then().log().ifValidationFails().statusCode(201);
+    }
+
+    @Test
+    void a_member_of_two_organisations_switches_between_them() {
+        Tenant first = newTenant();
+        Tenant second = newTenant();
+        registerService(second.adminKey(), "only-in-second");
+        as(second.adminKey()).body(Map.of("email", first.email(), "displayName", "ignored", "role", "VIEWER")).post("/members").then().statusCode(201);
+        signIn(first);
+        browser.findElement(By.linkText("Services")).click();
+        heading("Services");
+        assertTrue(!browser.findElement(By.id("main")).getText().contains("only-in-second"));
+        new Select(browser.findElement(By.id("organization"))).selectByVisibleText("Org " + second.slug() + " (VIEWER)");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("main"), "Service only-in-second"));
+    }
+
+    @Test
+    void the_pages_load_nothing_from_elsewhere_are_labelled_and_send_a_strict_content_security_policy() {
+        RestAssured.given().basePath("").get("/").then().statusCode(200)
+                .header("Content-Security-Policy", containsString("default-src 'self'"))
+                .header("Content-Security-Policy", containsString("script-src 'self'"))
+                .header("X-Content-Type-Options", "nosniff");
+        RestAssured.given().basePath("").get("/webjars/chart.js/" + System.getProperty("aia.it.chartjs.version", "4.4.1") + "/dist/chart.umd.js")
+                .then().statusCode(200);
+        Tenant tenant = newTenant();
+        signIn(tenant);
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        @SuppressWarnings("unchecked")
+        List<String> loaded = (List<String>) js.executeScript("return performance.getEntriesByType('resource').map(e => e.name)");
+        assertTrue(loaded.stream().allMatch(url -> url.startsWith(BASE)), "only this origin: " + loaded);
+        assertTrue((Boolean) js.executeScript("return typeof Chart === 'function'"), "Chart.js loaded from the application");
+        // Every form control has a label; the skip link leads to the content.
+        assertEquals(0L, js.executeScript("return [...document.querySelectorAll('input, select, textarea')]"
+                + ".filter(e => !(e.labels && e.labels.length) && !e.getAttribute('aria-label')).length"));
+        browser.findElement(By.tagName("body")).sendKeys(org.openqa.selenium.Keys.TAB);
+        assertEquals("Skip to content", browser.switchTo().activeElement().getText());
+    }
+}

@@ -1,0 +1,33 @@
+// The JSON API, as the browser's session uses it: same origin, the session cookie, and X-Requested-With on changes
+// (the API's protection against cross-site requests).
+
+export class ApiError extends Error {
+  constructor(status, problem) {
+    super((problem && (problem.detail || problem.title)) || `HTTP ${status}`);
+    this.status = status;
+    this.problem = problem;
+  }
+}
+
+export async function api(path, { method = 'GET', body } = {}) {
+  const headers = { Accept: 'application/json' };
+  if (method !== 'GET') headers['X-Requested-With'] = 'aia-dashboard';
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const response = await fetch('/api/v1' + path, {
+    method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = response.status === 204 ? '' : await response.text();
+  const data = text ? JSON.parse(text) : null;
+  if (!response.ok) throw new ApiError(response.status, data);
+  return data;
+}
+
+/** Resolves to the value, or to the fallback when the API answers 403/404 (a feature the caller may not see). */
+export async function optional(promise, fallback) {
+  try {
+    return await promise;
+  } catch (e) {
+    if (e instanceof ApiError && (e.status === 403 || e.status === 404)) return fallback;
+    throw e;
+  }
+}

@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Load benchmarks of issue 7 (docs/BENCHMARKS.md), on this machine, on loopback only, every load bounded in time:
+#   1. 10,000 concurrent keep-alive connections held by one node (BENCH_CONNECTIONS to change)
+#   2. a mixed workload at fixed rates, open loop, coordinated-omission corrected (HdrHistogram): 40 % ingest,
+#      30 % SLO status, 30 % dashboard reads; the highest rate that keeps p99 < 100 ms
+#   3. the same client against GET /api/v1/ping, the trivial endpoint of the same server: the framework's ceiling
+# The server runs on PostgreSQL (database aia_bench, recreated) at port offset 300. Client and server share the cores.
+#   bench/load.sh                 all three
+#   BENCH_RATES="250 500" BENCH_SECONDS=20 bench/load.sh
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+state=$root/bench/.state/load
+offset=300
+port=$((8080 + offset))
+api=http://127.0.0.1:$port/api/v1
+seconds=${BENCH_SECONDS:-20}
+rates=${BENCH_RATES:-100 200 250 300 350 400 500 750 1000}
+ping_rates=${BENCH_PING_RATES:-250 500 750 1000 1500 2000 3000}
+connections=${BENCH_CONNECTIONS:-10000}
+mkdir -p "$state"
+
+echo "== building the client"
+(cd "$root" && mvn -q -B dependency:copy -Dartifact=org.hdrhistogram:HdrHistogram:2.2.2 -DoutputDirectory="$state/lib")
+javac -d "$state/classes" -cp "$state/lib/*" "$root/bench/src/Bench.java"
+bench() { java -Xss512k -cp "$state/classes:$state/lib/*" Bench "$@"; }
+
+echo "== starting AIA Ops on PostgreSQL (port offset $offset)"
+export AIA_HOME=$state/aia AIA_PORT_OFFSET=$offset
+psql -h 127.0.0.1 -U postgres -qc "drop database if exists aia_bench with (force)" -c "create database aia_bench"
+export AIA_DB_DRIVER=postgresql AIA_DB_URL='jdbc:postgresql://127.0.0.1:5432/aia_bench?reWriteBatchedInserts=true'
+export AIA_DB_USER=postgres AIA_DB_PASSWORD=postgres
+"$root/wildfly-config/run.sh" > "$state/run.log"
+trap '"$root/wildfly-config/run.sh" stop > /dev/null' EXIT
+demo=$(grep apiKey "$AIA_HOME/data/demo-credentials.txt" | cut -d= -f2)
+post() { curl -fsS -H "Authorization: Bearer $demo" -H 'Content-Type: application/json' -d "$2" "$api/$1"; }
+service=$(post services '{"slug":"bench","displayName":"Bench","ownerTeam":"bench","tier":"PRO"}' | jq -r .id)
+ingest_key=$(post api-keys '{"name":"bench ingest","scope":"INGEST","rateLimitPerMinute":1000000}' | jq -r .token)
+read_key=$(post api-keys '{"name":"bench reader","scope":"VIEWER","rateLimitPerMinute":1000000}' | jq -r .token)
+slo=$(post slos "{\"serviceId\":\"$service\",\"name\":\"bench-availability\",\"indicator\":\"AVAILABILITY\",\"targetPercent\":99.9,\"window\":\"30d\"}" | jq -r .id)
+
+echo "== $connections keep-alive connections held by one node"
+bench connections 127.0.0.1 "$port" /api/v1/ping "$connections" 30
+
+echo "== seeding and warming up (JIT, caches): a cold server answers the first minute ten times slower"
+bench ingest "$api/telemetry/observations" "$ingest_key" bench 10 2 1000 > /dev/null
+for rate in 50 100 150 200; do
+  bench mixed "$api" "$ingest_key" "$read_key" "$service" "$slo" "$rate" 15 > /dev/null
+done
+bench latency "$api/ping" "" 500 15 > /dev/null
+
+echo "== mixed workload, open loop, $seconds s per rate"
+for rate in $rates; do
+  bench mixed "$api" "$ingest_key" "$read_key" "$service" "$slo" "$rate" "$seconds"
+done
+
+echo "== trivial endpoint GET /api/v1/ping, same client, $seconds s per rate"
+for rate in $ping_rates; do
+  bench latency "$api/ping" "" "$rate" "$seconds"
+done
