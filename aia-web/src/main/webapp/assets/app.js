@@ -304,10 +304,11 @@ async function deliveryPage() {
 async function costPage() {
   const now = new Date();
   const months = [...Array(6).keys()].map((i) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - (5 - i), 1)).toISOString().slice(0, 7));
-  const [budgets, byCategory, byMonth, unitCosts] = await Promise.all([
-    api('/cost/budgets/status'), api(`/cost/breakdown?by=CATEGORY&from=${months[5]}`), api(`/cost/breakdown?by=MONTH&from=${months[0]}&to=${months[5]}`),
-    Promise.all(months.map((month) => api(`/cost/unit-costs?month=${month}`))),
+  const [budgetMonths, byCategory, byMonth, unitCosts] = await Promise.all([
+    Promise.all(months.map((month) => api(`/cost/budgets/status?month=${month}`))), api(`/cost/breakdown?by=CATEGORY&from=${months[5]}`),
+    api(`/cost/breakdown?by=MONTH&from=${months[0]}&to=${months[5]}`), Promise.all(months.map((month) => api(`/cost/unit-costs?month=${month}`))),
   ]);
+  const budgets = budgetMonths[5];
   const serviceNames = [...new Set(unitCosts.flatMap((u) => u.perService.map((s) => s.service)))];
   page('Cost',
     h('h2', {}, `Spend against budget, ${months[5]}`),
@@ -315,7 +316,10 @@ async function costPage() {
       { label: 'spent', data: budgets.items.map((b) => Number(b.forecast.actual)) },
       { label: 'month-end forecast', data: budgets.items.map((b) => Number(b.forecast.forecast)) },
       { label: 'budget', data: budgets.items.map((b) => Number(b.forecast.budget)) }]),
-    table('Budgets', ['Budget', 'Spent', 'Forecast', 'Budget', 'Status'], budgets.items.map((b) => [b.name, fmt.money(b.forecast.actual, b.currency), fmt.money(b.forecast.forecast, b.currency), fmt.money(b.forecast.budget, b.currency), status(b.forecast.status)]), { numeric: [1, 2, 3] }),
+    table('Budgets this month', ['Budget', 'Spent', 'Forecast', 'Budget', 'Status'], budgets.items.map((b) => [b.name, fmt.money(b.forecast.actual, b.currency), fmt.money(b.forecast.forecast, b.currency), fmt.money(b.forecast.budget, b.currency), status(b.forecast.status)]), { numeric: [1, 2, 3] }),
+    h('h2', {}, 'Spend against budget per month'),
+    table('Spend against budget per month', ['Month', 'Budget', 'Spent', 'Budget', 'Adherence', 'Status'], budgetMonths.flatMap((m, i) => m.items.map((b) => [months[i], b.name,
+      fmt.money(b.forecast.actual, b.currency), fmt.money(b.forecast.budget, b.currency), fmt.pct(b.forecast.adherence, 0), status(b.forecast.status)])).reverse(), { numeric: [2, 3, 4] }),
     h('div', { class: 'grid' },
       barChart(`Spend by category, ${months[5]}`, byCategory.items.map((s) => s.label || s.key), [{ label: 'EffectiveCost', data: byCategory.items.map((s) => Number(s.effectiveCost)) }]),
       barChart('Spend by month', byMonth.items.map((s) => s.label || s.key), [{ label: 'EffectiveCost', data: byMonth.items.map((s) => Number(s.effectiveCost)) }]),

@@ -135,6 +135,9 @@ class DashboardIT extends ApiIT {
         // The incident: acknowledge, resolve, write the postmortem.
         browser.findElement(By.linkText("Incidents")).click();
         heading("Incidents");
+        String onCall = browser.findElement(By.id("main")).getText();
+        assertTrue(onCall.contains("primary") && onCall.contains("Bob Oncall") && onCall.contains("Founder of " + tenant.slug()),
+                "who is on call now and next, by name: " + onCall);
         screenshot("incidents");
         browser.findElement(By.linkText("Checkout is failing")).click();
         heading("Checkout is failing");
@@ -185,6 +188,11 @@ class DashboardIT extends ApiIT {
         rows.add(CostIT.row(previous.atDay(5), "300.00", "Compute", "Virtual Machines", "checkout", "acme"));
         rows.add(CostIT.row(previous.atDay(6), "80.00", "Storage", "Object Storage", "checkout", "globex"));
         CostIT.csv(tenant.adminKey()).body(CostIT.file(rows)).post("/cost/imports").then().statusCode(201);
+        String founder = as(tenant.adminKey()).get("/members").then().extract().path("items[0].id");
+        String bob = as(tenant.adminKey()).body(Map.of("email", unique("bob") + "@example.test", "displayName", "Bob Oncall", "role", "OPERATOR",
+                "password", "a long enough password")).post("/members").then().statusCode(201).extract().path("id");
+        as(tenant.adminKey()).body(Map.of("name", "primary", "timeZone", "UTC", "firstHandoff", "2026-01-05T09:00:00", "turnLength", 1,
+                "turnUnit", "DAYS", "members", List.of(founder, bob))).post("/schedules").then().statusCode(201);
         as(tenant.adminKey()).body(Map.of("name", "checkout-budget", "scope", "SERVICE", "serviceId", serviceId, "monthlyAmount", 300,
                 "currency", "USD")).post("/cost/budgets").then().log().ifValidationFails().statusCode(201);
     }

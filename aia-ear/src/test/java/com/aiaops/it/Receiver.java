@@ -34,7 +34,12 @@ public final class Receiver implements AutoCloseable {
     }
 
     public Receiver() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        this(0);
+    }
+
+    /** A receiver on a given port (0: any free one), e.g. to come back where one that went down was. */
+    public Receiver(int port) throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         server.createContext("/", exchange -> {
             hits.incrementAndGet();
             byte[] body = exchange.getRequestBody().readAllBytes();
@@ -50,6 +55,10 @@ public final class Receiver implements AutoCloseable {
         });
         server.setExecutor(threads);
         server.start();
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
     }
 
     public String url() {

@@ -90,6 +90,27 @@ class ReceiverFaultsIT extends ApiIT {
     }
 
     @Test
+    void a_receiver_that_is_down_gets_every_notification_once_it_is_back() throws Exception {
+        Tenant tenant = newTenant();
+        int port;
+        String channelId;
+        try (Receiver gone = new Receiver()) {
+            port = gone.port();
+            channelId = channel(tenant, gone);
+        } // closed: nothing listens on its port any more
+        List<String> sent = notify(tenant, channelId, 8);
+        eventually(Duration.ofSeconds(30), () -> as(tenant.adminKey()).queryParam("channelId", channelId).queryParam("limit", 200)
+                .get("/notifications").then().body("items.state", everyItem(equalTo("PENDING")))
+                .body("items.lastError", hasItem(org.hamcrest.Matchers.anyOf(org.hamcrest.Matchers.containsString("could not reach"),
+                        org.hamcrest.Matchers.containsString("circuit breaker open")))));
+        try (Receiver back = new Receiver(port)) {
+            allDelivered(tenant, channelId, sent.size());
+            assertEquals(Set.copyOf(sent), acceptedKeys(back));
+            assertEquals(sent.size(), back.accepted().size(), "each notification accepted once");
+        }
+    }
+
+    @Test
     void a_slow_receiver_times_out_without_starving_the_api_and_gets_everything_once_it_is_fast() throws Exception {
         Tenant tenant = newTenant();
         String serviceId = registerService(tenant.adminKey(), "steady");
