@@ -1,6 +1,6 @@
 /**
- * Leases of running batch job executions: which node runs which execution, renewed while it runs. An execution
- * whose node stopped renewing (killed, crashed) is found, marked FAILED in the job repository and restarted from
- * its last checkpoint by another node, or by the same node when it comes back.
+ * Batch jobs across the cluster: leases of running executions (an execution whose node stopped renewing is marked
+ * FAILED and restarted from its last checkpoint) and claims of schedule firings (each firing starts its job once,
+ * whichever node's timer fires).
  */
 package com.aiaops.jobs;
