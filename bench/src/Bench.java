@@ -99,7 +99,39 @@ public final class Bench {
     }
 
     private static void latency(String url, String key, int rate, int seconds) throws Exception {
-        Histogram histogram = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
+        OpenLoopResult result = openLoop(rate, seconds, 1, i -> {
+            HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).GET();
+            if (key != null) {
+                builder.header("Authorization", "Bearer " + key);
+            }
+            return new Planned(0, builder);
+        });
+        System.out.printf("latency: %s%n", result.describe(rate, result.all()));
+    }
+
+    /** One request of an open-loop run and the kind it is counted under. */
+    private record Planned(int kind, HttpRequest.Builder request) {
+    }
+
+    /** Latencies of a run: all requests, and per kind. */
+    private record OpenLoopResult(Histogram all, Histogram[] byKind, long errors, double elapsedSeconds) {
+        String describe(int rate, Histogram h) {
+            return String.format("%d requests at %d/s for %.1f s, %d errors; p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, max %.2f ms", h.getTotalCount(), rate,
+                    elapsedSeconds, errors, ms(h.getValueAtPercentile(50)), ms(h.getValueAtPercentile(95)), ms(h.getValueAtPercentile(99)), ms(h.getMaxValue()));
+        }
+    }
+
+    /**
+     * Sends rate × seconds requests, the i-th at its intended time start + i / rate whatever the server does, and
+     * records each latency from that intended time: a request delayed by a stalled server counts its wait too (no
+     * coordinated omission).
+     */
+    private static OpenLoopResult openLoop(int rate, int seconds, int kinds, java.util.function.LongFunction<Planned> plan) throws Exception {
+        Histogram all = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
+        Histogram[] byKind = new Histogram[kinds];
+        for (int k = 0; k < kinds; k++) {
+            byKind[k] = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
+        }
         AtomicLong errors = new AtomicLong();
         long intervalNanos = TimeUnit.SECONDS.toNanos(1) / rate;
         long total = (long) rate * seconds;
@@ -113,15 +145,13 @@ public final class Bench {
             if (wait > 0) {
                 TimeUnit.NANOSECONDS.sleep(wait);
             }
-            HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET();
-            if (key != null) {
-                builder.header("Authorization", "Bearer " + key);
-            }
-            inFlight.add(client.sendAsync(builder.build(), HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
-                // From the intended start: a request delayed by a stalled server counts its wait too.
-                long latency = System.nanoTime() - intended;
-                synchronized (histogram) {
-                    histogram.recordValue(Math.min(latency, histogram.getHighestTrackableValue()));
+            Planned planned = plan.apply(i);
+            HttpRequest request = planned.request().timeout(Duration.ofSeconds(30)).build();
+            inFlight.add(client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
+                long latency = Math.min(System.nanoTime() - intended, all.getHighestTrackableValue());
+                synchronized (all) {
+                    all.recordValue(latency);
+                    byKind[planned.kind()].recordValue(latency);
                 }
                 if (error != null || response.statusCode() != 200) {
                     errors.incrementAndGet();
@@ -130,10 +160,7 @@ public final class Bench {
         }
         CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).exceptionally(e -> null).get(120, TimeUnit.SECONDS);
         callbacks.shutdown();
-        double elapsed = (System.nanoTime() - start) / 1e9;
-        System.out.printf("latency: %d requests at %d/s for %.1f s, %d errors; p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, max %.2f ms%n",
-                histogram.getTotalCount(), rate, elapsed, errors.get(), ms(histogram.getValueAtPercentile(50)),
-                ms(histogram.getValueAtPercentile(95)), ms(histogram.getValueAtPercentile(99)), ms(histogram.getMaxValue()));
+        return new OpenLoopResult(all, byKind, errors.get(), (System.nanoTime() - start) / 1e9);
     }
 
     private static double ms(long nanos) {
@@ -142,63 +169,33 @@ public final class Bench {
 
     private static void mixed(String api, String ingestKey, String readKey, String serviceId, String sloId, int rate, int seconds) throws Exception {
         String[] kinds = {"ingest", "slo-status", "dashboard"};
-        Histogram all = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
-        Histogram[] byKind = {new Histogram(TimeUnit.SECONDS.toNanos(60), 3), new Histogram(TimeUnit.SECONDS.toNanos(60), 3),
-                new Histogram(TimeUnit.SECONDS.toNanos(60), 3)};
-        AtomicLong errors = new AtomicLong();
-        long intervalNanos = TimeUnit.SECONDS.toNanos(1) / rate;
-        long total = (long) rate * seconds;
-        List<CompletableFuture<?>> inFlight = new ArrayList<>();
-        ExecutorService callbacks = Executors.newFixedThreadPool(4);
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(callbacks).connectTimeout(Duration.ofSeconds(5)).build();
         Random random = new Random(7);
         Instant now = Instant.now();
         String summary = api + "/services/" + serviceId + "/telemetry?from=" + now.minusSeconds(3600) + "&to=" + now.plusSeconds(3600);
         String series = api + "/services/" + serviceId + "/telemetry/series?from=" + now.minusSeconds(3600) + "&to=" + now.plusSeconds(3600) + "&step=5m";
         String status = api + "/slos/" + sloId + "/status";
-        long start = System.nanoTime();
-        for (long i = 0; i < total; i++) {
-            long intended = start + i * intervalNanos;
-            long wait = intended - System.nanoTime();
-            if (wait > 0) {
-                TimeUnit.NANOSECONDS.sleep(wait);
-            }
+        long run = System.nanoTime();
+        OpenLoopResult result = openLoop(rate, seconds, kinds.length, i -> {
             int slot = (int) (i % 10);
             int kind = slot < 4 ? 0 : slot < 7 ? 1 : 2;
-            HttpRequest.Builder builder;
-            if (kind == 0) {
-                StringBuilder json = new StringBuilder("{\"observations\":[");
-                for (int o = 0; o < 10; o++) {
-                    json.append(o == 0 ? "" : ",").append("{\"service\":\"bench\",\"timestamp\":\"").append(Instant.now().minusMillis(random.nextInt(60_000)))
-                            .append("\",\"status\":").append(random.nextInt(100) == 0 ? 503 : 200).append(",\"latencyMs\":").append(5 + random.nextInt(200)).append('}');
-                }
-                builder = HttpRequest.newBuilder(URI.create(api + "/telemetry/observations")).header("Authorization", "Bearer " + ingestKey)
-                        .header("Content-Type", "application/json").header("Idempotency-Key", "mixed-" + start + "-" + i)
-                        .POST(HttpRequest.BodyPublishers.ofString(json.append("]}").toString()));
-            } else {
-                builder = HttpRequest.newBuilder(URI.create(kind == 1 ? status : (i % 2 == 0 ? summary : series))).header("Authorization", "Bearer " + readKey).GET();
+            if (kind > 0) {
+                return new Planned(kind, HttpRequest.newBuilder(URI.create(kind == 1 ? status : (i % 2 == 0 ? summary : series)))
+                        .header("Authorization", "Bearer " + readKey).GET());
             }
-            HttpRequest request = builder.timeout(Duration.ofSeconds(30)).build();
-            inFlight.add(client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
-                long latency = Math.min(System.nanoTime() - intended, all.getHighestTrackableValue());
-                synchronized (all) {
-                    all.recordValue(latency);
-                    byKind[kind].recordValue(latency);
-                }
-                if (error != null || response.statusCode() != 200) {
-                    errors.incrementAndGet();
-                }
-            }));
-        }
-        CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).exceptionally(e -> null).get(120, TimeUnit.SECONDS);
-        callbacks.shutdown();
-        double elapsed = (System.nanoTime() - start) / 1e9;
-        System.out.printf("mixed: %d requests at %d/s for %.1f s, %d errors; p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, max %.2f ms%n",
-                all.getTotalCount(), rate, elapsed, errors.get(), ms(all.getValueAtPercentile(50)), ms(all.getValueAtPercentile(95)),
-                ms(all.getValueAtPercentile(99)), ms(all.getMaxValue()));
+            StringBuilder json = new StringBuilder("{\"observations\":[");
+            for (int o = 0; o < 10; o++) {
+                json.append(o == 0 ? "" : ",").append("{\"service\":\"bench\",\"timestamp\":\"").append(Instant.now().minusMillis(random.nextInt(60_000)))
+                        .append("\",\"status\":").append(random.nextInt(100) == 0 ? 503 : 200).append(",\"latencyMs\":").append(5 + random.nextInt(200)).append('}');
+            }
+            return new Planned(0, HttpRequest.newBuilder(URI.create(api + "/telemetry/observations")).header("Authorization", "Bearer " + ingestKey)
+                    .header("Content-Type", "application/json").header("Idempotency-Key", "mixed-" + run + "-" + i)
+                    .POST(HttpRequest.BodyPublishers.ofString(json.append("]}").toString())));
+        });
+        System.out.printf("mixed: %s%n", result.describe(rate, result.all()));
         for (int k = 0; k < kinds.length; k++) {
-            System.out.printf("  %-10s p50 %.2f ms, p95 %.2f ms, p99 %.2f ms%n", kinds[k], ms(byKind[k].getValueAtPercentile(50)),
-                    ms(byKind[k].getValueAtPercentile(95)), ms(byKind[k].getValueAtPercentile(99)));
+            Histogram h = result.byKind()[k];
+            System.out.printf("  %-10s p50 %.2f ms, p95 %.2f ms, p99 %.2f ms%n", kinds[k], ms(h.getValueAtPercentile(50)), ms(h.getValueAtPercentile(95)),
+                    ms(h.getValueAtPercentile(99)));
         }
     }
 

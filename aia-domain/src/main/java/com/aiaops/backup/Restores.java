@@ -74,13 +74,15 @@ public class Restores {
             c.setAutoCommit(false);
             try {
                 String schema = c.getSchema();
-                Map<String, String> actualNames = tableNames(c, schema);
-                requireEmpty(c, actualNames.keySet());
-                for (Manifest.TableEntry entry : parentsFirst(c, schema, actualNames, manifest.tables())) {
-                    if (!actualNames.containsKey(entry.table())) {
+                Set<String> tables = new TreeSet<>(BackupTables.list(c).stream().map(BackupTables.Table::name).toList());
+                requireEmpty(c, tables);
+                List<BackupTables.Table> restoredTables = new ArrayList<>();
+                for (Manifest.TableEntry entry : parentsFirst(c, schema, tables, manifest.tables())) {
+                    if (!tables.contains(entry.table())) {
                         throw new RestoreRefused("SCHEMA_MISMATCH", "the database has no table " + entry.table());
                     }
                     BackupTables.Table table = TableRestore.describe(c, schema, entry);
+                    restoredTables.add(table);
                     long restored = TableRestore.insertRows(c, schema, table, files.get(entry.table()));
                     long counted = TableRestore.count(c, schema + "." + entry.table());
                     rows += counted;
@@ -91,7 +93,7 @@ public class Restores {
                     }
                 }
                 if (problems.isEmpty()) {
-                    advanceSequences(c, schema, manifest.tables());
+                    advanceSequences(c, schema, restoredTables);
                     c.commit();
                 } else {
                     c.rollback();
@@ -150,21 +152,6 @@ public class Restores {
         return files;
     }
 
-    /** The application's tables by lower-case name, with the name as the database spells it. */
-    private static Map<String, String> tableNames(Connection c, String schema) throws SQLException {
-        Map<String, String> names = new TreeMap<>();
-        for (BackupTables.Table table : BackupTables.list(c)) {
-            names.put(table.name(), table.name());
-        }
-        try (ResultSet rs = c.getMetaData().getTables(null, schema, "%", new String[] {"TABLE"})) {
-            while (rs.next()) {
-                String actual = rs.getString("TABLE_NAME");
-                names.computeIfPresent(actual.toLowerCase(Locale.ROOT), (k, v) -> actual);
-            }
-        }
-        return names;
-    }
-
     private static void requireEmpty(Connection c, Set<String> tables) throws SQLException {
         List<String> holdingRows = new ArrayList<>();
         for (String table : tables) {
@@ -179,15 +166,14 @@ public class Restores {
     }
 
     /** The manifest's tables ordered so that a table comes after every table its foreign keys refer to. */
-    static List<Manifest.TableEntry> parentsFirst(Connection c, String schema, Map<String, String> actualNames,
+    static List<Manifest.TableEntry> parentsFirst(Connection c, String schema, Set<String> existing,
                                                  List<Manifest.TableEntry> tables) throws SQLException {
         Map<String, Set<String>> parents = new LinkedHashMap<>();
         DatabaseMetaData meta = c.getMetaData();
         for (Manifest.TableEntry entry : tables) {
             Set<String> refersTo = new TreeSet<>();
-            String actual = actualNames.get(entry.table());
-            if (actual != null) {
-                try (ResultSet rs = meta.getImportedKeys(null, schema, actual)) {
+            if (existing.contains(entry.table())) {
+                try (ResultSet rs = meta.getImportedKeys(null, schema, TableRestore.stored(meta, entry.table()))) {
                     while (rs.next()) {
                         refersTo.add(rs.getString("PKTABLE_NAME").toLowerCase(Locale.ROOT));
                     }
@@ -219,17 +205,16 @@ public class Restores {
     }
 
     /** Every id sequence restarted above the largest numeric key restored, with room for one block of cached ids. */
-    private static void advanceSequences(Connection c, String schema, List<Manifest.TableEntry> tables) throws SQLException {
+    private static void advanceSequences(Connection c, String schema, List<BackupTables.Table> tables) throws SQLException {
         long largest = 0;
-        for (Manifest.TableEntry entry : tables) {
-            if (entry.key().size() != 1 || entry.rows() == 0) {
+        for (BackupTables.Table table : tables) {
+            if (table.primaryKey().size() != 1) {
                 continue;
             }
-            BackupTables.Table table = TableRestore.describe(c, schema, entry);
-            int type = table.columns().stream().filter(col -> col.name().equals(entry.key().get(0))).findFirst()
-                    .map(BackupTables.Column::jdbcType).orElse(Types.VARCHAR);
+            String key = table.primaryKey().get(0);
+            int type = table.columns().stream().filter(col -> col.name().equals(key)).findFirst().map(BackupTables.Column::jdbcType).orElse(Types.VARCHAR);
             if (type == Types.BIGINT || type == Types.INTEGER || type == Types.SMALLINT) {
-                try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select max(" + entry.key().get(0) + ") from " + entry.table())) {
+                try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select coalesce(max(" + key + "), 0) from " + table.name())) {
                     rs.next();
                     largest = Math.max(largest, rs.getLong(1));
                 }

@@ -30,10 +30,11 @@ final class TableRestore {
     /** The table as the manifest names its columns, with the JDBC types the target schema gives them. */
     static BackupTables.Table describe(Connection c, String schema, Manifest.TableEntry entry) throws SQLException {
         Map<String, Integer> types = new HashMap<>();
-        try (var rs = c.getMetaData().getColumns(null, null, "%", "%")) {
-            // Schema and table names are folded differently by H2 (upper) and PostgreSQL (lower): match ignoring case.
+        java.sql.DatabaseMetaData meta = c.getMetaData();
+        try (var rs = meta.getColumns(null, stored(meta, schema), stored(meta, entry.table()), "%")) {
             while (rs.next()) {
-                if (schema.equalsIgnoreCase(rs.getString("TABLE_SCHEM")) && entry.table().equalsIgnoreCase(rs.getString("TABLE_NAME"))) {
+                // The table name is a LIKE pattern ("_" matches any character): keep only the table itself.
+                if (entry.table().equalsIgnoreCase(rs.getString("TABLE_NAME"))) {
                     types.put(rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT), rs.getInt("DATA_TYPE"));
                 }
             }
@@ -45,6 +46,14 @@ final class TableRestore {
         List<BackupTables.Column> columns = entry.columns().stream()
                 .map(n -> new BackupTables.Column(n, types.getOrDefault(n, java.sql.Types.VARCHAR))).toList();
         return new BackupTables.Table(entry.table(), columns, entry.key());
+    }
+
+    /** An unquoted identifier as the database stores it (H2 in upper case, PostgreSQL in lower case), for metadata lookups. */
+    static String stored(java.sql.DatabaseMetaData meta, String identifier) throws SQLException {
+        if (meta.storesUpperCaseIdentifiers()) {
+            return identifier.toUpperCase(Locale.ROOT);
+        }
+        return meta.storesLowerCaseIdentifiers() ? identifier.toLowerCase(Locale.ROOT) : identifier;
     }
 
     /** Inserts the file's rows in the connection's current transaction; the caller commits or rolls back. */

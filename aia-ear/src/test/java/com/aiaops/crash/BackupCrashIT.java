@@ -1,7 +1,5 @@
 package com.aiaops.crash;
 
-import io.restassured.RestAssured;
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
@@ -34,15 +32,8 @@ class BackupCrashIT {
         // PostgreSQL, as in production: an H2 file is not meant to survive its process being killed.
         OwnServer.recreateDatabase("aia_crash");
         SERVER.fresh().start();
-        RestAssured.baseURI = "http://127.0.0.1";
-        var signup = RestAssured.given().contentType(ContentType.JSON).body(Map.of("organizationSlug", "platform-ops", "organizationName", "Ops",
-                "email", "ops@crash.example", "displayName", "Operator", "password", "a long operator passphrase"))
-                .post(API + "/signups").then().statusCode(201).extract();
-        key = RestAssured.given().cookie("JSESSIONID", signup.cookie("JSESSIONID")).header("X-Requested-With", "test").contentType(ContentType.JSON)
-                .body(Map.of("name", "operator", "scope", "ADMIN")).post(API + "/api-keys").then().statusCode(201).extract().path("token");
-        as().body(Map.of("slug", "checkout", "displayName", "Checkout", "ownerTeam", "payments", "tier", "PRO")).post(API + "/services")
-                .then().statusCode(201);
-        String ingest = as().body(Map.of("name", "ingest", "scope", "INGEST")).post(API + "/api-keys").then().statusCode(201).extract().path("token");
+        OwnServer.Organization operators = SERVER.signUp("platform-ops", "ops@crash.example", "a long operator passphrase");
+        key = operators.adminKey();
         // Three days of minutes: thousands of roll-up rows, so the backup has many checkpoints.
         List<Map<String, Object>> observations = new ArrayList<>();
         Instant start = Instant.now().minus(Duration.ofDays(3));
@@ -50,8 +41,7 @@ class BackupCrashIT {
             observations.add(Map.of("service", "checkout", "timestamp", start.plusSeconds(i * 28L).toString(), "status", i % 50 == 0 ? 503 : 200,
                     "latencyMs", 20 + i % 300));
         }
-        RestAssured.given().header("Authorization", "Bearer " + ingest).contentType(ContentType.JSON).body(Map.of("observations", observations))
-                .post(API + "/telemetry/observations").then().statusCode(200);
+        OwnServer.as(operators.ingestKey()).body(Map.of("observations", observations)).post(API + "/telemetry/observations").then().statusCode(200);
     }
 
     @AfterAll
@@ -60,7 +50,7 @@ class BackupCrashIT {
     }
 
     static RequestSpecification as() {
-        return RestAssured.given().header("Authorization", "Bearer " + key).contentType(ContentType.JSON);
+        return OwnServer.as(key);
     }
 
     @Test

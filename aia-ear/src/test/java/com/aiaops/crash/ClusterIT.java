@@ -3,7 +3,6 @@ package com.aiaops.crash;
 import com.aiaops.it.Receiver;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -24,6 +23,8 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+
+import static com.aiaops.crash.OwnServer.as;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -57,13 +58,10 @@ class ClusterIT {
         CompletableFuture<Void> a = CompletableFuture.runAsync(() -> startUnchecked(A));
         CompletableFuture<Void> b = CompletableFuture.runAsync(() -> startUnchecked(B));
         CompletableFuture.allOf(a, b).join();
-        var signup = RestAssured.given().contentType(ContentType.JSON).body(Map.of("organizationSlug", "cluster-org", "organizationName", "Cluster",
-                "email", "ops@cluster.example", "displayName", "Operator", "password", PASSWORD)).post(A.api() + "/signups").then().statusCode(201).extract();
-        key = RestAssured.given().cookie("JSESSIONID", signup.cookie("JSESSIONID")).header("X-Requested-With", "test").contentType(ContentType.JSON)
-                .body(Map.of("name", "admin", "scope", "ADMIN")).post(A.api() + "/api-keys").then().statusCode(201).extract().path("token");
-        serviceId = as(key).body(Map.of("slug", "checkout", "displayName", "Checkout", "ownerTeam", "payments", "tier", "PRO"))
-                .post(A.api() + "/services").then().statusCode(201).extract().path("id");
-        ingestKey = as(key).body(Map.of("name", "ingest", "scope", "INGEST")).post(B.api() + "/api-keys").then().statusCode(201).extract().path("token");
+        OwnServer.Organization organization = A.signUp("cluster-org", "ops@cluster.example", PASSWORD);
+        key = organization.adminKey();
+        serviceId = organization.serviceId();
+        ingestKey = organization.ingestKey();
     }
 
     private static void startUnchecked(OwnServer server) {
@@ -78,10 +76,6 @@ class ClusterIT {
     static void stop() throws IOException {
         A.kill();
         B.kill();
-    }
-
-    private static RequestSpecification as(String token) {
-        return RestAssured.given().header("Authorization", "Bearer " + token).contentType(ContentType.JSON);
     }
 
     @Test
@@ -236,14 +230,7 @@ class ClusterIT {
     }
 
     private static long firingsAfter(Instant instant) throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + DATABASE, "postgres", "postgres");
-             var q = c.prepareStatement("select count(*) from job_schedule_firing where job = 'backup-retention' and fired_at > ?")) {
-            q.setTimestamp(1, java.sql.Timestamp.from(instant));
-            try (ResultSet rs = q.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
+        return OwnServer.count(DATABASE, "select count(*) from job_schedule_firing where job = 'backup-retention' and fired_at > ?", instant);
     }
 
     private static void sendBatches(OwnServer node, String client, AtomicLong acknowledged, AtomicInteger failedOver, AtomicInteger failures) {

@@ -1,9 +1,6 @@
 package com.aiaops.crash;
 
 import com.aiaops.it.Receiver;
-import io.restassured.RestAssured;
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,6 +24,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+
+import static com.aiaops.crash.OwnServer.as;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -51,23 +49,15 @@ class DatabaseOutageIT {
         SERVER.kill();
     }
 
-    private static RequestSpecification as(String token) {
-        return RestAssured.given().header("Authorization", "Bearer " + token).contentType(ContentType.JSON);
-    }
-
     @Test
     void readiness_goes_down_and_up_with_the_database_and_nothing_acknowledged_or_queued_is_lost() throws Exception {
         OwnServer.recreateDatabase(DATABASE);
         SERVER.fresh().start();
         String api = SERVER.api();
-        var signup = RestAssured.given().contentType(ContentType.JSON).body(Map.of("organizationSlug", "outage-org", "organizationName", "Outage",
-                "email", "ops@outage.example", "displayName", "Operator", "password", "a long outage passphrase")).post(api + "/signups")
-                .then().statusCode(201).extract();
-        String key = RestAssured.given().cookie("JSESSIONID", signup.cookie("JSESSIONID")).header("X-Requested-With", "test").contentType(ContentType.JSON)
-                .body(Map.of("name", "admin", "scope", "ADMIN")).post(api + "/api-keys").then().statusCode(201).extract().path("token");
-        String serviceId = as(key).body(Map.of("slug", "checkout", "displayName", "Checkout", "ownerTeam", "payments", "tier", "PRO"))
-                .post(api + "/services").then().statusCode(201).extract().path("id");
-        String ingest = as(key).body(Map.of("name", "ingest", "scope", "INGEST")).post(api + "/api-keys").then().statusCode(201).extract().path("token");
+        OwnServer.Organization organization = SERVER.signUp("outage-org", "ops@outage.example", "a long outage passphrase");
+        String key = organization.adminKey();
+        String serviceId = organization.serviceId();
+        String ingest = organization.ingestKey();
 
         try (Receiver receiver = new Receiver()) {
             // Notifications queued before the outage, their receiver refusing them for now.
@@ -152,10 +142,12 @@ class DatabaseOutageIT {
             as(key).body(Map.of("offset", "PT0S")).put(api + "/test-clock").then().statusCode(200);
 
             // The schedule fired again after the outage, and no execution was left running.
-            OwnServer.await(Duration.ofSeconds(45), () -> count("select count(*) from job_schedule_firing where fired_at > ?", started) > 0);
-            OwnServer.await(Duration.ofSeconds(30), () -> count("select count(*) from job_execution where batchstatus in ('STARTING', 'STARTED') "
+            OwnServer.await(Duration.ofSeconds(45), () -> OwnServer.count(DATABASE, "select count(*) from job_schedule_firing where fired_at > ?", started) > 0);
+            OwnServer.await(Duration.ofSeconds(30), () -> OwnServer.count(DATABASE, "select count(*) from job_execution where batchstatus in ('STARTING', 'STARTED') "
                     + "and createtime < ?", Instant.now().minusSeconds(10)) == 0);
-            assertTrue(count("select count(*) from job_execution where batchstatus = 'COMPLETED' and createtime > ?", started) > 0);
+            // (the firing may have come a moment ago: its execution is given time to finish)
+            OwnServer.await(Duration.ofSeconds(30), () -> OwnServer.count(DATABASE,
+                    "select count(*) from job_execution where batchstatus = 'COMPLETED' and createtime > ?", started) > 0);
             assertTrue(stopped.isBefore(started));
         }
     }
@@ -170,17 +162,6 @@ class DatabaseOutageIT {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return "interrupted";
-        }
-    }
-
-    private static long count(String sql, Instant since) throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + DATABASE, "postgres", "postgres");
-             var q = c.prepareStatement(sql)) {
-            q.setTimestamp(1, java.sql.Timestamp.from(since));
-            try (ResultSet rs = q.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
         }
     }
 

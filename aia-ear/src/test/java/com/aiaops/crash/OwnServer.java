@@ -167,6 +167,45 @@ final class OwnServer {
         return operation("read-attribute", op -> op.get("name").set("view"), "subsystem", "jgroups", "channel", "ee").asString();
     }
 
+    /** What a test needs on a fresh installation: an organisation's ADMIN key, an INGEST key and its service "checkout". */
+    record Organization(String adminKey, String ingestKey, String serviceId) {
+    }
+
+    /**
+     * Signs an organisation up (its founder's password is the given one), issues an ADMIN key through the founder's
+     * session, registers the service "checkout" and issues an INGEST key.
+     */
+    Organization signUp(String slug, String email, String password) {
+        var signup = io.restassured.RestAssured.given().contentType(io.restassured.http.ContentType.JSON).body(java.util.Map.of("organizationSlug", slug,
+                "organizationName", slug, "email", email, "displayName", "Operator", "password", password)).post(api() + "/signups").then().statusCode(201)
+                .extract();
+        String adminKey = io.restassured.RestAssured.given().cookie("JSESSIONID", signup.cookie("JSESSIONID")).header("X-Requested-With", "test")
+                .contentType(io.restassured.http.ContentType.JSON).body(java.util.Map.of("name", "admin", "scope", "ADMIN")).post(api() + "/api-keys")
+                .then().statusCode(201).extract().path("token");
+        String serviceId = as(adminKey).body(java.util.Map.of("slug", "checkout", "displayName", "Checkout", "ownerTeam", "payments", "tier", "PRO"))
+                .post(api() + "/services").then().statusCode(201).extract().path("id");
+        String ingestKey = as(adminKey).body(java.util.Map.of("name", "ingest", "scope", "INGEST")).post(api() + "/api-keys").then().statusCode(201)
+                .extract().path("token");
+        return new Organization(adminKey, ingestKey, serviceId);
+    }
+
+    /** A JSON request with an API key. */
+    static io.restassured.specification.RequestSpecification as(String key) {
+        return io.restassured.RestAssured.given().header("Authorization", "Bearer " + key).contentType(io.restassured.http.ContentType.JSON);
+    }
+
+    /** A count from a PostgreSQL database of this machine, for a query with one timestamp parameter. */
+    static long count(String database, String sql, java.time.Instant since) throws java.sql.SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + database, "postgres", "postgres");
+             var query = c.prepareStatement(sql)) {
+            query.setTimestamp(1, java.sql.Timestamp.from(since));
+            try (var rs = query.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
     interface Condition {
         boolean holds() throws Exception;
     }

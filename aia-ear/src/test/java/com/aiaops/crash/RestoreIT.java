@@ -3,7 +3,6 @@ package com.aiaops.crash;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +16,8 @@ import java.util.stream.Stream;
 import org.jboss.dmr.ModelNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+
+import static com.aiaops.crash.OwnServer.as;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -39,23 +40,16 @@ class RestoreIT {
         TARGET.kill();
     }
 
-    private static RequestSpecification as(String key) {
-        return RestAssured.given().header("Authorization", "Bearer " + key).contentType(ContentType.JSON);
-    }
-
     @Test
     void a_backup_from_h2_restored_into_an_empty_postgresql_installation_is_the_same_platform() throws Exception {
         SOURCE.fresh().start();
         String source = SOURCE.api();
-        var signup = RestAssured.given().contentType(ContentType.JSON).body(Map.of("organizationSlug", "platform-ops", "organizationName", "Ops",
-                "email", "ops@restore.example", "displayName", "Operator", "password", PASSWORD)).post(source + "/signups").then().statusCode(201).extract();
-        String key = RestAssured.given().cookie("JSESSIONID", signup.cookie("JSESSIONID")).header("X-Requested-With", "test").contentType(ContentType.JSON)
-                .body(Map.of("name", "operator", "scope", "ADMIN")).post(source + "/api-keys").then().statusCode(201).extract().path("token");
-        String serviceId = as(key).body(Map.of("slug", "checkout", "displayName", "Checkout", "ownerTeam", "payments", "tier", "PRO"))
-                .post(source + "/services").then().statusCode(201).extract().path("id");
+        OwnServer.Organization operators = SOURCE.signUp("platform-ops", "ops@restore.example", PASSWORD);
+        String key = operators.adminKey();
+        String serviceId = operators.serviceId();
         String sloId = as(key).body(Map.of("serviceId", serviceId, "name", "checkout-availability", "indicator", "AVAILABILITY", "targetPercent", 99.0,
                 "window", "30d", "minimumEvents", 10)).post(source + "/slos").then().statusCode(201).extract().path("id");
-        String ingest = as(key).body(Map.of("name", "ingest", "scope", "INGEST")).post(source + "/api-keys").then().statusCode(201).extract().path("token");
+        String ingest = operators.ingestKey();
         List<Map<String, Object>> observations = new ArrayList<>();
         Instant start = Instant.now().minus(Duration.ofHours(6));
         for (int i = 0; i < 2000; i++) {
