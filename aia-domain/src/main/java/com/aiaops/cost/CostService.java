@@ -83,6 +83,17 @@ public class CostService {
         }
     }
 
+    /** The parser positioned after the header; a header the parser cannot use (an empty or repeated name) is the file's fault. */
+    private static CSVParser header(java.io.Reader text) throws IOException {
+        try {
+            return FOCUS_CSV.parse(text);
+        } catch (IllegalArgumentException e) {
+            String reason = e.getMessage() == null || e.getMessage().length() <= 200 ? e.getMessage() : e.getMessage().substring(0, 200) + "…";
+            throw new InvalidRequestException("invalid-cost-file", "The header is not usable: " + reason,
+                    List.of(new InvalidRequestException.Violation("header", reason)));
+        }
+    }
+
     /**
      * Imports a FOCUS CSV file, streamed: every row is checked and written as it is read; if any row is wrong,
      * nothing is kept and the errors (up to 100) name row and column. A file imported before (same SHA-256) is
@@ -106,7 +117,7 @@ public class CostService {
         BigDecimal total = BigDecimal.ZERO;
         Instant first = null;
         Instant last = null;
-        try (CSVParser parser = FOCUS_CSV.parse(new BufferedReader(new InputStreamReader(digesting, StandardCharsets.UTF_8), 1 << 16));
+        try (CSVParser parser = header(new BufferedReader(CsvText.of(digesting), 1 << 16));
              Connection connection = dataSource.getConnection()) {
             List<String> missing = FocusFormat.missingColumns(parser.getHeaderMap());
             if (!missing.isEmpty()) {
@@ -144,8 +155,9 @@ public class CostService {
                 }
             }
             digesting.transferTo(OutputStream.nullOutputStream()); // the digest covers the whole file
-        } catch (UncheckedIOException | IllegalStateException e) {
-            throw new InvalidRequestException("invalid-cost-file", "The file is not well-formed CSV: " + e.getMessage());
+        } catch (UncheckedIOException e) {
+            // The parser reports an unreadable row (bad quoting, binary bytes) as an unchecked I/O error.
+            throw new InvalidRequestException("invalid-cost-file", "The file is not well-formed CSV: " + e.getCause().getMessage());
         } catch (IOException e) {
             throw new InvalidRequestException("invalid-cost-file", "The file could not be read: " + e.getMessage());
         } catch (SQLException e) {

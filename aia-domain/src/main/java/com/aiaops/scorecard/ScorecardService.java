@@ -11,6 +11,7 @@ import com.aiaops.shared.InvalidRequestException;
 import com.aiaops.shared.Months;
 import com.aiaops.shared.NotFoundException;
 import com.aiaops.slo.Counts;
+import com.aiaops.telemetry.TelemetryInconsistentException;
 import com.aiaops.telemetry.TelemetryQuery;
 import com.aiaops.tenancy.Caller;
 import com.aiaops.tenancy.Role;
@@ -33,6 +34,8 @@ import java.util.UUID;
 /** Five-pillar scorecards per organisation or service and month, from telemetry, findings and budgets. */
 @ApplicationScoped
 public class ScorecardService {
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(ScorecardService.class);
+
     @PersistenceContext(unitName = "aia")
     EntityManager em;
 
@@ -88,8 +91,15 @@ public class ScorecardService {
                     from, to, List.of(), Grade.of(List.of()));
         }
         Counts counts = Counts.NONE;
+        List<Service> measurable = new ArrayList<>();
         for (Service s : scope) {
-            counts = counts.plus(telemetry.counts(s.id(), null, from, to));
+            try {
+                counts = counts.plus(telemetry.counts(s.id(), null, from, to));
+                measurable.add(s);
+            } catch (TelemetryInconsistentException e) {
+                // One service's broken rows must not take the organisation's scorecard down; its own reads name the problem.
+                LOG.warnf("Scorecard of %s leaves out service %s: %s", organizationId, s.slug(), e.getMessage());
+            }
         }
         double uptimeTarget = service == null ? targets.uptimePercent() : service.tier().uptimeSlaPercent().doubleValue();
         String uptimeTargetText = format(uptimeTarget) + " % uptime" + (service == null ? "" : " (" + service.tier() + " SLA)");
@@ -105,7 +115,7 @@ public class ScorecardService {
                     Pillar.higherIsBetter(uptime, uptimeTarget), counts.good() + " of " + counts.total() + " requests good"));
             Double p95 = null;
             String slowest = null;
-            for (Service s : scope) {
+            for (Service s : measurable) {
                 Double p = telemetry.summary(Caller.system(organizationId), s.id(), from, to, List.of(0.95)).latencyMs().get("p95");
                 if (p != null && (p95 == null || p > p95)) {
                     p95 = p;

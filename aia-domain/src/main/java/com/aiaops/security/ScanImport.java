@@ -37,11 +37,17 @@ public class ScanImport {
     @Column(name = "newly_fixed", nullable = false)
     private int newlyFixed;
 
+    /** What the report scanned (Trivy's ArtifactName); null for imports made before it was kept. */
+    @Column(name = "artifact_name", length = 500)
+    private String artifactName;
+
     protected ScanImport() {
     }
 
-    ScanImport(UUID organizationId, UUID serviceId, String digest, Instant importedAt, int vulnerabilities, int newlyOpen, int newlyFixed) {
+    ScanImport(UUID organizationId, UUID serviceId, String artifactName, String digest, Instant importedAt, int vulnerabilities, int newlyOpen,
+               int newlyFixed) {
         this.id = Ids.newId();
+        this.artifactName = artifactName;
         this.organizationId = organizationId;
         this.serviceId = serviceId;
         this.digest = digest;
@@ -53,6 +59,10 @@ public class ScanImport {
 
     public UUID id() {
         return id;
+    }
+
+    public String artifactName() {
+        return artifactName;
     }
 
     public UUID serviceId() {

@@ -2,6 +2,7 @@ package com.aiaops.security;
 
 import com.aiaops.audit.AuditLog;
 import com.aiaops.catalog.ServiceRepository;
+import com.aiaops.shared.ConflictException;
 import com.aiaops.shared.InvalidRequestException;
 import com.aiaops.shared.NotFoundException;
 import com.aiaops.shared.Sha256;
@@ -66,12 +67,19 @@ public class SecurityFindings {
         } catch (JsonException e) {
             throw new InvalidRequestException("malformed-json", "The report is not valid JSON: " + e.getMessage());
         }
-        List<TrivyReport.Vulnerability> listed = TrivyReport.parse(report);
+        TrivyReport.Parsed parsed = TrivyReport.parse(report);
+        List<TrivyReport.Vulnerability> listed = parsed.vulnerabilities();
         String digest = java.util.HexFormat.of().formatHex(Sha256.digest(body));
         ScanImport last = em.createQuery("select s from ScanImport s where s.serviceId = :service order by s.importedAt desc", ScanImport.class)
                 .setParameter("service", serviceId).setMaxResults(1).getResultStream().findFirst().orElse(null);
         if (last != null && last.digest().equals(digest)) {
             return new ImportResult(last.id(), digest, true, last.vulnerabilities(), 0, 0, openBySeverity(caller.organizationId(), serviceId));
+        }
+        if (listed.isEmpty() && last != null && last.artifactName() != null && !last.artifactName().equals(parsed.artifactName())) {
+            // A clean report of something else says nothing about what the service's last report found.
+            throw new ConflictException("other-artifact", "This report lists no vulnerabilities for " + parsed.artifactName()
+                    + ", but the service's findings come from " + last.artifactName() + "; nothing was changed. Send a report of "
+                    + last.artifactName() + " (or of the artifact that replaced it, listing what it has)");
         }
         Instant now = clock.instant();
         FixSlaPolicy sla = policy(caller.organizationId());
@@ -98,7 +106,7 @@ public class SecurityFindings {
                 fixed++;
             }
         }
-        ScanImport record = new ScanImport(caller.organizationId(), serviceId, digest, now, listed.size(), opened, fixed);
+        ScanImport record = new ScanImport(caller.organizationId(), serviceId, parsed.artifactName(), digest, now, listed.size(), opened, fixed);
         em.persist(record);
         em.flush();
         audit.record(caller, "vulnerability-report.imported", "service", serviceId, null,

@@ -2,6 +2,7 @@ package com.aiaops.security;
 
 import com.aiaops.shared.InvalidRequestException;
 import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -26,11 +27,31 @@ public final class TrivyReport {
         }
     }
 
-    public static List<Vulnerability> parse(JsonObject report) {
+    /** What one report says: the artifact it scanned and the vulnerabilities it lists. */
+    public record Parsed(String artifactName, List<Vulnerability> vulnerabilities) {
+    }
+
+    /**
+     * Reads a report after checking that it is one: schema version 2 and the artifact it scanned are what every Trivy
+     * report carries, so a document without them (an empty object, another tool's format) is refused before it can
+     * stand for the service's state and close its findings.
+     */
+    public static Parsed parse(JsonObject report) {
         JsonValue schema = report.get("SchemaVersion");
-        if (schema != null && schema.getValueType() == JsonValue.ValueType.NUMBER && report.getInt("SchemaVersion") != 2) {
+        if (schema == null || schema.getValueType() != JsonValue.ValueType.NUMBER) {
+            String hint = report.containsKey("bomFormat") ? " (this looks like a CycloneDX document)"
+                    : report.containsKey("$schema") || report.containsKey("runs") ? " (this looks like SARIF)"
+                    : report.containsKey("matches") ? " (this looks like a Grype report)" : "";
+            throw InvalidRequestException.ofField("invalid-report", "SchemaVersion", "is required: this is not a Trivy JSON report" + hint);
+        }
+        if (!((JsonNumber) schema).isIntegral() || ((JsonNumber) schema).bigDecimalValue().compareTo(java.math.BigDecimal.valueOf(2)) != 0) {
             throw InvalidRequestException.ofField("invalid-report", "SchemaVersion", "only Trivy's schema version 2 is read");
         }
+        String artifactName = text(report, "ArtifactName", "ArtifactName", true, 500);
+        return new Parsed(artifactName, vulnerabilities(report));
+    }
+
+    private static List<Vulnerability> vulnerabilities(JsonObject report) {
         JsonValue results = report.get("Results");
         if (results == null || results.getValueType() == JsonValue.ValueType.NULL) {
             return List.of(); // a clean scan has no results
@@ -63,11 +84,23 @@ public final class TrivyReport {
                 Vulnerability vulnerability = new Vulnerability(target, text(o, "VulnerabilityID", at + ".VulnerabilityID", true, 64),
                         text(o, "PkgName", at + ".PkgName", true, 200), text(o, "InstalledVersion", at + ".InstalledVersion", false, 100),
                         text(o, "FixedVersion", at + ".FixedVersion", false, 200),
-                        FindingSeverity.of(text(o, "Severity", at + ".Severity", false, 16)), text(o, "Title", at + ".Title", false, 500));
+                        severity(text(o, "Severity", at + ".Severity", false, 16), at + ".Severity"), text(o, "Title", at + ".Title", false, 500));
                 found.putIfAbsent(vulnerability.key(), vulnerability);
             }
         }
         return new ArrayList<>(found.values());
+    }
+
+    /** Trivy's five severities (UNKNOWN is one of them, and the default when none is given); anything else is refused. */
+    private static FindingSeverity severity(String text, String path) {
+        if (text == null) {
+            return FindingSeverity.UNKNOWN;
+        }
+        try {
+            return FindingSeverity.valueOf(text);
+        } catch (IllegalArgumentException e) {
+            throw InvalidRequestException.ofField("invalid-report", path, "must be CRITICAL, HIGH, MEDIUM, LOW or UNKNOWN");
+        }
     }
 
     private static String text(JsonObject o, String name, String path, boolean required, int max) {

@@ -42,19 +42,41 @@ public record PageRequest(String afterKey, int limit) {
                 List.of(new InvalidRequestException.Violation("limit", "'" + text + "' is not between 1 and " + MAX_LIMIT)));
     }
 
+    /**
+     * A cursor is the key with a check of it, so that one this API did not write (garbage, a truncated copy, a key
+     * edited by hand) is a 400 instead of an arbitrary page.
+     */
     private static String decode(String cursor) {
         if (cursor == null || cursor.isBlank()) {
             return null;
         }
+        String text;
         try {
-            return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            text = new String(Base64.getUrlDecoder().decode(cursor.trim()), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException("invalid-parameter", "cursor is not one this API returned",
-                    List.of(new InvalidRequestException.Violation("cursor", "not a valid cursor")));
+            throw invalidCursor();
         }
+        int separator = text.indexOf(':');
+        if (separator != CHECK_LENGTH || !check(text.substring(separator + 1)).equals(text.substring(0, separator))) {
+            throw invalidCursor();
+        }
+        return text.substring(separator + 1);
     }
 
+    private static InvalidRequestException invalidCursor() {
+        return new InvalidRequestException("invalid-parameter", "cursor is not one this API returned",
+                List.of(new InvalidRequestException.Violation("cursor", "not a valid cursor; use nextCursor of the previous page")));
+    }
+
+    private static final int CHECK_LENGTH = 12;
+
+    private static String check(String key) {
+        return Sha256.hex(CURSOR_SALT + key).substring(0, CHECK_LENGTH);
+    }
+
+    private static final String CURSOR_SALT = "aia-ops cursor v1|";
+
     private static String encode(String key) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(key.getBytes(StandardCharsets.UTF_8));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString((check(key) + ":" + key).getBytes(StandardCharsets.UTF_8));
     }
 }

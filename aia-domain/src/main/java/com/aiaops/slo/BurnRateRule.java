@@ -10,6 +10,9 @@ import java.util.List;
 public record BurnRateRule(Duration longWindow, Duration shortWindow, double factor, Severity severity) {
     public enum Severity { PAGE, TICKET }
 
+    /** A budget burning 10,000 times too fast is spent within minutes of any window: a larger factor never fires. */
+    public static final double MAX_FACTOR = 10_000;
+
     public BurnRateRule {
         if (shortWindow.compareTo(longWindow) >= 0) {
             throw new IllegalArgumentException("the short window must be shorter than the long one");

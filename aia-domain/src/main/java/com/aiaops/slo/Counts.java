@@ -24,11 +24,11 @@ public record Counts(long good, long total) {
     }
 
     public Counts plus(Counts other) {
-        return new Counts(good + other.good, total + other.total);
+        return new Counts(Math.addExact(good, other.good), Math.addExact(total, other.total));
     }
 
     /** These counts without a part of them (the requests of a maintenance window inside the span). */
     public Counts minus(Counts part) {
-        return new Counts(good - part.good, total - part.total);
+        return new Counts(Math.subtractExact(good, part.good), Math.subtractExact(total, part.total));
     }
 }

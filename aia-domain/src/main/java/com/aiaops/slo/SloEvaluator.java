@@ -27,6 +27,14 @@ public final class SloEvaluator {
     }
 
     public static SloStatus evaluate(SloSpec spec, Instant now, CountSource source) {
+        if (spec.window().startsAfter(now)) {
+            // A calendar SLO that is not in force yet: nothing is measured, nothing burns, nothing alerts.
+            TimeWindow.Period first = spec.window().firstPeriod();
+            double budgetMinutes = ErrorBudget.budgetMinutes(spec.target(), first.length());
+            return new SloStatus(SloStatus.State.NO_DATA, first.from(), first.to(), now, spec.target(), null, 0, 0,
+                    spec.method() == BudgetingMethod.TIMESLICES ? 0L : null, spec.method() == BudgetingMethod.TIMESLICES ? 0L : null,
+                    budgetMinutes, 0, 1, budgetMinutes, List.of(), List.of());
+        }
         TimeWindow.Period period = spec.window().periodAt(now);
         Instant to = now.isBefore(period.to()) ? now : period.to();
         Counts window = source.counts(period.from(), to);

@@ -47,6 +47,10 @@ public class SloService {
     AuditLog audit;
 
     @Inject
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "aia.telemetry.minute-retention", defaultValue = "P35D")
+    Duration minuteRetention;
+
+    @Inject
     Clock clock;
 
     /** What a client asks for; checked here so that every mistake is a clear 400. */
@@ -76,17 +80,44 @@ public class SloService {
         return slo;
     }
 
-    private static SloSpec spec(Definition d) {
+    private SloSpec spec(Definition d) {
         try {
             TimeWindow window = d.rolling() ? TimeWindow.rolling(SloDuration.parse(d.window()))
                     : TimeWindow.calendar(SloDuration.parse(d.window()), d.calendarStart(),
                     d.timeZone() == null ? null : java.time.ZoneId.of(d.timeZone()));
             Duration slice = d.timeSliceWindow() == null ? null : SloDuration.parse(d.timeSliceWindow()).fixedLength();
             List<BurnRateRule> rules = d.burnRateRules() == null ? BurnRateRule.workbookDefaults() : d.burnRateRules();
-            return new SloSpec(d.target(), window, d.budgetingMethod(), d.timeSliceTarget(), slice, d.minimumEvents(), rules);
+            SloSpec spec = new SloSpec(d.target(), window, d.budgetingMethod(), d.timeSliceTarget(), slice, d.minimumEvents(), rules);
+            spec.checkMeasurable(minuteRetention);
+            return spec;
+        } catch (SloSpec.Unmeasurable e) {
+            throw new InvalidRequestException("validation-failed", "The SLO is not valid: " + e.getMessage(),
+                    List.of(new InvalidRequestException.Violation(e.field(), e.getMessage())));
         } catch (java.time.DateTimeException | IllegalArgumentException | IllegalStateException e) {
-            throw new InvalidRequestException("validation-failed", "The SLO is not valid: " + e.getMessage());
+            throw new InvalidRequestException("validation-failed", "The SLO is not valid: " + e.getMessage(),
+                    List.of(new InvalidRequestException.Violation(fieldOf(e), String.valueOf(e.getMessage()))));
         }
+    }
+
+    /** The definition's field a refusal of the spec's own rules is about. */
+    private static String fieldOf(RuntimeException e) {
+        String message = String.valueOf(e.getMessage());
+        if (e instanceof java.time.DateTimeException || message.contains("zone") || message.contains("Zone")) {
+            return "timeZone";
+        }
+        if (message.contains("timeSliceTarget")) {
+            return "timeSliceTarget";
+        }
+        if (message.contains("timeSliceWindow")) {
+            return "timeSliceWindow";
+        }
+        if (message.contains("start time")) {
+            return "calendarStart";
+        }
+        if (message.contains("target")) {
+            return "target";
+        }
+        return "window";
     }
 
     @Transactional
@@ -223,6 +254,12 @@ public class SloService {
                 throw new ConflictException("name-taken", "An SLO named '" + doc.name() + "' already exists; nothing was imported");
             }
             SloSpec spec = doc.spec();
+            try {
+                spec.checkMeasurable(minuteRetention);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidRequestException("invalid-openslo", "SLO " + doc.name() + " cannot be measured; nothing was imported",
+                        List.of(new InvalidRequestException.Violation("SLO " + doc.name(), e.getMessage())));
+            }
             Slo slo = new Slo(caller.organizationId(), serviceIds.get(doc.service()), doc.name(), doc.displayName(), doc.indicator(),
                     doc.latencyThresholdMs(), spec, clock.instant());
             repository.add(slo);

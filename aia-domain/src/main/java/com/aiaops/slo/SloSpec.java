@@ -26,4 +26,54 @@ public record SloSpec(double target, TimeWindow window, BudgetingMethod method, 
         }
         rules = List.copyOf(rules);
     }
+
+    /** More events than any window can hold: a guard above it could never let an alert fire. */
+    public static final long MAX_MINIMUM_EVENTS = 1_000_000_000_000_000L;
+
+    /**
+     * Refuses, for a new definition, what the stored telemetry cannot measure: a window longer than the roll-ups are
+     * read over, per-slice or burn-rate windows longer than minute roll-ups are kept, a slice longer than its window.
+     * Not checked when a stored SLO is read back, so that tightening these rules never breaks a read.
+     */
+    /** A definition the telemetry cannot measure, naming the field of the definition that makes it so. */
+    public static final class Unmeasurable extends IllegalArgumentException {
+        private final String field;
+
+        Unmeasurable(String field, String message) {
+            super(message);
+            this.field = field;
+        }
+
+        public String field() {
+            return field;
+        }
+    }
+
+    public void checkMeasurable(Duration minuteRetention) {
+        if (window.longestPeriod().compareTo(TimeWindow.MAX_LENGTH) > 0) {
+            throw new Unmeasurable("window", "the window " + window.duration() + " is longer than the telemetry read for it (at most "
+                    + TimeWindow.MAX_LENGTH.toDays() + "d, 13M, 4Q or 1Y)");
+        }
+        if (method == BudgetingMethod.TIMESLICES) {
+            if (timeSliceWindow.compareTo(window.longestPeriod()) > 0) {
+                throw new Unmeasurable("timeSliceWindow", "the time slice " + timeSliceWindow + " is longer than the window " + window.duration());
+            }
+            if (window.longestPeriod().compareTo(minuteRetention) > 0) {
+                throw new Unmeasurable("window", "Timeslices budgeting reads minute roll-ups, kept " + minuteRetention.toDays()
+                        + " days: the window " + window.duration() + " is longer");
+            }
+        }
+        if (minimumEvents > MAX_MINIMUM_EVENTS) {
+            throw new Unmeasurable("minimumEvents", "minimumEvents is at most " + MAX_MINIMUM_EVENTS);
+        }
+        for (BurnRateRule rule : rules) {
+            if (rule.longWindow().compareTo(minuteRetention) > 0) {
+                throw new Unmeasurable("burnRateRules", "a burn-rate window of " + rule.longWindow().toDays() + " days is longer than the "
+                        + minuteRetention.toDays() + " days minute roll-ups are kept");
+            }
+            if (!(rule.factor() <= BurnRateRule.MAX_FACTOR)) {
+                throw new Unmeasurable("burnRateRules", "a burn-rate factor is at most " + BurnRateRule.MAX_FACTOR);
+            }
+        }
+    }
 }

@@ -19,6 +19,20 @@ public record TimeWindow(SloDuration duration, boolean rolling, LocalDateTime ca
         if (!rolling && (calendarStart == null || timeZone == null)) {
             throw new IllegalArgumentException("a calendar window needs a start time and a time zone");
         }
+
+    }
+
+    /** Roll-ups are read over at most this long a window (TelemetryQuery's limit), so an SLO window cannot be longer. */
+    public static final Duration MAX_LENGTH = Duration.ofDays(400);
+
+    /** The longest a period of this window can be (a month counts 31 days, a quarter 92, a year 366). */
+    public Duration longestPeriod() {
+        return switch (duration.unit()) {
+            case 'M' -> Duration.ofDays(31L * duration.amount());
+            case 'Q' -> Duration.ofDays(92L * duration.amount());
+            case 'Y' -> Duration.ofDays(366L * duration.amount());
+            default -> duration.fixedLength();
+        };
     }
 
     public static TimeWindow rolling(SloDuration duration) {
@@ -27,6 +41,16 @@ public record TimeWindow(SloDuration duration, boolean rolling, LocalDateTime ca
 
     public static TimeWindow calendar(SloDuration duration, LocalDateTime start, ZoneId zone) {
         return new TimeWindow(duration, false, start, zone);
+    }
+
+    /** True for a calendar window whose first period starts after {@code now}: the SLO is not in force yet. */
+    public boolean startsAfter(Instant now) {
+        return !rolling && now.atZone(timeZone).isBefore(calendarStart.atZone(timeZone));
+    }
+
+    /** The first period of a calendar window. */
+    public Period firstPeriod() {
+        return new Period(periodStart(0).toInstant(), periodStart(1).toInstant());
     }
 
     /** The period that contains {@code now}: [from, to). For a rolling window, to is now. */

@@ -1,5 +1,11 @@
 package com.aiaops.telemetry;
 
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 
 /**
@@ -7,7 +13,8 @@ import java.time.Instant;
  * explicit outcome, with its latency if known. A request is good unless it failed on the server side
  * (status 5xx, or outcome BAD): client errors (4xx) do not spend the service's error budget.
  */
-public record Observation(String service, Instant timestamp, Integer status, Outcome outcome, Double latencyMs) {
+public record Observation(@NotNull @Size(max = 63) String service, @NotNull Instant timestamp, @Min(100) @Max(599) Integer status,
+                          Outcome outcome, @DecimalMin("0") @DecimalMax("3600000") Double latencyMs) {
     public enum Outcome { GOOD, BAD }
 
     public boolean isGood() {

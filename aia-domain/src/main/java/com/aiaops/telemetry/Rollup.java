@@ -1,5 +1,6 @@
 package com.aiaops.telemetry;
 
+import com.aiaops.shared.InvalidRequestException;
 import jakarta.persistence.Column;
 import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
@@ -20,6 +21,12 @@ import java.util.stream.Collectors;
 @NamedQuery(name = "Rollup.deleteMinutesBefore",
         query = "delete from Rollup r where r.key.resolution = :minute and r.key.bucketStart < :cutoff")
 public class Rollup {
+    /**
+     * The most requests one service can report for one minute (about 167 million a second). With it, an hour, a day
+     * and a 400-day sum of days stay far inside a long: no stored count and no sum of them can overflow.
+     */
+    public static final long MAX_REQUESTS_PER_MINUTE = 10_000_000_000L;
+
     @EmbeddedId
     private RollupKey key;
 
@@ -59,6 +66,12 @@ public class Rollup {
 
     /** Adds a batch's share of this bucket; late data lands here just the same. */
     void add(BucketAggregate aggregate) {
+        long capacity = maxRequests(key.resolution());
+        if (aggregate.total() > capacity - total) {
+            throw InvalidRequestException.ofField("bucket-full", "total", "would make the " + key.resolution().name().toLowerCase(java.util.Locale.ROOT)
+                    + " of service " + key.serviceId() + " at " + key.bucketStart() + " hold more than " + capacity
+                    + " requests (at most " + MAX_REQUESTS_PER_MINUTE + " a minute); nothing was stored");
+        }
         total += aggregate.total();
         good += aggregate.good();
         latencyCount += aggregate.latencyCount();
@@ -72,6 +85,38 @@ public class Rollup {
         countsAtOrUnder = counts.entrySet().stream()
                 .map(e -> e.getKey() + ":" + e.getValue().atOrUnder() + ":" + e.getValue().tracked())
                 .collect(Collectors.joining(","));
+    }
+
+    /** The most requests a bucket of this resolution can hold. */
+    static long maxRequests(Resolution resolution) {
+        return MAX_REQUESTS_PER_MINUTE * resolution.size().toMinutes();
+    }
+
+    /** This row as read back, refused when it cannot be true, so that no sum over it overflows or goes negative. */
+    Rollup requireSound() {
+        long capacity = maxRequests(key.resolution());
+        String wrong = null;
+        if (total < 0 || total > capacity) {
+            wrong = "total " + total + " is not from 0 to " + capacity;
+        } else if (good < 0 || good > total) {
+            wrong = "good " + good + " is not from 0 to total " + total;
+        } else if (latencyCount < 0 || latencyCount > total || !Double.isFinite(latencySumMillis) || latencySumMillis < 0) {
+            wrong = "latency count " + latencyCount + " or sum " + latencySumMillis + " is impossible";
+        } else {
+            try {
+                for (ThresholdCount count : thresholdCounts().values()) {
+                    if (count.atOrUnder() < 0 || count.tracked() < count.atOrUnder() || count.tracked() > total) {
+                        wrong = "a latency threshold counts " + count.atOrUnder() + " of " + count.tracked();
+                    }
+                }
+            } catch (RuntimeException e) {
+                wrong = "its latency threshold counts cannot be read: " + e.getMessage();
+            }
+        }
+        if (wrong != null) {
+            throw new TelemetryInconsistentException(key, wrong);
+        }
+        return this;
     }
 
     public RollupKey key() {
@@ -119,7 +164,7 @@ public class Rollup {
         public static final ThresholdCount NONE = new ThresholdCount(0, 0);
 
         ThresholdCount plus(ThresholdCount other) {
-            return new ThresholdCount(atOrUnder + other.atOrUnder, tracked + other.tracked);
+            return new ThresholdCount(Math.addExact(atOrUnder, other.atOrUnder), Math.addExact(tracked, other.tracked));
         }
     }
 }

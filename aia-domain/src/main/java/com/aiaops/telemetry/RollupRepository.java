@@ -34,7 +34,14 @@ public class RollupRepository {
                 .setParameter("resolution", piece.resolution())
                 .setParameter("from", piece.from())
                 .setParameter("to", piece.to())
-                .getResultList();
+                .getResultStream().map(Rollup::requireSound).toList();
+    }
+
+    /** Drops a service's roll-ups of every resolution whose buckets start in [from, to); how many rows went. */
+    int deleteRange(UUID serviceId, java.time.Instant from, java.time.Instant to) {
+        return em.createQuery("delete from Rollup r where r.key.serviceId = :service and r.key.bucketStart >= :from "
+                        + "and r.key.bucketStart < :to")
+                .setParameter("service", serviceId).setParameter("from", from).setParameter("to", to).executeUpdate();
     }
 
     Optional<IngestBatch> batch(UUID organizationId, String idempotencyKey) {

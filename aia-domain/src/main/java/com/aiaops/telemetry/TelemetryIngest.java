@@ -33,6 +33,8 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class TelemetryIngest {
     public static final int MAX_BATCH = 10_000;
+    /** Distinct latency values one pre-counted minute may list. */
+    public static final int MAX_LATENCY_VALUES = 10_000;
     private static final int ATTEMPTS = 5;
     private static final int MAX_REPORTED_VIOLATIONS = 100;
     private static final Logger LOG = Logger.getLogger(TelemetryIngest.class);
@@ -185,8 +187,10 @@ public class TelemetryIngest {
             if (m.minute() != null && !Resolution.MINUTE.isAligned(m.minute())) {
                 violations.add(new Violation(at + ".minute", "must be the start of a minute (seconds 00)"));
             }
-            if (m.total() == null || m.total() < 0) {
-                violations.add(new Violation(at + ".total", "is required and cannot be negative"));
+            if (m.total() == null || m.total() < 0 || m.total() > Rollup.MAX_REQUESTS_PER_MINUTE) {
+                violations.add(new Violation(at + ".total", "is required, from 0 to " + Rollup.MAX_REQUESTS_PER_MINUTE));
+            } else if (m.latencies() != null && m.latencies().size() > MAX_LATENCY_VALUES) {
+                violations.add(new Violation(at + ".latencies", "holds at most " + MAX_LATENCY_VALUES + " latency values"));
             } else if (m.good() == null || m.good() < 0 || m.good() > m.total()) {
                 violations.add(new Violation(at + ".good", "is required, from 0 to total"));
             } else if (m.latencies() != null) {
@@ -194,8 +198,8 @@ public class TelemetryIngest {
                 for (int j = 0; j < m.latencies().size(); j++) {
                     MinuteAggregate.LatencyCount l = m.latencies().get(j);
                     if (l == null || l.ms() == null || l.count() == null || l.ms().isNaN() || l.ms() < 0 || l.ms() > 3_600_000
-                            || l.count() < 1) {
-                        violations.add(new Violation(at + ".latencies[" + j + "]", "needs ms from 0 to 3,600,000 and a count of at least 1"));
+                            || l.count() < 1 || l.count() > m.total()) {
+                        violations.add(new Violation(at + ".latencies[" + j + "]", "needs ms from 0 to 3,600,000 and a count from 1 to total"));
                         break;
                     }
                     counted += l.count();

@@ -46,7 +46,7 @@ public class TelemetryQuery {
                           Double errorRate, Double latencyMeanMs, Map<String, Double> latencyMs) {
     }
 
-    @Transactional
+    @Transactional(dontRollbackOn = TelemetryInconsistentException.class)
     public Summary summary(Caller caller, UUID serviceId, Instant from, Instant to, List<Double> quantiles) {
         caller.require(Role.VIEWER);
         requireService(caller, serviceId);
@@ -64,7 +64,7 @@ public class TelemetryQuery {
     }
 
     /** Consecutive windows of {@code step} from {@code from}; each point is the summary of its window. */
-    @Transactional
+    @Transactional(dontRollbackOn = TelemetryInconsistentException.class)
     public List<Summary> series(Caller caller, UUID serviceId, Instant from, Instant to, Duration step, List<Double> quantiles) {
         caller.require(Role.VIEWER);
         requireService(caller, serviceId);
@@ -100,7 +100,7 @@ public class TelemetryQuery {
      * Exact counts in [from, to) for an SLO: good requests for availability, or requests at or under the
      * latency threshold (out of those counted for it) for latency.
      */
-    @Transactional
+    @Transactional(dontRollbackOn = TelemetryInconsistentException.class)
     public Counts counts(UUID serviceId, Integer latencyThresholdMillis, Instant from, Instant to) {
         Instant start = floorMinute(from);
         Instant end = ceilMinute(to);
@@ -121,7 +121,7 @@ public class TelemetryQuery {
      * The busiest hour's request rate of each of the last {@code days} UTC days (today included, so far), oldest
      * first; null for a day without traffic. Read from the hour roll-ups.
      */
-    @Transactional
+    @Transactional(dontRollbackOn = TelemetryInconsistentException.class)
     public List<Double> dailyPeakRps(UUID serviceId, Instant now, int days) {
         Instant today = now.truncatedTo(ChronoUnit.DAYS);
         Instant start = today.minus(Duration.ofDays(days - 1L));
@@ -137,7 +137,7 @@ public class TelemetryQuery {
     }
 
     /** Exact good/total counts per UTC day of [firstDay, firstDay + days), read from the day roll-ups. */
-    @Transactional
+    @Transactional(dontRollbackOn = TelemetryInconsistentException.class)
     public List<Counts> dailyCounts(UUID serviceId, java.time.LocalDate firstDay, int days) {
         Instant start = firstDay.atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
         Instant end = start.plus(Duration.ofDays(days));
@@ -150,7 +150,7 @@ public class TelemetryQuery {
     }
 
     /** Exact counts in [from, to) without those inside the excluded intervals (maintenance windows, merged). */
-    @Transactional
+    @Transactional(dontRollbackOn = TelemetryInconsistentException.class)
     public Counts countsOutside(UUID serviceId, Integer latencyThresholdMillis, Instant from, Instant to,
                                 List<com.aiaops.maintenance.Intervals.Interval> excluded) {
         Counts counts = counts(serviceId, latencyThresholdMillis, from, to);
@@ -161,7 +161,7 @@ public class TelemetryQuery {
     }
 
     /** Exact counts per slice of whole minutes in [from, to), read from the minute roll-ups. */
-    @Transactional
+    @Transactional(dontRollbackOn = TelemetryInconsistentException.class)
     public List<Counts> slices(UUID serviceId, Integer latencyThresholdMillis, Instant from, Instant to, Duration slice) {
         Instant start = floorMinute(from);
         Instant end = ceilMinute(to);
@@ -238,9 +238,9 @@ public class TelemetryQuery {
         private final LatencySketch sketch = LatencySketch.empty();
 
         void add(Rollup rollup) {
-            total += rollup.total();
-            good += rollup.good();
-            latencyCount += rollup.latencyCount();
+            total = Math.addExact(total, rollup.total());
+            good = Math.addExact(good, rollup.good());
+            latencyCount = Math.addExact(latencyCount, rollup.latencyCount());
             latencySum += rollup.latencySumMillis();
             sketch.merge(rollup.sketch());
         }

@@ -28,5 +28,13 @@ class PageRequestTest {
         assertThrows(InvalidRequestException.class, () -> PageRequest.of(null, "201"));
         assertThrows(InvalidRequestException.class, () -> PageRequest.of(null, "ten"));
         assertThrows(InvalidRequestException.class, () -> PageRequest.of("%%%", "10"));
+        // Valid base64 that this API did not write, and a real cursor edited by hand.
+        assertThrows(InvalidRequestException.class, () -> PageRequest.of("garbage", "10"));
+        String real = PageRequest.of(null, "1").toPage(List.of("alpha", "beta"), s -> s).nextCursor();
+        assertEquals("alpha", PageRequest.of(real, "1").afterKey());
+        String edited = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                new String(java.util.Base64.getUrlDecoder().decode(real), java.nio.charset.StandardCharsets.UTF_8)
+                        .replace("alpha", "alphb").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThrows(InvalidRequestException.class, () -> PageRequest.of(edited, "10"));
     }
 }

@@ -25,7 +25,7 @@ class ScorecardIT extends ApiIT {
         String ingest = issueKey(tenant, "INGEST");
         as(ingest).body(batch(spread("api", Instant.now().minusSeconds(240), 3, 2000, 10, 150))).post("/telemetry/observations")
                 .then().statusCode(200);
-        as(tenant.adminKey()).body(Map.of("SchemaVersion", 2, "Results", List.of(Map.of("Target", "api:1.0", "Vulnerabilities", List.of(
+        as(tenant.adminKey()).body(Map.of("SchemaVersion", 2, "ArtifactName", "api:1.0", "Results", List.of(Map.of("Target", "api:1.0", "Vulnerabilities", List.of(
                 Map.of("VulnerabilityID", "CVE-2026-1111", "PkgName", "openssl", "Severity", "CRITICAL"))))))
                 .post("/services/" + serviceId + "/vulnerability-reports").then().statusCode(201);
         YearMonth month = YearMonth.now(ZoneOffset.UTC);

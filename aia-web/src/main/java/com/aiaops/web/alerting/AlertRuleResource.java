@@ -54,9 +54,9 @@ public class AlertRuleResource {
             UUID checkId,
             UUID sloId,
             @DecimalMin(value = "0", inclusive = false) @jakarta.validation.constraints.DecimalMax(value = "1", inclusive = false) Double quantile,
-            @DecimalMin("0") Double threshold,
+            @DecimalMin("0") @jakarta.validation.constraints.DecimalMax("3600000") Double threshold,
             @Min(1) @Max(1440) Integer windowMinutes,
-            @Min(0) Long minimumRequests,
+            @Min(0) @Max(1_000_000_000_000L) Long minimumRequests,
             Urgency urgency,
             Severity incidentSeverity,
             @Size(max = 20) List<@NotNull UUID> channelIds,
@@ -89,7 +89,7 @@ public class AlertRuleResource {
                 body.minimumRequests() == null ? 20 : body.minimumRequests(), body.urgency() == null ? Urgency.PAGE : body.urgency(),
                 body.incidentSeverity() == null ? Severity.P2 : body.incidentSeverity(),
                 body.channelIds() == null ? List.of() : body.channelIds(), body.escalationPolicyId()));
-        return Response.created(URI.create("/api/v1/alert-rules/" + rule.id())).entity(RuleView.of(rule)).build();
+        return Response.created(URI.create("alert-rules/" + rule.id())).entity(RuleView.of(rule)).build();
     }
 
     @GET

@@ -116,7 +116,7 @@ public class BackupResource {
     public Response importArchive(java.io.InputStream zip) {
         requireOperator();
         Backup backup = store.importArchive(zip);
-        return Response.created(java.net.URI.create("/api/v1/backups/" + backup.name())).entity(BackupView.of(backup)).build();
+        return Response.created(java.net.URI.create("backups/" + backup.name())).entity(BackupView.of(backup)).build();
     }
 
     @GET

@@ -35,7 +35,7 @@ public class ServiceCapacityResource {
     @Inject
     CurrentCaller caller;
 
-    public record PlanRequest(Double capacityRps, @NotNull @Valid Triggers triggers) {
+    public record PlanRequest(@jakarta.validation.constraints.DecimalMin(value = "0", inclusive = false) @jakarta.validation.constraints.DecimalMax("1000000000") Double capacityRps, @NotNull @Valid Triggers triggers) {
     }
 
     public record Triggers(@NotNull @Min(0) @Max(100) Double upCpuAbove, @NotNull @Min(0) @Max(100) Double upMemoryAbove,

@@ -35,7 +35,7 @@ public class UtilizationResource {
 
     public record SampleInput(@NotBlank @Size(max = 63) String service, @NotNull Instant minute,
                               @NotNull @Min(0) @Max(100) Double cpuPercent, @NotNull @Min(0) @Max(100) Double memoryPercent,
-                              @NotNull @Min(0) Integer instances) {
+                              @NotNull @Min(0) @jakarta.validation.constraints.Max(1_000_000) Integer instances) {
     }
 
     public record Batch(@NotNull @Size(min = 1, max = 10_000) List<@NotNull @Valid SampleInput> samples) {

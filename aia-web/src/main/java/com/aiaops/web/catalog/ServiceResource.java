@@ -84,7 +84,7 @@ public class ServiceResource {
     public Response register(@Valid @NotNull CreateServiceRequest body) {
         Service service = catalog.register(caller.get(), body.slug(), body.displayName(), body.ownerTeam(), body.tier(),
                 body.description());
-        return Response.created(URI.create("/api/v1/services/" + service.id()))
+        return Response.created(URI.create("services/" + service.id()))
                 .entity(ServiceView.of(service)).tag(Versions.etag(service.version())).build();
     }
 

@@ -90,7 +90,7 @@ public class CheckResource {
         Check check = checks.define(caller.get(), body.serviceId(), body.name(), body.url(), body.intervalSeconds(),
                 body.timeoutMs() == null ? 5_000 : body.timeoutMs(), body.expectedStatus() == null ? 200 : body.expectedStatus(),
                 body.retries() == null ? 0 : body.retries(), body.enabled() == null || body.enabled());
-        return Response.created(URI.create("/api/v1/checks/" + check.id())).entity(CheckView.of(check)).build();
+        return Response.created(URI.create("checks/" + check.id())).entity(CheckView.of(check)).build();
     }
 
     @GET

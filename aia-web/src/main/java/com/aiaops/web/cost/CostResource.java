@@ -65,7 +65,7 @@ public class CostResource {
     public Response importFocus(InputStream body) {
         try {
             CostService.ImportResult result = cost.importFocus(caller.get(), body);
-            return Response.created(URI.create("/api/v1/cost/imports/" + result.id())).entity(result).build();
+            return Response.created(URI.create("cost/imports/" + result.id())).entity(result).build();
         } catch (DuplicateImport duplicate) {
             return Response.ok(CostService.ImportResult.of(duplicate.earlier(), true)).build();
         }
@@ -110,7 +110,7 @@ public class CostResource {
 
     public record BudgetRequest(@NotNull @Pattern(regexp = "[a-z0-9][a-z0-9-]{1,62}", message = "lowercase letters, digits and dashes") String name,
                                 @NotNull CostBudget.Scope scope, UUID serviceId, @Size(max = 32) String serviceCategory,
-                                @NotNull @DecimalMin(value = "0", inclusive = false) BigDecimal monthlyAmount,
+                                @NotNull @DecimalMin(value = "0", inclusive = false) @jakarta.validation.constraints.DecimalMax("1000000000000") @jakarta.validation.constraints.Digits(integer = 13, fraction = 4) BigDecimal monthlyAmount,
                                 @NotNull @Pattern(regexp = "[A-Z]{3}", message = "an ISO 4217 code") String currency,
                                 @Size(max = 20) List<@NotNull UUID> channelIds) {
     }
@@ -131,7 +131,7 @@ public class CostResource {
     public Response defineBudget(@Valid @NotNull BudgetRequest body) {
         CostBudget b = cost.defineBudget(caller.get(), body.name(), body.scope(), body.serviceId(), body.serviceCategory(), body.monthlyAmount(),
                 body.currency(), body.channelIds() == null ? List.of() : body.channelIds());
-        return Response.created(URI.create("/api/v1/cost/budgets/" + b.id())).entity(BudgetView.of(b)).build();
+        return Response.created(URI.create("cost/budgets/" + b.id())).entity(BudgetView.of(b)).build();
     }
 
     @GET

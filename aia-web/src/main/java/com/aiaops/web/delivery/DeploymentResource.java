@@ -74,7 +74,7 @@ public class DeploymentResource {
                 body.commits() == null ? List.of() : body.commits().stream().map(c -> new Commit(c.sha(), c.committedAt())).toList(),
                 body.startedAt(), body.finishedAt(), body.result(), body.rollbackOf(),
                 body.changeKind() == null ? ChangeKind.NORMAL : body.changeKind(), body.freezeOverrideReason()));
-        return Response.created(URI.create("/api/v1/deployments/" + d.id())).entity(DeploymentView.of(d)).build();
+        return Response.created(URI.create("deployments/" + d.id())).entity(DeploymentView.of(d)).build();
     }
 
     @GET

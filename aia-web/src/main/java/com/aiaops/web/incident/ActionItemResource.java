@@ -57,7 +57,7 @@ public class ActionItemResource {
     public Response add(@PathParam("incidentId") String incidentId, @Valid @NotNull AddRequest body) {
         ActionItem item = postmortems.addActionItem(caller.get(), Ids.parse(incidentId, "incident"), body.title(), body.ownerId(),
                 body.dueOn());
-        return Response.created(URI.create("/api/v1/incidents/" + incidentId + "/action-items/" + item.id()))
+        return Response.created(URI.create("incidents/" + incidentId + "/action-items/" + item.id()))
                 .entity(PostmortemResource.ActionItemView.of(item, today())).build();
     }
 

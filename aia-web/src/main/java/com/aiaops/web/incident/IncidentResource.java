@@ -102,7 +102,7 @@ public class IncidentResource {
     public Response open(@Valid @NotNull OpenRequest body) {
         Incident incident = incidents.open(caller.get(), body.title(), body.severity(), body.serviceIds(), body.summary(),
                 body.escalationPolicyId());
-        return Response.created(URI.create("/api/v1/incidents/" + incident.id())).entity(IncidentView.of(incident, clock.instant()))
+        return Response.created(URI.create("incidents/" + incident.id())).entity(IncidentView.of(incident, clock.instant()))
                 .tag(Versions.etag(incident.version())).build();
     }
 

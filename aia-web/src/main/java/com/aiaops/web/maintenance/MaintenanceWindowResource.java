@@ -74,7 +74,7 @@ public class MaintenanceWindowResource {
         }
         MaintenanceWindow window = maintenance.announce(caller.get(), body.serviceId(), body.title(), body.startsAt(), body.endsAt(),
                 body.recurrence() == null ? com.aiaops.maintenance.Recurrence.NONE : body.recurrence(), zone, body.repeatUntil());
-        return Response.created(URI.create("/api/v1/maintenance-windows/" + window.id())).entity(WindowView.of(window)).build();
+        return Response.created(URI.create("maintenance-windows/" + window.id())).entity(WindowView.of(window)).build();
     }
 
     @GET

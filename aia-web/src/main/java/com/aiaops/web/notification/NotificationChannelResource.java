@@ -66,7 +66,7 @@ public class NotificationChannelResource {
     public Response define(@Valid @NotNull DefineChannelRequest body) {
         NotificationService.Defined defined = notifications.define(caller.get(), body.name(), body.type(), body.target().trim());
         NotificationChannel c = defined.channel();
-        return Response.created(URI.create("/api/v1/notification-channels/" + c.id()))
+        return Response.created(URI.create("notification-channels/" + c.id()))
                 .entity(new DefinedChannelView(c.id(), c.name(), c.type(), c.target(), defined.signingSecret())).build();
     }
 

@@ -87,7 +87,7 @@ public class EscalationPolicyResource {
             throw new InvalidRequestException("validation-failed", e.getMessage());
         }
         EscalationPolicy policy = escalation.define(caller.get(), body.name(), plan);
-        return Response.created(URI.create("/api/v1/escalation-policies/" + policy.id())).entity(PolicyView.of(policy)).build();
+        return Response.created(URI.create("escalation-policies/" + policy.id())).entity(PolicyView.of(policy)).build();
     }
 
     @GET

@@ -92,7 +92,7 @@ public class ScheduleResource {
         }
         Schedule schedule = schedules.define(caller.get(), body.name(),
                 new Rotation(body.firstHandoff(), zone, body.turnLength(), body.turnUnit(), body.members()));
-        return Response.created(URI.create("/api/v1/schedules/" + schedule.id())).entity(ScheduleView.of(schedule)).build();
+        return Response.created(URI.create("schedules/" + schedule.id())).entity(ScheduleView.of(schedule)).build();
     }
 
     @GET

@@ -6,11 +6,15 @@ import jakarta.json.bind.JsonbConfig;
 import jakarta.ws.rs.ext.ContextResolver;
 import jakarta.ws.rs.ext.Provider;
 
-/** JSON-B as the API wants it: an unknown field is an error (a typo must not be silently ignored). */
+/**
+ * JSON-B as the API wants it: an unknown field is an error (a typo must not be silently ignored), and values are read
+ * strictly ({@link StrictJson}): no string for a number, no fraction for an integer, nothing out of range.
+ */
 @Provider
 public class JsonbConfigurator implements ContextResolver<Jsonb> {
     private static final Jsonb JSONB = JsonbBuilder.create(new JsonbConfig()
-            .setProperty("jsonb.fail-on-unknown-properties", true));
+            .setProperty("jsonb.fail-on-unknown-properties", true)
+            .withDeserializers(StrictJson.deserializers()));
 
     @Override
     public Jsonb getContext(Class<?> type) {

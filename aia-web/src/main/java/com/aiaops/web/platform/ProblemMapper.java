@@ -87,6 +87,13 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             if (cause instanceof BodySizeLimit.PayloadTooLargeException tooLarge) {
                 return problem("payload-too-large", "Payload too large", 413, tooLarge.getMessage());
             }
+            if (cause instanceof JsonbException binding && fieldOf(binding) != null) {
+                String field = fieldOf(binding);
+                String root = rootMessage(binding);
+                String message = root.startsWith("No enum constant") ? "is not one of the allowed values" : clip(root);
+                return Problem.of("validation-failed", "Invalid request", 400, field + " " + message, instance(), requestId(),
+                        List.of(new Problem.FieldError(field, message)));
+            }
             if (cause instanceof JsonbException || cause instanceof JsonParsingException
                     || cause instanceof jakarta.json.JsonException || cause instanceof java.nio.charset.CharacterCodingException) {
                 return problem("malformed-json", "Malformed request body", 400,
@@ -159,12 +166,38 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
                 errors.size() + " field(s) are invalid; see errors", instance(), requestId(), errors);
     }
 
+    private static final java.util.regex.Pattern BINDING_PROPERTY =
+            java.util.regex.Pattern.compile("^Unable to deserialize property '([^']{1,100})' because of");
+
+    /**
+     * The field a JSON-B refusal is about, as a dotted path ("minutes.total"): the binding wraps the refusal once per
+     * enclosing property, naming each. Null when the refusal is not about a property (the JSON itself is broken).
+     */
+    static String fieldOf(JsonbException exception) {
+        List<String> names = new ArrayList<>();
+        Throwable cause = exception;
+        while (cause != null && names.size() < 32) {
+            if (cause instanceof JsonbException && cause.getMessage() != null) {
+                java.util.regex.Matcher property = BINDING_PROPERTY.matcher(cause.getMessage());
+                if (property.find()) {
+                    names.add(property.group(1));
+                }
+            }
+            cause = cause.getCause() == cause ? null : cause.getCause();
+        }
+        return names.isEmpty() ? null : String.join(".", names);
+    }
+
     /** "create.body.owner.name" becomes "owner.name": the method and parameter names mean nothing to a client. */
     private static String fieldOf(Path path) {
         List<String> names = new ArrayList<>();
         for (Path.Node node : path) {
-            if (node.getName() != null) {
-                names.add(node.getIndex() != null ? node.getName() + "[" + node.getIndex() + "]" : node.getName());
+            // An element of a list carries its index on the node after the list: "minutes", then "total" at [3].
+            if (node.getIndex() != null && !names.isEmpty()) {
+                names.set(names.size() - 1, names.get(names.size() - 1) + "[" + node.getIndex() + "]");
+            }
+            if (node.getName() != null && node.getKind() != jakarta.validation.ElementKind.CONTAINER_ELEMENT) {
+                names.add(node.getName());
             }
         }
         List<String> field = names.size() > 2 ? names.subList(2, names.size()) : List.of("body");
@@ -180,7 +213,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             return problem("method-not-allowed", "Method not allowed", 405, "This resource does not support " + request.getMethod());
         }
         if (e instanceof NotSupportedException) {
-            return problem("unsupported-media-type", "Unsupported media type", 415, "Send the body as application/json");
+            boolean charset = e.getMessage() != null && e.getMessage().startsWith(Utf8Only.REFUSAL);
+            return problem("unsupported-media-type", "Unsupported media type", 415,
+                    charset ? clip(e.getMessage()) : "Send the body in a media type this operation takes (application/json unless documented)");
         }
         if (e instanceof NotAcceptableException) {
             return problem("not-acceptable", "Not acceptable", 406, "This resource answers in application/json");

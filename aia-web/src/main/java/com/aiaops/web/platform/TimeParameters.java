@@ -18,7 +18,13 @@ public final class TimeParameters {
             return fallback;
         }
         try {
-            return Instant.parse(text.trim());
+            Instant at = Instant.parse(text.trim());
+            int year = at.atOffset(java.time.ZoneOffset.UTC).getYear();
+            if (year < StrictJson.MIN_YEAR || year > StrictJson.MAX_YEAR) {
+                throw InvalidRequestException.ofField("invalid-parameter", name, "must be within the years " + StrictJson.MIN_YEAR
+                        + " to " + StrictJson.MAX_YEAR);
+            }
+            return at;
         } catch (DateTimeParseException e) {
             throw InvalidRequestException.ofField("invalid-parameter", name, "must be an ISO-8601 instant in UTC, such as 2026-11-22T10:00:00Z");
         }

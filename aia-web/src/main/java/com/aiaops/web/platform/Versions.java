@@ -26,7 +26,9 @@ public final class Versions {
         }
         String value = ifMatch.trim();
         if (value.startsWith("W/")) {
-            value = value.substring(2);
+            // RFC 9110 §13.1.1: If-Match compares strongly, so a weak tag never matches.
+            throw new com.aiaops.shared.StaleVersionException("If-Match compares strongly (RFC 9110): a weak ETag (W/…) never matches; "
+                    + "send the ETag as this API returned it, such as \"3\"");
         }
         if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
             value = value.substring(1, value.length() - 1);

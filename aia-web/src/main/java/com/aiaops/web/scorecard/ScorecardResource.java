@@ -35,8 +35,8 @@ public class ScorecardResource {
     @Inject
     CurrentCaller caller;
 
-    public record TargetsRequest(@NotNull @DecimalMin("0") @DecimalMax("100") Double uptimePercent, @NotNull @DecimalMin("0") Double p95Ms,
-                                 @NotNull @DecimalMin("0") @DecimalMax("100") Double errorRatePercent, @NotNull @Min(0) Integer criticalFindings) {
+    public record TargetsRequest(@NotNull @DecimalMin("0") @DecimalMax("100") Double uptimePercent, @NotNull @DecimalMin("0") @DecimalMax("3600000") Double p95Ms,
+                                 @NotNull @DecimalMin("0") @DecimalMax("100") Double errorRatePercent, @NotNull @Min(0) @jakarta.validation.constraints.Max(1_000_000) Integer criticalFindings) {
     }
 
     public record TargetsView(double uptimePercent, double p95Ms, double errorRatePercent, int criticalFindings) {

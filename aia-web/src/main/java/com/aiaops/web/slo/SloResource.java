@@ -55,8 +55,12 @@ public class SloResource {
     @Inject
     CurrentCaller caller;
 
-    public record BurnRateRuleRequest(@NotBlank String longWindow, @NotBlank String shortWindow,
-                                      @NotNull @DecimalMin(value = "0", inclusive = false) Double factor,
+    /** OpenSLO durations: a whole number and a unit (m h d w M Q Y). */
+    static final String DURATION = "[1-9][0-9]{0,5}[mhdwMQY]";
+
+    public record BurnRateRuleRequest(@NotBlank @Pattern(regexp = DURATION, message = "an OpenSLO duration such as 5m, 1h or 3d") String longWindow,
+                                      @NotBlank @Pattern(regexp = DURATION, message = "an OpenSLO duration such as 5m, 1h or 3d") String shortWindow,
+                                      @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("10000") Double factor,
                                       @NotNull BurnRateRule.Severity severity) {
     }
 
@@ -68,14 +72,14 @@ public class SloResource {
             @Min(1) @Max(3_600_000) Integer latencyThresholdMs,
             @DecimalMin(value = "0", inclusive = false) @DecimalMax(value = "1", inclusive = false) Double target,
             @DecimalMin(value = "0", inclusive = false) @DecimalMax(value = "100", inclusive = false) Double targetPercent,
-            @NotBlank String window,
+            @NotBlank @Pattern(regexp = DURATION, message = "an OpenSLO duration such as 28d, 4w, 1M or 1Q") String window,
             Boolean rolling,
             LocalDateTime calendarStart,
             @Size(max = 64) String timeZone,
             BudgetingMethod budgetingMethod,
             @DecimalMin(value = "0", inclusive = false) @DecimalMax("1") Double timeSliceTarget,
-            String timeSliceWindow,
-            @Min(0) Long minimumEvents,
+            @Pattern(regexp = DURATION, message = "an OpenSLO duration such as 1m or 5m") String timeSliceWindow,
+            @Min(0) @Max(com.aiaops.slo.SloSpec.MAX_MINIMUM_EVENTS) Long minimumEvents,
             @Size(max = 10) List<@Valid BurnRateRuleRequest> burnRateRules) {
     }
 
@@ -117,7 +121,7 @@ public class SloResource {
                 body.calendarStart(), body.timeZone(),
                 body.budgetingMethod() == null ? BudgetingMethod.OCCURRENCES : body.budgetingMethod(),
                 body.timeSliceTarget(), body.timeSliceWindow(), body.minimumEvents() == null ? 0 : body.minimumEvents(), rules));
-        return Response.created(URI.create("/api/v1/slos/" + slo.id())).entity(SloView.of(slo)).tag(Versions.etag(slo.version())).build();
+        return Response.created(URI.create("slos/" + slo.id())).entity(SloView.of(slo)).tag(Versions.etag(slo.version())).build();
     }
 
     private static BurnRateRule rule(BurnRateRuleRequest r) {

@@ -63,7 +63,7 @@ public class StatusComponentResource {
     @Operation(summary = "Show a service on the public status page under a public name")
     public Response add(@Valid @NotNull AddRequest body) {
         StatusComponent c = statusPage.add(caller.get(), body.serviceId(), body.name(), body.position() == null ? 0 : body.position());
-        return Response.created(URI.create("/api/v1/status-components/" + c.id())).entity(ComponentView.of(c)).build();
+        return Response.created(URI.create("status-components/" + c.id())).entity(ComponentView.of(c)).build();
     }
 
     @GET

@@ -1,12 +1,15 @@
 package com.aiaops.web.telemetry;
 
 import com.aiaops.shared.Ids;
+import com.aiaops.shared.InvalidRequestException;
 import com.aiaops.telemetry.TelemetryQuery;
+import com.aiaops.telemetry.TelemetryRepair;
 import com.aiaops.tenancy.Role;
 import com.aiaops.web.platform.Access;
 import com.aiaops.web.platform.CurrentCaller;
 import com.aiaops.web.platform.TimeParameters;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -34,6 +37,20 @@ public class ServiceTelemetryResource {
 
     @Inject
     Clock clock;
+
+    @Inject
+    TelemetryRepair repair;
+
+    @DELETE
+    @Access(Role.ADMIN)
+    @Operation(summary = "Repair: drop the service's stored telemetry of whole UTC days [from, to) at every resolution (audited)")
+    public TelemetryRepair.Dropped drop(@PathParam("id") String id, @QueryParam("from") String from, @QueryParam("to") String to) {
+        if (from == null || to == null) {
+            throw InvalidRequestException.ofField("invalid-parameter", from == null ? "from" : "to", "is required");
+        }
+        return repair.drop(caller.get(), Ids.parse(id, "service"), TimeParameters.instant("from", from, null),
+                TimeParameters.instant("to", to, null));
+    }
 
     @GET
     @Access(Role.VIEWER)

@@ -10,7 +10,9 @@ import com.aiaops.web.platform.Access;
 import com.aiaops.web.platform.CurrentCaller;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -39,10 +41,10 @@ public class TelemetryResource {
     @Inject
     MeterRegistry meters;
 
-    public record ObservationBatch(@NotNull List<Observation> observations) {
+    public record ObservationBatch(@NotNull @Size(min = 1, max = TelemetryIngest.MAX_BATCH) List<@NotNull @Valid Observation> observations) {
     }
 
-    public record MinuteBatch(@NotNull List<MinuteAggregate> minutes) {
+    public record MinuteBatch(@NotNull @Size(min = 1, max = TelemetryIngest.MAX_BATCH) List<@NotNull @Valid MinuteAggregate> minutes) {
     }
 
     @POST

@@ -66,7 +66,7 @@ public class ApiKeyResource {
     public Response issue(@Valid @NotNull IssueRequest body) {
         ApiKeyService.IssuedKey issued = apiKeys.issue(caller.get(), body.name(), body.scope(), body.expiresAt(),
                 body.rateLimitPerMinute());
-        return Response.created(URI.create("/api/v1/api-keys/" + issued.key().id()))
+        return Response.created(URI.create("api-keys/" + issued.key().id()))
                 .entity(new TenancyViews.IssuedApiKeyView(TenancyViews.ApiKeyView.of(issued.key(), clock.instant()), issued.token()))
                 .build();
     }
@@ -92,7 +92,7 @@ public class ApiKeyResource {
     public Response rotate(@PathParam("id") String id, @Valid RotateRequest body) {
         long grace = body == null || body.gracePeriodSeconds() == null ? 0 : body.gracePeriodSeconds();
         ApiKeyService.IssuedKey issued = apiKeys.rotate(caller.get(), Ids.parse(id, "API key"), Duration.ofSeconds(grace));
-        return Response.created(URI.create("/api/v1/api-keys/" + issued.key().id()))
+        return Response.created(URI.create("api-keys/" + issued.key().id()))
                 .entity(new TenancyViews.IssuedApiKeyView(TenancyViews.ApiKeyView.of(issued.key(), clock.instant()), issued.token()))
                 .build();
     }

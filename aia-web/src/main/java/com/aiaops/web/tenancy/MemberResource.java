@@ -75,7 +75,7 @@ public class MemberResource {
     public Response add(@Valid @NotNull AddMemberRequest body) {
         refuseIngestRole(body.role());
         Member member = members.add(caller.get(), body.email(), body.displayName(), body.role(), body.password());
-        return Response.created(URI.create("/api/v1/members/" + member.id()))
+        return Response.created(URI.create("members/" + member.id()))
                 .entity(TenancyViews.MemberView.of(member)).tag(Versions.etag(member.version())).build();
     }
 

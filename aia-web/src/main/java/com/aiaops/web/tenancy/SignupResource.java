@@ -62,6 +62,6 @@ public class SignupResource {
         Member admin = organizations.signUp(body.organizationSlug(), body.organizationName(), body.email(),
                 body.displayName(), body.password());
         TenancyViews.SessionView session = sessions.start(request, admin.account().id(), admin.organizationId());
-        return Response.created(URI.create("/api/v1/organizations/" + admin.organizationId())).entity(session).build();
+        return Response.created(URI.create("organizations/" + admin.organizationId())).entity(session).build();
     }
 }

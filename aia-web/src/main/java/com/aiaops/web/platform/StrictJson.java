@@ -1,0 +1,213 @@
+package com.aiaops.web.platform;
+
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.json.bind.JsonbException;
+import jakarta.json.bind.serializer.DeserializationContext;
+import jakarta.json.bind.serializer.JsonbDeserializer;
+import jakarta.json.stream.JsonParser;
+import java.lang.reflect.Type;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+
+/**
+ * JSON values read exactly as written, for every request body: a number where a number is meant (never the string
+ * "99.9"), a whole number where an integer is meant (never 1.5 silently cut to 1, never 1e30 wrapped), finite
+ * numbers only, a string where text is meant, and dates within years 1970 to 9999. The JSON binding's own defaults
+ * coerce all of these; a client's mistake must be a 400 naming the field instead.
+ */
+public final class StrictJson {
+    /** Instants and date-times before 1970 or after 9999 are refused: no domain here needs them, and databases differ there. */
+    static final int MIN_YEAR = 1970;
+    static final int MAX_YEAR = 9999;
+
+    private StrictJson() {
+    }
+
+    static JsonbDeserializer<?>[] deserializers() {
+        return new JsonbDeserializer<?>[]{new LongValue(), new IntegerValue(), new DoubleValue(), new DecimalValue(),
+                new TextValue(), new BooleanValue(), new InstantValue(), new LocalDateTimeValue(), new LocalDateValue()};
+    }
+
+    private static JsonValue value(JsonParser parser) {
+        return parser.getValue();
+    }
+
+    private static BigDecimal number(JsonValue value) {
+        if (value.getValueType() != JsonValue.ValueType.NUMBER) {
+            throw new JsonbException("must be a JSON number, not " + describe(value));
+        }
+        return ((JsonNumber) value).bigDecimalValue();
+    }
+
+    private static String text(JsonValue value) {
+        if (value.getValueType() != JsonValue.ValueType.STRING) {
+            throw new JsonbException("must be a JSON string, not " + describe(value));
+        }
+        return ((JsonString) value).getString();
+    }
+
+    private static String describe(JsonValue value) {
+        return switch (value.getValueType()) {
+            case STRING -> "a string";
+            case NUMBER -> "a number";
+            case TRUE, FALSE -> "a boolean";
+            case ARRAY -> "an array";
+            case OBJECT -> "an object";
+            case NULL -> "null";
+        };
+    }
+
+    private static boolean isNull(JsonValue value) {
+        return value.getValueType() == JsonValue.ValueType.NULL;
+    }
+
+    public static final class LongValue implements JsonbDeserializer<Long> {
+        @Override
+        public Long deserialize(JsonParser parser, DeserializationContext context, Type type) {
+            JsonValue value = value(parser);
+            if (isNull(value)) {
+                return null;
+            }
+            try {
+                return number(value).longValueExact();
+            } catch (ArithmeticException e) {
+                throw new JsonbException("must be a whole number from " + Long.MIN_VALUE + " to " + Long.MAX_VALUE);
+            }
+        }
+    }
+
+    public static final class IntegerValue implements JsonbDeserializer<Integer> {
+        @Override
+        public Integer deserialize(JsonParser parser, DeserializationContext context, Type type) {
+            JsonValue value = value(parser);
+            if (isNull(value)) {
+                return null;
+            }
+            try {
+                return number(value).intValueExact();
+            } catch (ArithmeticException e) {
+                throw new JsonbException("must be a whole number from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE);
+            }
+        }
+    }
+
+    public static final class DoubleValue implements JsonbDeserializer<Double> {
+        @Override
+        public Double deserialize(JsonParser parser, DeserializationContext context, Type type) {
+            JsonValue value = value(parser);
+            if (isNull(value)) {
+                return null;
+            }
+            double result = number(value).doubleValue();
+            if (!Double.isFinite(result)) {
+                throw new JsonbException("must be a finite number");
+            }
+            return result;
+        }
+    }
+
+    public static final class DecimalValue implements JsonbDeserializer<BigDecimal> {
+        /** Money and similar amounts: more digits than this are a mistake or an attack (BigDecimal arithmetic on 1e999999999). */
+        private static final int MAX_PRECISION = 40;
+        private static final int MAX_SCALE = 20;
+
+        @Override
+        public BigDecimal deserialize(JsonParser parser, DeserializationContext context, Type type) {
+            JsonValue value = value(parser);
+            if (isNull(value)) {
+                return null;
+            }
+            BigDecimal result = number(value);
+            if (result.precision() - result.scale() > MAX_PRECISION - MAX_SCALE || result.scale() > MAX_SCALE) {
+                throw new JsonbException("must have at most " + (MAX_PRECISION - MAX_SCALE) + " digits before the point and "
+                        + MAX_SCALE + " after it");
+            }
+            return result;
+        }
+    }
+
+    public static final class TextValue implements JsonbDeserializer<String> {
+        @Override
+        public String deserialize(JsonParser parser, DeserializationContext context, Type type) {
+            JsonValue value = value(parser);
+            return isNull(value) ? null : text(value);
+        }
+    }
+
+    public static final class BooleanValue implements JsonbDeserializer<Boolean> {
+        @Override
+        public Boolean deserialize(JsonParser parser, DeserializationContext context, Type type) {
+            JsonValue value = value(parser);
+            return switch (value.getValueType()) {
+                case NULL -> null;
+                case TRUE -> Boolean.TRUE;
+                case FALSE -> Boolean.FALSE;
+                default -> throw new JsonbException("must be true or false, not " + describe(value));
+            };
+        }
+    }
+
+    private static <T> T parsed(String text, String what, java.util.function.Function<String, T> parse) {
+        try {
+            return parse.apply(text);
+        } catch (DateTimeParseException e) {
+            throw new JsonbException("must be " + what + ", not '" + clip(text) + "'");
+        }
+    }
+
+    private static String clip(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 40) + "…";
+    }
+
+    private static void checkYear(int year) {
+        if (year < MIN_YEAR || year > MAX_YEAR) {
+            throw new JsonbException("must be within the years " + MIN_YEAR + " to " + MAX_YEAR);
+        }
+    }
+
+    public static final class InstantValue implements JsonbDeserializer<Instant> {
+        @Override
+        public Instant deserialize(JsonParser parser, DeserializationContext context, Type type) {
+            JsonValue value = value(parser);
+            if (isNull(value)) {
+                return null;
+            }
+            // An offset other than Z is allowed (it names the same instant); the answer is always in UTC.
+            OffsetDateTime at = parsed(text(value), "an ISO-8601 instant such as 2026-11-22T10:00:00Z", OffsetDateTime::parse);
+            checkYear(at.getYear());
+            return at.toInstant();
+        }
+    }
+
+    public static final class LocalDateTimeValue implements JsonbDeserializer<LocalDateTime> {
+        @Override
+        public LocalDateTime deserialize(JsonParser parser, DeserializationContext context, Type type) {
+            JsonValue value = value(parser);
+            if (isNull(value)) {
+                return null;
+            }
+            LocalDateTime at = parsed(text(value), "a local date-time such as 2026-11-02T09:00:00", LocalDateTime::parse);
+            checkYear(at.getYear());
+            return at;
+        }
+    }
+
+    public static final class LocalDateValue implements JsonbDeserializer<LocalDate> {
+        @Override
+        public LocalDate deserialize(JsonParser parser, DeserializationContext context, Type type) {
+            JsonValue value = value(parser);
+            if (isNull(value)) {
+                return null;
+            }
+            LocalDate day = parsed(text(value), "a date such as 2026-11-02", LocalDate::parse);
+            checkYear(day.getYear());
+            return day;
+        }
+    }
+}
