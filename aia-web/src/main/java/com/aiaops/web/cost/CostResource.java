@@ -7,6 +7,7 @@ import com.aiaops.cost.CostService;
 import com.aiaops.cost.DuplicateImport;
 import com.aiaops.shared.Ids;
 import com.aiaops.shared.InvalidRequestException;
+import com.aiaops.shared.NotFoundException;
 import com.aiaops.tenancy.Role;
 import com.aiaops.web.platform.Access;
 import com.aiaops.web.platform.CurrentCaller;
@@ -79,6 +80,16 @@ public class CostResource {
         return Map.of("items", cost.imports(caller.get()).stream().map((CostImport i) -> CostService.ImportResult.of(i, false)).toList());
     }
 
+    @GET
+    @Path("imports/{id}")
+    @Access(Role.VIEWER)
+    @Operation(summary = "One imported file")
+    public CostService.ImportResult importOf(@PathParam("id") String id) {
+        java.util.UUID importId = Ids.parse(id, "cost import");
+        return cost.imports(caller.get()).stream().filter(i -> i.id().equals(importId)).findFirst()
+                .map(i -> CostService.ImportResult.of(i, false)).orElseThrow(() -> new NotFoundException("cost import", importId));
+    }
+
     public record MappingRequest(@NotNull CostMapping.Kind kind, @Size(max = 100) String tagKey, @Size(max = 100) String customerTagKey,
                                  @Size(max = 10_000) Map<@NotNull @Size(max = 500) String, @NotNull UUID> resources) {
     }
@@ -140,6 +151,16 @@ public class CostResource {
     @Operation(summary = "The organisation's budgets")
     public Map<String, List<BudgetView>> budgets() {
         return Map.of("items", cost.budgets(caller.get()).stream().map(BudgetView::of).toList());
+    }
+
+    @GET
+    @Path("budgets/{id}")
+    @Access(Role.VIEWER)
+    @Operation(summary = "One budget")
+    public BudgetView budget(@PathParam("id") String id) {
+        java.util.UUID budgetId = Ids.parse(id, "budget");
+        return cost.budgets(caller.get()).stream().filter(b -> b.id().equals(budgetId)).findFirst().map(BudgetView::of)
+                .orElseThrow(() -> new NotFoundException("budget", budgetId));
     }
 
     @DELETE

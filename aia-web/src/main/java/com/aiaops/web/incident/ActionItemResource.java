@@ -70,6 +70,17 @@ public class ActionItemResource {
                 .map(a -> PostmortemResource.ActionItemView.of(a, today)).toList());
     }
 
+    @GET
+    @Path("{itemId}")
+    @Access(Role.VIEWER)
+    @Operation(summary = "One action item of the incident")
+    public PostmortemResource.ActionItemView get(@PathParam("incidentId") String incidentId, @PathParam("itemId") String itemId) {
+        java.util.UUID id = Ids.parse(itemId, "action item");
+        return postmortems.actionItems(caller.get(), Ids.parse(incidentId, "incident")).stream().filter(a -> a.id().equals(id))
+                .findFirst().map(a -> PostmortemResource.ActionItemView.of(a, today()))
+                .orElseThrow(() -> new com.aiaops.shared.NotFoundException("action item", id));
+    }
+
     @PATCH
     @Path("{itemId}")
     @Access(Role.OPERATOR)

@@ -73,6 +73,16 @@ public class StatusComponentResource {
         return Map.of("items", statusPage.components(caller.get()).stream().map(ComponentView::of).toList());
     }
 
+    @GET
+    @Path("{id}")
+    @Access(Role.VIEWER)
+    @Operation(summary = "One component of the status page")
+    public ComponentView get(@PathParam("id") String id) {
+        java.util.UUID componentId = Ids.parse(id, "status component");
+        return statusPage.components(caller.get()).stream().filter(c -> c.id().equals(componentId)).findFirst().map(ComponentView::of)
+                .orElseThrow(() -> new com.aiaops.shared.NotFoundException("status component", componentId));
+    }
+
     @PUT
     @Path("{id}/override")
     @Access(Role.OPERATOR)
