@@ -10,8 +10,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.ext.Provider;
 
 /**
- * Text bodies are read as UTF-8 only (RFC 8259 §8.1 for JSON; our YAML and CSV too): a body that declares another
- * charset is refused with 415 rather than decoded as something it is not.
+ * JSON bodies are UTF-8 only (RFC 8259 §8.1): one that declares another charset is refused with 415 rather than
+ * decoded as something it is not. (CSV and YAML uploads are decoded as UTF-8 and refused with a 400 when their bytes
+ * are not; HTTP clients label text/* with ISO-8859-1 by default, so the label alone says little there.)
  */
 @Provider
 @PreMatching
@@ -27,7 +28,8 @@ public class Utf8Only implements ContainerRequestFilter {
         } catch (IllegalArgumentException e) {
             return; // an unparseable Content-Type is refused where the body is read, as before
         }
-        String charset = type == null ? null : type.getParameters().get(MediaType.CHARSET_PARAMETER);
+        boolean json = type != null && ("json".equalsIgnoreCase(type.getSubtype()) || type.getSubtype().toLowerCase(java.util.Locale.ROOT).endsWith("+json"));
+        String charset = json ? type.getParameters().get(MediaType.CHARSET_PARAMETER) : null;
         if (charset != null && !charset.equalsIgnoreCase("utf-8") && !charset.equalsIgnoreCase("utf8")) {
             throw new NotSupportedException(REFUSAL + "; this one declares charset=" + clip(charset));
         }
