@@ -41,6 +41,9 @@ public class ClockProducer {
         if (offset.isNegative()) {
             throw new IllegalArgumentException("the clock can only be moved ahead");
         }
+        if (offset.toDays() > 3650) {
+            throw new IllegalArgumentException("the clock moves ahead by ten years at most");
+        }
         OFFSET.set(offset);
     }
 

@@ -387,7 +387,10 @@ class BoundaryValuesIT extends ApiIT {
             }
             JsonNode next = object.get(name);
             if (item) {
-                if (!(next instanceof ArrayNode array)) {
+                ArrayNode array;
+                if (next instanceof ArrayNode existing) {
+                    array = existing;
+                } else {
                     array = NODES.arrayNode();
                     object.set(name, array);
                 }

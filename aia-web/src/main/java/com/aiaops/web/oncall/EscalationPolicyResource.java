@@ -54,12 +54,12 @@ public class EscalationPolicyResource {
     public record TargetRequest(@NotNull EscalationPlan.TargetType type, @NotNull UUID id) {
     }
 
-    public record StepRequest(@NotNull @Min(1) @Max(1440) Integer delayMinutes, @NotNull @Size(min = 1, max = 10) List<@Valid TargetRequest> targets) {
+    public record StepRequest(@NotNull @Min(1) @Max(1440) Integer delayMinutes, @NotNull @Size(min = 1, max = 10) List<@NotNull @Valid TargetRequest> targets) {
     }
 
     public record DefineRequest(
             @NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{1,62}", message = "lowercase letters, digits and dashes, 2 to 63") String name,
-            @NotNull @Size(min = 1, max = 10) List<@Valid StepRequest> steps,
+            @NotNull @Size(min = 1, max = 10) List<@NotNull @Valid StepRequest> steps,
             @Min(0) @Max(9) Integer repeats) {
     }
 

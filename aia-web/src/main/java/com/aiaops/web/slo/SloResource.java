@@ -80,7 +80,7 @@ public class SloResource {
             @DecimalMin(value = "0", inclusive = false) @DecimalMax("1") Double timeSliceTarget,
             @Pattern(regexp = DURATION, message = "an OpenSLO duration such as 1m or 5m") String timeSliceWindow,
             @Min(0) @Max(com.aiaops.slo.SloSpec.MAX_MINIMUM_EVENTS) Long minimumEvents,
-            @Size(max = 10) List<@Valid BurnRateRuleRequest> burnRateRules) {
+            @Size(max = 10) List<@NotNull @Valid BurnRateRuleRequest> burnRateRules) {
     }
 
     public record SloView(UUID id, UUID serviceId, String name, String displayName, Indicator indicator,
