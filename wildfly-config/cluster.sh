@@ -9,6 +9,13 @@
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
+# Server settings of your own, for example letting webhooks reach a receiver on this machine:
+#   AIA_OPTS="-Daia.outbound.allowed-internal=127.0.0.1 -Daia.signup.enabled=false" wildfly-config/cluster.sh
+# or key=value lines in $AIA_HOME/server.properties (default .aia/server.properties), read at every start.
+extra_settings=()
+if [[ -n "${AIA_OPTS:-}" ]]; then read -r -a extra_settings <<< "$AIA_OPTS"; fi
+settings_file=${AIA_HOME:-$root/.aia}/server.properties
+if [[ -f "$settings_file" ]]; then extra_settings+=("--properties=$settings_file"); fi
 state=${AIA_HOME:-$root/.aia}/cluster
 server=$root/wildfly-config/target/server
 db_url=${AIA_DB_URL:-jdbc:postgresql://127.0.0.1:5432/aia_cluster}
@@ -92,6 +99,7 @@ for n in $(seq 1 "$nodes"); do
     -Daia.db.driver=postgresql -Daia.db.url="$db_url" -Daia.db.user="$db_user" -Daia.db.password="$db_password" \
     -Daia.demo.enabled=$demo -Daia.demo.credentials-file="$state/demo-credentials.txt" \
     -Daia.platform.operator-organization="${AIA_OPERATOR_ORGANIZATION:-acme}" \
+    ${extra_settings[@]+"${extra_settings[@]}"} \
     > "$base/console.log" 2>&1 &
   echo "Starting node$n (offset $offset, log $base/log/server.log)..."
   # One node at a time: the first creates the schema and the schedules, the next find them.

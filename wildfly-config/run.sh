@@ -7,6 +7,13 @@
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
+# Server settings of your own, for example letting webhooks reach a receiver on this machine:
+#   AIA_OPTS="-Daia.outbound.allowed-internal=127.0.0.1 -Daia.signup.enabled=false" wildfly-config/run.sh
+# or key=value lines in $AIA_HOME/server.properties (default .aia/server.properties), read at every start.
+extra_settings=()
+if [[ -n "${AIA_OPTS:-}" ]]; then read -r -a extra_settings <<< "$AIA_OPTS"; fi
+settings_file=${AIA_HOME:-$root/.aia}/server.properties
+if [[ -f "$settings_file" ]]; then extra_settings+=("--properties=$settings_file"); fi
 state=${AIA_HOME:-$root/.aia}
 server=$root/wildfly-config/target/server
 base=$state/server
@@ -70,6 +77,7 @@ nohup "$server/bin/standalone.sh" -c standalone-ha.xml \
   -Daia.demo.enabled=true \
   -Daia.platform.operator-organization="${AIA_OPERATOR_ORGANIZATION:-acme}" \
   -Daia.demo.credentials-file="$credentials" \
+  ${extra_settings[@]+"${extra_settings[@]}"} \
   > "$state/console.log" 2>&1 &
 
 echo "Starting the server (log: $base/log/server.log)..."

@@ -20,6 +20,12 @@ public class BatchJobs {
     public static final Set<String> JOBS = Set.of("full-backup", "incremental-backup", "restore-drill", "restore", "backup-retention", "sla-report", "cost-report",
             "weekly-review");
 
+    /** The job parameter naming who asked for a run (its audit events say so); absent for scheduled runs. */
+    public static final String REQUESTED_BY = "requestedBy";
+
+    @jakarta.inject.Inject
+    com.aiaops.audit.AuditLog audit;
+
     public long start(String job, Map<String, String> parameters) {
         if (!JOBS.contains(job)) {
             throw new IllegalArgumentException("no job " + job);
@@ -27,6 +33,20 @@ public class BatchJobs {
         Properties properties = new Properties();
         properties.putAll(parameters);
         return BatchRuntime.getJobOperator().start(job, properties);
+    }
+
+    /**
+     * Starts a job for a person or program: its request goes into the caller's audit trail (a backup exports every
+     * organisation's data; a report reads one organisation's), and its run is audited when it ends (JobAuditListener).
+     */
+    public long start(com.aiaops.tenancy.Caller caller, String job, Map<String, String> parameters) {
+        Map<String, String> withRequester = new java.util.HashMap<>(parameters);
+        withRequester.put(REQUESTED_BY, caller.auditActor());
+        long execution = start(job, withRequester);
+        Map<String, Object> details = new java.util.LinkedHashMap<>(parameters);
+        details.put("executionId", execution);
+        audit.recordOperation(caller, job + ".requested", "job-execution", execution, details);
+        return execution;
     }
 
     /**

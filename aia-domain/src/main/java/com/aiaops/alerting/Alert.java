@@ -152,6 +152,11 @@ public class Alert {
         mutedReason = shorten(reason);
     }
 
+    /** The maintenance that held it back is over: from now on it is told and pages like any other. */
+    void unmute() {
+        mutedReason = null;
+    }
+
     void joinIncident(UUID incident) {
         incidentId = incident;
     }

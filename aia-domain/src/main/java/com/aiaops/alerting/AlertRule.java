@@ -83,6 +83,10 @@ public class AlertRule {
     @Column(nullable = false)
     private boolean enabled;
 
+    /** Resolve the incident this rule's alert opened or joined once its last alert clears (null: no, as before). */
+    @Column(name = "auto_resolve_incident")
+    private Boolean autoResolveIncident;
+
     @Column(name = "next_evaluation_at", nullable = false)
     private Instant nextEvaluationAt;
 
@@ -101,7 +105,7 @@ public class AlertRule {
     /** What a rule is made of, checked by the service before it becomes one. */
     public record Spec(String name, AlertKind kind, UUID serviceId, UUID checkId, UUID sloId, Double quantile, Double threshold,
                        int windowMinutes, long minimumRequests, Urgency urgency, Severity incidentSeverity, List<UUID> channelIds,
-                       UUID escalationPolicyId) {
+                       UUID escalationPolicyId, boolean autoResolveIncident) {
     }
 
     AlertRule(UUID organizationId, Spec spec, Instant createdAt) {
@@ -120,9 +124,14 @@ public class AlertRule {
         this.incidentSeverity = spec.incidentSeverity();
         this.channelIds = spec.channelIds().stream().map(UUID::toString).collect(Collectors.joining(","));
         this.escalationPolicyId = spec.escalationPolicyId();
+        this.autoResolveIncident = spec.autoResolveIncident();
         this.enabled = true;
         this.nextEvaluationAt = createdAt;
         this.createdAt = createdAt;
+    }
+
+    public boolean autoResolvesIncident() {
+        return Boolean.TRUE.equals(autoResolveIncident);
     }
 
     void enable(boolean on, Instant now) {

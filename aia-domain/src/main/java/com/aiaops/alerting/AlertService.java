@@ -114,7 +114,7 @@ public class AlertService {
         }
         AlertRule rule = new AlertRule(org, new AlertRule.Spec(spec.name(), spec.kind(), serviceId, spec.checkId(), spec.sloId(),
                 spec.quantile(), spec.threshold(), spec.windowMinutes(), spec.minimumRequests(), spec.urgency(),
-                spec.incidentSeverity(), spec.channelIds(), spec.escalationPolicyId()), clock.instant());
+                spec.incidentSeverity(), spec.channelIds(), spec.escalationPolicyId(), spec.autoResolveIncident()), clock.instant());
         em.persist(rule);
         audit.record(caller, "alert-rule.defined", "alert-rule", rule.id(), null, Map.of("name", rule.name(), "kind", rule.kind().name()));
         return rule;
@@ -191,7 +191,10 @@ public class AlertService {
             return new Evaluation(verdict, fire(rule, verdict, now));
         }
         if (verdict.breaching()) {
-            if (open.seenAgain(verdict, now)) {
+            boolean escalated = open.seenAgain(verdict, now);
+            if (open.mutedReason() != null && maintenance.activeAt(rule.organizationId(), rule.serviceId(), now).isEmpty()) {
+                release(rule, open, now);
+            } else if (escalated) {
                 tell(rule, open, "alert.escalated", "now pages");
                 if (open.incidentId() == null && open.mutedReason() == null) {
                     page(rule, open);
@@ -204,8 +207,41 @@ public class AlertService {
             rule.closed();
             tell(rule, open, "alert.resolved", "resolved: " + verdict.summary());
             audit.record(Caller.system(rule.organizationId()), "alert.resolved", "alert", open.id(), null, Map.of("by", "condition cleared"));
+            resolvedOnIncident(open, "cleared: " + verdict.summary(), rule.autoResolvesIncident());
         }
         return new Evaluation(verdict, open);
+    }
+
+    /**
+     * The maintenance window that muted the alert when it fired is over and the condition still holds: it is told and
+     * pages now, and its incident's timeline says it was held back until now.
+     */
+    private void release(AlertRule rule, Alert alert, Instant now) {
+        String heldBy = alert.mutedReason();
+        alert.unmute();
+        audit.record(Caller.system(rule.organizationId()), "alert.released", "alert", alert.id(), Map.of("muted", heldBy),
+                Map.of("at", now.toString()));
+        if (alert.urgency() == Urgency.PAGE && alert.incidentId() == null) {
+            page(rule, alert);
+        }
+        if (alert.incidentId() != null) {
+            incidents.alertEvent(alert.incidentId(), "Alert " + rule.name() + " was held back (" + heldBy + ") from " + alert.firedAt()
+                    + " until " + now + "; the condition still holds, so it pages now");
+        }
+        tell(rule, alert, "alert.firing", "still breaching after maintenance: " + alert.summary());
+    }
+
+    /** An alert of an incident resolved: the timeline says so, and when it was the last one, the incident may resolve. */
+    private void resolvedOnIncident(Alert alert, String how, boolean autoResolve) {
+        if (alert.incidentId() == null) {
+            return;
+        }
+        incidents.alertEvent(alert.incidentId(), "Alert " + alert.ruleName() + " resolved (" + how + ")");
+        long stillOpen = em.createQuery("select count(a) from Alert a where a.incidentId = :incident and a.state <> :resolved", Long.class)
+                .setParameter("incident", alert.incidentId()).setParameter("resolved", AlertState.RESOLVED).getSingleResult();
+        if (stillOpen == 0) {
+            incidents.alertsCleared(alert.incidentId(), alert.ruleName(), autoResolve);
+        }
     }
 
     private Alert fire(AlertRule rule, Verdict verdict, Instant now) {
@@ -320,6 +356,9 @@ public class AlertService {
         alert.acknowledge(caller.auditActor(), clock.instant());
         audit.record(caller, "alert.acknowledged", "alert", id, null, null);
         tell(findRule(caller.organizationId(), alert.ruleId()), alert, "alert.acknowledged", "acknowledged");
+        if (alert.incidentId() != null) {
+            incidents.acknowledgedThroughAlert(caller, alert.incidentId(), alert.ruleName());
+        }
         return alert;
     }
 
@@ -330,12 +369,13 @@ public class AlertService {
         Alert alert = lockedAlert(caller.organizationId(), id);
         alert.resolve(caller.auditActor(), clock.instant());
         audit.record(caller, "alert.resolved", "alert", id, null, Map.of("by", caller.auditActor()));
-        em.createQuery("select r from AlertRule r where r.id = :id and r.openAlertId = :alert", AlertRule.class)
-                .setParameter("id", alert.ruleId()).setParameter("alert", id).getResultStream().findFirst()
-                .ifPresent(rule -> {
-                    rule.closed();
-                    tell(rule, alert, "alert.resolved", "resolved by hand");
-                });
+        Optional<AlertRule> rule = em.createQuery("select r from AlertRule r where r.id = :id", AlertRule.class)
+                .setParameter("id", alert.ruleId()).getResultStream().findFirst();
+        rule.filter(r -> id.equals(r.openAlertId())).ifPresent(r -> {
+            r.closed();
+            tell(r, alert, "alert.resolved", "resolved by hand");
+        });
+        resolvedOnIncident(alert, "by " + caller.auditActor(), rule.map(AlertRule::autoResolvesIncident).orElse(false));
         return alert;
     }
 

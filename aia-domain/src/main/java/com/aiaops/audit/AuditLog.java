@@ -45,6 +45,15 @@ public class AuditLog {
                 targetId == null ? null : targetId.toString(), toJson(before), toJson(after)));
     }
 
+    /**
+     * An operation that reads or moves data in bulk without changing the organisation's rows (a backup, its download, a
+     * restore drill, a report): recorded in a transaction of its own, whether or not the caller is in one.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void recordOperation(Caller caller, String action, String targetType, Object targetId, Map<String, ?> details) {
+        record(caller, action, targetType, targetId, null, details);
+    }
+
     @Transactional
     public Page<AuditEvent> list(Caller caller, PageRequest page) {
         long after = 0;

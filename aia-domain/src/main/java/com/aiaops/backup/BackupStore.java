@@ -22,6 +22,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /** Where backups live ({@code aia.backup.dir}, default the server's data directory), and their catalog. */
 @ApplicationScoped
 public class BackupStore {
+    @Inject
+    com.aiaops.audit.AuditLog audit;
+
     private static final Jsonb JSON = JsonbBuilder.create(new JsonbConfig().withFormatting(true));
 
     @PersistenceContext(unitName = "aia")
@@ -127,6 +130,21 @@ public class BackupStore {
         if (backup != null) {
             em.remove(backup);
         }
+    }
+
+    /**
+     * A person or program took a whole backup away (every organisation's data): recorded in their trail before the
+     * first byte leaves.
+     */
+    public void downloading(com.aiaops.tenancy.Caller caller, Backup backup) {
+        audit.recordOperation(caller, "backup.downloaded", "backup", backup.name(),
+                java.util.Map.of("rows", backup.totalRows() == null ? 0L : backup.totalRows()));
+    }
+
+    /** Someone brought another installation's backup in: recorded with what it holds. */
+    public void imported(com.aiaops.tenancy.Caller caller, Backup backup) {
+        audit.recordOperation(caller, "backup.imported", "backup", backup.name(),
+                java.util.Map.of("rows", backup.totalRows() == null ? 0L : backup.totalRows()));
     }
 
     /**

@@ -25,8 +25,13 @@ public class Incident {
     @Column(name = "organization_id", nullable = false)
     private UUID organizationId;
 
+    /** The responders' title: internal (it may name a rule, a host, a customer). */
     @Column(nullable = false, length = 200)
     private String title;
+
+    /** What the public status page calls the incident; null until someone chooses to say something. */
+    @Column(name = "public_title", length = 200)
+    private String publicTitle;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 4)
@@ -180,6 +185,15 @@ public class Incident {
 
     public UUID organizationId() {
         return organizationId;
+    }
+
+    /** Says this on the public status page (null: a neutral title naming the affected components). */
+    public void publish(String title) {
+        this.publicTitle = title == null || title.isBlank() ? null : title.strip();
+    }
+
+    public String publicTitle() {
+        return publicTitle;
     }
 
     public String title() {

@@ -42,7 +42,7 @@ public class IncidentService {
     Clock clock;
 
     @Transactional
-    public Incident open(Caller caller, String title, Severity severity, List<UUID> serviceIds, String summary,
+    public Incident open(Caller caller, String title, String publicTitle, Severity severity, List<UUID> serviceIds, String summary,
                          UUID escalationPolicyId) {
         caller.require(Role.OPERATOR);
         requireEscalationPolicy(caller.organizationId(), escalationPolicyId);
@@ -54,10 +54,12 @@ public class IncidentService {
         }
         Instant now = clock.instant();
         Incident incident = new Incident(caller.organizationId(), title, severity, serviceIds, now);
+        incident.publish(publicTitle);
         incident.escalateWith(escalationPolicyId, now);
         em.persist(incident);
+        // Internal: the summary is the responders' words; the public hears only what is posted as a public update.
         note(incident, now, TimelineEntry.Kind.STATE, "Triggered (" + severity + ")" + (summary == null ? "" : ": " + summary),
-                caller, true);
+                caller, false);
         audit.record(caller, "incident.opened", "incident", incident.id(), null, snapshot(incident));
         return incident;
     }
@@ -99,7 +101,7 @@ public class IncidentService {
         Incident incident = new Incident(organizationId, title, suggested, List.of(serviceId), now);
         incident.escalateWith(escalationPolicyId, now);
         em.persist(incident);
-        note(incident, now, TimelineEntry.Kind.STATE, "Triggered (" + suggested + ") by an alert", system, true);
+        note(incident, now, TimelineEntry.Kind.STATE, "Triggered (" + suggested + ") by an alert", system, false);
         note(incident, now, TimelineEntry.Kind.ALERT, "Alert: " + alertSummary, system, false);
         audit.record(system, "incident.opened", "incident", incident.id(), null, snapshot(incident));
         return incident;
@@ -172,7 +174,7 @@ public class IncidentService {
 
     /** A move in the life cycle, refused (409) when the life cycle does not allow it. */
     @Transactional
-    public Incident transition(Caller caller, UUID id, IncidentState target, String note, Long expectedVersion) {
+    public Incident transition(Caller caller, UUID id, IncidentState target, String note, boolean publicUpdate, Long expectedVersion) {
         caller.require(Role.OPERATOR);
         Incident incident = find(caller, id);
         checkVersion(incident, expectedVersion);
@@ -184,9 +186,73 @@ public class IncidentService {
         Map<String, Object> before = snapshot(incident);
         Instant now = clock.instant();
         incident.moveTo(target, now);
-        note(incident, now, TimelineEntry.Kind.STATE, target + (note == null ? "" : ": " + note), caller, true);
+        note(incident, now, TimelineEntry.Kind.STATE, target + (note == null ? "" : ": " + note), caller, publicUpdate);
         audit.record(caller, "incident." + target.name().toLowerCase(java.util.Locale.ROOT), "incident", id, before, snapshot(incident));
         return incident;
+    }
+
+    /** Sets (or, with null, withdraws) the title the public status page shows. */
+    @Transactional
+    public Incident publish(Caller caller, UUID id, String publicTitle) {
+        caller.require(Role.OPERATOR);
+        Incident incident = find(caller, id);
+        Map<String, Object> before = snapshot(incident);
+        incident.publish(publicTitle);
+        note(incident, clock.instant(), TimelineEntry.Kind.NOTE, incident.publicTitle() == null ? "Public title withdrawn"
+                : "Public title: " + incident.publicTitle(), caller, false);
+        audit.record(caller, "incident.public-title-changed", "incident", id, before, snapshot(incident));
+        return incident;
+    }
+
+    /** One step of an alert's life (fired, held back, acknowledged, cleared) on its incident's timeline: internal. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void alertEvent(UUID incidentId, String text) {
+        Incident incident = em.find(Incident.class, incidentId);
+        if (incident != null) {
+            note(incident, clock.instant(), TimelineEntry.Kind.ALERT, text, Caller.system(incident.organizationId()), false);
+        }
+    }
+
+    /**
+     * Someone acknowledged an alert of this incident: if nobody has acknowledged the incident yet, that is who is on
+     * it, and escalation stops — one notion of "someone is on it", as PagerDuty has it.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void acknowledgedThroughAlert(Caller caller, UUID incidentId, String ruleName) {
+        Incident incident = em.find(Incident.class, incidentId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (incident == null) {
+            return;
+        }
+        Instant now = clock.instant();
+        note(incident, now, TimelineEntry.Kind.ALERT, "Alert " + ruleName + " acknowledged by " + caller.auditActor(), caller, false);
+        if (incident.state() == IncidentState.TRIGGERED) {
+            Map<String, Object> before = snapshot(incident);
+            incident.moveTo(IncidentState.ACKNOWLEDGED, now);
+            note(incident, now, TimelineEntry.Kind.STATE, "ACKNOWLEDGED through alert " + ruleName + "; escalation stopped", caller, false);
+            audit.record(caller, "incident.acknowledged", "incident", incidentId, before, snapshot(incident));
+        }
+    }
+
+    /**
+     * The last open alert of the incident has cleared: the timeline says so, and the incident resolves by itself when
+     * the rule asks for it (PagerDuty's auto-resolve) and it is still open.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void alertsCleared(UUID incidentId, String ruleName, boolean autoResolve) {
+        Incident incident = em.find(Incident.class, incidentId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (incident == null) {
+            return;
+        }
+        Caller system = Caller.system(incident.organizationId());
+        Instant now = clock.instant();
+        note(incident, now, TimelineEntry.Kind.ALERT, "All alerts of this incident have cleared (last: " + ruleName + ")", system, false);
+        if (autoResolve && incident.state().isOpen()) {
+            Map<String, Object> before = snapshot(incident);
+            incident.moveTo(IncidentState.RESOLVED, now);
+            note(incident, now, TimelineEntry.Kind.STATE, "RESOLVED by itself: its alerts cleared (rule " + ruleName + " resolves incidents)",
+                    system, false);
+            audit.record(system, "incident.resolved", "incident", incidentId, before, snapshot(incident));
+        }
     }
 
     @Transactional
@@ -264,6 +330,7 @@ public class IncidentService {
     static Map<String, Object> snapshot(Incident i) {
         Map<String, Object> state = new LinkedHashMap<>();
         state.put("title", i.title());
+        state.put("publicTitle", i.publicTitle());
         state.put("severity", i.severity().name());
         state.put("state", i.state().name());
         state.put("commander", i.commander() == null ? null : i.commander().toString());

@@ -165,7 +165,7 @@ public class StatusPageService {
                     uptime.daily()));
         }
         List<StatusPage.ActiveIncident> active = openIncidents.stream()
-                .map(i -> new StatusPage.ActiveIncident(i.title(), i.severity().name(), i.state().name(), i.triggeredAt(),
+                .map(i -> new StatusPage.ActiveIncident(publicTitle(i, names), i.severity().name(), i.state().name(), i.triggeredAt(),
                         i.services().stream().map(names::get).filter(n -> n != null).toList(),
                         incidents.publicUpdates(i.id()).stream().map(t -> new StatusPage.Update(t.at(), t.text())).toList()))
                 .toList();
@@ -197,7 +197,7 @@ public class StatusPageService {
                 ComponentStatus s = ofIncident(incident.severity());
                 if (s.ordinal() > status.ordinal()) {
                     status = s;
-                    reason = "incident: " + incident.title();
+                    reason = "incident" + (incident.publicTitle() == null ? "" : ": " + incident.publicTitle());
                 }
             }
         }
@@ -207,7 +207,13 @@ public class StatusPageService {
                         : alert.kind() == AlertKind.CHECK_DOWN ? ComponentStatus.MAJOR_OUTAGE : ComponentStatus.PARTIAL_OUTAGE;
                 if (s.ordinal() > status.ordinal()) {
                     status = s;
-                    reason = "alert: " + alert.ruleName();
+                    // Public words: the rule's name is the team's own and stays internal.
+                    reason = switch (alert.kind()) {
+                        case CHECK_DOWN -> "alert: not reachable";
+                        case LATENCY -> "alert: slow responses";
+                        case ERROR_RATE -> "alert: elevated error rate";
+                        case BURN_RATE -> "alert: errors above objective";
+                    };
                 }
             }
         }
@@ -228,10 +234,19 @@ public class StatusPageService {
             };
             if (s.ordinal() > status.ordinal()) {
                 status = s;
-                reason = "SLO " + slo.name() + " is " + state;
+                reason = state == SloStatus.State.CRITICAL ? "errors well above objective" : "errors above objective";
             }
         }
         return new Derived(status, reason);
+    }
+
+    /** The incident as the public may see it: its public title, or a neutral one naming the affected components. */
+    private static String publicTitle(com.aiaops.incident.Incident incident, Map<UUID, String> components) {
+        if (incident.publicTitle() != null) {
+            return incident.publicTitle();
+        }
+        List<String> affected = incident.services().stream().map(components::get).filter(n -> n != null).toList();
+        return affected.isEmpty() ? "Investigating an issue" : "Investigating an issue with " + String.join(", ", affected);
     }
 
     static ComponentStatus ofIncident(Severity severity) {

@@ -56,6 +56,10 @@ public class ApiKey {
     @Column(name = "last_used_at")
     private Instant lastUsedAt;
 
+    /** When a use of this key last went into the audit trail (ADMIN keys: at most hourly). */
+    @Column(name = "last_audited_use_at")
+    private Instant lastAuditedUseAt;
+
     @Column(name = "replaced_by")
     private UUID replacedBy;
 

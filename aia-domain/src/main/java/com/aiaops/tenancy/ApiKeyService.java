@@ -124,6 +124,9 @@ public class ApiKeyService {
      * cluster-wide by the token's digest for a minute; revocation and rotation remove the entry, so they take
      * effect at once on every node.
      */
+    /** An ADMIN key's use is audited at most this often. */
+    static final java.time.Duration ADMIN_USE_AUDIT_INTERVAL = java.time.Duration.ofHours(1);
+
     @Transactional
     public Optional<AuthenticatedKey> authenticate(String token) {
         if (token == null || !token.startsWith(TOKEN_START) || token.length() > 200) {
@@ -155,6 +158,14 @@ public class ApiKeyService {
             // A bulk update, not a dirty entity: concurrent requests with one key must not clash on its version.
             em.createQuery("update ApiKey k set k.lastUsedAt = :now where k.id = :id")
                     .setParameter("now", now).setParameter("id", key.id()).executeUpdate();
+        }
+        if (key.scope() == Role.ADMIN && em.createQuery("update ApiKey k set k.lastAuditedUseAt = :now where k.id = :id "
+                        + "and (k.lastAuditedUseAt is null or k.lastAuditedUseAt < :due)")
+                .setParameter("now", now).setParameter("id", key.id()).setParameter("due", now.minus(ADMIN_USE_AUDIT_INTERVAL))
+                .executeUpdate() == 1) {
+            // An ADMIN key can do anything: its use goes into the trail (at most hourly, so the trail records use, not traffic).
+            audit.record(new Caller(key.organizationId(), key.scope(), Caller.ActorKind.API_KEY, key.id()), "api-key.used", "api-key",
+                    key.id(), null, java.util.Map.of("name", key.name()));
         }
         keyCache.put(cacheKey(digest), new CachedKey(key.id(), key.organizationId(), key.scope(), key.rateLimitPerMinute(),
                 key.expiresAt()).format(), 60, java.util.concurrent.TimeUnit.SECONDS);

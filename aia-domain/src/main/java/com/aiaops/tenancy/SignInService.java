@@ -43,6 +43,13 @@ public class SignInService {
         audit.record(caller, "account.password-changed", "account", account.id(), null, null);
     }
 
+    /** A person signed in to an organisation: an ADMIN's sign-in goes into that organisation's audit trail. */
+    @Transactional
+    public void signedIn(UUID accountId, UUID organizationId, String from) {
+        callerFor(accountId, organizationId).filter(caller -> caller.role() == Role.ADMIN).ifPresent(caller ->
+                audit.record(caller, "session.signed-in", "account", accountId, null, from == null ? null : java.util.Map.of("from", from)));
+    }
+
     /** The caller for a session's account acting in an organisation, if the account is (still) a member there. */
     @Transactional
     public Optional<Caller> callerFor(UUID accountId, UUID organizationId) {

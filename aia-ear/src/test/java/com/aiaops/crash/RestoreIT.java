@@ -116,6 +116,19 @@ class RestoreIT {
         assertEquals(backup, drills.getString("items.find { it.verified }.backupName"));
         assertTrue(drills.getLong("items.find { it.verified }.rows") > 2);
         assertTrue(as(key).get(target + "/backups").then().extract().<List<String>>path("items.name").contains(backup));
+        // The restore is in the operators' audit trail, with how it ended (it was started with jboss-cli: no person named).
+        List<String> actions = new java.util.ArrayList<>();
+        List<String> outcomes = new java.util.ArrayList<>();
+        String cursor = null;
+        do {
+            JsonPath page = as(key).queryParam("limit", 200).queryParam("cursor", cursor == null ? "" : cursor)
+                    .get(target + "/audit-events").then().statusCode(200).extract().jsonPath();
+            actions.addAll(page.getList("items.action"));
+            outcomes.addAll(page.getList("items.findAll { it.action == 'restore.finished' }.after"));
+            cursor = page.getString("nextCursor");
+        } while (cursor != null);
+        assertTrue(actions.contains("restore.finished"), "the restore is audited");
+        assertTrue(outcomes.stream().anyMatch(o -> o.contains("RESTORED") && o.contains("schedule or management")), outcomes.toString());
 
         // Over data, a restore is refused and changes nothing.
         assertEquals(List.of("FAILED", "NOT_EMPTY"), runRestore(backup));

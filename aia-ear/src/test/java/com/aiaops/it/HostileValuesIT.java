@@ -173,6 +173,7 @@ class HostileValuesIT extends ApiIT {
     @Test
     void budgets_and_cost_files_with_hostile_values_are_refused() throws Exception {
         Tenant tenant = newTenant();
+        as(tenant.adminKey()).get("/cost/budgets").then().statusCode(200); // an ADMIN key's first use is audited: not counted below
         long before = auditEvents(tenant);
         for (Object amount : List.of(1e20, "100", -5, 0)) {
             as(tenant.adminKey()).body(Map.of("name", "org-budget", "scope", "ORGANIZATION", "monthlyAmount", amount, "currency", "EUR"))

@@ -63,8 +63,9 @@ class StatusPageIT extends ApiIT {
                 .body("components[0].uptime90d", nullValue()).body("components[0].dailyUptime", hasSize(90));
 
         // A P0 on one component of four: a major outage of that component, and (25 %) of the whole.
-        String incident = as(tenant.adminKey()).body(Map.of("title", "Payments are failing", "severity", "P0",
-                "serviceIds", List.of(checkout), "summary", "Card payments fail")).post("/incidents").then().statusCode(201).extract().path("id");
+        String incident = as(tenant.adminKey()).body(Map.of("title", "db-7 failover broke checkout", "publicTitle", "Payments are failing",
+                "severity", "P0", "serviceIds", List.of(checkout), "summary", "Card payments fail")).post("/incidents").then().statusCode(201)
+                .extract().path("id");
         as(tenant.adminKey()).body(Map.of("text", "We found the faulty release and are rolling it back", "publicUpdate", true))
                 .post("/incidents/" + incident + "/timeline").then().statusCode(201);
         as(tenant.adminKey()).body(Map.of("text", "internal: db-7 is the culprit", "publicUpdate", false))
@@ -73,8 +74,9 @@ class StatusPageIT extends ApiIT {
         page(tenant).body("overall", equalTo("MAJOR_OUTAGE"))
                 .body("components[0].status", equalTo("MAJOR_OUTAGE")).body("components[0].reason", equalTo("incident: Payments are failing"))
                 .body("incidents[0].title", equalTo("Payments are failing")).body("incidents[0].components", contains(names.get(0)))
-                .body("incidents[0].updates.text", contains("Triggered (P0): Card payments fail",
-                        "We found the faulty release and are rolling it back"));
+                // Only what was posted as public: the internal title, summary and note stay internal.
+                .body("incidents[0].updates.text", contains("We found the faulty release and are rolling it back"))
+                .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("db-7")));
 
         // Overrides win; maintenance shows, active and upcoming.
         as(tenant.adminKey()).body(Map.of("status", "DEGRADED_PERFORMANCE", "note", "slow results in EU"))
@@ -131,8 +133,9 @@ class StatusPageIT extends ApiIT {
         as(ingest).body(batch(spread("billing", now.minusSeconds(180), 3, 1000, 200, 30))).post("/telemetry/observations").then().statusCode(200);
         nextRefresh();
         page(tenant).body("components.status", contains("DEGRADED_PERFORMANCE", "PARTIAL_OUTAGE"))
-                .body("components[0].reason", equalTo("alert: search-errors"))
-                .body("components[1].reason", equalTo("SLO billing-availability is CRITICAL"))
+                // In public words: rule and SLO names are internal.
+                .body("components[0].reason", equalTo("alert: elevated error rate"))
+                .body("components[1].reason", equalTo("errors well above objective"))
                 .body("overall", equalTo("PARTIAL_OUTAGE"));
     }
 

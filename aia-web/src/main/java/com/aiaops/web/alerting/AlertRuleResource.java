@@ -60,17 +60,18 @@ public class AlertRuleResource {
             Urgency urgency,
             Severity incidentSeverity,
             @Size(max = 20) List<@NotNull UUID> channelIds,
-            UUID escalationPolicyId) {
+            UUID escalationPolicyId,
+            Boolean autoResolveIncident) {
     }
 
     public record RuleView(UUID id, String name, AlertKind kind, UUID serviceId, UUID checkId, UUID sloId, Double quantile,
                            Double threshold, int windowMinutes, long minimumRequests, Urgency urgency, Severity incidentSeverity,
-                           List<UUID> channelIds, UUID escalationPolicyId, boolean enabled, UUID openAlertId,
-                           Instant nextEvaluationAt, Instant createdAt) {
+                           List<UUID> channelIds, UUID escalationPolicyId, boolean autoResolveIncident, boolean enabled,
+                           UUID openAlertId, Instant nextEvaluationAt, Instant createdAt) {
         static RuleView of(AlertRule r) {
             return new RuleView(r.id(), r.name(), r.kind(), r.serviceId(), r.checkId(), r.sloId(), r.quantile(), r.threshold(),
                     r.windowMinutes(), r.minimumRequests(), r.urgency(), r.incidentSeverity(), r.channels(), r.escalationPolicyId(),
-                    r.enabled(), r.openAlertId(), r.nextEvaluationAt(), r.createdAt());
+                    r.autoResolvesIncident(), r.enabled(), r.openAlertId(), r.nextEvaluationAt(), r.createdAt());
         }
     }
 
@@ -88,7 +89,8 @@ public class AlertRuleResource {
                 body.sloId(), body.quantile(), body.threshold(), body.windowMinutes() == null ? 5 : body.windowMinutes(),
                 body.minimumRequests() == null ? 20 : body.minimumRequests(), body.urgency() == null ? Urgency.PAGE : body.urgency(),
                 body.incidentSeverity() == null ? Severity.P2 : body.incidentSeverity(),
-                body.channelIds() == null ? List.of() : body.channelIds(), body.escalationPolicyId()));
+                body.channelIds() == null ? List.of() : body.channelIds(), body.escalationPolicyId(),
+                Boolean.TRUE.equals(body.autoResolveIncident())));
         return Response.created(URI.create("alert-rules/" + rule.id())).entity(RuleView.of(rule)).build();
     }
 

@@ -104,7 +104,7 @@ public class BackupResource {
             }
             parameters.put("pauseMillis", pauseMillis.toString());
         }
-        return Response.accepted(jobs.status(jobs.start(job, parameters))).build();
+        return Response.accepted(jobs.status(jobs.start(caller.get(), job, parameters))).build();
     }
 
     @POST
@@ -116,6 +116,7 @@ public class BackupResource {
     public Response importArchive(java.io.InputStream zip) {
         requireOperator();
         Backup backup = store.importArchive(zip);
+        store.imported(caller.get(), backup);
         return Response.created(java.net.URI.create("backups/" + backup.name())).entity(BackupView.of(backup)).build();
     }
 
@@ -146,6 +147,7 @@ public class BackupResource {
     public Response archive(@PathParam("name") String name) {
         requireOperator();
         Backup backup = completed(name);
+        store.downloading(caller.get(), backup);
         java.nio.file.Path directory = store.directory(backup.name());
         StreamingOutput body = out -> {
             Manifest manifest = store.manifest(backup.name());
@@ -185,7 +187,7 @@ public class BackupResource {
         if (backup != null && !backup.isBlank()) {
             parameters.put("backup", completed(backup).name());
         }
-        return Response.accepted(jobs.status(jobs.start("restore-drill", parameters))).build();
+        return Response.accepted(jobs.status(jobs.start(caller.get(), "restore-drill", parameters))).build();
     }
 
     private Backup completed(String name) {

@@ -59,12 +59,18 @@ public class IncidentResource {
     @Inject
     Clock clock;
 
-    public record OpenRequest(@NotBlank @Size(max = 200) String title, @NotNull Severity severity,
+    /** title and summary are internal; publicTitle, when given, is what the public status page shows. */
+    public record OpenRequest(@NotBlank @Size(max = 200) String title, @Size(max = 200) String publicTitle, @NotNull Severity severity,
                               @NotNull @Size(max = 50) List<@NotNull UUID> serviceIds, @Size(max = 4000) String summary,
                               UUID escalationPolicyId) {
     }
 
-    public record TransitionRequest(@NotNull IncidentState to, @Size(max = 4000) String note) {
+    /** The note is internal unless publicUpdate is true: then it is an update on the public status page. */
+    public record TransitionRequest(@NotNull IncidentState to, @Size(max = 4000) String note, Boolean publicUpdate) {
+    }
+
+    /** The title the public sees; an empty one withdraws it. */
+    public record PublicTitleRequest(@NotNull @Size(max = 200) String publicTitle) {
     }
 
     public record SeverityRequest(@NotNull Severity severity, @Size(max = 4000) String reason) {
@@ -76,13 +82,13 @@ public class IncidentResource {
     public record NoteRequest(@NotBlank @Size(max = 4000) String text, Boolean publicUpdate) {
     }
 
-    public record IncidentView(UUID id, String title, Severity severity, IncidentState state, List<UUID> serviceIds,
+    public record IncidentView(UUID id, String title, String publicTitle, Severity severity, IncidentState state, List<UUID> serviceIds,
                                Instant triggeredAt, Instant acknowledgedAt, Instant mitigatedAt, Instant resolvedAt,
                                Instant closedAt, Instant responseDueAt, boolean responseSlaMissed, UUID commander,
                                UUID scribe, UUID liaison, List<IncidentState> allowedTransitions, UUID escalationPolicyId,
                                int escalationStepsPaged, Instant nextEscalationAt, long version) {
         static IncidentView of(Incident i, Instant now) {
-            return new IncidentView(i.id(), i.title(), i.severity(), i.state(), i.services(), i.triggeredAt(), i.acknowledgedAt(),
+            return new IncidentView(i.id(), i.title(), i.publicTitle(), i.severity(), i.state(), i.services(), i.triggeredAt(), i.acknowledgedAt(),
                     i.mitigatedAt(), i.resolvedAt(), i.closedAt(), i.responseDueAt(), i.responseSlaMissed(now), i.commander(),
                     i.scribe(), i.liaison(), List.copyOf(i.state().next()), i.escalationPolicyId(), i.stepsPaged(),
                     i.nextEscalationAt(), i.version());
@@ -100,8 +106,8 @@ public class IncidentResource {
     @Operation(summary = "Open an incident (TRIGGERED) for the affected services; with an escalationPolicyId its steps "
             + "page until someone acknowledges it")
     public Response open(@Valid @NotNull OpenRequest body) {
-        Incident incident = incidents.open(caller.get(), body.title(), body.severity(), body.serviceIds(), body.summary(),
-                body.escalationPolicyId());
+        Incident incident = incidents.open(caller.get(), body.title(), body.publicTitle(), body.severity(), body.serviceIds(),
+                body.summary(), body.escalationPolicyId());
         return Response.created(URI.create("incidents/" + incident.id())).entity(IncidentView.of(incident, clock.instant()))
                 .tag(Versions.etag(incident.version())).build();
     }
@@ -141,7 +147,16 @@ public class IncidentResource {
     public Response transition(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
                                @Valid @NotNull TransitionRequest body) {
         Incident incident = incidents.transition(caller.get(), Ids.parse(id, "incident"), body.to(), body.note(),
-                Versions.optional(ifMatch));
+                Boolean.TRUE.equals(body.publicUpdate()), Versions.optional(ifMatch));
+        return Versions.ok(IncidentView.of(incident, clock.instant()), incident.version());
+    }
+
+    @PUT
+    @Path("{id}/public-title")
+    @Access(Role.OPERATOR)
+    @Operation(summary = "Set the title the public status page shows (\"\" withdraws it: the page then names only the affected components)")
+    public Response publicTitle(@PathParam("id") String id, @Valid @NotNull PublicTitleRequest body) {
+        Incident incident = incidents.publish(caller.get(), Ids.parse(id, "incident"), body.publicTitle());
         return Versions.ok(IncidentView.of(incident, clock.instant()), incident.version());
     }
 

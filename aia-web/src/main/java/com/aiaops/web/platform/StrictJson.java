@@ -34,8 +34,15 @@ public final class StrictJson {
                 new TextValue(), new BooleanValue(), new InstantValue(), new LocalDateTimeValue(), new LocalDateValue()};
     }
 
-    private static JsonValue value(JsonParser parser) {
-        return parser.getValue();
+    /** A value that JSON null leaves null; anything else is read by {@link #read}, which refuses what does not fit. */
+    abstract static class NullableValue<T> implements JsonbDeserializer<T> {
+        @Override
+        public final T deserialize(JsonParser parser, DeserializationContext context, Type type) {
+            JsonValue value = parser.getValue();
+            return value.getValueType() == JsonValue.ValueType.NULL ? null : read(value);
+        }
+
+        abstract T read(JsonValue value);
     }
 
     private static BigDecimal number(JsonValue value) {
@@ -63,17 +70,9 @@ public final class StrictJson {
         };
     }
 
-    private static boolean isNull(JsonValue value) {
-        return value.getValueType() == JsonValue.ValueType.NULL;
-    }
-
-    public static final class LongValue implements JsonbDeserializer<Long> {
+    public static final class LongValue extends NullableValue<Long> {
         @Override
-        public Long deserialize(JsonParser parser, DeserializationContext context, Type type) {
-            JsonValue value = value(parser);
-            if (isNull(value)) {
-                return null;
-            }
+        Long read(JsonValue value) {
             try {
                 return number(value).longValueExact();
             } catch (ArithmeticException e) {
@@ -82,13 +81,9 @@ public final class StrictJson {
         }
     }
 
-    public static final class IntegerValue implements JsonbDeserializer<Integer> {
+    public static final class IntegerValue extends NullableValue<Integer> {
         @Override
-        public Integer deserialize(JsonParser parser, DeserializationContext context, Type type) {
-            JsonValue value = value(parser);
-            if (isNull(value)) {
-                return null;
-            }
+        Integer read(JsonValue value) {
             try {
                 return number(value).intValueExact();
             } catch (ArithmeticException e) {
@@ -97,13 +92,9 @@ public final class StrictJson {
         }
     }
 
-    public static final class DoubleValue implements JsonbDeserializer<Double> {
+    public static final class DoubleValue extends NullableValue<Double> {
         @Override
-        public Double deserialize(JsonParser parser, DeserializationContext context, Type type) {
-            JsonValue value = value(parser);
-            if (isNull(value)) {
-                return null;
-            }
+        Double read(JsonValue value) {
             double result = number(value).doubleValue();
             if (!Double.isFinite(result)) {
                 throw new JsonbException("must be a finite number");
@@ -112,40 +103,32 @@ public final class StrictJson {
         }
     }
 
-    public static final class DecimalValue implements JsonbDeserializer<BigDecimal> {
+    public static final class DecimalValue extends NullableValue<BigDecimal> {
         /** Money and similar amounts: more digits than this are a mistake or an attack (BigDecimal arithmetic on 1e999999999). */
-        private static final int MAX_PRECISION = 40;
+        private static final int MAX_INTEGER_DIGITS = 20;
         private static final int MAX_SCALE = 20;
 
         @Override
-        public BigDecimal deserialize(JsonParser parser, DeserializationContext context, Type type) {
-            JsonValue value = value(parser);
-            if (isNull(value)) {
-                return null;
-            }
+        BigDecimal read(JsonValue value) {
             BigDecimal result = number(value);
-            if (result.precision() - result.scale() > MAX_PRECISION - MAX_SCALE || result.scale() > MAX_SCALE) {
-                throw new JsonbException("must have at most " + (MAX_PRECISION - MAX_SCALE) + " digits before the point and "
-                        + MAX_SCALE + " after it");
+            if (result.precision() - result.scale() > MAX_INTEGER_DIGITS || result.scale() > MAX_SCALE) {
+                throw new JsonbException("must have at most " + MAX_INTEGER_DIGITS + " digits before the point and " + MAX_SCALE + " after it");
             }
             return result;
         }
     }
 
-    public static final class TextValue implements JsonbDeserializer<String> {
+    public static final class TextValue extends NullableValue<String> {
         @Override
-        public String deserialize(JsonParser parser, DeserializationContext context, Type type) {
-            JsonValue value = value(parser);
-            return isNull(value) ? null : text(value);
+        String read(JsonValue value) {
+            return text(value);
         }
     }
 
-    public static final class BooleanValue implements JsonbDeserializer<Boolean> {
+    public static final class BooleanValue extends NullableValue<Boolean> {
         @Override
-        public Boolean deserialize(JsonParser parser, DeserializationContext context, Type type) {
-            JsonValue value = value(parser);
+        Boolean read(JsonValue value) {
             return switch (value.getValueType()) {
-                case NULL -> null;
                 case TRUE -> Boolean.TRUE;
                 case FALSE -> Boolean.FALSE;
                 default -> throw new JsonbException("must be true or false, not " + describe(value));
@@ -171,13 +154,9 @@ public final class StrictJson {
         }
     }
 
-    public static final class InstantValue implements JsonbDeserializer<Instant> {
+    public static final class InstantValue extends NullableValue<Instant> {
         @Override
-        public Instant deserialize(JsonParser parser, DeserializationContext context, Type type) {
-            JsonValue value = value(parser);
-            if (isNull(value)) {
-                return null;
-            }
+        Instant read(JsonValue value) {
             // An offset other than Z is allowed (it names the same instant); the answer is always in UTC.
             OffsetDateTime at = parsed(text(value), "an ISO-8601 instant such as 2026-11-22T10:00:00Z", OffsetDateTime::parse);
             checkYear(at.getYear());
@@ -185,26 +164,18 @@ public final class StrictJson {
         }
     }
 
-    public static final class LocalDateTimeValue implements JsonbDeserializer<LocalDateTime> {
+    public static final class LocalDateTimeValue extends NullableValue<LocalDateTime> {
         @Override
-        public LocalDateTime deserialize(JsonParser parser, DeserializationContext context, Type type) {
-            JsonValue value = value(parser);
-            if (isNull(value)) {
-                return null;
-            }
+        LocalDateTime read(JsonValue value) {
             LocalDateTime at = parsed(text(value), "a local date-time such as 2026-11-02T09:00:00", LocalDateTime::parse);
             checkYear(at.getYear());
             return at;
         }
     }
 
-    public static final class LocalDateValue implements JsonbDeserializer<LocalDate> {
+    public static final class LocalDateValue extends NullableValue<LocalDate> {
         @Override
-        public LocalDate deserialize(JsonParser parser, DeserializationContext context, Type type) {
-            JsonValue value = value(parser);
-            if (isNull(value)) {
-                return null;
-            }
+        LocalDate read(JsonValue value) {
             LocalDate day = parsed(text(value), "a date such as 2026-11-02", LocalDate::parse);
             checkYear(day.getYear());
             return day;

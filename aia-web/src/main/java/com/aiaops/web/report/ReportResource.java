@@ -83,7 +83,7 @@ public class ReportResource {
             case COST_MONTHLY -> "cost-report";
             case WEEKLY_REVIEW -> "weekly-review";
         };
-        return Response.accepted(jobs.status(jobs.start(job, parameters))).build();
+        return Response.accepted(jobs.status(jobs.start(caller.get(), job, parameters))).build();
     }
 
     @GET

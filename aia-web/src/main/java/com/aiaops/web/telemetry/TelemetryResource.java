@@ -10,7 +10,6 @@ import com.aiaops.web.platform.Access;
 import com.aiaops.web.platform.CurrentCaller;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Inject;
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
@@ -41,10 +40,12 @@ public class TelemetryResource {
     @Inject
     MeterRegistry meters;
 
-    public record ObservationBatch(@NotNull @Size(min = 1, max = TelemetryIngest.MAX_BATCH) List<@NotNull @Valid Observation> observations) {
+    // The items' bounds are declared on Observation and MinuteAggregate (and so published) but checked by the ingest
+    // itself, together with what only it can check (the service, the time), so that one refusal names every bad item.
+    public record ObservationBatch(@NotNull @Size(min = 1, max = TelemetryIngest.MAX_BATCH) List<Observation> observations) {
     }
 
-    public record MinuteBatch(@NotNull @Size(min = 1, max = TelemetryIngest.MAX_BATCH) List<@NotNull @Valid MinuteAggregate> minutes) {
+    public record MinuteBatch(@NotNull @Size(min = 1, max = TelemetryIngest.MAX_BATCH) List<MinuteAggregate> minutes) {
     }
 
     @POST

@@ -91,7 +91,9 @@ public class SessionResource {
         }
         UUID organization = body.organizationId() != null ? body.organizationId()
                 : memberships.get(0).organization().id();
-        return Response.status(Response.Status.CREATED).entity(start(request, account.id(), organization)).build();
+        TenancyViews.SessionView session = start(request, account.id(), organization);
+        signIn.signedIn(account.id(), organization, request.getRemoteAddr());
+        return Response.status(Response.Status.CREATED).entity(session).build();
     }
 
     @GET

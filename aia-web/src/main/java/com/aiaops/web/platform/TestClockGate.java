@@ -1,0 +1,28 @@
+package com.aiaops.web.platform;
+
+import com.aiaops.shared.ClockProducer;
+import com.aiaops.shared.NotFoundException;
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.ext.Provider;
+
+/**
+ * Off a test server the adjustable clock does not exist: every method on /test-clock is a 404, before a body is read
+ * or a method matched (so not a 400 for a bad body, nor a 405 for another method).
+ */
+@Provider
+@PreMatching
+@Priority(Priorities.AUTHENTICATION - 200)
+public class TestClockGate implements ContainerRequestFilter {
+    @Override
+    public void filter(ContainerRequestContext request) {
+        String path = request.getUriInfo().getPath();
+        String trimmed = path.startsWith("/") ? path.substring(1) : path;
+        if (!ClockProducer.adjustable() && (trimmed.equals("test-clock") || trimmed.startsWith("test-clock/"))) {
+            throw new NotFoundException("resource", "test-clock");
+        }
+    }
+}
