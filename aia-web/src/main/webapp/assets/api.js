@@ -22,6 +22,19 @@ export async function api(path, { method = 'GET', body } = {}) {
   return data;
 }
 
+/** Every item of a paged list, following nextCursor (200 a page), up to `max` items: no list is cut at one page. */
+export async function all(path, max = 5000) {
+  const items = [];
+  let cursor = null;
+  do {
+    const separator = path.includes('?') ? '&' : '?';
+    const page = await api(`${path}${separator}limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+    items.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor && items.length < max);
+  return { items };
+}
+
 /** Resolves to the value, or to the fallback when the API answers 403/404 (a feature the caller may not see). */
 export async function optional(promise, fallback) {
   try {

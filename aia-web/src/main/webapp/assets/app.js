@@ -1,6 +1,6 @@
 // The AIA Ops dashboard: a few pages over the JSON API, rendered with DOM calls (never innerHTML with data), routed by
 // the URL's fragment. Charts are Chart.js (served by the application); each chart has its numbers in a table too.
-import { api, optional, ApiError } from './api.js';
+import { all, api, optional, ApiError } from './api.js';
 import { lineChart, barChart, burnDown } from './charts.js';
 
 const main = document.getElementById('main');
@@ -37,12 +37,20 @@ const fmt = {
   money: (v, currency) => (v === null || v === undefined ? '—' : `${Number(v).toLocaleString('en', { maximumFractionDigits: 2 })} ${currency || ''}`),
 };
 
+/** Colours of status words in general; words that mean opposite things elsewhere have maps of their own below. */
+const STATES = {
+  good: ['HEALTHY', 'MET', 'EXCEEDING', 'UP', 'DELIVERED', 'RESOLVED', 'CLOSED', 'UNDER', 'ON_BUDGET', 'COMPLETED', 'SUCCESS'],
+  warn: ['WARNING', 'ACKNOWLEDGED', 'MITIGATED', 'RUNNING', 'POSTMORTEM', 'PENDING'],
+  bad: ['CRITICAL', 'EXHAUSTED', 'BELOW', 'DOWN', 'FIRING', 'TRIGGERED', 'OVER', 'FAILED', 'P0', 'P1'],
+};
+/** DORA performance bands: HIGH is good news. */
+const DORA_BANDS = { good: ['ELITE', 'HIGH'], warn: ['MEDIUM'], bad: ['LOW'] };
+/** Vulnerability severities: HIGH is bad news. */
+const FINDING_SEVERITIES = { bad: ['CRITICAL', 'HIGH'], warn: ['MEDIUM'], good: [] };
+
 /** A status word with a class for its colour; the word itself carries the meaning. */
-function status(word) {
-  const good = ['HEALTHY', 'MET', 'EXCEEDING', 'UP', 'DELIVERED', 'RESOLVED', 'CLOSED', 'UNDER', 'ON_BUDGET', 'COMPLETED', 'ELITE', 'HIGH', 'SUCCESS'];
-  const warn = ['WARNING', 'ACKNOWLEDGED', 'MITIGATED', 'MEDIUM', 'RUNNING', 'POSTMORTEM', 'PENDING'];
-  const bad = ['CRITICAL', 'EXHAUSTED', 'BELOW', 'DOWN', 'FIRING', 'TRIGGERED', 'OVER', 'FAILED', 'LOW', 'P0', 'P1'];
-  const kind = good.includes(word) ? 'good' : warn.includes(word) ? 'warn' : bad.includes(word) ? 'bad' : 'none';
+function status(word, colours = STATES) {
+  const kind = colours.good.includes(word) ? 'good' : colours.warn.includes(word) ? 'warn' : colours.bad.includes(word) ? 'bad' : 'none';
   return h('span', { class: `status status-${kind}` }, word ?? '—');
 }
 
@@ -133,7 +141,7 @@ document.getElementById('sign-out').addEventListener('click', async () => {
 
 async function overviewPage() {
   const [scorecards, firing, incidents, slos, findings, budgets] = await Promise.all([
-    api('/scorecard'), api('/alerts?state=FIRING'), api('/incidents?limit=200'), api('/slos?limit=200'),
+    api('/scorecard'), api('/alerts?state=FIRING'), api('/incidents?order=newest&limit=200'), all('/slos'),
     optional(api('/security/findings?state=overdue'), { items: [] }), api('/cost/budgets/status'),
   ]);
   const card = scorecards.items[0];
@@ -157,7 +165,7 @@ async function overviewPage() {
         h('div', { class: 'card' }, h('h2', {}, `Exhausted error budgets (${exhausted.length})`),
           table('Exhausted error budgets', ['SLO', 'Budget left'], exhausted.map(({ slo, s }) => [h('a', { href: `#/services/${slo.serviceId}` }, slo.displayName || slo.name), fmt.pct(s.budgetRemaining, 1)]))),
         h('div', { class: 'card' }, h('h2', {}, `Overdue findings (${findings.items.length})`),
-          table('Overdue findings', ['Vulnerability', 'Severity', 'Due'], findings.items.slice(0, 20).map((f) => [f.vulnerabilityId, status(f.severity), fmt.time(f.dueAt)]))),
+          table('Overdue findings', ['Vulnerability', 'Severity', 'Due'], findings.items.slice(0, 20).map((f) => [f.vulnerabilityId, status(f.severity, FINDING_SEVERITIES), fmt.time(f.dueAt)]))),
         h('div', { class: 'card' }, h('h2', {}, `Budgets off by more than 10 % (${offBudget.length})`),
           table('Budgets off by more than 10 %', ['Budget', 'Forecast', 'Budget', 'Status'], offBudget.map((b) => [b.name, fmt.money(b.forecast.forecast, b.currency), fmt.money(b.forecast.budget, b.currency), status(b.forecast.status)]))))));
 }
@@ -165,7 +173,7 @@ async function overviewPage() {
 // ---- services ----
 
 async function servicesPage() {
-  const [services, slos] = await Promise.all([api('/services?limit=200'), api('/slos?limit=200')]);
+  const [services, slos] = await Promise.all([all('/services'), all('/slos')]);
   const statuses = await Promise.all(slos.items.map((slo) => api(`/slos/${slo.id}/status`).then((s) => ({ slo, s }))));
   page('Services', table('Services', ['Service', 'Tier', 'Owner', 'SLOs'], services.items.map((svc) => [
     h('a', { href: `#/services/${svc.id}` }, svc.displayName), svc.tier, svc.ownerTeam,
@@ -181,7 +189,7 @@ async function servicePage(id, windowName = '24h') {
   const range = `from=${from.toISOString()}&to=${to.toISOString()}`;
   const [svc, series, summary, slos, checks] = await Promise.all([
     api(`/services/${id}`), api(`/services/${id}/telemetry/series?${range}&step=${step}&quantiles=0.5,0.95,0.99`),
-    api(`/services/${id}/telemetry?${range}&quantiles=0.5,0.95,0.99`), api('/slos?limit=200'), api('/checks?limit=200'),
+    api(`/services/${id}/telemetry?${range}&quantiles=0.5,0.95,0.99`), all('/slos'), all('/checks'),
   ]);
   const points = series.points;
   const labels = points.map((p) => p.from.slice(5, 16).replace('T', ' '));
@@ -216,7 +224,7 @@ async function servicePage(id, windowName = '24h') {
 // ---- incidents and on-call ----
 
 async function incidentsPage() {
-  const [incidents, schedules] = await Promise.all([api('/incidents?limit=200'), api('/schedules')]);
+  const [incidents, schedules] = await Promise.all([api('/incidents?order=newest&limit=200'), api('/schedules')]);
   const now = new Date();
   const onCall = await Promise.all(schedules.items.map(async (s) => {
     const shifts = await api(`/schedules/${s.id}/shifts?from=${now.toISOString()}&to=${new Date(now.getTime() + 14 * 86400000).toISOString()}`);
@@ -225,7 +233,7 @@ async function incidentsPage() {
   const members = await api('/members').catch(() => ({ items: [] }));
   const name = (memberId) => (members.items.find((m) => m.id === memberId) || {}).displayName || (memberId ? 'someone' : 'nobody');
   page('Incidents',
-    table('Incidents, newest first', ['Incident', 'Severity', 'State', 'Triggered', 'Response SLA'], [...incidents.items].reverse().map((i) => [
+    table('Incidents, newest first', ['Incident', 'Severity', 'State', 'Triggered', 'Response SLA'], incidents.items.map((i) => [
       h('a', { href: `#/incidents/${i.id}` }, i.title), status(i.severity), status(i.state), fmt.time(i.triggeredAt), i.responseSlaMissed ? status('MISSED') : 'met or pending'])),
     h('h2', {}, 'On call'),
     table('Who is on call now and next', ['Schedule', 'Now', 'Until', 'Next'], onCall.map(({ s, shifts }) => [s.name,
@@ -285,20 +293,20 @@ async function incidentPage(id) {
 // ---- delivery, cost, backups and reports ----
 
 async function deliveryPage() {
-  const [deployments, dora, services] = await Promise.all([api('/deployments?limit=200'), api('/dora'), api('/services?limit=200')]);
+  const [deployments, dora, services] = await Promise.all([api('/deployments?order=newest&limit=200'), api('/dora'), all('/services')]);
   const serviceName = (id) => (services.items.find((s) => s.id === id) || {}).displayName || id;
   const m = dora.metrics;
   page('Delivery',
     h('p', {}, `DORA metrics from ${fmt.time(m.from)} to ${fmt.time(m.to)}, bands: ${dora.bandSet} (${dora.bandReport})`),
     table('DORA metrics and their bands', ['Metric', 'Value', 'Band'], [
-      ['Deployment frequency', `${fmt.num(m.deploymentDaysPerWeek, 2)} deployment days a week (${m.deployments} deployments)`, status(dora.deploymentFrequencyLevel)],
-      ['Lead time for changes (median)', fmt.duration(m.medianLeadTime), status(dora.leadTimeLevel)],
-      ['Change failure rate', fmt.pct(m.changeFailureRate, 1), status(dora.changeFailureRateLevel)],
-      ['Time to restore (median)', fmt.duration(m.medianTimeToRestore), status(dora.timeToRestoreLevel)],
+      ['Deployment frequency', `${fmt.num(m.deploymentDaysPerWeek, 2)} deployment days a week (${m.deployments} deployments)`, status(dora.deploymentFrequencyLevel, DORA_BANDS)],
+      ['Lead time for changes (median)', fmt.duration(m.medianLeadTime), status(dora.leadTimeLevel, DORA_BANDS)],
+      ['Change failure rate', fmt.pct(m.changeFailureRate, 1), status(dora.changeFailureRateLevel, DORA_BANDS)],
+      ['Time to restore (median)', fmt.duration(m.medianTimeToRestore), status(dora.timeToRestoreLevel, DORA_BANDS)],
       ['Rollbacks', String(dora.rollbacks), ''],
     ]),
     h('h2', {}, 'Deployments'),
-    table('Deployments', ['Service', 'Version', 'Environment', 'Finished', 'Result'], [...deployments.items].reverse().map((d) => [serviceName(d.serviceId), d.version, d.environment, fmt.time(d.finishedAt), status(d.result)])));
+    table('Deployments', ['Service', 'Version', 'Environment', 'Finished', 'Result'], deployments.items.map((d) => [serviceName(d.serviceId), d.version, d.environment, fmt.time(d.finishedAt), status(d.result)])));
 }
 
 async function costPage() {

@@ -39,7 +39,7 @@ public class BatchJobs {
      * Starts a job for a person or program: its request goes into the caller's audit trail (a backup exports every
      * organisation's data; a report reads one organisation's), and its run is audited when it ends (JobAuditListener).
      */
-    public long start(com.aiaops.tenancy.Caller caller, String job, Map<String, String> parameters) {
+    public long start(com.aiaops.access.Caller caller, String job, Map<String, String> parameters) {
         Map<String, String> withRequester = new java.util.HashMap<>(parameters);
         withRequester.put(REQUESTED_BY, caller.auditActor());
         long execution = start(job, withRequester);

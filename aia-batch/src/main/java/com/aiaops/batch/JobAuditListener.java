@@ -1,7 +1,7 @@
 package com.aiaops.batch;
 
 import com.aiaops.audit.AuditLog;
-import com.aiaops.tenancy.Caller;
+import com.aiaops.access.Caller;
 import com.aiaops.tenancy.TenancyRepository;
 import jakarta.batch.api.listener.AbstractJobListener;
 import jakarta.batch.runtime.BatchRuntime;

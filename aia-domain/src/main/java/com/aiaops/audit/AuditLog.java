@@ -3,7 +3,7 @@ package com.aiaops.audit;
 import com.aiaops.shared.Page;
 import com.aiaops.shared.PageRequest;
 import com.aiaops.shared.InvalidRequestException;
-import com.aiaops.tenancy.Caller;
+import com.aiaops.access.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;

@@ -136,13 +136,13 @@ public class BackupStore {
      * A person or program took a whole backup away (every organisation's data): recorded in their trail before the
      * first byte leaves.
      */
-    public void downloading(com.aiaops.tenancy.Caller caller, Backup backup) {
+    public void downloading(com.aiaops.access.Caller caller, Backup backup) {
         audit.recordOperation(caller, "backup.downloaded", "backup", backup.name(),
                 java.util.Map.of("rows", backup.totalRows() == null ? 0L : backup.totalRows()));
     }
 
     /** Someone brought another installation's backup in: recorded with what it holds. */
-    public void imported(com.aiaops.tenancy.Caller caller, Backup backup) {
+    public void imported(com.aiaops.access.Caller caller, Backup backup) {
         audit.recordOperation(caller, "backup.imported", "backup", backup.name(),
                 java.util.Map.of("rows", backup.totalRows() == null ? 0L : backup.totalRows()));
     }

@@ -11,8 +11,8 @@ import com.aiaops.shared.NotFoundException;
 import com.aiaops.shared.Page;
 import com.aiaops.shared.PageRequest;
 import com.aiaops.slo.SloService;
-import com.aiaops.tenancy.Caller;
-import com.aiaops.tenancy.Role;
+import com.aiaops.access.Caller;
+import com.aiaops.access.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -110,7 +110,7 @@ public class DeploymentService {
     public Page<Deployment> list(Caller caller, PageRequest page) {
         caller.require(Role.VIEWER);
         UUID after = page.afterKey() == null ? null : com.aiaops.shared.Ids.parse(page.afterKey(), "cursor");
-        return page.toPage(Keyset.pageAfter(em, Deployment.class, "id", caller.organizationId(), after, page.limit() + 1),
+        return page.toPage(Keyset.page(em, Deployment.class, "id", caller.organizationId(), after, page.limit() + 1, page.newestFirst()),
                 d -> d.id().toString());
     }
 

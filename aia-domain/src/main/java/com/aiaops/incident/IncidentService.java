@@ -8,8 +8,8 @@ import com.aiaops.shared.NotFoundException;
 import com.aiaops.shared.Page;
 import com.aiaops.shared.PageRequest;
 import com.aiaops.shared.StaleVersionException;
-import com.aiaops.tenancy.Caller;
-import com.aiaops.tenancy.Role;
+import com.aiaops.access.Caller;
+import com.aiaops.access.Role;
 import com.aiaops.tenancy.TenancyRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -162,7 +162,7 @@ public class IncidentService {
     public Page<Incident> list(Caller caller, PageRequest page) {
         caller.require(Role.VIEWER);
         UUID after = page.afterKey() == null ? null : com.aiaops.shared.Ids.parse(page.afterKey(), "cursor");
-        return page.toPage(Keyset.pageAfter(em, Incident.class, "id", caller.organizationId(), after, page.limit() + 1),
+        return page.toPage(Keyset.page(em, Incident.class, "id", caller.organizationId(), after, page.limit() + 1, page.newestFirst()),
                 i -> i.id().toString());
     }
 

@@ -5,7 +5,7 @@ import com.aiaops.incident.IncidentService;
 import com.aiaops.incident.IncidentState;
 import com.aiaops.notification.Message;
 import com.aiaops.notification.NotificationService;
-import com.aiaops.tenancy.Caller;
+import com.aiaops.access.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

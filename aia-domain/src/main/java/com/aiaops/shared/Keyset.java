@@ -15,8 +15,15 @@ public final class Keyset {
 
     public static <T> List<T> pageAfter(EntityManager em, Class<T> entity, String keyField, UUID organizationId, Object afterKey,
                                         int maxResults) {
+        return page(em, entity, keyField, organizationId, afterKey, maxResults, false);
+    }
+
+    /** The rows after a key in the page's order: ascending, or descending (newest first for time-ordered keys). */
+    public static <T> List<T> page(EntityManager em, Class<T> entity, String keyField, UUID organizationId, Object afterKey,
+                                   int maxResults, boolean descending) {
         String jpql = "select e from " + entity.getSimpleName() + " e where e.organizationId = :org"
-                + (afterKey == null ? "" : " and e." + keyField + " > :after") + " order by e." + keyField;
+                + (afterKey == null ? "" : " and e." + keyField + (descending ? " < :after" : " > :after"))
+                + " order by e." + keyField + (descending ? " desc" : "");
         TypedQuery<T> query = em.createQuery(jpql, entity).setParameter("org", organizationId);
         if (afterKey != null) {
             query.setParameter("after", afterKey);

@@ -11,7 +11,7 @@ import java.util.UUID;
 
 /** SLOs of one organisation at a time. */
 @ApplicationScoped
-public class SloRepository {
+public class SloRepository implements com.aiaops.telemetry.TrackedThresholds {
     @PersistenceContext(unitName = "aia")
     EntityManager em;
 
@@ -43,7 +43,8 @@ public class SloRepository {
     }
 
     /** The latency thresholds the SLOs of these services use, which ingestion counts exactly. */
-    public Set<Integer> latencyThresholds(UUID serviceId) {
+    @Override
+    public Set<Integer> of(UUID serviceId) {
         return new HashSet<>(em.createQuery("select distinct s.latencyThresholdMillis from Slo s where s.serviceId = :service "
                         + "and s.latencyThresholdMillis is not null", Integer.class)
                 .setParameter("service", serviceId).getResultList());

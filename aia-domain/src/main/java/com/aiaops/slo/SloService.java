@@ -1,5 +1,7 @@
 package com.aiaops.slo;
 
+import com.aiaops.telemetry.Counts;
+
 import com.aiaops.audit.AuditLog;
 import com.aiaops.catalog.ServiceRepository;
 import com.aiaops.maintenance.Intervals;
@@ -10,8 +12,8 @@ import com.aiaops.shared.NotFoundException;
 import com.aiaops.shared.Page;
 import com.aiaops.shared.PageRequest;
 import com.aiaops.telemetry.TelemetryQuery;
-import com.aiaops.tenancy.Caller;
-import com.aiaops.tenancy.Role;
+import com.aiaops.access.Caller;
+import com.aiaops.access.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;

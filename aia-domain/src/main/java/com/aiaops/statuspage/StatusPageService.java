@@ -14,7 +14,7 @@ import com.aiaops.maintenance.MaintenanceService;
 import com.aiaops.shared.ConflictException;
 import com.aiaops.shared.InvalidRequestException;
 import com.aiaops.shared.NotFoundException;
-import com.aiaops.slo.Counts;
+import com.aiaops.telemetry.Counts;
 import com.aiaops.slo.Slo;
 import com.aiaops.slo.SloRepository;
 import com.aiaops.slo.SloService;
@@ -22,9 +22,9 @@ import com.aiaops.slo.SloStatus;
 import com.aiaops.telemetry.QueryCache;
 import com.aiaops.telemetry.TelemetryInconsistentException;
 import com.aiaops.telemetry.TelemetryQuery;
-import com.aiaops.tenancy.Caller;
+import com.aiaops.access.Caller;
 import com.aiaops.tenancy.Organization;
-import com.aiaops.tenancy.Role;
+import com.aiaops.access.Role;
 import com.aiaops.tenancy.TenancyRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -143,7 +143,9 @@ public class StatusPageService {
                 .orElseThrow(() -> new NotFoundException("status page", organizationSlug));
         Instant now = clock.instant();
         long bucket = now.getEpochSecond() / REFRESH.toSeconds();
-        String page = cache.get(organization.id(), "status-page|" + bucket, () -> JSON.toJson(build(organization, now)));
+        // Keyed by the 15-second slot as well: a slot's page is never served in the next one, whatever the cache keeps.
+        String page = cache.getForAWhile("status-page|" + organization.id() + "|" + bucket, REFRESH,
+                () -> JSON.toJson(build(organization, now)));
         return JSON.fromJson(page, StatusPage.class);
     }
 

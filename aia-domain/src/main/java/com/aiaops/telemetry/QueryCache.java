@@ -37,6 +37,21 @@ public class QueryCache {
         return answer;
     }
 
+    /**
+     * An answer about more than one service's telemetry (an organisation's status page), which no ingest can invalidate
+     * by itself: cached for a fixed time only, under its own key, so it is at most {@code lifetime} old.
+     */
+    public String getForAWhile(String key, java.time.Duration lifetime, Supplier<String> compute) {
+        String cacheKey = "timed|" + key;
+        String cached = cache.get(cacheKey);
+        if (cached != null) {
+            return cached;
+        }
+        String answer = compute.get();
+        cache.put(cacheKey, answer, Math.max(1, lifetime.toSeconds()), TimeUnit.SECONDS);
+        return answer;
+    }
+
     /** Called after an ingest commits. */
     public void invalidate(UUID serviceId) {
         cache.put(generationKey(serviceId), UUID.randomUUID().toString(), GENERATION_SECONDS, TimeUnit.SECONDS);

@@ -6,9 +6,8 @@ import com.aiaops.shared.AccessDeniedException;
 import com.aiaops.shared.InvalidRequestException;
 import com.aiaops.shared.InvalidRequestException.Violation;
 import com.aiaops.shared.Sha256;
-import com.aiaops.slo.SloRepository;
-import com.aiaops.tenancy.Caller;
-import com.aiaops.tenancy.Role;
+import com.aiaops.access.Caller;
+import com.aiaops.access.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
@@ -43,7 +42,7 @@ public class TelemetryIngest {
     ServiceRepository services;
 
     @Inject
-    SloRepository slos;
+    TrackedThresholds trackedThresholds;
 
     @Inject
     RollupWriter writer;
@@ -99,7 +98,7 @@ public class TelemetryIngest {
 
     private List<BucketAggregate> bucketsOf(SortedMap<RollupKey, BucketAggregate> buckets, Map<UUID, Set<Integer>> thresholds,
                                             UUID serviceId, Instant at) {
-        Set<Integer> serviceThresholds = thresholds.computeIfAbsent(serviceId, slos::latencyThresholds);
+        Set<Integer> serviceThresholds = thresholds.computeIfAbsent(serviceId, trackedThresholds::of);
         List<BucketAggregate> touched = new ArrayList<>(Resolution.values().length);
         for (Resolution resolution : Resolution.values()) {
             RollupKey key = new RollupKey(serviceId, resolution, resolution.bucketOf(at));

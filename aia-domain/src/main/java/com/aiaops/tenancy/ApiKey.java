@@ -1,5 +1,7 @@
 package com.aiaops.tenancy;
 
+import com.aiaops.access.Role;
+
 import com.aiaops.shared.Ids;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,5 +1,8 @@
 package com.aiaops.tenancy;
 
+import com.aiaops.access.Caller;
+import com.aiaops.access.Role;
+
 import com.aiaops.audit.AuditLog;
 import com.aiaops.shared.ConflictException;
 import com.aiaops.shared.NotFoundException;

@@ -1,5 +1,8 @@
 package com.aiaops.tenancy;
 
+import com.aiaops.access.Caller;
+import com.aiaops.access.Role;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;

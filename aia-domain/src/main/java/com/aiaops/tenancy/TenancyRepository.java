@@ -1,5 +1,7 @@
 package com.aiaops.tenancy;
 
+import com.aiaops.access.Role;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;

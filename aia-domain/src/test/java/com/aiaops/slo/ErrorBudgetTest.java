@@ -1,5 +1,7 @@
 package com.aiaops.slo;
 
+import com.aiaops.telemetry.Counts;
+
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

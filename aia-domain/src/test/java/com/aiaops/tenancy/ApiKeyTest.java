@@ -1,5 +1,7 @@
 package com.aiaops.tenancy;
 
+import com.aiaops.access.Role;
+
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;

@@ -167,6 +167,11 @@ class DashboardIT extends ApiIT {
         browser.findElement(By.linkText("Delivery")).click();
         heading("Delivery");
         assertTrue(browser.findElement(By.id("main")).getText().contains("Deployment frequency"));
+        // The latest recorded first, asked of the API in that order (not the oldest page reversed).
+        List<WebElement> deploymentRows = browser.findElements(By.xpath("//table[caption='Deployments']/tbody/tr"));
+        assertEquals(3, deploymentRows.size());
+        assertTrue(deploymentRows.get(0).getText().contains("v1.2") && deploymentRows.get(2).getText().contains("v1.0"),
+                deploymentRows.get(0).getText());
     }
 
     /** Three production deployments, a month and a half of cost, and a budget: so the delivery and cost pages have something to show. */

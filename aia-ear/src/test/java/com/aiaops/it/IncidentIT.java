@@ -87,4 +87,26 @@ class IncidentIT extends ApiIT {
                 .then().statusCode(403);
         as(tenant.adminKey()).get("/incidents/" + id).then().body("state", equalTo("TRIGGERED"));
     }
+
+    @Test
+    void incidents_page_newest_first_on_request_with_cursors_that_keep_their_order() {
+        Tenant tenant = newTenant();
+        String serviceId = registerService(tenant.adminKey(), "orders");
+        List<String> opened = new java.util.ArrayList<>();
+        for (String title : List.of("first", "second", "third")) {
+            opened.add(as(tenant.adminKey()).body(Map.of("title", title, "severity", "P3", "serviceIds", List.of(serviceId)))
+                    .post("/incidents").then().statusCode(201).extract().path("id"));
+        }
+        var newest = as(tenant.adminKey()).queryParam("order", "newest").queryParam("limit", 2).get("/incidents").then().statusCode(200)
+                .body("items.title", contains("third", "second")).extract();
+        String cursor = newest.path("nextCursor");
+        as(tenant.adminKey()).queryParam("order", "newest").queryParam("limit", 2).queryParam("cursor", cursor).get("/incidents").then()
+                .statusCode(200).body("items.title", contains("first")).body("nextCursor", nullValue());
+        // A cursor belongs to its order; an order that is neither is refused by name.
+        as(tenant.adminKey()).queryParam("limit", 2).queryParam("cursor", cursor).get("/incidents").then().statusCode(400)
+                .body("errors.field", org.hamcrest.Matchers.hasItem("cursor"));
+        as(tenant.adminKey()).queryParam("order", "sideways").get("/incidents").then().statusCode(400)
+                .body("errors.field", org.hamcrest.Matchers.hasItem("order"));
+        as(tenant.adminKey()).queryParam("limit", 2).get("/incidents").then().body("items.title", contains("first", "second"));
+    }
 }

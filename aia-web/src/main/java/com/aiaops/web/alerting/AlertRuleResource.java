@@ -7,7 +7,7 @@ import com.aiaops.alerting.Urgency;
 import com.aiaops.alerting.Verdict;
 import com.aiaops.incident.Severity;
 import com.aiaops.shared.Ids;
-import com.aiaops.tenancy.Role;
+import com.aiaops.access.Role;
 import com.aiaops.web.platform.Access;
 import com.aiaops.web.platform.CurrentCaller;
 import jakarta.inject.Inject;

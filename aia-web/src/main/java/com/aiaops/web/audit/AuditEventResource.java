@@ -4,7 +4,7 @@ import com.aiaops.audit.AuditEvent;
 import com.aiaops.audit.AuditLog;
 import com.aiaops.shared.Page;
 import com.aiaops.shared.PageRequest;
-import com.aiaops.tenancy.Role;
+import com.aiaops.access.Role;
 import com.aiaops.web.platform.Access;
 import com.aiaops.web.platform.CurrentCaller;
 import jakarta.inject.Inject;

@@ -7,7 +7,7 @@ import com.aiaops.backup.RestoreDrill;
 import com.aiaops.backup.RestoreDrills;
 import com.aiaops.batch.BatchJobs;
 import com.aiaops.shared.NotFoundException;
-import com.aiaops.tenancy.Role;
+import com.aiaops.access.Role;
 import com.aiaops.tenancy.TenancyRepository;
 import com.aiaops.web.platform.Access;
 import com.aiaops.web.platform.CurrentCaller;

@@ -5,7 +5,7 @@ import com.aiaops.capacity.CapacityService;
 import com.aiaops.capacity.ScalingTriggers;
 import com.aiaops.shared.Ids;
 import com.aiaops.shared.InvalidRequestException;
-import com.aiaops.tenancy.Role;
+import com.aiaops.access.Role;
 import com.aiaops.web.platform.Access;
 import com.aiaops.web.platform.CurrentCaller;
 import jakarta.inject.Inject;

@@ -1,7 +1,7 @@
 package com.aiaops.web.capacity;
 
 import com.aiaops.capacity.CapacityService;
-import com.aiaops.tenancy.Role;
+import com.aiaops.access.Role;
 import com.aiaops.web.platform.Access;
 import com.aiaops.web.platform.CurrentCaller;
 import jakarta.inject.Inject;

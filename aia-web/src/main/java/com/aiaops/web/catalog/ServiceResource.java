@@ -6,7 +6,7 @@ import com.aiaops.catalog.Tier;
 import com.aiaops.shared.Ids;
 import com.aiaops.shared.Page;
 import com.aiaops.shared.PageRequest;
-import com.aiaops.tenancy.Role;
+import com.aiaops.access.Role;
 import com.aiaops.web.platform.Access;
 import com.aiaops.web.platform.CurrentCaller;
 import com.aiaops.web.platform.Versions;

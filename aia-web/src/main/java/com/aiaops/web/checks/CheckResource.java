@@ -8,7 +8,7 @@ import com.aiaops.checks.CheckStatus;
 import com.aiaops.shared.Ids;
 import com.aiaops.shared.Page;
 import com.aiaops.shared.PageRequest;
-import com.aiaops.tenancy.Role;
+import com.aiaops.access.Role;
 import com.aiaops.web.platform.Access;
 import com.aiaops.web.platform.CurrentCaller;
 import com.aiaops.web.platform.TimeParameters;

@@ -8,7 +8,7 @@ import com.aiaops.cost.DuplicateImport;
 import com.aiaops.shared.Ids;
 import com.aiaops.shared.InvalidRequestException;
 import com.aiaops.shared.NotFoundException;
-import com.aiaops.tenancy.Role;
+import com.aiaops.access.Role;
 import com.aiaops.web.platform.Access;
 import com.aiaops.web.platform.CurrentCaller;
 import com.aiaops.web.platform.QueryParameters;

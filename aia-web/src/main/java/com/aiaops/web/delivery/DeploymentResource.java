@@ -7,7 +7,7 @@ import com.aiaops.delivery.DeploymentService;
 import com.aiaops.shared.Ids;
 import com.aiaops.shared.Page;
 import com.aiaops.shared.PageRequest;
-import com.aiaops.tenancy.Role;
+import com.aiaops.access.Role;
 import com.aiaops.web.platform.Access;
 import com.aiaops.web.platform.CurrentCaller;
 import jakarta.inject.Inject;
@@ -79,9 +79,10 @@ public class DeploymentResource {
 
     @GET
     @Access(Role.VIEWER)
-    @Operation(summary = "Deployments in the order they were recorded, in pages")
-    public Page<DeploymentView> list(@QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
-        return deployments.list(caller.get(), PageRequest.of(cursor, limit)).map(DeploymentView::of);
+    @Operation(summary = "Deployments in the order they were recorded (order=newest: the latest first), in pages")
+    public Page<DeploymentView> list(@QueryParam("cursor") String cursor, @QueryParam("limit") String limit,
+                                     @QueryParam("order") @Pattern(regexp = "oldest|newest") String order) {
+        return deployments.list(caller.get(), PageRequest.of(cursor, limit, order)).map(DeploymentView::of);
     }
 
     @GET

@@ -2,7 +2,7 @@ package com.aiaops.web.delivery;
 
 import com.aiaops.delivery.DeploymentService;
 import com.aiaops.delivery.DoraBands;
-import com.aiaops.tenancy.Role;
+import com.aiaops.access.Role;
 import com.aiaops.web.platform.Access;
 import com.aiaops.web.platform.CurrentCaller;
 import com.aiaops.web.platform.QueryParameters;

@@ -10,7 +10,7 @@ import com.aiaops.incident.TimelineEntry;
 import com.aiaops.shared.Ids;
 import com.aiaops.shared.Page;
 import com.aiaops.shared.PageRequest;
-import com.aiaops.tenancy.Role;
+import com.aiaops.access.Role;
 import com.aiaops.web.platform.Access;
 import com.aiaops.web.platform.CurrentCaller;
 import com.aiaops.web.platform.TimeParameters;
@@ -114,10 +114,11 @@ public class IncidentResource {
 
     @GET
     @Access(Role.VIEWER)
-    @Operation(summary = "Incidents, oldest first, in pages")
-    public Page<IncidentView> list(@QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
+    @Operation(summary = "Incidents, oldest first (order=newest: the latest first), in pages")
+    public Page<IncidentView> list(@QueryParam("cursor") String cursor, @QueryParam("limit") String limit,
+                                   @QueryParam("order") @jakarta.validation.constraints.Pattern(regexp = "oldest|newest") String order) {
         Instant now = clock.instant();
-        return incidents.list(caller.get(), PageRequest.of(cursor, limit)).map(i -> IncidentView.of(i, now));
+        return incidents.list(caller.get(), PageRequest.of(cursor, limit, order)).map(i -> IncidentView.of(i, now));
     }
 
     @GET

@@ -1,7 +1,7 @@
 package com.aiaops.web.incident;
 
 import com.aiaops.incident.PostmortemService;
-import com.aiaops.tenancy.Role;
+import com.aiaops.access.Role;
 import com.aiaops.web.platform.Access;
 import com.aiaops.web.platform.CurrentCaller;
 import jakarta.inject.Inject;

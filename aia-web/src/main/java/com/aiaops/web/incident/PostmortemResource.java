@@ -4,7 +4,7 @@ import com.aiaops.incident.ActionItem;
 import com.aiaops.incident.Postmortem;
 import com.aiaops.incident.PostmortemService;
 import com.aiaops.shared.Ids;
-import com.aiaops.tenancy.Role;
+import com.aiaops.access.Role;
 import com.aiaops.web.platform.Access;
 import com.aiaops.web.platform.CurrentCaller;
 import com.aiaops.web.platform.Versions;

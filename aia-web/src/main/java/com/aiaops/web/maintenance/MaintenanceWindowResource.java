@@ -3,7 +3,7 @@ package com.aiaops.web.maintenance;
 import com.aiaops.maintenance.MaintenanceService;
 import com.aiaops.maintenance.MaintenanceWindow;
 import com.aiaops.shared.Ids;
-import com.aiaops.tenancy.Role;
+import com.aiaops.access.Role;
 import com.aiaops.web.platform.Access;
 import com.aiaops.web.platform.CurrentCaller;
 import com.aiaops.web.platform.TimeParameters;

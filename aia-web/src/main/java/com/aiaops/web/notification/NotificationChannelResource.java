@@ -5,7 +5,7 @@ import com.aiaops.notification.Notification;
 import com.aiaops.notification.NotificationChannel;
 import com.aiaops.notification.NotificationService;
 import com.aiaops.shared.Ids;
-import com.aiaops.tenancy.Role;
+import com.aiaops.access.Role;
 import com.aiaops.web.platform.Access;
 import com.aiaops.web.platform.CurrentCaller;
 import jakarta.inject.Inject;

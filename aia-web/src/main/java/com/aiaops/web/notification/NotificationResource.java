@@ -3,7 +3,7 @@ package com.aiaops.web.notification;
 import com.aiaops.notification.ChannelType;
 import com.aiaops.notification.Notification;
 import com.aiaops.notification.NotificationService;
-import com.aiaops.tenancy.Role;
+import com.aiaops.access.Role;
 import com.aiaops.web.platform.Access;
 import com.aiaops.web.platform.CurrentCaller;
 import com.aiaops.web.platform.QueryParameters;

@@ -7,7 +7,7 @@ import com.aiaops.oncall.ScheduleService;
 import com.aiaops.oncall.Shift;
 import com.aiaops.shared.Ids;
 import com.aiaops.shared.InvalidRequestException;
-import com.aiaops.tenancy.Role;
+import com.aiaops.access.Role;
 import com.aiaops.web.platform.Access;
 import com.aiaops.web.platform.CurrentCaller;
 import com.aiaops.web.platform.TimeParameters;

@@ -1,6 +1,6 @@
 package com.aiaops.web.platform;
 
-import com.aiaops.tenancy.Role;
+import com.aiaops.access.Role;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;

@@ -2,9 +2,9 @@ package com.aiaops.web.platform;
 
 import com.aiaops.shared.Ids;
 import com.aiaops.tenancy.ApiKeyService;
-import com.aiaops.tenancy.Caller;
+import com.aiaops.access.Caller;
 import com.aiaops.tenancy.RateLimiter;
-import com.aiaops.tenancy.Role;
+import com.aiaops.access.Role;
 import com.aiaops.tenancy.SignInService;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;

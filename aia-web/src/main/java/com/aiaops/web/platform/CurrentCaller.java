@@ -1,6 +1,6 @@
 package com.aiaops.web.platform;
 
-import com.aiaops.tenancy.Caller;
+import com.aiaops.access.Caller;
 import jakarta.enterprise.context.RequestScoped;
 
 /** The caller of the current request, as established by {@link AuthenticationFilter}. */

@@ -200,7 +200,8 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
                 names.add(node.getName());
             }
         }
-        List<String> field = names.size() > 2 ? names.subList(2, names.size()) : List.of("body");
+        // [method, parameter, property…]: a property path, or the parameter itself (a query parameter, or the body).
+        List<String> field = names.size() > 2 ? names.subList(2, names.size()) : names.size() == 2 ? List.of(names.get(1)) : List.of("body");
         return String.join(".", field);
     }
 

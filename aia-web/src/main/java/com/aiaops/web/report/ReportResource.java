@@ -6,7 +6,7 @@ import com.aiaops.report.ReportService;
 import com.aiaops.shared.Ids;
 import com.aiaops.shared.InvalidRequestException;
 import com.aiaops.shared.NotFoundException;
-import com.aiaops.tenancy.Role;
+import com.aiaops.access.Role;
 import com.aiaops.web.platform.Access;
 import com.aiaops.web.platform.CurrentCaller;
 import jakarta.ejb.EJB;

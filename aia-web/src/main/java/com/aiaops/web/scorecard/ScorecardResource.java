@@ -2,7 +2,7 @@ package com.aiaops.web.scorecard;
 
 import com.aiaops.scorecard.ScorecardService;
 import com.aiaops.scorecard.ScorecardTargets;
-import com.aiaops.tenancy.Role;
+import com.aiaops.access.Role;
 import com.aiaops.web.platform.Access;
 import com.aiaops.web.platform.CurrentCaller;
 import com.aiaops.web.platform.QueryParameters;

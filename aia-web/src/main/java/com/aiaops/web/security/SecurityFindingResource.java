@@ -5,7 +5,7 @@ import com.aiaops.security.FindingSeverity;
 import com.aiaops.security.FixSlaPolicy;
 import com.aiaops.security.SecurityFindings;
 import com.aiaops.shared.InvalidRequestException;
-import com.aiaops.tenancy.Role;
+import com.aiaops.access.Role;
 import com.aiaops.web.platform.Access;
 import com.aiaops.web.platform.CurrentCaller;
 import com.aiaops.web.platform.QueryParameters;

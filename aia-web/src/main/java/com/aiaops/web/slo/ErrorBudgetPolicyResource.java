@@ -2,7 +2,7 @@ package com.aiaops.web.slo;
 
 import com.aiaops.shared.Ids;
 import com.aiaops.slo.SloService;
-import com.aiaops.tenancy.Role;
+import com.aiaops.access.Role;
 import com.aiaops.web.platform.Access;
 import com.aiaops.web.platform.CurrentCaller;
 import jakarta.inject.Inject;

@@ -12,7 +12,7 @@ import com.aiaops.slo.SloDuration;
 import com.aiaops.slo.SloService;
 import com.aiaops.slo.SloSpec;
 import com.aiaops.slo.SloStatus;
-import com.aiaops.tenancy.Role;
+import com.aiaops.access.Role;
 import com.aiaops.web.platform.Access;
 import com.aiaops.web.platform.CurrentCaller;
 import com.aiaops.web.platform.Versions;

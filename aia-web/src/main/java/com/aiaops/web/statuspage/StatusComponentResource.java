@@ -4,7 +4,7 @@ import com.aiaops.shared.Ids;
 import com.aiaops.statuspage.ComponentStatus;
 import com.aiaops.statuspage.StatusComponent;
 import com.aiaops.statuspage.StatusPageService;
-import com.aiaops.tenancy.Role;
+import com.aiaops.access.Role;
 import com.aiaops.web.platform.Access;
 import com.aiaops.web.platform.CurrentCaller;
 import jakarta.inject.Inject;

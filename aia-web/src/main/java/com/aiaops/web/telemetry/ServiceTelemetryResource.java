@@ -4,7 +4,7 @@ import com.aiaops.shared.Ids;
 import com.aiaops.shared.InvalidRequestException;
 import com.aiaops.telemetry.TelemetryQuery;
 import com.aiaops.telemetry.TelemetryRepair;
-import com.aiaops.tenancy.Role;
+import com.aiaops.access.Role;
 import com.aiaops.web.platform.Access;
 import com.aiaops.web.platform.CurrentCaller;
 import com.aiaops.web.platform.TimeParameters;

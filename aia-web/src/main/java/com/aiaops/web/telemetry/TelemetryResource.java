@@ -5,7 +5,7 @@ import com.aiaops.telemetry.IngestReceipt;
 import com.aiaops.telemetry.MinuteAggregate;
 import com.aiaops.telemetry.Observation;
 import com.aiaops.telemetry.TelemetryIngest;
-import com.aiaops.tenancy.Role;
+import com.aiaops.access.Role;
 import com.aiaops.web.platform.Access;
 import com.aiaops.web.platform.CurrentCaller;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,10 +1,10 @@
 package com.aiaops.web.tenancy;
 
 import com.aiaops.shared.Ids;
-import com.aiaops.tenancy.Caller;
+import com.aiaops.access.Caller;
 import com.aiaops.tenancy.Organization;
 import com.aiaops.tenancy.OrganizationService;
-import com.aiaops.tenancy.Role;
+import com.aiaops.access.Role;
 import com.aiaops.web.platform.Access;
 import com.aiaops.web.platform.CurrentCaller;
 import com.aiaops.web.platform.SessionKeys;

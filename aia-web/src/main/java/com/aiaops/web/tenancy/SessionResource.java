@@ -4,7 +4,7 @@ import com.aiaops.shared.NotFoundException;
 import com.aiaops.tenancy.Account;
 import com.aiaops.tenancy.OrganizationService;
 import com.aiaops.tenancy.RateLimiter;
-import com.aiaops.tenancy.Role;
+import com.aiaops.access.Role;
 import com.aiaops.tenancy.SignInService;
 import com.aiaops.tenancy.TenancyRepository;
 import com.aiaops.web.platform.Access;
@@ -102,7 +102,7 @@ public class SessionResource {
     @Operation(summary = "The signed-in account, its current organisation and all its memberships")
     public TenancyViews.SessionView current() {
         HttpSession session = request.getSession(false);
-        if (session == null || caller.get().kind() != com.aiaops.tenancy.Caller.ActorKind.MEMBER) {
+        if (session == null || caller.get().kind() != com.aiaops.access.Caller.ActorKind.MEMBER) {
             throw new NotFoundException("session", "current");
         }
         return view(UUID.fromString((String) session.getAttribute(SessionKeys.ACCOUNT)), caller.get().organizationId());
@@ -114,7 +114,7 @@ public class SessionResource {
     @Operation(summary = "Switch the session to another organisation the account is a member of")
     public TenancyViews.SessionView switchOrganization(@Valid @NotNull SwitchRequest body) {
         HttpSession session = request.getSession(false);
-        if (session == null || caller.get().kind() != com.aiaops.tenancy.Caller.ActorKind.MEMBER) {
+        if (session == null || caller.get().kind() != com.aiaops.access.Caller.ActorKind.MEMBER) {
             throw new NotFoundException("session", "current");
         }
         UUID account = UUID.fromString((String) session.getAttribute(SessionKeys.ACCOUNT));
@@ -131,7 +131,7 @@ public class SessionResource {
     @Operation(summary = "Change your own password (needs the current one)")
     public Response changePassword(@Valid @NotNull PasswordChange body) {
         HttpSession session = request.getSession(false);
-        if (session == null || caller.get().kind() != com.aiaops.tenancy.Caller.ActorKind.MEMBER) {
+        if (session == null || caller.get().kind() != com.aiaops.access.Caller.ActorKind.MEMBER) {
             throw new NotFoundException("session", "current");
         }
         signIn.changePassword(caller.get(), UUID.fromString((String) session.getAttribute(SessionKeys.ACCOUNT)),

@@ -5,7 +5,7 @@ import com.aiaops.tenancy.ApiKey;
 import com.aiaops.tenancy.Member;
 import com.aiaops.tenancy.Organization;
 import com.aiaops.tenancy.OrganizationService;
-import com.aiaops.tenancy.Role;
+import com.aiaops.access.Role;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package com.aiaops.tenancy;
+package com.aiaops.access;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package com.aiaops.tenancy;
+package com.aiaops.access;
 
 /**
  * What a member or an API key may do. ADMIN includes OPERATOR, which includes VIEWER. INGEST is a

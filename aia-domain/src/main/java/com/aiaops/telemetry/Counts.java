@@ -1,4 +1,4 @@
-package com.aiaops.slo;
+package com.aiaops.telemetry;
 
 /** Exact event counts over some span: how many requests there were and how many were good. */
 public record Counts(long good, long total) {

@@ -1,0 +1,73 @@
+package com.aiaops.architecture;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.PersistenceContext;
+import java.util.Set;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/**
+ * The dependency rules of docs/ARCHITECTURE.md, over the classes of all three modules (the web module sees the domain
+ * and batch modules): capability packages form no cycle, the web layer reaches data only through domain services,
+ * nothing depends on the web layer, access and shared depend on no capability, and every entity names its organisation
+ * unless it is the platform's own or a part of an aggregate whose root does.
+ */
+@AnalyzeClasses(packages = "com.aiaops", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule capabilities_form_no_cycle = slices().matching("com.aiaops.(*)..").should().beFreeOfCycles()
+            .because("a capability that needs another's answer asks through an interface it owns (e.g. telemetry's TrackedThresholds)");
+
+    @ArchTest
+    static final ArchRule the_web_layer_does_not_touch_the_entity_manager = noClasses().that().resideInAPackage("com.aiaops.web..")
+            .should().dependOnClassesThat().belongToAnyOf(EntityManager.class, EntityManagerFactory.class, PersistenceContext.class)
+            .because("resources are thin: queries, tenant scoping and audit live in the domain services");
+
+    @ArchTest
+    static final ArchRule nothing_depends_on_the_web_layer = noClasses().that().resideOutsideOfPackage("com.aiaops.web..")
+            .should().dependOnClassesThat().resideInAPackage("com.aiaops.web..");
+
+    @ArchTest
+    static final ArchRule access_and_shared_depend_on_no_capability = classes().that().resideInAnyPackage("com.aiaops.access..", "com.aiaops.shared..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("com.aiaops.access..", "com.aiaops.shared..", "java..", "jakarta..",
+                    "org.eclipse.microprofile..", "org.jboss.logging..");
+
+    /** Entities without an organisation, and why. */
+    private static final Set<String> NOT_OWNED_BY_AN_ORGANISATION = Set.of(
+            "Organization", "Account",                           // the tenant itself; a person may belong to several
+            "Backup", "BackupProgress", "RestoreDrill",          // the platform's: they hold every organisation's data
+            "JobLease", "ScheduleFiring",                        // the platform's batch machinery
+            "CheckResult", "ScheduleOverride", "TimelineEntry"); // parts of aggregates (Check, Schedule, Incident) that are
+
+    @ArchTest
+    static final ArchRule every_entity_names_its_organisation = classes().that().areAnnotatedWith(Entity.class)
+            .and(DescribedPredicate.describe("are not the platform's or parts of an organisation's aggregate",
+                    (JavaClass c) -> !NOT_OWNED_BY_AN_ORGANISATION.contains(c.getSimpleName())))
+            .should(haveAnOrganizationIdField());
+
+    private static ArchCondition<JavaClass> haveAnOrganizationIdField() {
+        return new ArchCondition<>("have an organizationId field") {
+            @Override
+            public void check(JavaClass entity, ConditionEvents events) {
+                boolean owned = entity.getAllFields().stream().anyMatch(f -> f.getName().equals("organizationId"));
+                if (!owned) {
+                    events.add(SimpleConditionEvent.violated(entity, entity.getName() + " has no organizationId field"));
+                }
+            }
+        };
+    }
+}
