@@ -35,9 +35,9 @@ public class AlertEvaluator {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void evaluateDue() {
         Instant now = clock.instant();
-        for (Object[] due : alerts.due(now, BATCH)) {
-            UUID ruleId = (UUID) due[0];
-            if (!alerts.claim(ruleId, (Instant) due[1], now)) {
+        for (AlertService.DueRule due : alerts.due(now, BATCH)) {
+            UUID ruleId = due.ruleId();
+            if (!alerts.claim(ruleId, due.dueAt(), now)) {
                 continue;
             }
             try {

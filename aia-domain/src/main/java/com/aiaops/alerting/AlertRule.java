@@ -1,5 +1,7 @@
 package com.aiaops.alerting;
 
+import com.aiaops.shared.InvalidRequestException;
+
 import com.aiaops.incident.Severity;
 import com.aiaops.shared.Ids;
 import jakarta.persistence.Column;
@@ -106,6 +108,33 @@ public class AlertRule {
     public record Spec(String name, AlertKind kind, UUID serviceId, UUID checkId, UUID sloId, Double quantile, Double threshold,
                        int windowMinutes, long minimumRequests, Urgency urgency, Severity incidentSeverity, List<UUID> channelIds,
                        UUID escalationPolicyId, boolean autoResolveIncident) {
+        /** What a rule of this kind needs in its own fields (that what it names exists is the service's to check). */
+        void checkFields() {
+            switch (kind) {
+                case LATENCY, ERROR_RATE -> {
+                    if (threshold == null) {
+                        throw InvalidRequestException.ofField("validation-failed", "threshold", kind == AlertKind.LATENCY
+                                ? "a LATENCY rule needs a bound in milliseconds" : "an ERROR_RATE rule needs a bound as a ratio, e.g. 0.01");
+                    }
+                    if (kind == AlertKind.LATENCY && (quantile == null || !(quantile > 0 && quantile < 1))) {
+                        throw InvalidRequestException.ofField("validation-failed", "quantile", "a LATENCY rule needs a quantile between 0 and 1, e.g. 0.95");
+                    }
+                    if (kind == AlertKind.ERROR_RATE && !(threshold >= 0 && threshold < 1)) {
+                        throw InvalidRequestException.ofField("validation-failed", "threshold", "an error-rate bound is a ratio from 0 to 1 (0.01 is 1 %)");
+                    }
+                }
+                case CHECK_DOWN -> {
+                    if (checkId == null) {
+                        throw InvalidRequestException.ofField("validation-failed", "checkId", "a CHECK_DOWN rule names its check");
+                    }
+                }
+                case BURN_RATE -> {
+                    if (sloId == null) {
+                        throw InvalidRequestException.ofField("validation-failed", "sloId", "a BURN_RATE rule names its SLO");
+                    }
+                }
+            }
+        }
     }
 
     AlertRule(UUID organizationId, Spec spec, Instant createdAt) {

@@ -7,14 +7,10 @@ import com.aiaops.checks.Check;
 import com.aiaops.checks.CheckService;
 import com.aiaops.incident.Incident;
 import com.aiaops.incident.IncidentService;
-import com.aiaops.incident.Severity;
 import com.aiaops.maintenance.MaintenanceService;
 import com.aiaops.notification.Message;
 import com.aiaops.notification.NotificationService;
-import com.aiaops.shared.ConflictException;
-import com.aiaops.shared.InvalidRequestException;
 import com.aiaops.shared.NotFoundException;
-import com.aiaops.slo.Slo;
 import com.aiaops.slo.SloRepository;
 import com.aiaops.slo.SloService;
 import com.aiaops.telemetry.TelemetryQuery;
@@ -69,90 +65,6 @@ public class AlertService {
 
     @Inject
     Clock clock;
-
-    @Transactional
-    public AlertRule define(Caller caller, AlertRule.Spec spec) {
-        caller.require(Role.OPERATOR);
-        UUID org = caller.organizationId();
-        UUID serviceId = spec.serviceId();
-        switch (spec.kind()) {
-            case LATENCY, ERROR_RATE -> {
-                if (serviceId == null || services.find(org, serviceId).isEmpty()) {
-                    throw InvalidRequestException.ofField("validation-failed", "serviceId", "no such service in this organisation");
-                }
-                if (spec.threshold() == null) {
-                    throw InvalidRequestException.ofField("validation-failed", "threshold", spec.kind() == AlertKind.LATENCY
-                            ? "a LATENCY rule needs a bound in milliseconds" : "an ERROR_RATE rule needs a bound as a ratio, e.g. 0.01");
-                }
-                if (spec.kind() == AlertKind.LATENCY && (spec.quantile() == null || !(spec.quantile() > 0 && spec.quantile() < 1))) {
-                    throw InvalidRequestException.ofField("validation-failed", "quantile", "a LATENCY rule needs a quantile between 0 and 1, e.g. 0.95");
-                }
-                if (spec.kind() == AlertKind.ERROR_RATE && !(spec.threshold() >= 0 && spec.threshold() < 1)) {
-                    throw InvalidRequestException.ofField("validation-failed", "threshold", "an error-rate bound is a ratio from 0 to 1 (0.01 is 1 %)");
-                }
-            }
-            case CHECK_DOWN -> {
-                if (spec.checkId() == null) {
-                    throw InvalidRequestException.ofField("validation-failed", "checkId", "a CHECK_DOWN rule names its check");
-                }
-                serviceId = check(org, spec.checkId()).orElseThrow(() ->
-                        InvalidRequestException.ofField("validation-failed", "checkId", "no such check in this organisation")).serviceId();
-            }
-            case BURN_RATE -> {
-                if (spec.sloId() == null) {
-                    throw InvalidRequestException.ofField("validation-failed", "sloId", "a BURN_RATE rule names its SLO");
-                }
-                serviceId = slos.find(org, spec.sloId()).orElseThrow(() ->
-                        InvalidRequestException.ofField("validation-failed", "sloId", "no such SLO in this organisation")).serviceId();
-            }
-        }
-        notifications.requireChannels(org, spec.channelIds());
-        incidents.requireEscalationPolicy(org, spec.escalationPolicyId());
-        if (!em.createQuery("select r.id from AlertRule r where r.organizationId = :org and r.name = :name", UUID.class)
-                .setParameter("org", org).setParameter("name", spec.name()).getResultList().isEmpty()) {
-            throw new ConflictException("name-taken", "An alert rule named '" + spec.name() + "' already exists");
-        }
-        AlertRule rule = new AlertRule(org, new AlertRule.Spec(spec.name(), spec.kind(), serviceId, spec.checkId(), spec.sloId(),
-                spec.quantile(), spec.threshold(), spec.windowMinutes(), spec.minimumRequests(), spec.urgency(),
-                spec.incidentSeverity(), spec.channelIds(), spec.escalationPolicyId(), spec.autoResolveIncident()), clock.instant());
-        em.persist(rule);
-        audit.record(caller, "alert-rule.defined", "alert-rule", rule.id(), null, Map.of("name", rule.name(), "kind", rule.kind().name()));
-        return rule;
-    }
-
-    @Transactional
-    public List<AlertRule> rules(Caller caller) {
-        caller.require(Role.VIEWER);
-        return em.createQuery("select r from AlertRule r where r.organizationId = :org order by r.name", AlertRule.class)
-                .setParameter("org", caller.organizationId()).setMaxResults(1000).getResultList();
-    }
-
-    @Transactional
-    public AlertRule rule(Caller caller, UUID id) {
-        caller.require(Role.VIEWER);
-        return findRule(caller.organizationId(), id);
-    }
-
-    @Transactional
-    public AlertRule setEnabled(Caller caller, UUID id, boolean enabled) {
-        caller.require(Role.OPERATOR);
-        AlertRule rule = findRule(caller.organizationId(), id);
-        rule.enable(enabled, clock.instant());
-        audit.record(caller, enabled ? "alert-rule.enabled" : "alert-rule.disabled", "alert-rule", id, null, null);
-        return rule;
-    }
-
-    /** Deletes the rule; its alerts stay as history (an open one is resolved). */
-    @Transactional
-    public void delete(Caller caller, UUID id) {
-        caller.require(Role.OPERATOR);
-        AlertRule rule = findRule(caller.organizationId(), id);
-        if (rule.openAlertId() != null) {
-            em.find(Alert.class, rule.openAlertId()).resolve(caller.auditActor() + " (rule deleted)", clock.instant());
-        }
-        audit.record(caller, "alert-rule.deleted", "alert-rule", id, Map.of("name", rule.name()), null);
-        em.remove(rule);
-    }
 
     /** Evaluates a rule now, as the scheduler would, and returns what it saw and the alert it left open (if any). */
     @Transactional
@@ -410,12 +322,17 @@ public class AlertService {
                 .orElseThrow(() -> new NotFoundException("alert", id));
     }
 
+    /** A rule due for evaluation, and the due time its claim must still find. */
+    public record DueRule(UUID ruleId, Instant dueAt) {
+    }
+
     /** Rules due for evaluation (the scheduler claims each before evaluating it). */
     @Transactional
-    public List<Object[]> due(Instant now, int max) {
+    public List<DueRule> due(Instant now, int max) {
         return em.createQuery("select r.id, r.nextEvaluationAt from AlertRule r where r.enabled = true and r.nextEvaluationAt <= :now "
                         + "order by r.nextEvaluationAt", Object[].class)
-                .setParameter("now", now).setMaxResults(max).getResultList();
+                .setParameter("now", now).setMaxResults(max).getResultStream()
+                .map(row -> new DueRule((UUID) row[0], (Instant) row[1])).toList();
     }
 
     /** Claims a due evaluation for this node: the conditional update succeeds on one node only. */

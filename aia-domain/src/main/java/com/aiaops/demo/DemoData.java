@@ -44,7 +44,7 @@ public class DemoData {
     ApiKeyService apiKeys;
 
     @Inject
-    com.aiaops.statuspage.StatusPageService statusPage;
+    com.aiaops.statuspage.StatusComponents statusPage;
 
     @Inject
     @ConfigProperty(name = "aia.demo.credentials-file")

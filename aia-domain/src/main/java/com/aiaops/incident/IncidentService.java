@@ -125,10 +125,15 @@ public class IncidentService {
 
     /** Incidents whose escalation is due: their id and due time, for the escalation runner to claim. */
     @Transactional
-    public List<Object[]> dueEscalations(Instant now, int max) {
+    public List<DueEscalation> dueEscalations(Instant now, int max) {
         return em.createQuery("select i.id, i.nextEscalationAt from Incident i where i.state = :triggered "
                         + "and i.nextEscalationAt <= :now order by i.nextEscalationAt", Object[].class)
-                .setParameter("triggered", IncidentState.TRIGGERED).setParameter("now", now).setMaxResults(max).getResultList();
+                .setParameter("triggered", IncidentState.TRIGGERED).setParameter("now", now).setMaxResults(max).getResultStream()
+                .map(row -> new DueEscalation((UUID) row[0], (Instant) row[1])).toList();
+    }
+
+    /** An incident whose escalation is due, and the due time its claim must still find. */
+    public record DueEscalation(UUID incidentId, Instant dueAt) {
     }
 
     /**

@@ -34,9 +34,9 @@ public class EscalationRunner {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void escalateDue() {
         Instant now = clock.instant();
-        for (Object[] due : incidents.dueEscalations(now, 100)) {
-            UUID incidentId = (UUID) due[0];
-            if (!incidents.claimEscalation(incidentId, (Instant) due[1], now.plus(LEASE))) {
+        for (IncidentService.DueEscalation due : incidents.dueEscalations(now, 100)) {
+            UUID incidentId = due.incidentId();
+            if (!incidents.claimEscalation(incidentId, due.dueAt(), now.plus(LEASE))) {
                 continue;
             }
             try {

@@ -2,7 +2,8 @@ package com.aiaops.report;
 
 import com.aiaops.catalog.Service;
 import com.aiaops.catalog.ServiceRepository;
-import com.aiaops.cost.CostService;
+import com.aiaops.cost.CostBreakdowns;
+import com.aiaops.cost.CostBudgets;
 import com.aiaops.incident.Incident;
 import com.aiaops.incident.IncidentMetrics;
 import com.aiaops.maintenance.MaintenanceService;
@@ -51,7 +52,10 @@ public class ReportService {
     MaintenanceService maintenance;
 
     @Inject
-    CostService cost;
+    CostBreakdowns cost;
+
+    @Inject
+    CostBudgets budgets;
 
     @Inject
     Clock clock;
@@ -97,14 +101,14 @@ public class ReportService {
         Instant to = Months.end(month);
         Caller system = Caller.system(organizationId);
         List<ReportTable> tables = new ArrayList<>();
-        for (CostService.Dimension by : List.of(CostService.Dimension.SERVICE, CostService.Dimension.CATEGORY)) {
+        for (CostBreakdowns.Dimension by : List.of(CostBreakdowns.Dimension.SERVICE, CostBreakdowns.Dimension.CATEGORY)) {
             tables.add(new ReportTable("EffectiveCost by " + by.name().toLowerCase(Locale.ROOT), List.of("key", "label", "currency",
                     "effective_cost", "billed_cost", "list_cost", "rows"), cost.breakdown(system, by, month, month).stream()
                     .map(sl -> List.of(String.valueOf(sl.key()), String.valueOf(sl.label()), sl.currency(), sl.effectiveCost().toPlainString(),
                             sl.billedCost().toPlainString(), sl.listCost().toPlainString(), Long.toString(sl.rows()))).toList()));
         }
         tables.add(new ReportTable("Budgets", List.of("budget", "scope", "budget_amount", "spent", "forecast", "status"),
-                cost.budgetStatus(organizationId, month).stream().map(b -> List.of(b.name(), b.scope().name(),
+                budgets.budgetStatus(organizationId, month).stream().map(b -> List.of(b.name(), b.scope().name(),
                         b.forecast().budget().toPlainString(), b.forecast().actual().toPlainString(), b.forecast().forecast().toPlainString(),
                         b.forecast().status().name())).toList()));
         return save(organizationId, Report.Kind.COST_MONTHLY, month.toString(), from, to, tables, "Monthly cost report " + month,

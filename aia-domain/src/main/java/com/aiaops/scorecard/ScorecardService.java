@@ -5,7 +5,7 @@ import com.aiaops.catalog.Service;
 import com.aiaops.catalog.ServiceRepository;
 import com.aiaops.cost.BudgetForecast;
 import com.aiaops.cost.CostBudget;
-import com.aiaops.cost.CostService;
+import com.aiaops.cost.CostBudgets;
 import com.aiaops.security.SecurityFindings;
 import com.aiaops.shared.InvalidRequestException;
 import com.aiaops.shared.Months;
@@ -49,7 +49,7 @@ public class ScorecardService {
     SecurityFindings security;
 
     @Inject
-    CostService cost;
+    CostBudgets cost;
 
     @Inject
     AuditLog audit;

@@ -4,15 +4,11 @@ import com.aiaops.alerting.Alert;
 import com.aiaops.alerting.AlertKind;
 import com.aiaops.alerting.AlertService;
 import com.aiaops.alerting.Urgency;
-import com.aiaops.audit.AuditLog;
-import com.aiaops.catalog.ServiceRepository;
 import com.aiaops.incident.Incident;
 import com.aiaops.incident.IncidentService;
 import com.aiaops.incident.Severity;
 import com.aiaops.maintenance.Intervals;
 import com.aiaops.maintenance.MaintenanceService;
-import com.aiaops.shared.ConflictException;
-import com.aiaops.shared.InvalidRequestException;
 import com.aiaops.shared.NotFoundException;
 import com.aiaops.telemetry.Counts;
 import com.aiaops.slo.Slo;
@@ -24,14 +20,11 @@ import com.aiaops.telemetry.TelemetryInconsistentException;
 import com.aiaops.telemetry.TelemetryQuery;
 import com.aiaops.access.Caller;
 import com.aiaops.tenancy.Organization;
-import com.aiaops.access.Role;
 import com.aiaops.tenancy.TenancyRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
@@ -45,7 +38,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Status-page components, and the public page built from alerts, incidents, SLOs, maintenance and telemetry. */
+/** The public status page, built from components, alerts, incidents, SLOs, maintenance and telemetry, and cached briefly. */
 @ApplicationScoped
 public class StatusPageService {
     private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(StatusPageService.class);
@@ -55,14 +48,8 @@ public class StatusPageService {
     static final Duration REFRESH = Duration.ofSeconds(15);
     private static final Jsonb JSON = JsonbBuilder.create();
 
-    @PersistenceContext(unitName = "aia")
-    EntityManager em;
-
     @Inject
     TenancyRepository tenancy;
-
-    @Inject
-    ServiceRepository services;
 
     @Inject
     AlertService alerts;
@@ -86,55 +73,10 @@ public class StatusPageService {
     QueryCache cache;
 
     @Inject
-    AuditLog audit;
+    StatusComponents statusComponents;
 
     @Inject
     Clock clock;
-
-    @Transactional
-    public StatusComponent add(Caller caller, UUID serviceId, String name, int position) {
-        caller.require(Role.ADMIN);
-        if (services.find(caller.organizationId(), serviceId).isEmpty()) {
-            throw InvalidRequestException.ofField("validation-failed", "serviceId", "no such service in this organisation");
-        }
-        if (!em.createQuery("select c.id from StatusComponent c where c.organizationId = :org and c.serviceId = :service", UUID.class)
-                .setParameter("org", caller.organizationId()).setParameter("service", serviceId).getResultList().isEmpty()) {
-            throw new ConflictException("already-shown", "This service is already a component of the status page");
-        }
-        StatusComponent component = new StatusComponent(caller.organizationId(), serviceId, name, position, clock.instant());
-        em.persist(component);
-        audit.record(caller, "status-component.added", "status-component", component.id(), null, Map.of("name", name));
-        return component;
-    }
-
-    @Transactional
-    public List<StatusComponent> components(Caller caller) {
-        caller.require(Role.VIEWER);
-        return components(caller.organizationId());
-    }
-
-    /** Sets (or, with null, clears) the status shown whatever alerts, incidents and SLOs say. */
-    @Transactional
-    public StatusComponent override(Caller caller, UUID componentId, ComponentStatus status, String note) {
-        caller.require(Role.OPERATOR);
-        StatusComponent component = find(caller, componentId);
-        Map<String, Object> before = new HashMap<>();
-        before.put("override", component.override() == null ? null : component.override().name());
-        component.override(status, note, clock.instant());
-        Map<String, Object> after = new HashMap<>();
-        after.put("override", status == null ? null : status.name());
-        after.put("note", note);
-        audit.record(caller, "status-component.overridden", "status-component", componentId, before, after);
-        return component;
-    }
-
-    @Transactional
-    public void remove(Caller caller, UUID componentId) {
-        caller.require(Role.ADMIN);
-        StatusComponent component = find(caller, componentId);
-        audit.record(caller, "status-component.removed", "status-component", componentId, Map.of("name", component.name()), null);
-        em.remove(component);
-    }
 
     /** The public page of the organisation with this slug, at most {@link #REFRESH} old. */
     @Transactional
@@ -151,7 +93,7 @@ public class StatusPageService {
 
     StatusPage build(Organization organization, Instant now) {
         UUID org = organization.id();
-        List<StatusComponent> components = components(org);
+        List<StatusComponent> components = statusComponents.of(org);
         Map<UUID, String> names = new HashMap<>();
         components.forEach(c -> names.put(c.serviceId(), c.name()));
         List<Alert> openAlerts = alerts.openAlerts(org);
@@ -300,14 +242,4 @@ public class StatusPageService {
         return new Uptime(total == 0 ? null : good / (double) total, daily);
     }
 
-    private List<StatusComponent> components(UUID organizationId) {
-        return em.createQuery("select c from StatusComponent c where c.organizationId = :org order by c.position, c.name",
-                StatusComponent.class).setParameter("org", organizationId).setMaxResults(200).getResultList();
-    }
-
-    private StatusComponent find(Caller caller, UUID id) {
-        return em.createQuery("select c from StatusComponent c where c.organizationId = :org and c.id = :id", StatusComponent.class)
-                .setParameter("org", caller.organizationId()).setParameter("id", id).getResultStream().findFirst()
-                .orElseThrow(() -> new NotFoundException("status component", id));
-    }
 }

@@ -9,9 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class IdsTest {
     @Test
-    void new_ids_are_version_7_and_ordered_by_time() throws InterruptedException {
+    void new_ids_are_version_7_and_ordered_by_time() {
         UUID first = Ids.newId();
-        Thread.sleep(2);
+        long firstMillis = first.getMostSignificantBits() >>> 16; // version 7: the first 48 bits are the Unix time in ms
+        while (System.currentTimeMillis() <= firstMillis) {
+            Thread.onSpinWait(); // until the next millisecond, so the second id's time part is later
+        }
         UUID second = Ids.newId();
         assertEquals(7, first.version());
         assertEquals(2, first.variant());

@@ -141,7 +141,13 @@ class ClusterIT {
                         .extract().path("id"));
             }
             OwnServer.await(Duration.ofSeconds(60), () -> receiver.accepted().size() >= sent.size());
-            Thread.sleep(5000); // a second delivery, if there were one, would come within the dispatchers' next rounds
+            // Each notification is DELIVERED after one attempt: a second delivery would have needed a second attempt.
+            OwnServer.await(Duration.ofSeconds(60), () -> {
+                List<Map<String, Object>> items = as(key).queryParam("channelId", channelId).queryParam("limit", 200)
+                        .get(A.api() + "/notifications").then().extract().path("items");
+                return items.size() == sent.size() && items.stream().allMatch(n -> "DELIVERED".equals(n.get("state"))
+                        && ((Number) n.get("attempts")).intValue() == 1);
+            });
             Map<String, Long> perNotification = receiver.accepted().stream()
                     .collect(Collectors.groupingBy(r -> r.header("Idempotency-Key"), Collectors.counting()));
             assertEquals(java.util.Set.copyOf(sent), perNotification.keySet());
@@ -191,7 +197,17 @@ class ClusterIT {
     void every_schedule_firing_ran_once_and_the_schedule_went_on_while_a_node_was_down() throws Exception {
         // A firing after the rejoin too, so the firings cover before, during and after the outage.
         OwnServer.await(Duration.ofSeconds(45), () -> firingsAfter(rejoinedAt) > 0);
-        Thread.sleep(2000); // let that execution finish
+        // Each firing's job execution is written as it starts: wait until the last firing's is there.
+        OwnServer.await(Duration.ofSeconds(30), () -> {
+            try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + DATABASE, "postgres", "postgres");
+                 Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("select (select count(*) from job_schedule_firing where job = 'backup-retention'), "
+                         + "(select count(*) from job_execution e join job_instance i on i.jobinstanceid = e.jobinstanceid "
+                         + "where i.jobname = 'backup-retention')")) {
+                rs.next();
+                return rs.getLong(1) == rs.getLong(2);
+            }
+        });
         List<Instant> slots = new ArrayList<>();
         List<String> nodes = new ArrayList<>();
         List<Instant> firedAt = new ArrayList<>();

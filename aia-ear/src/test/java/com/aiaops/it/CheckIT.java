@@ -71,15 +71,14 @@ class CheckIT extends ApiIT {
             Tenant tenant = newTenant();
             String serviceId = registerService(tenant.adminKey(), "sched");
             String check = defineCheck(tenant, serviceId, "sched-health", receiver.url(), 10, 1000, 0, true);
-            Instant deadline = Instant.now().plusSeconds(45);
-            while (receiver.hits.get() < 2 && Instant.now().isBefore(deadline)) {
-                Thread.sleep(250); // bounded wait for the scheduler, which polls every 5 s
-            }
-            assertTrue(receiver.hits.get() >= 2, "the scheduler ran the check " + receiver.hits.get() + " times in 45 s");
+            // The scheduler polls every 5 s and the check is due every 10 s.
+            eventually(java.time.Duration.ofSeconds(45), () -> assertTrue(receiver.hits.get() >= 2,
+                    "the scheduler ran the check " + receiver.hits.get() + " times"));
             as(tenant.adminKey()).post("/checks/" + check + "/pause").then().body("enabled", equalTo(false));
-            Thread.sleep(1000); // a run already handed to the executor may still land
-            int results = as(tenant.adminKey()).get("/checks/" + check + "/results").then().extract().path("items.size()");
-            assertEquals(receiver.hits.get(), results, "every run was recorded once, and no run was made twice");
+            // A run already handed to the executor may still land: wait until every run the receiver saw is recorded.
+            eventually(java.time.Duration.ofSeconds(15), () -> assertEquals(receiver.hits.get(),
+                    (int) as(tenant.adminKey()).get("/checks/" + check + "/results").then().extract().path("items.size()"),
+                    "every run was recorded once, and no run was made twice"));
             as(tenant.adminKey()).get("/checks/" + check + "/uptime").then().body("upRuns", greaterThanOrEqualTo(2));
         }
     }

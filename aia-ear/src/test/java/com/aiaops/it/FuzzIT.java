@@ -82,7 +82,9 @@ class FuzzIT extends ApiIT {
                 .post("/incidents").then().statusCode(201).extract().path("id"));
         victimIds.add(as(victim.adminKey()).body(Map.of("serviceId", serviceId, "name", "availability", "indicator", "AVAILABILITY", "targetPercent", 99.0,
                 "window", "30d")).post("/slos").then().statusCode(201).extract().path("id"));
-        Thread.sleep(2500); // the expiring key has expired
+        // Wait until the expiring key has expired (two seconds after it was issued).
+        eventually(Duration.ofSeconds(20), () -> io.restassured.RestAssured.given().header("Authorization", "Bearer " + expiring.path("token"))
+                .get("/services").then().statusCode(401));
 
         List<Operation> operations = operations();
         assertTrue(operations.size() > 50, "operations found in the OpenAPI document: " + operations.size());

@@ -75,7 +75,7 @@ class ReceiverFaultsIT extends ApiIT {
 
             // Closed again: the receiver answers, every queued notification arrives, each once.
             receiver.status.set(200);
-            Thread.sleep(5_500); // the breaker's delay before it lets a trial call through
+            // After the breaker's delay (5 s, real time) a trial call goes through and it closes: wait for the deliveries.
             allDelivered(tenant, channelId, sent.size());
             assertEquals(Set.copyOf(sent), acceptedKeys(receiver));
             assertEquals(sent.size(), receiver.accepted().size(), "each notification accepted once");

@@ -2,6 +2,7 @@ package com.aiaops.web.alerting;
 
 import com.aiaops.alerting.AlertKind;
 import com.aiaops.alerting.AlertRule;
+import com.aiaops.alerting.AlertRules;
 import com.aiaops.alerting.AlertService;
 import com.aiaops.alerting.Urgency;
 import com.aiaops.alerting.Verdict;
@@ -45,6 +46,9 @@ public class AlertRuleResource {
     AlertService alerts;
 
     @Inject
+    AlertRules rules;
+
+    @Inject
     CurrentCaller caller;
 
     public record DefineRuleRequest(
@@ -85,7 +89,7 @@ public class AlertRuleResource {
             + "ratio), CHECK_DOWN (checkId) or BURN_RATE (sloId); windowMinutes (default 5) and minimumRequests (default 20) guard "
             + "threshold rules; urgency PAGE opens or joins an incident of incidentSeverity (default P2) under escalationPolicyId")
     public Response define(@Valid @NotNull DefineRuleRequest body) {
-        AlertRule rule = alerts.define(caller.get(), new AlertRule.Spec(body.name(), body.kind(), body.serviceId(), body.checkId(),
+        AlertRule rule = rules.define(caller.get(), new AlertRule.Spec(body.name(), body.kind(), body.serviceId(), body.checkId(),
                 body.sloId(), body.quantile(), body.threshold(), body.windowMinutes() == null ? 5 : body.windowMinutes(),
                 body.minimumRequests() == null ? 20 : body.minimumRequests(), body.urgency() == null ? Urgency.PAGE : body.urgency(),
                 body.incidentSeverity() == null ? Severity.P2 : body.incidentSeverity(),
@@ -98,7 +102,7 @@ public class AlertRuleResource {
     @Access(Role.VIEWER)
     @Operation(summary = "The organisation's alert rules by name")
     public Map<String, List<RuleView>> list() {
-        return Map.of("items", alerts.rules(caller.get()).stream().map(RuleView::of).toList());
+        return Map.of("items", rules.rules(caller.get()).stream().map(RuleView::of).toList());
     }
 
     @GET
@@ -106,7 +110,7 @@ public class AlertRuleResource {
     @Access(Role.VIEWER)
     @Operation(summary = "One alert rule")
     public RuleView get(@PathParam("id") String id) {
-        return RuleView.of(alerts.rule(caller.get(), Ids.parse(id, "alert rule")));
+        return RuleView.of(rules.rule(caller.get(), Ids.parse(id, "alert rule")));
     }
 
     @POST
@@ -125,7 +129,7 @@ public class AlertRuleResource {
     @Access(Role.OPERATOR)
     @Operation(summary = "Stop evaluating the rule")
     public RuleView disable(@PathParam("id") String id) {
-        return RuleView.of(alerts.setEnabled(caller.get(), Ids.parse(id, "alert rule"), false));
+        return RuleView.of(rules.setEnabled(caller.get(), Ids.parse(id, "alert rule"), false));
     }
 
     @POST
@@ -133,7 +137,7 @@ public class AlertRuleResource {
     @Access(Role.OPERATOR)
     @Operation(summary = "Evaluate the rule again, starting now")
     public RuleView enable(@PathParam("id") String id) {
-        return RuleView.of(alerts.setEnabled(caller.get(), Ids.parse(id, "alert rule"), true));
+        return RuleView.of(rules.setEnabled(caller.get(), Ids.parse(id, "alert rule"), true));
     }
 
     @DELETE
@@ -141,7 +145,7 @@ public class AlertRuleResource {
     @Access(Role.OPERATOR)
     @Operation(summary = "Delete the rule; its alerts stay (an open one is resolved)")
     public Response delete(@PathParam("id") String id) {
-        alerts.delete(caller.get(), Ids.parse(id, "alert rule"));
+        rules.delete(caller.get(), Ids.parse(id, "alert rule"));
         return Response.noContent().build();
     }
 }

@@ -3,7 +3,9 @@ package com.aiaops.web.cost;
 import com.aiaops.cost.CostBudget;
 import com.aiaops.cost.CostImport;
 import com.aiaops.cost.CostMapping;
-import com.aiaops.cost.CostService;
+import com.aiaops.cost.CostBreakdowns;
+import com.aiaops.cost.CostBudgets;
+import com.aiaops.cost.FocusImports;
 import com.aiaops.cost.DuplicateImport;
 import com.aiaops.shared.Ids;
 import com.aiaops.shared.InvalidRequestException;
@@ -48,7 +50,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class CostResource {
     @Inject
-    CostService cost;
+    FocusImports imports;
+
+    @Inject
+    CostBudgets budgets;
+
+    @Inject
+    CostBreakdowns breakdowns;
 
     @Inject
     CurrentCaller caller;
@@ -65,10 +73,10 @@ public class CostResource {
             + "by row and column); the same file again is recognised (200, duplicate=true) and not counted twice")
     public Response importFocus(InputStream body) {
         try {
-            CostService.ImportResult result = cost.importFocus(caller.get(), body);
+            FocusImports.ImportResult result = imports.importFocus(caller.get(), body);
             return Response.created(URI.create("cost/imports/" + result.id())).entity(result).build();
         } catch (DuplicateImport duplicate) {
-            return Response.ok(CostService.ImportResult.of(duplicate.earlier(), true)).build();
+            return Response.ok(FocusImports.ImportResult.of(duplicate.earlier(), true)).build();
         }
     }
 
@@ -76,18 +84,18 @@ public class CostResource {
     @Path("imports")
     @Access(Role.VIEWER)
     @Operation(summary = "Imported files, newest first")
-    public Map<String, List<CostService.ImportResult>> imports() {
-        return Map.of("items", cost.imports(caller.get()).stream().map((CostImport i) -> CostService.ImportResult.of(i, false)).toList());
+    public Map<String, List<FocusImports.ImportResult>> imports() {
+        return Map.of("items", imports.imports(caller.get()).stream().map((CostImport i) -> FocusImports.ImportResult.of(i, false)).toList());
     }
 
     @GET
     @Path("imports/{id}")
     @Access(Role.VIEWER)
     @Operation(summary = "One imported file")
-    public CostService.ImportResult importOf(@PathParam("id") String id) {
+    public FocusImports.ImportResult importOf(@PathParam("id") String id) {
         java.util.UUID importId = Ids.parse(id, "cost import");
-        return cost.imports(caller.get()).stream().filter(i -> i.id().equals(importId)).findFirst()
-                .map(i -> CostService.ImportResult.of(i, false)).orElseThrow(() -> new NotFoundException("cost import", importId));
+        return imports.imports(caller.get()).stream().filter(i -> i.id().equals(importId)).findFirst()
+                .map(i -> FocusImports.ImportResult.of(i, false)).orElseThrow(() -> new NotFoundException("cost import", importId));
     }
 
     public record MappingRequest(@NotNull CostMapping.Kind kind, @Size(max = 100) String tagKey, @Size(max = 100) String customerTagKey,
@@ -105,7 +113,7 @@ public class CostResource {
     @Access(Role.VIEWER)
     @Operation(summary = "How cost rows find their service (default: TAG 'service' holding the service slug; customer tag 'customer')")
     public MappingView mapping() {
-        return MappingView.of(cost.mapping(caller.get()));
+        return MappingView.of(imports.mapping(caller.get()));
     }
 
     @PUT
@@ -115,7 +123,7 @@ public class CostResource {
     @Operation(summary = "Set the allocation rule for later imports: TAG (tagKey), SERVICE_NAME (FOCUS ServiceName = our slug or name) "
             + "or RESOURCE_ID (resources: ResourceId → service id)")
     public MappingView setMapping(@Valid @NotNull MappingRequest body) {
-        return MappingView.of(cost.setMapping(caller.get(), body.kind(), body.tagKey(), body.customerTagKey(),
+        return MappingView.of(imports.setMapping(caller.get(), body.kind(), body.tagKey(), body.customerTagKey(),
                 body.resources() == null ? Map.of() : body.resources()));
     }
 
@@ -140,7 +148,7 @@ public class CostResource {
     @Operation(summary = "A monthly EffectiveCost budget for the ORGANIZATION, a SERVICE or a CATEGORY; its channels are told (once a "
             + "month each) when the month-end forecast is over +10 % and when the budget is spent")
     public Response defineBudget(@Valid @NotNull BudgetRequest body) {
-        CostBudget b = cost.defineBudget(caller.get(), body.name(), body.scope(), body.serviceId(), body.serviceCategory(), body.monthlyAmount(),
+        CostBudget b = budgets.defineBudget(caller.get(), body.name(), body.scope(), body.serviceId(), body.serviceCategory(), body.monthlyAmount(),
                 body.currency(), body.channelIds() == null ? List.of() : body.channelIds());
         return Response.created(URI.create("cost/budgets/" + b.id())).entity(BudgetView.of(b)).build();
     }
@@ -150,7 +158,7 @@ public class CostResource {
     @Access(Role.VIEWER)
     @Operation(summary = "The organisation's budgets")
     public Map<String, List<BudgetView>> budgets() {
-        return Map.of("items", cost.budgets(caller.get()).stream().map(BudgetView::of).toList());
+        return Map.of("items", budgets.budgets(caller.get()).stream().map(BudgetView::of).toList());
     }
 
     @GET
@@ -159,7 +167,7 @@ public class CostResource {
     @Operation(summary = "One budget")
     public BudgetView budget(@PathParam("id") String id) {
         java.util.UUID budgetId = Ids.parse(id, "budget");
-        return cost.budgets(caller.get()).stream().filter(b -> b.id().equals(budgetId)).findFirst().map(BudgetView::of)
+        return budgets.budgets(caller.get()).stream().filter(b -> b.id().equals(budgetId)).findFirst().map(BudgetView::of)
                 .orElseThrow(() -> new NotFoundException("budget", budgetId));
     }
 
@@ -168,7 +176,7 @@ public class CostResource {
     @Access(Role.ADMIN)
     @Operation(summary = "Delete a budget")
     public Response deleteBudget(@PathParam("id") String id) {
-        cost.deleteBudget(caller.get(), Ids.parse(id, "budget"));
+        budgets.deleteBudget(caller.get(), Ids.parse(id, "budget"));
         return Response.noContent().build();
     }
 
@@ -176,8 +184,8 @@ public class CostResource {
     @Path("budgets/status")
     @Access(Role.VIEWER)
     @Operation(summary = "Each budget in a month (default: this month): spent, month-end forecast, adherence, UNDER / ON_BUDGET (±10 %) / OVER")
-    public Map<String, List<CostService.BudgetStatus>> budgetStatus(@QueryParam("month") String month) {
-        return Map.of("items", cost.budgetStatus(caller.get(), month("month", month)));
+    public Map<String, List<CostBudgets.BudgetStatus>> budgetStatus(@QueryParam("month") String month) {
+        return Map.of("items", budgets.budgetStatus(caller.get(), month("month", month)));
     }
 
     @GET
@@ -185,19 +193,19 @@ public class CostResource {
     @Access(Role.VIEWER)
     @Operation(summary = "EffectiveCost, billed and list cost by service, category, provider, customer or month over the months "
             + "[from, to] (default: this month)")
-    public Map<String, List<CostService.Slice>> breakdown(@QueryParam("by") String by, @QueryParam("from") String from,
+    public Map<String, List<CostBreakdowns.Slice>> breakdown(@QueryParam("by") String by, @QueryParam("from") String from,
                                                           @QueryParam("to") String to) {
-        CostService.Dimension dimension = QueryParameters.oneOf("by", by, CostService.Dimension.class, CostService.Dimension.SERVICE);
+        CostBreakdowns.Dimension dimension = QueryParameters.oneOf("by", by, CostBreakdowns.Dimension.class, CostBreakdowns.Dimension.SERVICE);
         YearMonth start = month("from", from);
-        return Map.of("items", cost.breakdown(caller.get(), dimension, start, to == null || to.isBlank() ? start : month("to", to)));
+        return Map.of("items", breakdowns.breakdown(caller.get(), dimension, start, to == null || to.isBlank() ? start : month("to", to)));
     }
 
     @GET
     @Path("unit-costs")
     @Access(Role.VIEWER)
     @Operation(summary = "A month's EffectiveCost per million requests of each service (requests from our telemetry) and per customer")
-    public CostService.UnitCosts unitCosts(@QueryParam("month") String month) {
-        return cost.unitCosts(caller.get(), month("month", month));
+    public CostBreakdowns.UnitCosts unitCosts(@QueryParam("month") String month) {
+        return breakdowns.unitCosts(caller.get(), month("month", month));
     }
 
     private YearMonth month(String name, String text) {

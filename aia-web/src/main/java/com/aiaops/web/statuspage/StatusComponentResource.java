@@ -3,7 +3,7 @@ package com.aiaops.web.statuspage;
 import com.aiaops.shared.Ids;
 import com.aiaops.statuspage.ComponentStatus;
 import com.aiaops.statuspage.StatusComponent;
-import com.aiaops.statuspage.StatusPageService;
+import com.aiaops.statuspage.StatusComponents;
 import com.aiaops.access.Role;
 import com.aiaops.web.platform.Access;
 import com.aiaops.web.platform.CurrentCaller;
@@ -39,7 +39,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class StatusComponentResource {
     @Inject
-    StatusPageService statusPage;
+    StatusComponents statusPage;
 
     @Inject
     CurrentCaller caller;
