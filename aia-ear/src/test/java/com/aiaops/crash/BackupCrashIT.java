@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A backup killed mid-run with kill -9: at the next start the execution is marked FAILED (exit status CRASHED) and
- * restarted from its last checkpoint, and the backup it finishes is the same, file for file, as an uninterrupted one.
+ * restarted from its last checkpoint, and the backup it finishes holds the same content, table for table, as an uninterrupted one.
  */
 class BackupCrashIT {
     private static final OwnServer SERVER = new OwnServer("crash-server", 200, OwnServer.onPostgres("aia_crash"));
@@ -110,7 +110,9 @@ class BackupCrashIT {
             }
             if (!moved.contains(table)) {
                 assertEquals(a.get(table).get("rows"), b.get(table).get("rows"), table + " rows");
-                assertEquals(a.get(table).get("sha256"), b.get(table).get("sha256"), table + " file");
+                // The same rows, byte for byte once unpacked. (The gzip files themselves may differ: checkpoints fall
+                // every 50 rows across tables, so the audit events added in between move the later chunk boundaries.)
+                assertEquals(a.get(table).get("contentSha256"), b.get(table).get("contentSha256"), table + " content");
             }
         }
         assertTrue(((Number) b.get("audit_event").get("rows")).intValue() > ((Number) a.get("audit_event").get("rows")).intValue(),

@@ -77,9 +77,34 @@ class OpenApiContractIT extends ApiIT {
         if (Boolean.getBoolean("aia.openapi.refresh")) {
             Files.writeString(snapshot, json.writeValueAsString(served) + "\n", StandardCharsets.UTF_8);
         }
-        assertEquals(served, json.readValue(Files.readString(snapshot, StandardCharsets.UTF_8), Object.class),
-                "The served OpenAPI document differs from " + snapshot + ": refresh it with "
-                        + "mvn verify -pl aia-ear -Dit.test=OpenApiContractIT -Daia.openapi.refresh=true");
+        Object kept = json.readValue(Files.readString(snapshot, StandardCharsets.UTF_8), Object.class);
+        List<String> differences = new ArrayList<>();
+        differences(kept, served, "", differences);
+        assertEquals(List.of(), differences.subList(0, Math.min(differences.size(), 20)), "The served OpenAPI document differs from "
+                + snapshot + " (" + differences.size() + " places): refresh it with "
+                + "mvn verify -pl aia-ear -Dit.test=OpenApiContractIT -Daia.openapi.refresh=true");
+    }
+
+    /** Where two JSON trees differ, as paths: a short message instead of two whole documents. */
+    @SuppressWarnings("unchecked")
+    private static void differences(Object kept, Object served, String at, List<String> out) {
+        if (kept instanceof Map && served instanceof Map) {
+            Map<String, Object> a = (Map<String, Object>) kept;
+            Map<String, Object> b = (Map<String, Object>) served;
+            java.util.Set<String> keys = new java.util.TreeSet<>(a.keySet());
+            keys.addAll(b.keySet());
+            for (String key : keys) {
+                if (!a.containsKey(key)) {
+                    out.add("only served: " + at + "/" + key);
+                } else if (!b.containsKey(key)) {
+                    out.add("only in the snapshot: " + at + "/" + key);
+                } else {
+                    differences(a.get(key), b.get(key), at + "/" + key, out);
+                }
+            }
+        } else if (!java.util.Objects.equals(kept, served)) {
+            out.add("differs: " + at);
+        }
     }
 
     @Test
