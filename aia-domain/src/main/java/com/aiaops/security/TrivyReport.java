@@ -115,6 +115,9 @@ public final class TrivyReport {
             throw InvalidRequestException.ofField("invalid-report", path, "must be a string");
         }
         String text = ((JsonString) value).getString();
+        if (text.chars().anyMatch(c -> c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f)) {
+            throw InvalidRequestException.ofField("invalid-report", path, "must not contain control characters");
+        }
         if (required && text.isBlank()) {
             throw InvalidRequestException.ofField("invalid-report", path, "must not be blank");
         }

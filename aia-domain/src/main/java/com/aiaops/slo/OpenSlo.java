@@ -491,7 +491,13 @@ public final class OpenSlo {
         String text(String key) {
             consumed.add(key);
             Object value = map.get(key);
-            return value == null || value instanceof Map || value instanceof List ? null : String.valueOf(value);
+            String text = value == null || value instanceof Map || value instanceof List ? null : String.valueOf(value);
+            // YAML's "\0" escape makes a NUL, which the database refuses: a control character is the document's fault.
+            if (text != null && text.chars().anyMatch(c -> c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f)) {
+                throw com.aiaops.shared.InvalidRequestException.ofField("invalid-openslo", document + ": " + path + key,
+                        "must not contain control characters");
+            }
+            return text;
         }
 
         Node child(String key) {

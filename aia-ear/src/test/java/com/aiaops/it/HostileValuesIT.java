@@ -294,6 +294,33 @@ class HostileValuesIT extends ApiIT {
         }
     }
 
+    @Test
+    void control_characters_are_refused_wherever_text_arrives() throws Exception {
+        Tenant tenant = newTenant();
+        String serviceId = registerService(tenant.adminKey(), "texts");
+        as(tenant.adminKey()).get("/services").then().statusCode(200);
+        long before = auditEvents(tenant);
+        // A NUL is valid JSON ("\u0000") but PostgreSQL refuses it in text: it must be a 400 naming the field, everywhere.
+        as(tenant.adminKey()).body("{\"slug\":\"nul\",\"displayName\":\"a\\u0000b\",\"ownerTeam\":\"t\",\"tier\":\"PRO\"}")
+                .post("/services").then().statusCode(400).contentType(PROBLEM_JSON).body("errors.field", hasItem("displayName"));
+        as(tenant.adminKey()).body("{\"minutes\":[{\"service\":\"tex\\u0000ts\",\"minute\":\"" + Instant.now().truncatedTo(ChronoUnit.MINUTES)
+                + "\",\"total\":1,\"good\":1}]}").post("/telemetry/minutes").then().statusCode(400).contentType(PROBLEM_JSON);
+        as(tenant.adminKey()).body(Map.of("kind", "TAG", "tagKey", "team\u0007", "resources", Map.of())).put("/cost/mapping").then()
+                .statusCode(400).contentType(PROBLEM_JSON);
+        as(tenant.adminKey()).body(Map.of("kind", "RESOURCE_ID", "resources", Map.of("vm\u0000-1", serviceId))).put("/cost/mapping").then()
+                .statusCode(400).contentType(PROBLEM_JSON);
+        as(tenant.adminKey()).body(trivy("registry.example/texts:1", List.of(Map.of("VulnerabilityID", "CVE-2026-7", "PkgName", "zlib",
+                "Severity", "LOW", "Title", "bad\u0000title")))).post("/services/" + serviceId + "/vulnerability-reports").then()
+                .statusCode(400).body("errors.field", hasItem("Results[0].Vulnerabilities[0].Title"));
+        as(tenant.adminKey()).contentType("application/yaml").body(("apiVersion: openslo/v1\nkind: Service\nmetadata:\n  name: texts\n"
+                + "  displayName: \"a\\0b\"\n").getBytes(StandardCharsets.UTF_8)).post("/slos/openslo").then().statusCode(400)
+                .contentType(PROBLEM_JSON);
+        as(tenant.adminKey()).queryParam("from", "2026-01-01T00:00:00Z\u0000").get("/services/" + serviceId + "/telemetry").then()
+                .statusCode(400).contentType(PROBLEM_JSON).body("errors.field", hasItem("from"));
+        assertEquals(before, auditEvents(tenant));
+        as(tenant.adminKey()).get("/services").then().statusCode(200).body("items.size()", equalTo(1));
+    }
+
     /** A request sent byte for byte, so that no client normalises its path first. */
     private static String raw(String request) throws Exception {
         try (Socket socket = new Socket("127.0.0.1", 8080 + PORT_OFFSET)) {

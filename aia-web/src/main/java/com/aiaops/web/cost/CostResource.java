@@ -99,7 +99,7 @@ public class CostResource {
     }
 
     public record MappingRequest(@NotNull CostMapping.Kind kind, @Size(max = 100) String tagKey, @Size(max = 100) String customerTagKey,
-                                 @Size(max = 10_000) Map<@NotNull @Size(max = 500) String, @NotNull UUID> resources) {
+                                 @Size(max = 10_000) Map<@NotNull @Size(max = 500) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters") String, @NotNull UUID> resources) {
     }
 
     public record MappingView(CostMapping.Kind kind, String tagKey, String customerTagKey, Map<String, UUID> resources) {

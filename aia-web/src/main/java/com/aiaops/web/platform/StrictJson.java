@@ -121,7 +121,22 @@ public final class StrictJson {
     public static final class TextValue extends NullableValue<String> {
         @Override
         String read(JsonValue value) {
-            return text(value);
+            String text = text(value);
+            checkNoControlCharacters(text);
+            return text;
+        }
+    }
+
+    /**
+     * Text may hold tabs and line breaks but no other control character: a NUL, which PostgreSQL refuses in text, would
+     * otherwise fail deep in a query (a 500) instead of here (a 400), and the others have no business in any field.
+     */
+    static void checkNoControlCharacters(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f) {
+                throw new JsonbException("must not contain control characters (code " + (int) c + " at " + i + ")");
+            }
         }
     }
 
