@@ -65,6 +65,21 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
      * down) or the pool cannot give a connection: the request is not served, so it is a 503 to retry, not a 500.
      */
     static boolean databaseUnavailable(Throwable cause) {
+        if (connectionLost(cause)) {
+            return true;
+        }
+        // A commit that fails because the database went away reports it as a suppressed exception of the rollback.
+        for (Throwable suppressed : cause.getSuppressed()) {
+            for (Throwable inner = suppressed; inner != null; inner = inner.getCause() == inner ? null : inner.getCause()) {
+                if (connectionLost(inner)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean connectionLost(Throwable cause) {
         if (cause instanceof java.sql.SQLTransientConnectionException || cause instanceof java.sql.SQLNonTransientConnectionException) {
             return true;
         }
