@@ -66,7 +66,7 @@ public class AlertRules {
                 }
             }
             case CHECK_DOWN -> {
-                serviceId = check(org, spec.checkId()).orElseThrow(() ->
+                serviceId = checkOf(org, spec.checkId()).orElseThrow(() ->
                         InvalidRequestException.ofField("validation-failed", "checkId", "no such check in this organisation")).serviceId();
             }
             case BURN_RATE -> {
@@ -98,13 +98,13 @@ public class AlertRules {
     @Transactional
     public AlertRule rule(Caller caller, UUID id) {
         caller.require(Role.VIEWER);
-        return findRule(caller.organizationId(), id);
+        return find(caller.organizationId(), id);
     }
 
     @Transactional
     public AlertRule setEnabled(Caller caller, UUID id, boolean enabled) {
         caller.require(Role.OPERATOR);
-        AlertRule rule = findRule(caller.organizationId(), id);
+        AlertRule rule = find(caller.organizationId(), id);
         rule.enable(enabled, clock.instant());
         audit.record(caller, enabled ? "alert-rule.enabled" : "alert-rule.disabled", "alert-rule", id, null, null);
         return rule;
@@ -114,7 +114,7 @@ public class AlertRules {
     @Transactional
     public void delete(Caller caller, UUID id) {
         caller.require(Role.OPERATOR);
-        AlertRule rule = findRule(caller.organizationId(), id);
+        AlertRule rule = find(caller.organizationId(), id);
         if (rule.openAlertId() != null) {
             em.find(Alert.class, rule.openAlertId()).resolve(caller.auditActor() + " (rule deleted)", clock.instant());
         }
@@ -122,7 +122,8 @@ public class AlertRules {
         em.remove(rule);
     }
 
-    private Optional<Check> check(UUID organizationId, UUID checkId) {
+    /** The check an alert rule watches, if it still exists. */
+    Optional<Check> checkOf(UUID organizationId, UUID checkId) {
         try {
             return Optional.of(checks.get(Caller.system(organizationId), checkId));
         } catch (NotFoundException e) {
@@ -130,7 +131,8 @@ public class AlertRules {
         }
     }
 
-    private AlertRule findRule(UUID organizationId, UUID id) {
+    /** The organisation's rule, or 404. */
+    AlertRule find(UUID organizationId, UUID id) {
         return em.createQuery("select r from AlertRule r where r.organizationId = :org and r.id = :id", AlertRule.class)
                 .setParameter("org", organizationId).setParameter("id", id).getResultStream().findFirst()
                 .orElseThrow(() -> new NotFoundException("alert rule", id));

@@ -3,8 +3,6 @@ package com.aiaops.alerting;
 import com.aiaops.audit.AuditLog;
 import com.aiaops.catalog.Service;
 import com.aiaops.catalog.ServiceRepository;
-import com.aiaops.checks.Check;
-import com.aiaops.checks.CheckService;
 import com.aiaops.incident.Incident;
 import com.aiaops.incident.IncidentService;
 import com.aiaops.maintenance.MaintenanceService;
@@ -40,9 +38,6 @@ public class AlertService {
     ServiceRepository services;
 
     @Inject
-    CheckService checks;
-
-    @Inject
     SloRepository slos;
 
     @Inject
@@ -65,6 +60,9 @@ public class AlertService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    AlertRules rules;
 
     /** Evaluates a rule now, as the scheduler would, and returns what it saw and the alert it left open (if any). */
     @Transactional
@@ -212,21 +210,13 @@ public class AlertService {
                 yield Conditions.errorRate(summary.requests(), summary.goodRequests(), rule.threshold(), rule.minimumRequests(),
                         window, rule.urgency(), rule.incidentSeverity());
             }
-            case CHECK_DOWN -> check(rule.organizationId(), rule.checkId())
+            case CHECK_DOWN -> rules.checkOf(rule.organizationId(), rule.checkId())
                     .map(c -> Conditions.checkDown(c.name(), c.status(), c.lastError(), rule.urgency(), rule.incidentSeverity()))
                     .orElseGet(() -> Verdict.clear(null, "the check was deleted"));
             case BURN_RATE -> slos.find(rule.organizationId(), rule.sloId())
                     .map(slo -> Conditions.burnRate(slo.name(), sloService.status(system, slo.id())))
                     .orElseGet(() -> Verdict.clear(null, "the SLO was deleted"));
         };
-    }
-
-    private Optional<Check> check(UUID organizationId, UUID checkId) {
-        try {
-            return Optional.of(checks.get(Caller.system(organizationId), checkId));
-        } catch (NotFoundException e) {
-            return Optional.empty();
-        }
     }
 
     // Alerts
@@ -267,7 +257,7 @@ public class AlertService {
         Alert alert = lockedAlert(caller.organizationId(), id);
         alert.acknowledge(caller.auditActor(), clock.instant());
         audit.record(caller, "alert.acknowledged", "alert", id, null, null);
-        tell(findRule(caller.organizationId(), alert.ruleId()), alert, "alert.acknowledged", "acknowledged");
+        tell(rules.find(caller.organizationId(), alert.ruleId()), alert, "alert.acknowledged", "acknowledged");
         if (alert.incidentId() != null) {
             incidents.acknowledgedThroughAlert(caller, alert.incidentId(), alert.ruleName());
         }
@@ -296,12 +286,6 @@ public class AlertService {
     public List<Alert> openAlerts(UUID organizationId) {
         return em.createQuery("select a from Alert a where a.organizationId = :org and a.state <> :resolved", Alert.class)
                 .setParameter("org", organizationId).setParameter("resolved", AlertState.RESOLVED).setMaxResults(1000).getResultList();
-    }
-
-    private AlertRule findRule(UUID organizationId, UUID id) {
-        return em.createQuery("select r from AlertRule r where r.organizationId = :org and r.id = :id", AlertRule.class)
-                .setParameter("org", organizationId).setParameter("id", id).getResultStream().findFirst()
-                .orElseThrow(() -> new NotFoundException("alert rule", id));
     }
 
     /**
