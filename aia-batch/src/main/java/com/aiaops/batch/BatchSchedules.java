@@ -27,6 +27,7 @@ import org.jboss.logging.Logger;
  */
 @Singleton
 @Startup
+@jakarta.ejb.DependsOn("aia-domain.jar#SchemaMigrations") // the schema first
 public class BatchSchedules {
     private static final Logger LOG = Logger.getLogger(BatchSchedules.class);
 

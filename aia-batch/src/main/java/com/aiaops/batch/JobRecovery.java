@@ -20,6 +20,7 @@ import org.jboss.logging.Logger;
  */
 @Singleton
 @Startup
+@jakarta.ejb.DependsOn("aia-domain.jar#SchemaMigrations") // the schema first
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class JobRecovery {
     private static final Logger LOG = Logger.getLogger(JobRecovery.class);

@@ -13,10 +13,10 @@ import java.util.Set;
 /**
  * The application's tables as the database describes them: name, columns in order with their JDBC types, and the
  * primary key (rows are read in its order, so a backup is the same file every time the data is the same).
- * Infrastructure tables (the batch job repository, EJB timers) are not the application's data and are left out.
+ * Infrastructure tables (the batch job repository, EJB timers, the migration history) are not the application's data and are left out.
  */
 public final class BackupTables {
-    private static final Set<String> LEFT_OUT_PREFIXES = Set.of("job_", "step_", "partition_", "jboss_ejb_timer", "backup_run");
+    private static final Set<String> LEFT_OUT_PREFIXES = Set.of("job_", "step_", "partition_", "jboss_ejb_timer", "backup_run", "flyway_");
 
     private BackupTables() {
     }

@@ -13,6 +13,7 @@ import org.jboss.logging.Logger;
 /** Runs start-up work once the persistence unit (and so the schema) is ready. */
 @Singleton
 @Startup
+@jakarta.ejb.DependsOn("SchemaMigrations") // the schema first
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class PlatformStartup {
     private static final Logger LOG = Logger.getLogger(PlatformStartup.class);
