@@ -85,9 +85,9 @@ public class AlertRule {
     @Column(nullable = false)
     private boolean enabled;
 
-    /** Resolve the incident this rule's alert opened or joined once its last alert clears (null: no, as before). */
-    @Column(name = "auto_resolve_incident")
-    private Boolean autoResolveIncident;
+    /** Resolve the incident this rule's alert opened or joined once its last alert clears (rules made before it: no, V2). */
+    @Column(name = "auto_resolve_incident", nullable = false)
+    private boolean autoResolveIncident;
 
     @Column(name = "next_evaluation_at", nullable = false)
     private Instant nextEvaluationAt;
@@ -160,7 +160,7 @@ public class AlertRule {
     }
 
     public boolean autoResolvesIncident() {
-        return Boolean.TRUE.equals(autoResolveIncident);
+        return autoResolveIncident;
     }
 
     void enable(boolean on, Instant now) {

@@ -184,7 +184,7 @@ public class BackupStore {
                 }
             }
             Manifest renamed = new Manifest(manifest.formatVersion(), manifest.schemaVersion(), name, manifest.kind(), null,
-                    manifest.startedAt(), manifest.finishedAt(), manifest.coversUntil(), manifest.tables());
+                    manifest.startedAt(), manifest.finishedAt(), manifest.coversUntil(), manifest.tables(), manifest.schemaMigration());
             Files.writeString(dir.resolve("manifest.json"), JSON.toJson(renamed), StandardCharsets.UTF_8);
             Backup backup = new Backup(name, -1, manifest.startedAt());
             backup.completed(clock.instant(), renamed.totalRows(), renamed.totalBytes(), TableFiles.sha256(dir.resolve("manifest.json")));

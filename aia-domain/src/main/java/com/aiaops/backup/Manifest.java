@@ -4,11 +4,13 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * What a backup holds: the schema version of the tables it was written from, each table's file with its row count,
- * size and SHA-256, and the time range of data it covers (the backup's start is its recovery point).
+ * What a backup holds: a digest of the tables and columns it was written from ({@code schemaVersion}), the migration
+ * version of that schema ({@code schemaMigration}; absent in backups made before migrations, which had the baseline
+ * schema), each table's file with its row count, size and SHA-256, and the time range of data it covers (the
+ * backup's start is its recovery point).
  */
 public record Manifest(int formatVersion, String schemaVersion, String backupName, String kind, String baseBackup, Instant startedAt,
-                       Instant finishedAt, Instant coversUntil, List<TableEntry> tables) {
+                       Instant finishedAt, Instant coversUntil, List<TableEntry> tables, String schemaMigration) {
     public static final int FORMAT = 1;
 
     /**
@@ -18,6 +20,11 @@ public record Manifest(int formatVersion, String schemaVersion, String backupNam
      */
     public record TableEntry(String table, String file, List<String> columns, List<String> key, long rows, long bytes, String sha256,
                              String contentSha256, String storedIn) {
+    }
+
+    /** The migration version of the schema the backup was written from. */
+    public String migrationVersion() {
+        return schemaMigration == null ? com.aiaops.schema.SchemaMigrations.BASELINE : schemaMigration;
     }
 
     public long totalRows() {

@@ -25,6 +25,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import javax.sql.DataSource;
+import org.flywaydb.core.api.MigrationVersion;
 import org.jboss.logging.Logger;
 
 /**
@@ -47,6 +48,9 @@ public class Restores {
     @Inject
     BackupStore store;
 
+    @Inject
+    com.aiaops.schema.SchemaMigrations schemaMigrations;
+
     /** A restore that was not started because its backup or the database is not fit for it; nothing was written. */
     public static class RestoreRefused extends RuntimeException {
         private final String reason;
@@ -56,7 +60,7 @@ public class Restores {
             this.reason = reason;
         }
 
-        /** A short code for the job's exit status: NO_BACKUP, CORRUPT_BACKUP, NOT_EMPTY, SCHEMA_MISMATCH. */
+        /** A short code for the job's exit status: NO_BACKUP, CORRUPT_BACKUP, NOT_EMPTY, SCHEMA_MISMATCH, SCHEMA_NEWER. */
         public String reason() {
             return reason;
         }
@@ -68,7 +72,19 @@ public class Restores {
         Instant started = store.now();
         Manifest manifest = readManifest(backupName);
         Map<String, Path> files = verifiedFiles(backupName, manifest);
+        String installed = schemaMigrations.version();
+        int age = MigrationVersion.fromVersion(manifest.migrationVersion()).compareTo(MigrationVersion.fromVersion(installed));
+        if (age > 0) {
+            throw new RestoreRefused("SCHEMA_NEWER", backupName + " was written by a newer release (schema version " + manifest.migrationVersion()
+                    + "); this installation's schema is at version " + installed + ": install that release or a newer one, then restore");
+        }
         List<String> problems = new ArrayList<>();
+        long rows = age < 0 ? restoreThroughMigrations(manifest, files, problems) : restoreAsWritten(manifest, files, problems);
+        return finish(backupName, manifest, started, rows, problems);
+    }
+
+    /** The backup's schema is this installation's: its rows go straight into the tables, in one transaction. */
+    private long restoreAsWritten(Manifest manifest, Map<String, Path> files, List<String> problems) {
         long rows = 0;
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
@@ -103,9 +119,13 @@ public class Restores {
                 throw e;
             }
         } catch (SQLException e) {
-            LOG.warnf(e, "Restore of %s failed", backupName);
+            LOG.warnf(e, "Restore of %s failed", manifest.backupName());
             problems.add("database: " + e.getMessage());
         }
+        return rows;
+    }
+
+    private RestoreDrill finish(String backupName, Manifest manifest, Instant started, long rows, List<String> problems) {
         if (problems.isEmpty()) {
             // Anything cached while the database was empty (an empty query result) is stale now.
             queryCache.clear();
@@ -119,6 +139,116 @@ public class Restores {
         LOG.infof("Restore of %s: %s, %d rows in %d tables", backupName, result.verified() ? "verified and committed" : "rolled back",
                 result.rows(), result.tables());
         return result;
+    }
+
+    /**
+     * The backup's schema is older than this installation's: the backup is restored into a scratch schema built at
+     * the backup's version (and proven there against the manifest), the scratch schema is migrated to this build's
+     * version — the migrations change the restored rows as they changed every installation's — and its tables are
+     * then copied into the empty database in one transaction. The scratch schema is dropped in every case.
+     */
+    private long restoreThroughMigrations(Manifest manifest, Map<String, Path> files, List<String> problems) {
+        long rows = 0;
+        String stage;
+        try (Connection c = dataSource.getConnection()) {
+            requireEmpty(c, new TreeSet<>(BackupTables.list(c).stream().map(BackupTables.Table::name).toList()));
+            stage = TableRestore.stored(c.getMetaData(), "restore_stage");
+            try (Statement s = c.createStatement()) {
+                s.execute("drop schema if exists " + stage + " cascade");
+            }
+        } catch (SQLException e) {
+            problems.add("database: " + e.getMessage());
+            return 0;
+        }
+        try {
+            schemaMigrations.migrateScratch(stage, manifest.migrationVersion());
+            try (Connection c = dataSource.getConnection()) {
+                c.setAutoCommit(false);
+                Set<String> stagedTables = tablesOf(c, stage);
+                for (Manifest.TableEntry entry : parentsFirst(c, stage, stagedTables, manifest.tables())) {
+                    if (!stagedTables.contains(entry.table())) {
+                        throw new RestoreRefused("SCHEMA_MISMATCH", "schema version " + manifest.migrationVersion() + " has no table " + entry.table()
+                                + ": the backup does not match its own manifest");
+                    }
+                    BackupTables.Table table = TableRestore.describe(c, stage, entry);
+                    long restored = TableRestore.insertRows(c, stage, table, files.get(entry.table()));
+                    if (restored != entry.rows() || TableRestore.count(c, stage + "." + entry.table()) != entry.rows()) {
+                        problems.add(entry.table() + ": " + entry.rows() + " rows in the manifest, " + restored + " in the file");
+                    } else if (!entry.contentSha256().equals(TableRestore.contentDigest(c, stage, table))) {
+                        problems.add(entry.table() + ": the restored rows differ from the backup's");
+                    }
+                }
+                c.commit();
+            }
+            if (!problems.isEmpty()) {
+                return 0;
+            }
+            schemaMigrations.migrateScratch(stage, null);
+            LOG.infof("Restore of %s: migrated from schema version %s to %s in %s", manifest.backupName(), manifest.migrationVersion(),
+                    schemaMigrations.version(), stage);
+            rows = copyInto(stage, problems);
+        } catch (SQLException | org.flywaydb.core.api.FlywayException e) {
+            LOG.warnf(e, "Restore of %s through migrations failed", manifest.backupName());
+            problems.add("database: " + e.getMessage());
+        } finally {
+            try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+                s.execute("drop schema if exists " + stage + " cascade");
+            } catch (SQLException e) {
+                LOG.warnf(e, "The scratch schema %s of a restore could not be dropped", stage);
+            }
+        }
+        return problems.isEmpty() ? rows : 0;
+    }
+
+    /** Copies every table of the migrated scratch schema into the platform's empty tables, parents first, in one transaction. */
+    private long copyInto(String stage, List<String> problems) throws SQLException {
+        long rows = 0;
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                String schema = c.getSchema();
+                List<BackupTables.Table> live = BackupTables.list(c);
+                Set<String> liveNames = new TreeSet<>(live.stream().map(BackupTables.Table::name).toList());
+                requireEmpty(c, liveNames);
+                Set<String> staged = tablesOf(c, stage);
+                List<Manifest.TableEntry> asEntries = live.stream().filter(t -> staged.contains(t.name()))
+                        .map(t -> new Manifest.TableEntry(t.name(), null, t.columns().stream().map(BackupTables.Column::name).toList(), t.primaryKey(),
+                                0, 0, null, null, null)).toList();
+                for (Manifest.TableEntry table : parentsFirst(c, schema, liveNames, asEntries)) {
+                    String columns = String.join(", ", table.columns());
+                    try (Statement s = c.createStatement()) {
+                        s.executeUpdate("insert into " + schema + "." + table.table() + " (" + columns + ") select " + columns + " from " + stage + "."
+                                + table.table());
+                    }
+                    long copied = TableRestore.count(c, schema + "." + table.table());
+                    long migrated = TableRestore.count(c, stage + "." + table.table());
+                    if (copied != migrated) {
+                        problems.add(table.table() + ": " + migrated + " rows migrated, " + copied + " copied");
+                    }
+                    rows += copied;
+                }
+                if (problems.isEmpty()) {
+                    advanceSequences(c, schema, live);
+                    c.commit();
+                } else {
+                    c.rollback();
+                }
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        }
+        return rows;
+    }
+
+    private static Set<String> tablesOf(Connection c, String schema) throws SQLException {
+        Set<String> names = new TreeSet<>();
+        try (ResultSet rs = c.getMetaData().getTables(null, schema, "%", new String[] {"TABLE"})) {
+            while (rs.next()) {
+                names.add(rs.getString("TABLE_NAME").toLowerCase(Locale.ROOT));
+            }
+        }
+        return names;
     }
 
     private Manifest readManifest(String backupName) {

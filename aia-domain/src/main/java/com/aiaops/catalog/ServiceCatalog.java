@@ -7,7 +7,6 @@ import com.aiaops.shared.Page;
 import com.aiaops.shared.PageRequest;
 import com.aiaops.shared.StaleVersionException;
 import com.aiaops.access.Caller;
-import com.aiaops.access.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -30,19 +29,16 @@ public class ServiceCatalog {
 
     @Transactional
     public Page<Service> list(Caller caller, PageRequest page) {
-        caller.require(Role.VIEWER);
         return page.toPage(repository.pageAfter(caller.organizationId(), page.afterKey(), page.limit() + 1), Service::slug);
     }
 
     @Transactional
     public Service get(Caller caller, UUID id) {
-        caller.require(Role.VIEWER);
         return find(caller, id);
     }
 
     @Transactional
     public Service register(Caller caller, String slug, String displayName, String ownerTeam, Tier tier, String description) {
-        caller.require(Role.OPERATOR);
         if (repository.findBySlug(caller.organizationId(), slug).isPresent()) {
             throw new ConflictException("slug-taken", "A service with slug '" + slug + "' already exists");
         }
@@ -56,7 +52,6 @@ public class ServiceCatalog {
     @Transactional
     public Service describe(Caller caller, UUID id, long expectedVersion, String displayName, String ownerTeam, Tier tier,
                             String description) {
-        caller.require(Role.OPERATOR);
         Service service = find(caller, id);
         if (service.version() != expectedVersion) {
             throw new StaleVersionException("service", expectedVersion, service.version());
@@ -69,7 +64,6 @@ public class ServiceCatalog {
 
     @Transactional
     public void retire(Caller caller, UUID id) {
-        caller.require(Role.ADMIN);
         Service service = find(caller, id);
         audit.record(caller, "service.retired", "service", service.id(), snapshot(service), null);
         repository.remove(service);

@@ -8,7 +8,6 @@ import com.aiaops.shared.Months;
 import com.aiaops.shared.InvalidRequestException;
 import com.aiaops.shared.NotFoundException;
 import com.aiaops.access.Caller;
-import com.aiaops.access.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -46,7 +45,6 @@ public class CostBudgets {
     @Transactional
     public CostBudget defineBudget(Caller caller, String name, CostBudget.Scope scope, UUID serviceId, String category, BigDecimal amount,
                                    String currency, List<UUID> channels) {
-        caller.require(Role.ADMIN);
         if (scope == CostBudget.Scope.SERVICE && (serviceId == null || services.find(caller.organizationId(), serviceId).isEmpty())) {
             throw InvalidRequestException.ofField("validation-failed", "serviceId", "a SERVICE budget names a service of this organisation");
         }
@@ -67,13 +65,11 @@ public class CostBudgets {
 
     @Transactional
     public List<CostBudget> budgets(Caller caller) {
-        caller.require(Role.VIEWER);
         return budgets(caller.organizationId());
     }
 
     @Transactional
     public void deleteBudget(Caller caller, UUID id) {
-        caller.require(Role.ADMIN);
         CostBudget budget = em.createQuery("select b from CostBudget b where b.organizationId = :org and b.id = :id", CostBudget.class)
                 .setParameter("org", caller.organizationId()).setParameter("id", id).getResultStream().findFirst()
                 .orElseThrow(() -> new NotFoundException("budget", id));
@@ -88,7 +84,6 @@ public class CostBudgets {
 
     @Transactional
     public List<BudgetStatus> budgetStatus(Caller caller, YearMonth month) {
-        caller.require(Role.VIEWER);
         return budgets(caller.organizationId()).stream().map(b -> status(b, month)).toList();
     }
 

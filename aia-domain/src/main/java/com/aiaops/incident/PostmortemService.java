@@ -6,7 +6,6 @@ import com.aiaops.shared.InvalidRequestException;
 import com.aiaops.shared.NotFoundException;
 import com.aiaops.shared.StaleVersionException;
 import com.aiaops.access.Caller;
-import com.aiaops.access.Role;
 import com.aiaops.tenancy.TenancyRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -43,7 +42,6 @@ public class PostmortemService {
     @Transactional
     public Postmortem write(Caller caller, UUID incidentId, String summary, String impact, String rootCause, String lessons,
                             Long expectedVersion) {
-        caller.require(Role.OPERATOR);
         Incident incident = incidents.get(caller, incidentId);
         if (incident.state() != IncidentState.RESOLVED && incident.state() != IncidentState.POSTMORTEM) {
             throw new ConflictException("invalid-state", "A postmortem is written for a RESOLVED incident (or one in POSTMORTEM); this one is "
@@ -66,7 +64,6 @@ public class PostmortemService {
 
     @Transactional
     public Postmortem get(Caller caller, UUID incidentId) {
-        caller.require(Role.VIEWER);
         incidents.get(caller, incidentId);
         Postmortem postmortem = em.find(Postmortem.class, incidentId);
         if (postmortem == null) {
@@ -77,7 +74,6 @@ public class PostmortemService {
 
     @Transactional
     public ActionItem addActionItem(Caller caller, UUID incidentId, String title, UUID ownerId, LocalDate dueOn) {
-        caller.require(Role.OPERATOR);
         incidents.get(caller, incidentId);
         requireMember(caller, ownerId);
         ActionItem item = new ActionItem(caller.organizationId(), incidentId, title, ownerId, dueOn, clock.instant());
@@ -89,7 +85,6 @@ public class PostmortemService {
     @Transactional
     public ActionItem updateActionItem(Caller caller, UUID incidentId, UUID itemId, String title, UUID ownerId, LocalDate dueOn,
                                        ActionItem.State state) {
-        caller.require(Role.OPERATOR);
         ActionItem item = em.createQuery("select a from ActionItem a where a.organizationId = :org and a.incidentId = :incident and a.id = :id",
                         ActionItem.class).setParameter("org", caller.organizationId()).setParameter("incident", incidentId)
                 .setParameter("id", itemId).getResultStream().findFirst().orElseThrow(() -> new NotFoundException("action item", itemId));
@@ -106,7 +101,6 @@ public class PostmortemService {
 
     @Transactional
     public List<ActionItem> actionItems(Caller caller, UUID incidentId) {
-        caller.require(Role.VIEWER);
         incidents.get(caller, incidentId);
         return em.createQuery("select a from ActionItem a where a.incidentId = :incident order by a.id", ActionItem.class)
                 .setParameter("incident", incidentId).getResultList();
@@ -115,7 +109,6 @@ public class PostmortemService {
     /** The organisation's unfinished action items, soonest due first; only the overdue ones if asked. */
     @Transactional
     public List<ActionItem> openActionItems(Caller caller, boolean overdueOnly) {
-        caller.require(Role.VIEWER);
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         return em.createQuery("select a from ActionItem a where a.organizationId = :org and a.state in :unfinished order by a.dueOn, a.id",
                         ActionItem.class).setParameter("org", caller.organizationId())

@@ -15,6 +15,7 @@ import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.jboss.logging.Logger;
@@ -71,6 +72,15 @@ public class SchemaMigrations {
     /** The schema version this installation is at (the newest applied migration). */
     public String version() {
         return version;
+    }
+
+    /**
+     * Builds the schema of the given version (null: this build's newest) in a scratch schema of the database, or
+     * migrates the tables already there up to it: how a restore brings an older backup to today's schema.
+     */
+    public void migrateScratch(String scratchSchema, String targetVersion) {
+        configuration(dataSource, getClass().getClassLoader()).schemas(scratchSchema).defaultSchema(scratchSchema).createSchemas(true)
+                .target(targetVersion == null ? MigrationVersion.LATEST : MigrationVersion.fromVersion(targetVersion)).load().migrate();
     }
 
     /** The migrations of this build for the database behind the data source, in their own history table. */

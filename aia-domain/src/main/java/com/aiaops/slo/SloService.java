@@ -13,7 +13,6 @@ import com.aiaops.shared.Page;
 import com.aiaops.shared.PageRequest;
 import com.aiaops.telemetry.TelemetryQuery;
 import com.aiaops.access.Caller;
-import com.aiaops.access.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -64,7 +63,6 @@ public class SloService {
 
     @Transactional
     public Slo define(Caller caller, Definition d) {
-        caller.require(Role.OPERATOR);
         if (services.find(caller.organizationId(), d.serviceId()).isEmpty()) {
             throw new InvalidRequestException("validation-failed", "No service " + d.serviceId() + " in this organisation",
                     List.of(new InvalidRequestException.Violation("serviceId", "no such service")));
@@ -124,19 +122,16 @@ public class SloService {
 
     @Transactional
     public Page<Slo> list(Caller caller, PageRequest page) {
-        caller.require(Role.VIEWER);
         return page.toPage(repository.pageAfter(caller.organizationId(), page.afterKey(), page.limit() + 1), Slo::name);
     }
 
     @Transactional
     public Slo get(Caller caller, UUID id) {
-        caller.require(Role.VIEWER);
         return find(caller, id);
     }
 
     @Transactional
     public void delete(Caller caller, UUID id) {
-        caller.require(Role.OPERATOR);
         Slo slo = find(caller, id);
         audit.record(caller, "slo.deleted", "slo", slo.id(), snapshot(slo), null);
         repository.remove(slo);
@@ -147,7 +142,6 @@ public class SloService {
      * telemetry generation: an ingest recomputes it at once; otherwise it is at most a minute old.
      */
     public SloStatus status(Caller caller, UUID id) {
-        caller.require(Role.VIEWER);
         Slo slo = repository.find(caller.organizationId(), id).orElseThrow(() -> new NotFoundException("SLO", id));
         Instant now = clock.instant();
         String question = "slo-status|" + slo.id() + "|" + slo.version() + "|" + now.truncatedTo(java.time.temporal.ChronoUnit.MINUTES)
@@ -198,7 +192,6 @@ public class SloService {
      * (the Workbook's policy; P0 and security fixes, and audited overrides, are the delivery capability's).
      */
     public BudgetPolicy budgetPolicy(Caller caller, UUID serviceId) {
-        caller.require(Role.VIEWER);
         if (services.find(caller.organizationId(), serviceId).isEmpty()) {
             throw new NotFoundException("service", serviceId);
         }
@@ -211,7 +204,6 @@ public class SloService {
     /** The caller's SLOs (all, or one) as OpenSLO v1 YAML, with the Service documents they refer to. */
     @Transactional
     public String exportOpenSlo(Caller caller, UUID onlySlo) {
-        caller.require(Role.VIEWER);
         List<Slo> chosen = onlySlo != null ? List.of(find(caller, onlySlo))
                 : repository.pageAfter(caller.organizationId(), null, 10_000);
         Map<UUID, com.aiaops.catalog.Service> byId = new LinkedHashMap<>();
@@ -231,7 +223,6 @@ public class SloService {
      */
     @Transactional
     public ImportReport importOpenSlo(Caller caller, String yaml) {
-        caller.require(Role.OPERATOR);
         OpenSlo.Parsed parsed = OpenSlo.read(yaml);
         List<InvalidRequestException.Violation> missing = new java.util.ArrayList<>();
         Map<String, UUID> serviceIds = new LinkedHashMap<>();

@@ -2,12 +2,10 @@ package com.aiaops.telemetry;
 
 import com.aiaops.catalog.Service;
 import com.aiaops.catalog.ServiceRepository;
-import com.aiaops.shared.AccessDeniedException;
 import com.aiaops.shared.InvalidRequestException;
 import com.aiaops.shared.InvalidRequestException.Violation;
 import com.aiaops.shared.Sha256;
 import com.aiaops.access.Caller;
-import com.aiaops.access.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
@@ -62,7 +60,6 @@ public class TelemetryIngest {
     Duration maxClockSkew;
 
     public IngestReceipt ingest(Caller caller, String idempotencyKey, List<Observation> observations) {
-        requireSender(caller);
         Instant now = clock.instant();
         requireSize(observations);
         Map<String, Service> byslug = validate(caller, observations, now);
@@ -80,7 +77,6 @@ public class TelemetryIngest {
 
     /** Pre-aggregated minutes, validated and applied like observations (same idempotency, same all-or-nothing). */
     public IngestReceipt ingestMinutes(Caller caller, String idempotencyKey, List<MinuteAggregate> minutes) {
-        requireSender(caller);
         Instant now = clock.instant();
         requireSize(minutes);
         Map<String, Service> byslug = validateMinutes(caller, minutes, now);
@@ -105,12 +101,6 @@ public class TelemetryIngest {
             touched.add(buckets.computeIfAbsent(key, k -> new BucketAggregate(serviceThresholds)));
         }
         return touched;
-    }
-
-    private static void requireSender(Caller caller) {
-        if (!(caller.role() == Role.INGEST || caller.role().grants(Role.OPERATOR))) {
-            throw new AccessDeniedException("Sending telemetry needs an INGEST key (or OPERATOR)");
-        }
     }
 
     private static void requireSize(List<?> items) {

@@ -57,7 +57,6 @@ public class ApiKeyService {
 
     @Transactional
     public IssuedKey issue(Caller caller, String name, Role scope, Instant expiresAt, Integer rateLimitPerMinute) {
-        caller.require(Role.ADMIN);
         Instant now = clock.instant();
         if (expiresAt != null && !expiresAt.isAfter(now)) {
             throw new InvalidRequestException("validation-failed", "expiresAt must be in the future",
@@ -80,7 +79,6 @@ public class ApiKeyService {
 
     @Transactional
     public Page<ApiKey> list(Caller caller, PageRequest page) {
-        caller.require(Role.ADMIN);
         UUID after = page.afterKey() == null ? null : Ids.parse(page.afterKey(), "cursor");
         return page.toPage(com.aiaops.shared.Keyset.pageAfter(em, ApiKey.class, "id", caller.organizationId(), after,
                 page.limit() + 1), k -> k.id().toString());
@@ -88,13 +86,11 @@ public class ApiKeyService {
 
     @Transactional
     public ApiKey get(Caller caller, UUID id) {
-        caller.require(Role.ADMIN);
         return find(caller, id);
     }
 
     @Transactional
     public ApiKey revoke(Caller caller, UUID id) {
-        caller.require(Role.ADMIN);
         ApiKey key = find(caller, id);
         if (key.revokedAt() == null) {
             Map<String, Object> before = snapshot(key);
@@ -108,7 +104,6 @@ public class ApiKeyService {
     /** A new key with the same name, scope and limit; the old one keeps working for the grace period. */
     @Transactional
     public IssuedKey rotate(Caller caller, UUID id, Duration gracePeriod) {
-        caller.require(Role.ADMIN);
         ApiKey old = find(caller, id);
         Instant now = clock.instant();
         if (!old.isUsableAt(now)) {

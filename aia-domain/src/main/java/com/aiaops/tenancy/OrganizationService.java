@@ -82,7 +82,6 @@ public class OrganizationService {
 
     @Transactional
     public Organization rename(Caller caller, String newName, Long expectedVersion) {
-        caller.require(Role.ADMIN);
         Organization organization = current(caller);
         if (expectedVersion != null && expectedVersion != organization.version()) {
             throw new StaleVersionException("organization", expectedVersion, organization.version());

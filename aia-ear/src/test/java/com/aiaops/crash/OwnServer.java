@@ -162,6 +162,37 @@ final class OwnServer {
         }
     }
 
+    /** Starts the restore job through the management API, as an operator with jboss-cli would; its batch and exit status. */
+    List<String> runRestore(String backup) throws Exception {
+        long execution = batchOperation("start-job", op -> {
+            op.get("job-xml-name").set("restore");
+            op.get("properties").get("backup").set(backup);
+        }).asLong();
+        String[] status = new String[2];
+        await(Duration.ofSeconds(180), () -> {
+            ModelNode node;
+            try {
+                node = batchOperation("read-resource", op -> op.get("include-runtime").set(true), "job", "restore", "execution", Long.toString(execution));
+            } catch (AssertionError notYetListed) {
+                return false;
+            }
+            status[0] = node.get("batch-status").asString();
+            status[1] = node.get("exit-status").asString();
+            return status[0].equals("COMPLETED") || status[0].equals("FAILED");
+        });
+        return List.of(status[0], status[1]);
+    }
+
+    /** Copies the files of a directory (a backup) into another, made if absent. */
+    static void copyDirectory(Path from, Path to) throws IOException {
+        Files.createDirectories(to);
+        try (Stream<Path> files = Files.list(from)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, to.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+    }
+
     /** The cluster view this node's JGroups channel sees, e.g. "[node-a|1] (2) [node-a, node-b]". */
     String clusterView() throws IOException {
         return operation("read-attribute", op -> op.get("name").set("view"), "subsystem", "jgroups", "channel", "ee").asString();

@@ -72,8 +72,8 @@ class RestoreIT {
         // A new installation: an empty PostgreSQL database, the backup's directory copied into its backup root.
         OwnServer.recreateDatabase("aia_restore");
         TARGET.fresh();
-        copy(SOURCE.backups().resolve(backup), TARGET.backups().resolve(backup));
-        copy(SOURCE.backups().resolve(backup), TARGET.backups().resolve(backup + "-corrupt"));
+        OwnServer.copyDirectory(SOURCE.backups().resolve(backup), TARGET.backups().resolve(backup));
+        OwnServer.copyDirectory(SOURCE.backups().resolve(backup), TARGET.backups().resolve(backup + "-corrupt"));
         Path altered = TARGET.backups().resolve(backup + "-corrupt").resolve("service.csv.gz");
         byte[] bytes = Files.readAllBytes(altered);
         bytes[bytes.length / 2] ^= 0x01;
@@ -82,11 +82,11 @@ class RestoreIT {
         String target = TARGET.api();
         as(key).get(target + "/services").then().statusCode(401);
 
-        assertEquals(List.of("FAILED", "CORRUPT_BACKUP"), runRestore(backup + "-corrupt"));
-        assertEquals(List.of("FAILED", "NO_BACKUP"), runRestore("backup-that-is-not-there"));
+        assertEquals(List.of("FAILED", "CORRUPT_BACKUP"), TARGET.runRestore(backup + "-corrupt"));
+        assertEquals(List.of("FAILED", "NO_BACKUP"), TARGET.runRestore("backup-that-is-not-there"));
         as(key).get(target + "/services").then().statusCode(401);
 
-        assertEquals(List.of("COMPLETED", "RESTORED"), runRestore(backup));
+        assertEquals(List.of("COMPLETED", "RESTORED"), TARGET.runRestore(backup));
 
         // The same keys, passwords and data.
         as(key).get(target + "/services").then().statusCode(200);
@@ -131,38 +131,7 @@ class RestoreIT {
         assertTrue(outcomes.stream().anyMatch(o -> o.contains("RESTORED") && o.contains("schedule or management")), outcomes.toString());
 
         // Over data, a restore is refused and changes nothing.
-        assertEquals(List.of("FAILED", "NOT_EMPTY"), runRestore(backup));
+        assertEquals(List.of("FAILED", "NOT_EMPTY"), TARGET.runRestore(backup));
         assertEquals(2, (int) as(key).get(target + "/incidents").then().extract().path("items.size()"));
-    }
-
-    /** Starts the restore job through the management API, as an operator with jboss-cli would; its batch and exit status. */
-    private static List<String> runRestore(String backup) throws Exception {
-        long execution = TARGET.batchOperation("start-job", op -> {
-            op.get("job-xml-name").set("restore");
-            op.get("properties").get("backup").set(backup);
-        }).asLong();
-        String[] status = new String[2];
-        OwnServer.await(Duration.ofSeconds(120), () -> {
-            ModelNode node;
-            try {
-                node = TARGET.batchOperation("read-resource", op -> op.get("include-runtime").set(true), "job", "restore", "execution",
-                        Long.toString(execution));
-            } catch (AssertionError notYetListed) {
-                return false;
-            }
-            status[0] = node.get("batch-status").asString();
-            status[1] = node.get("exit-status").asString();
-            return status[0].equals("COMPLETED") || status[0].equals("FAILED");
-        });
-        return List.of(status[0], status[1]);
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        Files.createDirectories(to);
-        try (Stream<Path> files = Files.list(from)) {
-            for (Path f : files.toList()) {
-                Files.copy(f, to.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-            }
-        }
     }
 }

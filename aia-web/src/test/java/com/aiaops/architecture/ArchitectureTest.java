@@ -1,7 +1,11 @@
 package com.aiaops.architecture;
 
 import com.tngtech.archunit.base.DescribedPredicate;
+import com.aiaops.access.Role;
+import com.aiaops.web.platform.Access;
+import com.aiaops.web.platform.Public;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -13,20 +17,32 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceContext;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HEAD;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import java.util.List;
 import java.util.Set;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
  * The dependency rules of docs/ARCHITECTURE.md, over the classes of all three modules (the web module sees the domain
  * and batch modules): capability packages form no cycle, the web layer reaches data only through domain services,
- * nothing depends on the web layer, access and shared depend on no capability, and every entity names its organisation
- * unless it is the platform's own or a part of an aggregate whose root does.
+ * nothing depends on the web layer, access and shared depend on no capability, every entity names its organisation
+ * unless it is the platform's own or a part of an aggregate whose root does, and an operation's role is declared once
+ * (on its resource method) and checked once (by the authentication filter).
  */
 @AnalyzeClasses(packages = "com.aiaops", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
+
+    private static final List<Class<? extends java.lang.annotation.Annotation>> HTTP_METHODS = List.of(GET.class, POST.class, PUT.class, PATCH.class,
+            DELETE.class, HEAD.class);
 
     @ArchTest
     static final ArchRule capabilities_form_no_cycle = slices().matching("com.aiaops.(*)..").should().beFreeOfCycles()
@@ -45,6 +61,30 @@ class ArchitectureTest {
     static final ArchRule access_and_shared_depend_on_no_capability = classes().that().resideInAnyPackage("com.aiaops.access..", "com.aiaops.shared..")
             .should().onlyDependOnClassesThat().resideInAnyPackage("com.aiaops.access..", "com.aiaops.shared..", "java..", "jakarta..",
                     "org.eclipse.microprofile..", "org.jboss.logging..");
+
+    @ArchTest
+    static final ArchRule roles_are_checked_where_requests_arrive_only = noClasses()
+            .that().resideOutsideOfPackages("com.aiaops.web.platform..", "com.aiaops.access..")
+            .should().callMethod(Role.class, "grants", Role.class)
+            .because("an operation's role is declared once, by @Access on its resource method, and checked by the authentication filter");
+
+    @ArchTest
+    static final ArchRule every_operation_declares_its_role = methods().that().areDeclaredInClassesThat().resideInAPackage("com.aiaops.web..")
+            .and(DescribedPredicate.describe("answer an HTTP method", (JavaMethod m) -> HTTP_METHODS.stream().anyMatch(m::isAnnotatedWith)))
+            .should(declareItsRole());
+
+    private static ArchCondition<JavaMethod> declareItsRole() {
+        return new ArchCondition<>("name the role it needs (@Access) or say that it needs none (@Public)") {
+            @Override
+            public void check(JavaMethod method, ConditionEvents events) {
+                boolean declared = method.isAnnotatedWith(Access.class) || method.isAnnotatedWith(Public.class)
+                        || method.getOwner().isAnnotatedWith(Access.class);
+                if (!declared) {
+                    events.add(SimpleConditionEvent.violated(method, method.getFullName() + " declares no role (it would need ADMIN by default)"));
+                }
+            }
+        };
+    }
 
     /** Entities without an organisation, and why. */
     private static final Set<String> NOT_OWNED_BY_AN_ORGANISATION = Set.of(

@@ -25,7 +25,8 @@ import javax.sql.DataSource;
 
 /**
  * Last step of a backup: a file for every table (header only when it had no rows), then the manifest with each
- * file's row count, size and SHA-256, and the schema version the tables had; the backup is then COMPLETED.
+ * file's row count, size and SHA-256, and the schema (a digest of its tables and columns, and its migration version);
+ * the backup is then COMPLETED.
  */
 @Named
 @jakarta.enterprise.context.Dependent
@@ -35,6 +36,9 @@ public class BackupManifestWriter extends AbstractBatchlet {
 
     @Inject
     BackupStore store;
+
+    @Inject
+    com.aiaops.schema.SchemaMigrations schemaMigrations;
 
     @Resource(lookup = "java:jboss/datasources/AiaDS")
     DataSource dataSource;
@@ -89,7 +93,7 @@ public class BackupManifestWriter extends AbstractBatchlet {
         }
         Manifest manifest = new Manifest(Manifest.FORMAT, HexFormat.of().formatHex(schema.digest()).substring(0, 16), name,
                 base == null ? "FULL" : "INCREMENTAL", base == null ? null : base.backupName(), backup.startedAt(), store.now(),
-                backup.startedAt(), entries);
+                backup.startedAt(), entries, schemaMigrations.version());
         store.complete(name, manifest);
         return "COMPLETED";
     }
