@@ -19,6 +19,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.hibernate.annotations.TenantId;
 
 /**
  * A rule that raises alerts: what it watches ({@link AlertKind}), its bound and window, how urgent its alerts
@@ -35,7 +36,8 @@ public class AlertRule {
     @Id
     private UUID id;
 
-    @Column(name = "organization_id", nullable = false)
+    @TenantId // scoped by Hibernate to the organisation being served (com.aiaops.access.OrganizationScope)
+    @Column(name = "organization_id", nullable = false, updatable = false)
     private UUID organizationId;
 
     @Column(nullable = false, length = 63)

@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.util.UUID;
+import org.hibernate.annotations.TenantId;
 
 /**
  * A service's capacity and scaling triggers. Defaults: scale up when CPU > 70 % or memory > 80 % for 15 minutes;
@@ -17,7 +18,8 @@ public class CapacityPlan {
     @Column(name = "service_id")
     private UUID serviceId;
 
-    @Column(name = "organization_id", nullable = false)
+    @TenantId // scoped by Hibernate to the organisation being served (com.aiaops.access.OrganizationScope)
+    @Column(name = "organization_id", nullable = false, updatable = false)
     private UUID organizationId;
 
     /** Requests per second the service can take at peak; null when not stated. */

@@ -12,6 +12,7 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.hibernate.annotations.TenantId;
 
 /** Follow-up work out of a postmortem: what, who owns it, by when, and where it stands. */
 @Entity
@@ -28,7 +29,8 @@ public class ActionItem {
     @Id
     private UUID id;
 
-    @Column(name = "organization_id", nullable = false)
+    @TenantId // scoped by Hibernate to the organisation being served (com.aiaops.access.OrganizationScope)
+    @Column(name = "organization_id", nullable = false, updatable = false)
     private UUID organizationId;
 
     @Column(name = "incident_id", nullable = false)

@@ -7,6 +7,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.UUID;
+import org.hibernate.annotations.TenantId;
 
 /** The post-incident review of one incident: what happened, its impact, why, and what was learned. Blameless. */
 @Entity
@@ -17,7 +18,8 @@ public class Postmortem {
     @Column(name = "incident_id")
     private UUID incidentId;
 
-    @Column(name = "organization_id", nullable = false)
+    @TenantId // scoped by Hibernate to the organisation being served (com.aiaops.access.OrganizationScope)
+    @Column(name = "organization_id", nullable = false, updatable = false)
     private UUID organizationId;
 
     @Column(nullable = false, length = 8000)

@@ -12,6 +12,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.hibernate.annotations.TenantId;
 
 /**
  * A maintenance window [startsAt, endsAt) for one service, or for all when serviceId is null; recurring ones repeat
@@ -26,7 +27,8 @@ public class MaintenanceWindow {
     @Id
     private UUID id;
 
-    @Column(name = "organization_id", nullable = false)
+    @TenantId // scoped by Hibernate to the organisation being served (com.aiaops.access.OrganizationScope)
+    @Column(name = "organization_id", nullable = false, updatable = false)
     private UUID organizationId;
 
     @Column(name = "service_id")

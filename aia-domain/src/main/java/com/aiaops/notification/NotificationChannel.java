@@ -10,6 +10,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
 import java.time.Instant;
 import java.util.UUID;
+import org.hibernate.annotations.TenantId;
 
 /**
  * Where an organisation's notifications go: a URL or an e-mail address. A webhook keeps the secret its
@@ -21,7 +22,8 @@ public class NotificationChannel {
     @Id
     private UUID id;
 
-    @Column(name = "organization_id", nullable = false)
+    @TenantId // scoped by Hibernate to the organisation being served (com.aiaops.access.OrganizationScope)
+    @Column(name = "organization_id", nullable = false, updatable = false)
     private UUID organizationId;
 
     @Column(nullable = false, length = 63)

@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.hibernate.annotations.TenantId;
 
 /** A named escalation policy; its steps are stored as text ("15:SCHEDULE/id,MEMBER/id;30:MEMBER/id"). */
 @Entity
@@ -21,7 +22,8 @@ public class EscalationPolicy {
     @Id
     private UUID id;
 
-    @Column(name = "organization_id", nullable = false)
+    @TenantId // scoped by Hibernate to the organisation being served (com.aiaops.access.OrganizationScope)
+    @Column(name = "organization_id", nullable = false, updatable = false)
     private UUID organizationId;
 
     @Column(nullable = false, length = 63)

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.hibernate.annotations.TenantId;
 
 /** A service level objective of one service, as stored; {@link #spec()} is what the evaluator reads. */
 @Entity
@@ -25,7 +26,8 @@ public class Slo {
     @Id
     private UUID id;
 
-    @Column(name = "organization_id", nullable = false)
+    @TenantId // scoped by Hibernate to the organisation being served (com.aiaops.access.OrganizationScope)
+    @Column(name = "organization_id", nullable = false, updatable = false)
     private UUID organizationId;
 
     @Column(name = "service_id", nullable = false)

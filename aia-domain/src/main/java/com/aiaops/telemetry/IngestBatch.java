@@ -9,6 +9,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
 import java.time.Instant;
 import java.util.UUID;
+import org.hibernate.annotations.TenantId;
 
 /**
  * A batch that was applied, by its idempotency key: a retry with the same key is answered from here and
@@ -21,7 +22,8 @@ public class IngestBatch {
     @Id
     private UUID id;
 
-    @Column(name = "organization_id", nullable = false)
+    @TenantId // scoped by Hibernate to the organisation being served (com.aiaops.access.OrganizationScope)
+    @Column(name = "organization_id", nullable = false, updatable = false)
     private UUID organizationId;
 
     @Column(name = "idempotency_key", nullable = false, length = 128)

@@ -1,5 +1,6 @@
 package com.aiaops.tenancy;
 
+import com.aiaops.access.OrganizationScope;
 import com.aiaops.access.Role;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,16 +44,19 @@ public class TenancyRepository {
                 .getResultStream().findFirst();
     }
 
+    /** The person's membership in the named organisation, also while serving another one (switching organisations). */
     public Optional<Member> memberByAccount(UUID organizationId, UUID accountId) {
-        return em.createQuery("select m from Member m where m.organizationId = :org and m.account.id = :account",
-                        Member.class)
+        return OrganizationScope.acrossOrganizations(em, () -> em.createQuery(
+                        "select m from Member m where m.organizationId = :org and m.account.id = :account", Member.class)
                 .setParameter("org", organizationId).setParameter("account", accountId)
-                .getResultStream().findFirst();
+                .getResultStream().findFirst());
     }
 
+    /** The person's memberships in every organisation: the one place a request reads across organisations. */
     public List<Member> membershipsOf(UUID accountId) {
-        return em.createQuery("select m from Member m where m.account.id = :account order by m.id", Member.class)
-                .setParameter("account", accountId).getResultList();
+        return OrganizationScope.acrossOrganizations(em, () -> em.createQuery(
+                "select m from Member m where m.account.id = :account order by m.id", Member.class)
+                .setParameter("account", accountId).getResultList());
     }
 
     public List<Member> membersAfter(UUID organizationId, UUID afterId, int maxResults) {

@@ -199,7 +199,7 @@ class ClusterIT {
         OwnServer.await(Duration.ofSeconds(45), () -> firingsAfter(rejoinedAt) > 0);
         // Each firing's job execution is written as it starts: wait until the last firing's is there.
         OwnServer.await(Duration.ofSeconds(30), () -> {
-            try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + DATABASE, "postgres", "postgres");
+            try (Connection c = OwnPostgres.connect(DATABASE);
                  Statement s = c.createStatement();
                  ResultSet rs = s.executeQuery("select (select count(*) from job_schedule_firing where job = 'backup-retention'), "
                          + "(select count(*) from job_execution e join job_instance i on i.jobinstanceid = e.jobinstanceid "
@@ -213,7 +213,7 @@ class ClusterIT {
         List<Instant> firedAt = new ArrayList<>();
         long executions;
         long unfinished;
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + DATABASE, "postgres", "postgres");
+        try (Connection c = OwnPostgres.connect(DATABASE);
              Statement s = c.createStatement()) {
             try (ResultSet rs = s.executeQuery("select next_timeout, node, fired_at from job_schedule_firing where job = 'backup-retention' order by next_timeout")) {
                 while (rs.next()) {

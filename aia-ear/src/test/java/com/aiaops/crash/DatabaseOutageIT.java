@@ -34,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * PostgreSQL stopped and started again while telemetry comes in: readiness goes DOWN and comes back UP by itself,
  * every acknowledged observation is there afterwards (the client resends what was not acknowledged, with its
  * Idempotency-Key), notifications waiting in the outbox are delivered, and the schedule fires again with no job
- * execution left running. This test stops the machine's PostgreSQL (pg_ctlcluster) and always starts it again.
+ * execution left running. The PostgreSQL it stops and starts is the tests' own ({@link OwnPostgres}), never the machine's.
  */
 class DatabaseOutageIT {
     private static final String DATABASE = "aia_outage";
@@ -45,7 +45,9 @@ class DatabaseOutageIT {
 
     @AfterAll
     static void stop() throws Exception {
-        postgres("start");
+        if (!OwnPostgres.accepting()) {
+            OwnPostgres.start();
+        }
         SERVER.kill();
     }
 
@@ -104,14 +106,14 @@ class DatabaseOutageIT {
 
             Instant stopped = Instant.now();
             try {
-                postgres("stop");
+                OwnPostgres.stop();
                 OwnServer.await(Duration.ofSeconds(60), () -> readiness().contains("\"DOWN\""));
                 sleep(8000);
                 long duringOutage = acknowledged.get();
                 sleep(2000);
                 assertEquals(duringOutage, acknowledged.get(), "nothing is acknowledged while the database is down");
             } finally {
-                postgres("start");
+                OwnPostgres.start();
             }
             Instant started = Instant.now();
             OwnServer.await(Duration.ofSeconds(90), () -> {
@@ -162,33 +164,6 @@ class DatabaseOutageIT {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return "interrupted";
-        }
-    }
-
-    /** pg_ctlcluster on this machine's one PostgreSQL cluster (as .ci/run starts it), waiting until it took effect. */
-    private static void postgres(String action) throws Exception {
-        String version;
-        try (var versions = Files.list(Path.of("/etc/postgresql"))) {
-            version = versions.findFirst().orElseThrow().getFileName().toString();
-        }
-        List<String> command = new ArrayList<>(List.of("pg_ctlcluster", "--skip-systemctl-redirect", version, "main", action));
-        if (action.equals("stop")) {
-            command.addAll(List.of("-m", "fast"));
-        }
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes());
-        int exit = p.waitFor();
-        boolean alreadyThere = output.contains("already running") || output.contains("is not running");
-        assertTrue(exit == 0 || alreadyThere, "pg_ctlcluster " + action + ": " + output);
-        if (action.equals("start")) {
-            OwnServer.await(Duration.ofSeconds(60), () -> {
-                try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "postgres");
-                     Statement s = c.createStatement()) {
-                    return s.execute("select 1");
-                } catch (java.sql.SQLException notYet) {
-                    return false;
-                }
-            });
         }
     }
 

@@ -43,7 +43,7 @@ final class OwnServer {
 
     /** The properties that put a server on a PostgreSQL database of this machine. */
     static String[] onPostgres(String database) {
-        return new String[] {"-Daia.db.driver=postgresql", "-Daia.db.url=jdbc:postgresql://127.0.0.1:5432/" + database, "-Daia.db.user=postgres",
+        return new String[] {"-Daia.db.driver=postgresql", "-Daia.db.url=" + OwnPostgres.url(database), "-Daia.db.user=postgres",
                 "-Daia.db.password=postgres"};
     }
 
@@ -54,7 +54,7 @@ final class OwnServer {
 
     /** Drops and creates a PostgreSQL database, so that a server starts on nothing. */
     static void recreateDatabase(String database) throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "postgres");
+        try (Connection c = OwnPostgres.connect("postgres");
              Statement s = c.createStatement()) {
             s.execute("drop database if exists " + database + " with (force)");
             s.execute("create database " + database);
@@ -227,7 +227,7 @@ final class OwnServer {
 
     /** A count from a PostgreSQL database of this machine, for a query with one timestamp parameter. */
     static long count(String database, String sql, java.time.Instant since) throws java.sql.SQLException {
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + database, "postgres", "postgres");
+        try (Connection c = OwnPostgres.connect(database);
              var query = c.prepareStatement(sql)) {
             query.setTimestamp(1, java.sql.Timestamp.from(since));
             try (var rs = query.executeQuery()) {

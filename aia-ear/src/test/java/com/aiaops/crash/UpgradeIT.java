@@ -75,7 +75,7 @@ class UpgradeIT {
     @Test
     void a_postgresql_database_written_by_the_last_release_is_migrated_and_reads_the_same() throws Exception {
         OwnServer.recreateDatabase("aia_upgrade");
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/aia_upgrade", "postgres", "postgres");
+        try (Connection c = OwnPostgres.connect("aia_upgrade");
              Statement s = c.createStatement(); Reader script = fixture("postgresql")) {
             s.execute(new BufferedReader(script).lines().reduce(new StringBuilder(), (b, line) -> b.append(line).append('\n'), StringBuilder::append)
                     .toString());
@@ -84,7 +84,7 @@ class UpgradeIT {
         }
         POSTGRES.fresh().start();
         assertReadsAsTheReleaseDid(POSTGRES, "postgresql");
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/aia_upgrade", "postgres", "postgres")) {
+        try (Connection c = OwnPostgres.connect("aia_upgrade")) {
             assertMigratedFromTheBaseline(c);
         }
     }
@@ -110,7 +110,7 @@ class UpgradeIT {
         assertEquals(List.of("FAILED", "SCHEMA_NEWER"), RESTORED.runRestore(backup + "-newer"));
         assertEquals(List.of("COMPLETED", "RESTORED"), RESTORED.runRestore(backup));
         assertReadsAsTheReleaseDid(RESTORED, "h2");
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/aia_upgrade_restore", "postgres", "postgres");
+        try (Connection c = OwnPostgres.connect("aia_upgrade_restore");
              Statement s = c.createStatement()) {
             try (ResultSet rs = s.executeQuery("select count(*) from information_schema.schemata where schema_name = 'restore_stage'")) {
                 rs.next();

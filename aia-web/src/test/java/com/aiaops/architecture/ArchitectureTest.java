@@ -14,6 +14,8 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import org.hibernate.annotations.TenantId;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceContext;
@@ -60,7 +62,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule access_and_shared_depend_on_no_capability = classes().that().resideInAnyPackage("com.aiaops.access..", "com.aiaops.shared..")
             .should().onlyDependOnClassesThat().resideInAnyPackage("com.aiaops.access..", "com.aiaops.shared..", "java..", "jakarta..",
-                    "org.eclipse.microprofile..", "org.jboss.logging..");
+                    "org.eclipse.microprofile..", "org.jboss.logging..", "org.hibernate..");
 
     @ArchTest
     static final ArchRule roles_are_checked_where_requests_arrive_only = noClasses()
@@ -100,12 +102,15 @@ class ArchitectureTest {
             .should(haveAnOrganizationIdField());
 
     private static ArchCondition<JavaClass> haveAnOrganizationIdField() {
-        return new ArchCondition<>("have an organizationId field") {
+        return new ArchCondition<>("have an organizationId field that scopes it (@TenantId) or keys it (@Id)") {
             @Override
             public void check(JavaClass entity, ConditionEvents events) {
-                boolean owned = entity.getAllFields().stream().anyMatch(f -> f.getName().equals("organizationId"));
-                if (!owned) {
+                var field = entity.getAllFields().stream().filter(f -> f.getName().equals("organizationId")).findFirst();
+                if (field.isEmpty()) {
                     events.add(SimpleConditionEvent.violated(entity, entity.getName() + " has no organizationId field"));
+                } else if (!field.get().isAnnotatedWith(TenantId.class) && !field.get().isAnnotatedWith(Id.class)) {
+                    events.add(SimpleConditionEvent.violated(entity, entity.getName() + ".organizationId is neither @TenantId (scoped by Hibernate) "
+                            + "nor the @Id (an organisation's single row)"));
                 }
             }
         };

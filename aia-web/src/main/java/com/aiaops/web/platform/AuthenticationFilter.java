@@ -4,6 +4,7 @@ import com.aiaops.shared.Ids;
 import com.aiaops.tenancy.ApiKeyService;
 import com.aiaops.access.Caller;
 import com.aiaops.tenancy.RateLimiter;
+import com.aiaops.access.OrganizationScope;
 import com.aiaops.access.Role;
 import com.aiaops.tenancy.SignInService;
 import jakarta.annotation.Priority;
@@ -67,6 +68,7 @@ public class AuthenticationFilter implements ContainerRequestFilter, ContainerRe
         if (method == null) {
             return; // no resource matched: the 404/405 answer needs no caller
         }
+        OrganizationScope.leave(); // keys and sessions are looked up across organisations
         String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         if (authorization != null) {
             authenticateWithKey(authorization);
@@ -85,6 +87,7 @@ public class AuthenticationFilter implements ContainerRequestFilter, ContainerRe
                     + required.stream().map(Role::name).collect(Collectors.joining(" or ")) + " role; the caller has "
                     + currentCaller.get().role());
         }
+        OrganizationScope.enter(currentCaller.get().organizationId());
     }
 
     private void authenticateWithKey(String authorization) {

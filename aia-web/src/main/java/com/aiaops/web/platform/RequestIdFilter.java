@@ -41,6 +41,7 @@ public class RequestIdFilter extends HttpFilter {
             ACCESS.logf(status >= 400 ? Logger.Level.INFO : Logger.Level.DEBUG, "%s %s -> %d in %d ms",
                     request.getMethod(), request.getRequestURI(), status, (System.nanoTime() - start) / 1_000_000);
             MDC.remove("requestId");
+            com.aiaops.access.OrganizationScope.leave(); // the worker thread goes back to its pool serving nobody
         }
     }
 }

@@ -1,0 +1,59 @@
+package com.aiaops.access;
+
+import jakarta.persistence.EntityManager;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.hibernate.Filter;
+import org.hibernate.Session;
+
+/**
+ * The organisation whose rows the current thread's work may see: set once per request, by the authentication
+ * filter, to the caller's organisation; every organisation-owned entity carries {@code @TenantId} on its
+ * {@code organizationId}, so Hibernate adds the organisation to every query and load of it, and refuses to write a
+ * row of another organisation. Work done for the platform — timers, batch jobs, signing in — runs outside any
+ * organisation and sees every organisation's rows.
+ */
+public final class OrganizationScope {
+    /** Outside any organisation: the platform's own work sees every organisation's rows. */
+    public static final UUID EVERY_ORGANIZATION = new UUID(0, 0);
+    /** The name Hibernate gives the filter it makes of {@code @TenantId}. */
+    private static final String TENANT_FILTER = "_tenantId";
+    private static final ThreadLocal<UUID> CURRENT = new ThreadLocal<>();
+
+    private OrganizationScope() {
+    }
+
+    /** From now on, on this thread, only this organisation's rows exist. */
+    public static void enter(UUID organizationId) {
+        CURRENT.set(java.util.Objects.requireNonNull(organizationId));
+    }
+
+    /** Back to the platform's view; a thread returns to its pool this way. */
+    public static void leave() {
+        CURRENT.remove();
+    }
+
+    public static UUID current() {
+        UUID organizationId = CURRENT.get();
+        return organizationId == null ? EVERY_ORGANIZATION : organizationId;
+    }
+
+    /**
+     * A read that must cross organisations while serving one, said so where it is written: a person's memberships
+     * in every organisation, or the membership an organisation switch goes to.
+     */
+    public static <T> T acrossOrganizations(EntityManager em, Supplier<T> read) {
+        Session session = em.unwrap(Session.class);
+        Filter scope = session.getEnabledFilter(TENANT_FILTER);
+        if (scope == null) {
+            return read.get();
+        }
+        Object organizationId = session.getTenantIdentifierValue();
+        session.disableFilter(TENANT_FILTER);
+        try {
+            return read.get();
+        } finally {
+            session.enableFilter(TENANT_FILTER).setParameter("tenantId", organizationId);
+        }
+    }
+}
