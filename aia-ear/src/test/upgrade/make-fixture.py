@@ -83,7 +83,7 @@ def ready():
         return '"UP"' in body and '"DOWN"' not in body
 
 
-def populate(token, operator_token):
+def populate(token):
     """One object of every kind, through the release's API, so that every table holds rows."""
     now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
     iso = lambda t: t.strftime("%Y-%m-%dT%H:%M:%SZ")
@@ -171,6 +171,10 @@ def populate(token, operator_token):
     month = f"{month_start.year:04d}-{month_start.month:02d}"
     report = call("POST", "/reports", token, {"kind": "SLA_MONTHLY", "period": month})["executionId"]
     wait_for(lambda: call("GET", f"/reports/jobs/{report}", token)["batchStatus"] == "COMPLETED", "the report", 120)
+
+
+def back_up(operator_token):
+    """A backup (and its restore drill) of everything, taken last, so that it holds what the reads record."""
     backup = call("POST", "/backups", operator_token)["executionId"]
     wait_for(lambda: call("GET", f"/backups/jobs/{backup}", operator_token)["batchStatus"] == "COMPLETED", "the backup", 180)
     name = call("GET", "/backups", operator_token)["items"][0]["name"]
@@ -192,8 +196,8 @@ def fixture(database, release):
             "-c", f"create database {PG_DATABASE}", "postgres")
         settings += ["-Daia.db.driver=postgresql", f"-Daia.db.url=jdbc:postgresql://127.0.0.1:5432/{PG_DATABASE}", "-Daia.db.user=postgres",
                      "-Daia.db.password=postgres"]
-    # The weekly review fires once by its schedule, about three minutes from now (schedule firings are rows too).
-    fire = dt.datetime.now(dt.timezone.utc) + dt.timedelta(minutes=3)
+    # The weekly review fires once by its schedule, two minutes from now (schedule firings are rows too).
+    fire = dt.datetime.now(dt.timezone.utc) + dt.timedelta(minutes=2)
     settings.append(f"-Daia.schedule.weekly-review={fire.second} {fire.minute} {fire.hour} * * *")
     env = dict(os.environ, LAUNCH_JBOSS_IN_BACKGROUND="1", JBOSS_PIDFILE=f"{base}/server.pid")
     env.pop("JAVA_OPTS", None)
@@ -204,8 +208,9 @@ def fixture(database, release):
         wait_for(ready, "the release to start")
         credentials = dict(line.split("=", 1) for line in open(f"{base}/data/demo.txt").read().split())
         token = credentials["apiKey"]
-        populate(token, token)
+        populate(token)
         wait_for(lambda: any(r["kind"] == "WEEKLY_REVIEW" for r in call("GET", "/reports", token)["items"]), "the scheduled weekly review", 300)
+        back_up(token)  # the demo organisation is the operators' (aia.platform.operator-organization)
         expected = {path: call("GET", path, token) for path in READS}
     finally:
         pid = int(open(f"{base}/server.pid").read().strip())
@@ -231,7 +236,8 @@ def fixture(database, release):
     # The release's backup, for the restore of an older backup into the newer schema.
     shutil.rmtree(os.path.join(target, "backup"), ignore_errors=True)
     backups = sorted(os.listdir(f"{base}/data/backups"))
-    shutil.copytree(f"{base}/data/backups/{backups[-1]}", os.path.join(target, "backup", backups[-1]))
+    # New modification times, so that the build copies the new files over an earlier run's.
+    shutil.copytree(f"{base}/data/backups/{backups[-1]}", os.path.join(target, "backup", backups[-1]), copy_function=shutil.copyfile)
     with open(os.path.join(target, "expected.json"), "w", encoding="utf-8") as out:
         json.dump({"release": release_commit, "apiKey": token, "reads": expected}, out, indent=1, sort_keys=True)
     empty = sorted(tables - filled)

@@ -88,12 +88,12 @@ public final class OpenSlo {
             ratio.put("total", Map.of("metricSource", metricSource("all requests")));
             indicatorSpec.put("ratioMetric", ratio);
         }
-        body.put("indicator", Map.of("metadata", Map.of("name", slo.name() + "-sli"), "spec", indicatorSpec));
+        body.put("indicator", inOrder("metadata", Map.of("name", slo.name() + "-sli"), "spec", indicatorSpec));
         Map<String, Object> window = new LinkedHashMap<>();
         window.put("duration", spec.window().duration().toString());
         window.put("isRolling", spec.window().rolling());
         if (!spec.window().rolling()) {
-            window.put("calendar", Map.of("startTime", CALENDAR_TIME.format(spec.window().calendarStart()),
+            window.put("calendar", inOrder("startTime", CALENDAR_TIME.format(spec.window().calendarStart()),
                     "timeZone", spec.window().timeZone().getId()));
         }
         body.put("timeWindow", List.of(window));
@@ -137,7 +137,18 @@ public final class OpenSlo {
     }
 
     private static Map<String, Object> metricSource(String meaning) {
-        return Map.of("type", "aia-ops", "spec", Map.of("query", meaning));
+        return inOrder("type", "aia-ops", "spec", Map.of("query", meaning));
+    }
+
+    /**
+     * A mapping whose keys are written in the given order. Map.of iterates in an order that changes from one JVM run
+     * to the next, so an export would change between restarts (found by UpgradeIT comparing two releases' exports).
+     */
+    private static Map<String, Object> inOrder(String firstKey, Object firstValue, String secondKey, Object secondValue) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put(firstKey, firstValue);
+        map.put(secondKey, secondValue);
+        return map;
     }
 
     private static Map<String, Object> envelope(String kind, Map<String, Object> metadata, Map<String, Object> spec) {

@@ -1,28 +1,22 @@
 package com.aiaops.crash;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
- * A PostgreSQL server of the tests' own: Debian's server binaries (installed by the build when missing), a cluster
- * made under the build directory, on a port of its own, started on first use and stopped when the test JVM ends.
- * The tests with servers of their own keep their databases here, so they never touch — let alone stop — a
- * PostgreSQL of the machine. PostgreSQL refuses to run as root: as root, its commands run as the user postgres,
- * which Debian's package creates.
+ * A PostgreSQL server of the tests' own (src/test/tools/own-postgres.sh: Debian's server binaries, which the build
+ * installs when missing), a cluster made under the build directory, on a port of its own, started on first use and
+ * stopped when the test JVM ends. The tests with servers of their own keep their databases here, so they never touch
+ * — let alone stop — a PostgreSQL of the machine.
  */
 final class OwnPostgres {
     static final int PORT = Integer.getInteger("aia.it.own-postgres.port", 15432);
     private static final Path HOME = Path.of(System.getProperty("aia.it.server.base")).resolveSibling("own-postgres");
-    private static final Path DATA = HOME.resolve("data");
     private static final Path LOG = HOME.resolve("server.log");
     private static boolean started;
 
@@ -55,14 +49,13 @@ final class OwnPostgres {
 
     /** Starts the server and waits until it accepts connections. */
     static void start() throws Exception {
-        run(bin("pg_ctl"), "-D", DATA.toString(), "-l", LOG.toString(), "-w", "-t", "60", "-o",
-                "-p " + PORT + " -c listen_addresses=127.0.0.1 -k " + HOME + " -c fsync=off -c max_connections=200", "start");
+        script("start", HOME.toString(), Integer.toString(PORT));
         OwnServer.await(Duration.ofSeconds(30), OwnPostgres::accepting);
     }
 
     /** Stops the server (fast shutdown: sessions are cut, as in an outage) and waits until it is gone. */
     static void stop() throws Exception {
-        run(bin("pg_ctl"), "-D", DATA.toString(), "-m", "fast", "-w", "-t", "60", "stop");
+        script("stop", HOME.toString());
     }
 
     static boolean accepting() {
@@ -81,47 +74,19 @@ final class OwnPostgres {
         }
     }
 
-    /** A new cluster (trust authentication on loopback only), replacing one an earlier run left behind. */
+    /** A new cluster, replacing one an earlier run left behind. */
     private static void create() throws Exception {
-        if (Files.exists(DATA.resolve("postmaster.pid"))) {
-            run(bin("pg_ctl"), "-D", DATA.toString(), "-m", "immediate", "-w", "stop"); // an earlier run's, killed before its hook ran
-        }
-        if (Files.exists(HOME)) {
-            try (Stream<Path> files = Files.walk(HOME)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
-        Files.createDirectories(HOME);
-        if (asRoot()) {
-            run("chown", "postgres:postgres", HOME.toString());
-        }
-        run(bin("initdb"), "-D", DATA.toString(), "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync");
+        script("create", HOME.toString());
     }
 
-    /** The newest installed PostgreSQL's program of that name (Debian keeps each major version under /usr/lib/postgresql). */
-    private static String bin(String program) throws IOException {
-        try (Stream<Path> versions = Files.list(Path.of("/usr/lib/postgresql"))) {
-            return versions.map(v -> v.resolve("bin").resolve(program)).filter(Files::isExecutable)
-                    .max(Comparator.comparingInt(p -> Integer.parseInt(p.getParent().getParent().getFileName().toString().replaceAll("\\D", "0"))))
-                    .orElseThrow(() -> new IllegalStateException("no PostgreSQL server binaries under /usr/lib/postgresql (Debian's postgresql)"))
-                    .toString();
-        }
-    }
-
-    private static boolean asRoot() {
-        return "root".equals(System.getProperty("user.name"));
-    }
-
-    private static void run(String... command) throws Exception {
-        List<String> line = new ArrayList<>();
-        if (asRoot() && !command[0].equals("chown")) {
-            line.addAll(List.of("runuser", "-u", "postgres", "--"));
-        }
-        line.addAll(List.of(command));
-        Process process = new ProcessBuilder(line).redirectErrorStream(true).start();
+    /** src/test/tools/own-postgres.sh, which the PostgreSQL suite's build uses too. */
+    private static void script(String... arguments) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of("src/test/tools/own-postgres.sh").toAbsolutePath().toString()));
+        command.addAll(List.of(arguments));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes());
         if (process.waitFor() != 0) {
-            throw new IllegalStateException(String.join(" ", line) + " failed: " + output);
+            throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
         }
     }
 }
