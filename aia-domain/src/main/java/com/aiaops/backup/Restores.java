@@ -85,20 +85,17 @@ public class Restores {
 
     /** The backup's schema is this installation's: its rows go straight into the tables, in one transaction. */
     private long restoreAsWritten(Manifest manifest, Map<String, Path> files, List<String> problems) {
-        long rows = 0;
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                String schema = c.getSchema();
+        try {
+            return fillInOneTransaction(problems, (c, schema, filled) -> {
+                long rows = 0;
                 Set<String> tables = new TreeSet<>(BackupTables.list(c).stream().map(BackupTables.Table::name).toList());
                 requireEmpty(c, tables);
-                List<BackupTables.Table> restoredTables = new ArrayList<>();
                 for (Manifest.TableEntry entry : parentsFirst(c, schema, tables, manifest.tables())) {
                     if (!tables.contains(entry.table())) {
                         throw new RestoreRefused("SCHEMA_MISMATCH", "the database has no table " + entry.table());
                     }
                     BackupTables.Table table = TableRestore.describe(c, schema, entry);
-                    restoredTables.add(table);
+                    filled.add(table);
                     long restored = TableRestore.insertRows(c, schema, table, files.get(entry.table()));
                     long counted = TableRestore.count(c, schema + "." + entry.table());
                     rows += counted;
@@ -108,21 +105,43 @@ public class Restores {
                         problems.add(entry.table() + ": the restored rows differ from the backup's");
                     }
                 }
+                return rows;
+            });
+        } catch (SQLException e) {
+            LOG.warnf(e, "Restore of %s failed", manifest.backupName());
+            problems.add("database: " + e.getMessage());
+            return 0;
+        }
+    }
+
+    /** Filling the platform's tables: rows written, and the tables filled (whose id sequences then move past them). */
+    private interface Filling {
+        long fill(Connection c, String schema, List<BackupTables.Table> filled) throws SQLException;
+    }
+
+    /**
+     * One transaction of its own connection that fills the platform's tables: committed — with the id sequences moved
+     * past the restored ids — only when no problem was found, else rolled back, leaving the database as empty as it was.
+     */
+    private long fillInOneTransaction(List<String> problems, Filling filling) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                String schema = c.getSchema();
+                List<BackupTables.Table> filled = new ArrayList<>();
+                long rows = filling.fill(c, schema, filled);
                 if (problems.isEmpty()) {
-                    advanceSequences(c, schema, restoredTables);
+                    advanceSequences(c, schema, filled);
                     c.commit();
                 } else {
                     c.rollback();
                 }
+                return rows;
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
             }
-        } catch (SQLException e) {
-            LOG.warnf(e, "Restore of %s failed", manifest.backupName());
-            problems.add("database: " + e.getMessage());
         }
-        return rows;
     }
 
     private RestoreDrill finish(String backupName, Manifest manifest, Instant started, long rows, List<String> problems) {
@@ -202,43 +221,31 @@ public class Restores {
 
     /** Copies every table of the migrated scratch schema into the platform's empty tables, parents first, in one transaction. */
     private long copyInto(String stage, List<String> problems) throws SQLException {
-        long rows = 0;
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                String schema = c.getSchema();
-                List<BackupTables.Table> live = BackupTables.list(c);
-                Set<String> liveNames = new TreeSet<>(live.stream().map(BackupTables.Table::name).toList());
-                requireEmpty(c, liveNames);
-                Set<String> staged = tablesOf(c, stage);
-                List<Manifest.TableEntry> asEntries = live.stream().filter(t -> staged.contains(t.name()))
-                        .map(t -> new Manifest.TableEntry(t.name(), null, t.columns().stream().map(BackupTables.Column::name).toList(), t.primaryKey(),
-                                0, 0, null, null, null)).toList();
-                for (Manifest.TableEntry table : parentsFirst(c, schema, liveNames, asEntries)) {
-                    String columns = String.join(", ", table.columns());
-                    try (Statement s = c.createStatement()) {
-                        s.executeUpdate("insert into " + schema + "." + table.table() + " (" + columns + ") select " + columns + " from " + stage + "."
-                                + table.table());
-                    }
-                    long copied = TableRestore.count(c, schema + "." + table.table());
-                    long migrated = TableRestore.count(c, stage + "." + table.table());
-                    if (copied != migrated) {
-                        problems.add(table.table() + ": " + migrated + " rows migrated, " + copied + " copied");
-                    }
-                    rows += copied;
+        return fillInOneTransaction(problems, (c, schema, filled) -> {
+            long rows = 0;
+            List<BackupTables.Table> live = BackupTables.list(c);
+            Set<String> liveNames = new TreeSet<>(live.stream().map(BackupTables.Table::name).toList());
+            requireEmpty(c, liveNames);
+            Set<String> staged = tablesOf(c, stage);
+            List<Manifest.TableEntry> asEntries = live.stream().filter(t -> staged.contains(t.name()))
+                    .map(t -> new Manifest.TableEntry(t.name(), null, t.columns().stream().map(BackupTables.Column::name).toList(), t.primaryKey(),
+                            0, 0, null, null, null)).toList();
+            filled.addAll(live);
+            for (Manifest.TableEntry table : parentsFirst(c, schema, liveNames, asEntries)) {
+                String columns = String.join(", ", table.columns());
+                try (Statement s = c.createStatement()) {
+                    s.executeUpdate("insert into " + schema + "." + table.table() + " (" + columns + ") select " + columns + " from " + stage + "."
+                            + table.table());
                 }
-                if (problems.isEmpty()) {
-                    advanceSequences(c, schema, live);
-                    c.commit();
-                } else {
-                    c.rollback();
+                long copied = TableRestore.count(c, schema + "." + table.table());
+                long migrated = TableRestore.count(c, stage + "." + table.table());
+                if (copied != migrated) {
+                    problems.add(table.table() + ": " + migrated + " rows migrated, " + copied + " copied");
                 }
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
+                rows += copied;
             }
-        }
-        return rows;
+            return rows;
+        });
     }
 
     private static Set<String> tablesOf(Connection c, String schema) throws SQLException {
