@@ -191,8 +191,13 @@ public final class OpenSlo {
             LoaderOptions options = new LoaderOptions();
             options.setMaxAliasesForCollections(10);
             options.setAllowDuplicateKeys(false);
-            for (Object document : new Yaml(new SafeConstructor(options)).loadAll(yaml)) {
-                if (document != null) {
+            Yaml parser = new Yaml(new SafeConstructor(options), new org.yaml.snakeyaml.representer.Representer(new DumperOptions()),
+                    new DumperOptions(), options, new TimestampsAsWritten());
+            for (Object document : parser.loadAll(yaml)) {
+                if (document instanceof List<?> sequence) {
+                    // A file may be one YAML sequence of documents ("- apiVersion: openslo/v1 …"), as several tools write them.
+                    sequence.stream().filter(java.util.Objects::nonNull).forEach(documents::add);
+                } else if (document != null) {
                     documents.add(document);
                 }
                 if (documents.size() > MAX_DOCUMENTS) {
@@ -207,6 +212,19 @@ public final class OpenSlo {
             reader.index(i, documents.get(i));
         }
         return reader.resolve();
+    }
+
+    /**
+     * YAML 1.1 turns an unquoted {@code 2022-01-01 12:00:00} into a date in the parser's time zone; OpenSLO means a
+     * local time in the window's {@code timeZone}, so timestamps stay the text they were written as.
+     */
+    private static final class TimestampsAsWritten extends org.yaml.snakeyaml.resolver.Resolver {
+        @Override
+        public void addImplicitResolver(org.yaml.snakeyaml.nodes.Tag tag, java.util.regex.Pattern regexp, String first, int limit) {
+            if (!org.yaml.snakeyaml.nodes.Tag.TIMESTAMP.equals(tag)) {
+                super.addImplicitResolver(tag, regexp, first, limit);
+            }
+        }
     }
 
     private static String clip(String text) {
@@ -349,7 +367,14 @@ public final class OpenSlo {
                 if (start == null || zone == null) {
                     throw new IllegalArgumentException("a calendar window needs calendar.startTime and calendar.timeZone");
                 }
-                timeWindow = TimeWindow.calendar(duration, LocalDateTime.parse(start.replace(' ', 'T')), ZoneId.of(zone));
+                LocalDateTime startTime;
+                try {
+                    startTime = LocalDateTime.parse(start.trim().replace(' ', 'T'));
+                } catch (java.time.format.DateTimeParseException e) {
+                    throw new IllegalArgumentException("spec.timeWindow[0].calendar.startTime must be a local date and time such as "
+                            + "2022-01-01 12:00:00, not " + start);
+                }
+                timeWindow = TimeWindow.calendar(duration, startTime, ZoneId.of(zone));
             }
             String method = spec.text("budgetingMethod");
             BudgetingMethod budgeting = switch (method == null ? "Occurrences" : method) {
@@ -376,6 +401,11 @@ public final class OpenSlo {
                     throw new IllegalArgumentException("a latency objective counts requests under a bound: op lte or lt, not " + op);
                 }
                 threshold = (int) Math.round(Double.parseDouble(required(objective, "value")));
+                if ("lt".equals(op)) {
+                    // Thresholds are inclusive here (good: latency ≤ bound); said, not done silently (issue 15 keeps strictness).
+                    findings.add(new Finding(slo.document, "spec.objectives[0].op",
+                            "op lt is imported as lte: a request taking exactly " + threshold + " ms counts as good"));
+                }
             }
             Double sliceTarget = objective.has("timeSliceTarget") ? Double.valueOf(objective.text("timeSliceTarget")) : null;
             Duration sliceWindow = objective.has("timeSliceWindow") ? SloDuration.parse(objective.text("timeSliceWindow")).fixedLength() : null;

@@ -90,6 +90,20 @@ class ClusterIT {
         as(key).get(B.api() + "/services/" + serviceId).then().statusCode(200);
     }
 
+    /** Started together on an empty database, the nodes migrated it once: one waited on the other's lock, then found nothing to do. */
+    @Test
+    @Order(1)
+    void the_schema_was_migrated_once_though_both_nodes_started_together() throws Exception {
+        List<String> applied = new ArrayList<>();
+        try (Connection c = OwnPostgres.connect(DATABASE); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select version, type, success from flyway_schema_history where type = 'SQL' order by installed_rank")) {
+            while (rs.next()) {
+                applied.add(rs.getString(1) + " " + rs.getString(2) + " " + rs.getBoolean(3));
+            }
+        }
+        assertEquals(List.of("1 SQL true", "2 SQL true"), applied);
+    }
+
     @Test
     @Order(2)
     void a_rate_limit_is_counted_once_for_the_whole_cluster() throws Exception {

@@ -70,7 +70,7 @@ final class OwnPostgres {
         try {
             stop();
         } catch (Exception e) {
-            System.err.println("the tests' own PostgreSQL did not stop: " + e.getMessage());
+            System.getLogger(OwnPostgres.class.getName()).log(System.Logger.Level.WARNING, "the tests' own PostgreSQL did not stop", e);
         }
     }
 
