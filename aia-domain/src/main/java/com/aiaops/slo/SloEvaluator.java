@@ -49,24 +49,28 @@ public final class SloEvaluator {
         Long badSlices = null;
         boolean hasData;
         if (spec.method() == BudgetingMethod.TIMESLICES) {
-            long good = 0;
+            // One model for the SLI and the budget (OpenSLO: good slices over all slices of the window). The window so
+            // far is cut into slices (maintenance left out); a slice is bad when it had requests and missed the slice
+            // target, good otherwise — a slice without requests had no failure. SLI = good / all, and the budget allows
+            // (1 - target) of all slices to be bad, so (1 - SLI) / (1 - target) is exactly the budget consumed.
+            long withData = 0;
             long bad = 0;
             for (Counts slice : source.slices(period.from(), to, spec.timeSliceWindow())) {
                 if (!slice.hasData()) {
                     continue;
                 }
-                if (1 - slice.errorRatio() >= spec.timeSliceTarget()) {
-                    good++;
-                } else {
+                withData++;
+                if (1 - slice.errorRatio() < spec.timeSliceTarget()) {
                     bad++;
                 }
             }
-            goodSlices = good;
+            Duration elapsed = Duration.between(period.from(), to).minus(source.excluded(period.from(), to));
+            long slicesSoFar = Math.max(elapsed.toMinutes() / spec.timeSliceWindow().toMinutes(), withData);
+            goodSlices = slicesSoFar - bad;
             badSlices = bad;
-            hasData = good + bad > 0;
-            sli = hasData ? (double) good / (good + bad) : null;
-            long slicesInPeriod = counted.toMinutes() / spec.timeSliceWindow().toMinutes();
-            consumed = ErrorBudget.consumedBySlices(bad, slicesInPeriod, spec.target());
+            hasData = withData > 0;
+            sli = hasData ? (double) goodSlices / slicesSoFar : null;
+            consumed = ErrorBudget.consumedBySlices(bad, slicesSoFar, spec.target());
         } else {
             hasData = window.hasData();
             sli = hasData ? 1 - window.errorRatio() : null;

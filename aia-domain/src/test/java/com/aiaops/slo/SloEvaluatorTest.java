@@ -124,4 +124,24 @@ class SloEvaluatorTest {
         assertEquals(432.0 * 0.75, status.budgetRemainingMinutes(), 1e-9);
         assertEquals(43_092.0 / 43_200, status.sli(), 1e-12);
     }
+
+    /**
+     * Sparse traffic (the case an independent calculator found): 4,319 minutes with requests in 30 days, 20 of them
+     * bad. The SLI and the budget are over the same 43,200 slices, so (1 - SLI) / (1 - target) is the budget consumed;
+     * before, the SLI counted only the 4,319 slices with data (0.99537) while the budget counted all of them (0.0463).
+     */
+    @Test
+    void timeslices_have_one_denominator_for_the_sli_and_the_budget() {
+        SloSpec spec = new SloSpec(0.99, THIRTY_DAYS, BudgetingMethod.TIMESLICES, 0.95, Duration.ofMinutes(1), 0,
+                BurnRateRule.workbookDefaults());
+        Instant sparse = NOW.minus(Duration.ofDays(10));
+        Minutes minutes = new Minutes().fill(sparse, sparse.plus(Duration.ofMinutes(4_299)), 100, 100);
+        minutes.fill(sparse.plus(Duration.ofMinutes(4_299)), sparse.plus(Duration.ofMinutes(4_319)), 50, 100);
+        SloStatus status = SloEvaluator.evaluate(spec, NOW, minutes);
+        assertEquals(20L, status.badSlices());
+        assertEquals(43_180L, status.goodSlices());
+        assertEquals(1 - 20.0 / 43_200, status.sli(), 1e-12);
+        assertEquals(20 / 432.0, status.budgetConsumed(), 1e-12);
+        assertEquals(status.budgetConsumed(), (1 - status.sli()) / (1 - spec.target()), 1e-9);
+    }
 }
