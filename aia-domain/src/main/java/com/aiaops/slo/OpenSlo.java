@@ -32,6 +32,10 @@ import org.yaml.snakeyaml.error.YAMLException;
  */
 public final class OpenSlo {
     static final String API_VERSION = "openslo/v1";
+    static final String V1_ALPHA = "openslo/v1alpha";
+    /** v1alpha's time window units, as v1's duration shorthand writes them. */
+    private static final Map<String, String> V1_ALPHA_UNITS = Map.of("Second", "s", "Minute", "m", "Hour", "h", "Day", "d", "Week", "w",
+            "Month", "M", "Quarter", "Q", "Year", "Y");
     static final String SHORT_WINDOW = "aia-ops/short-window";
     static final String MINIMUM_EVENTS = "aia-ops/minimum-events";
     private static final DateTimeFormatter CALENDAR_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
@@ -215,6 +219,71 @@ public final class OpenSlo {
     }
 
     /**
+     * An openslo/v1alpha document in v1's shape: {@code timeWindows} (unit and count) becomes {@code timeWindow}
+     * (duration shorthand), the first objective's {@code ratioMetrics} (or the spec's {@code thresholdMetric}) becomes
+     * the indicator, each metric's source, query type and query becoming a {@code metricSource}. Anything else is
+     * left as written, so that what v1 does not know is still reported by its path.
+     */
+    @SuppressWarnings("unchecked")
+    static Map<?, ?> fromV1alpha(Map<?, ?> alpha) {
+        Map<String, Object> doc = new LinkedHashMap<>((Map<String, Object>) alpha);
+        doc.put("apiVersion", API_VERSION);
+        if (!"SLO".equals(doc.get("kind")) || !(doc.get("spec") instanceof Map<?, ?> alphaSpec)) {
+            return doc;
+        }
+        Map<String, Object> spec = new LinkedHashMap<>((Map<String, Object>) alphaSpec);
+        doc.put("spec", spec);
+        if (spec.remove("timeWindows") instanceof List<?> windows && !windows.isEmpty() && windows.get(0) instanceof Map<?, ?> first) {
+            Map<String, Object> window = new LinkedHashMap<>((Map<String, Object>) first);
+            Object unit = window.remove("unit");
+            Object count = window.remove("count");
+            if (unit != null && count != null) {
+                String letter = V1_ALPHA_UNITS.get(String.valueOf(unit));
+                window.put("duration", count + (letter == null ? " " + unit : letter));
+            }
+            spec.put("timeWindow", List.of(window));
+        }
+        String name = doc.get("metadata") instanceof Map<?, ?> metadata ? String.valueOf(metadata.get("name")) : "slo";
+        Map<String, Object> indicatorSpec = new LinkedHashMap<>();
+        if (spec.get("objectives") instanceof List<?> objectives && !objectives.isEmpty() && objectives.get(0) instanceof Map<?, ?> objective
+                && objective.get("ratioMetrics") instanceof Map<?, ?> ratio) {
+            Map<String, Object> firstObjective = new LinkedHashMap<>((Map<String, Object>) objective);
+            firstObjective.remove("ratioMetrics");
+            List<Object> rest = new ArrayList<>(objectives);
+            rest.set(0, firstObjective);
+            spec.put("objectives", rest);
+            Map<String, Object> ratioMetric = new LinkedHashMap<>();
+            if (ratio.containsKey("incremental")) {
+                ratioMetric.put("counter", ratio.get("incremental"));
+            }
+            for (String part : List.of("good", "bad", "total")) {
+                if (ratio.get(part) instanceof Map<?, ?> metric) {
+                    ratioMetric.put(part, Map.of("metricSource", alphaMetricSource(metric)));
+                }
+            }
+            indicatorSpec.put("ratioMetric", ratioMetric);
+        } else if (spec.get("indicator") instanceof Map<?, ?> indicator && indicator.get("thresholdMetric") instanceof Map<?, ?> threshold) {
+            indicatorSpec.put("thresholdMetric", Map.of("metricSource", alphaMetricSource(threshold)));
+        }
+        if (!indicatorSpec.isEmpty()) {
+            spec.put("indicator", inOrder("metadata", Map.of("name", name + "-sli"), "spec", indicatorSpec));
+        } else if (spec.get("indicator") == null) {
+            spec.remove("indicator");
+        }
+        return doc;
+    }
+
+    private static Map<String, Object> alphaMetricSource(Map<?, ?> metric) {
+        Map<String, Object> query = new LinkedHashMap<>();
+        metric.forEach((k, v) -> {
+            if (!"source".equals(k)) {
+                query.put(String.valueOf(k), v);
+            }
+        });
+        return inOrder("type", String.valueOf(metric.get("source")), "spec", query);
+    }
+
+    /**
      * YAML 1.1 turns an unquoted {@code 2022-01-01 12:00:00} into a date in the parser's time zone; OpenSLO means a
      * local time in the window's {@code timeZone}, so timestamps stay the text they were written as.
      */
@@ -247,6 +316,11 @@ public final class OpenSlo {
             if (!(raw instanceof Map<?, ?> map)) {
                 errors.add(new Violation(label, "is not a mapping"));
                 return;
+            }
+            if (V1_ALPHA.equals(map.get("apiVersion"))) {
+                map = fromV1alpha(map);
+                Object name = map.get("metadata") instanceof Map<?, ?> metadata ? metadata.get("name") : null;
+                findings.add(new Finding(map.get("kind") + " " + name, "apiVersion", "openslo/v1alpha, converted to openslo/v1"));
             }
             Node document = new Node(label, "", map);
             all.add(document);

@@ -103,4 +103,41 @@ class OpenSloPublicExamplesTest {
         assertEquals(List.of("api-availability"), parsed.slos().stream().map(OpenSlo.SloDoc::name).toList());
         assertEquals(Indicator.AVAILABILITY, parsed.slos().get(0).indicator());
     }
+
+    /**
+     * The OpenSLO SDK's v1alpha example (a YAML sequence) converts to v1 — week window from unit and count, the
+     * objective's ratioMetrics as the indicator — and is then refused for what v1alpha cannot say: a time-slice SLO
+     * without the length of its slices.
+     */
+    @Test
+    void the_sdks_v1alpha_example_converts_and_is_refused_for_its_missing_slice_length() throws Exception {
+        var refused = org.junit.jupiter.api.Assertions.assertThrows(com.aiaops.shared.InvalidRequestException.class,
+                () -> OpenSlo.read(example("v1alpha-slo.yaml")));
+        assertEquals("SLO web-availability", refused.violations().get(0).field());
+        assertTrue(refused.violations().get(0).message().contains("timeSliceWindow"), refused.violations().toString());
+    }
+
+    @Test
+    void a_v1alpha_document_imports_as_its_v1_equivalent() {
+        OpenSlo.Parsed parsed = OpenSlo.read("""
+                apiVersion: openslo/v1alpha
+                kind: SLO
+                metadata: {name: checkout-availability}
+                spec:
+                  service: checkout
+                  budgetingMethod: Occurrences
+                  timeWindows: [{unit: Day, count: 30, isRolling: true}]
+                  objectives:
+                    - target: 0.999
+                      ratioMetrics:
+                        good: {source: prometheus, queryType: promql, query: 'sum(rate(ok_total[5m]))'}
+                        total: {source: prometheus, queryType: promql, query: 'sum(rate(all_total[5m]))'}
+                """);
+        OpenSlo.SloDoc slo = parsed.slos().get(0);
+        assertEquals(Indicator.AVAILABILITY, slo.indicator());
+        assertEquals("30d", slo.spec().window().duration().toString());
+        assertTrue(slo.spec().window().rolling());
+        assertEquals(0.999, slo.spec().target());
+        assertTrue(findings(parsed).contains("apiVersion: openslo/v1alpha, converted to openslo/v1"), findings(parsed).toString());
+    }
 }
