@@ -10,8 +10,10 @@ import org.hibernate.Session;
  * The organisation whose rows the current thread's work may see: set once per request, by the authentication
  * filter, to the caller's organisation; every organisation-owned entity carries {@code @TenantId} on its
  * {@code organizationId}, so Hibernate adds the organisation to every query and load of it, and refuses to write a
- * row of another organisation. Work done for the platform — timers, batch jobs, signing in — runs outside any
- * organisation and sees every organisation's rows.
+ * row of another organisation. Background work done for one organisation (an alert rule's evaluation, a check
+ * run, an escalation, a notification, a report) enters its organisation with {@link #within}; only work done for
+ * the platform itself — finding what is due, claiming it, backups, signing in — runs outside any organisation and
+ * sees every organisation's rows.
  */
 public final class OrganizationScope {
     /** Outside any organisation: the platform's own work sees every organisation's rows. */
@@ -31,6 +33,37 @@ public final class OrganizationScope {
     /** Back to the platform's view; a thread returns to its pool this way. */
     public static void leave() {
         CURRENT.remove();
+    }
+
+    /**
+     * Does one organisation's work on this thread, in that organisation, then returns to where the thread was. A
+     * transaction begun inside sees only that organisation's rows; call it outside any transaction, since a session
+     * already open keeps the organisation it was opened with.
+     */
+    public static <T> T within(UUID organizationId, Supplier<T> work) {
+        UUID before = CURRENT.get();
+        enter(organizationId);
+        try {
+            return work.get();
+        } finally {
+            if (before == null) {
+                CURRENT.remove();
+            } else {
+                CURRENT.set(before);
+            }
+        }
+    }
+
+    public static void within(UUID organizationId, Runnable work) {
+        within(organizationId, () -> {
+            work.run();
+            return null;
+        });
+    }
+
+    /** Whether this thread serves one organisation (a request, or work entered with {@link #within}). */
+    public static boolean isEntered() {
+        return CURRENT.get() != null;
     }
 
     public static UUID current() {

@@ -1,5 +1,6 @@
 package com.aiaops.alerting;
 
+import com.aiaops.access.OrganizationScope;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
@@ -15,7 +16,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Every node looks for due rules every 5 seconds and claims each in the database before evaluating it, so a
- * rule is evaluated once per cluster per interval, and by another node when one dies.
+ * rule is evaluated once per cluster per interval, and by another node when one dies. Finding and claiming is the
+ * platform's work; the evaluation runs in the rule's organisation.
  */
 @Singleton
 public class AlertEvaluator {
@@ -43,7 +45,7 @@ public class AlertEvaluator {
             try {
                 executor.submit(() -> {
                     try {
-                        alerts.evaluate(ruleId);
+                        OrganizationScope.within(due.organizationId(), () -> alerts.evaluate(ruleId));
                     } catch (RuntimeException e) {
                         LOG.warnf(e, "Alert rule %s could not be evaluated; it will be at its next turn", ruleId);
                     }

@@ -88,8 +88,8 @@ public class AlertRules {
 
     @Transactional
     public List<AlertRule> rules(Caller caller) {
-        return em.createQuery("select r from AlertRule r where r.organizationId = :org order by r.name", AlertRule.class)
-                .setParameter("org", caller.organizationId()).setMaxResults(1000).getResultList();
+        return em.createQuery("select r from AlertRule r order by r.name", AlertRule.class)
+                .setMaxResults(1000).getResultList();
     }
 
     @Transactional

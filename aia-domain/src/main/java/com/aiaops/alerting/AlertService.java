@@ -68,8 +68,8 @@ public class AlertService {
     public Evaluation evaluateNow(Caller caller, UUID ruleId) {
         // Checked without loading the rule: evaluate() must be the first to read it, under its lock, or a scheduled
         // evaluation committed in between would make this one's copy stale.
-        if (em.createQuery("select r.id from AlertRule r where r.organizationId = :org and r.id = :id", UUID.class)
-                .setParameter("org", caller.organizationId()).setParameter("id", ruleId).getResultList().isEmpty()) {
+        if (em.createQuery("select r.id from AlertRule r where r.id = :id", UUID.class)
+                .setParameter("id", ruleId).getResultList().isEmpty()) {
             throw new NotFoundException("alert rule", ruleId);
         }
         return evaluate(ruleId);
@@ -301,16 +301,16 @@ public class AlertService {
     }
 
     /** A rule due for evaluation, and the due time its claim must still find. */
-    public record DueRule(UUID ruleId, Instant dueAt) {
+    public record DueRule(UUID organizationId, UUID ruleId, Instant dueAt) {
     }
 
     /** Rules due for evaluation (the scheduler claims each before evaluating it). */
     @Transactional
     public List<DueRule> due(Instant now, int max) {
-        return em.createQuery("select r.id, r.nextEvaluationAt from AlertRule r where r.enabled = true and r.nextEvaluationAt <= :now "
+        return em.createQuery("select r.organizationId, r.id, r.nextEvaluationAt from AlertRule r where r.enabled = true and r.nextEvaluationAt <= :now "
                         + "order by r.nextEvaluationAt", Object[].class)
                 .setParameter("now", now).setMaxResults(max).getResultStream()
-                .map(row -> new DueRule((UUID) row[0], (Instant) row[1])).toList();
+                .map(row -> new DueRule((UUID) row[0], (UUID) row[1], (Instant) row[2])).toList();
     }
 
     /** Claims a due evaluation for this node: the conditional update succeeds on one node only. */

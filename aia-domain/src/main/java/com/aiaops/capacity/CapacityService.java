@@ -94,8 +94,8 @@ public class CapacityService {
         Instant from = latest.values().stream().map(s -> s.minute().truncatedTo(ChronoUnit.MINUTES)).min(Instant::compareTo).orElseThrow();
         Instant to = latest.values().stream().map(s -> s.minute().truncatedTo(ChronoUnit.MINUTES)).max(Instant::compareTo).orElseThrow();
         Map<String, UtilizationSample> existing = new HashMap<>();
-        em.createQuery("select u from UtilizationSample u where u.organizationId = :org and u.minute >= :from and u.minute <= :to",
-                        UtilizationSample.class).setParameter("org", caller.organizationId()).setParameter("from", from).setParameter("to", to)
+        em.createQuery("select u from UtilizationSample u where u.minute >= :from and u.minute <= :to",
+                        UtilizationSample.class).setParameter("from", from).setParameter("to", to)
                 .getResultList().forEach(u -> existing.put(u.serviceId() + "|" + u.minute(), u));
         int replaced = 0;
         for (Sample s : latest.values()) {

@@ -29,7 +29,7 @@ public class ServiceCatalog {
 
     @Transactional
     public Page<Service> list(Caller caller, PageRequest page) {
-        return page.toPage(repository.pageAfter(caller.organizationId(), page.afterKey(), page.limit() + 1), Service::slug);
+        return page.toPage(repository.pageAfter(page.afterKey(), page.limit() + 1), Service::slug);
     }
 
     @Transactional

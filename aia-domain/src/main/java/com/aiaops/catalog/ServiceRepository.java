@@ -38,7 +38,7 @@ public class ServiceRepository {
                 .setParameter("org", organizationId).setMaxResults(10_000).getResultList();
     }
 
-    public List<Service> pageAfter(UUID organizationId, String afterSlug, int maxResults) {
-        return com.aiaops.shared.Keyset.pageAfter(em, Service.class, "slug", organizationId, afterSlug, maxResults);
+    public List<Service> pageAfter(String afterSlug, int maxResults) {
+        return com.aiaops.shared.Keyset.pageAfter(em, Service.class, "slug", afterSlug, maxResults);
     }
 }

@@ -37,13 +37,13 @@ public class CheckRepository {
                 .setParameter("org", organizationId).setParameter("name", name).setMaxResults(1).getResultList().isEmpty();
     }
 
-    List<Check> pageAfter(UUID organizationId, String afterName, int maxResults) {
-        return com.aiaops.shared.Keyset.pageAfter(em, Check.class, "name", organizationId, afterName, maxResults);
+    List<Check> pageAfter(String afterName, int maxResults) {
+        return com.aiaops.shared.Keyset.pageAfter(em, Check.class, "name", afterName, maxResults);
     }
 
     /** Checks whose next run is due, oldest first. */
     List<Due> due(Instant now, int max) {
-        return em.createQuery("select new com.aiaops.checks.CheckRepository$Due(c.id, c.nextRunAt, c.intervalSeconds) "
+        return em.createQuery("select new com.aiaops.checks.CheckRepository$Due(c.organizationId, c.id, c.nextRunAt, c.intervalSeconds) "
                         + "from Check c where c.enabled = true and c.nextRunAt <= :now order by c.nextRunAt", Due.class)
                 .setParameter("now", now).setMaxResults(max).getResultList();
     }
@@ -72,6 +72,6 @@ public class CheckRepository {
     }
 
     /** What the scheduler needs to claim a run. */
-    public record Due(UUID id, Instant nextRunAt, int intervalSeconds) {
+    public record Due(UUID organizationId, UUID id, Instant nextRunAt, int intervalSeconds) {
     }
 }

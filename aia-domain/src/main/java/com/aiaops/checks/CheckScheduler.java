@@ -1,5 +1,6 @@
 package com.aiaops.checks;
 
+import com.aiaops.access.OrganizationScope;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
@@ -15,7 +16,7 @@ import org.jboss.logging.Logger;
 /**
  * Every node looks for due checks every 5 seconds; each due run is claimed in the database by a conditional
  * update, so exactly one node runs it, and the others carry on when a node dies. Runs go to the managed
- * executor, so a slow target never holds up the others.
+ * executor, so a slow target never holds up the others, and in the check's organisation.
  */
 @Singleton
 public class CheckScheduler {
@@ -48,7 +49,7 @@ public class CheckScheduler {
             try {
                 executor.submit(() -> {
                     try {
-                        checks.run(due.id());
+                        OrganizationScope.within(due.organizationId(), () -> checks.run(due.id()));
                     } catch (RuntimeException e) {
                         LOG.warnf(e, "Check %s could not be run", due.id());
                     }

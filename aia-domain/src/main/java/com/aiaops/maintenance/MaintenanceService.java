@@ -150,8 +150,8 @@ public class MaintenanceService {
     }
 
     private MaintenanceWindow find(Caller caller, UUID id) {
-        return em.createQuery("select m from MaintenanceWindow m where m.organizationId = :org and m.id = :id", MaintenanceWindow.class)
-                .setParameter("org", caller.organizationId()).setParameter("id", id).getResultStream().findFirst()
+        return em.createQuery("select m from MaintenanceWindow m where m.id = :id", MaintenanceWindow.class)
+                .setParameter("id", id).getResultStream().findFirst()
                 .orElseThrow(() -> new NotFoundException("maintenance window", id));
     }
 

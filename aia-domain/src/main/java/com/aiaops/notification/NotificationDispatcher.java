@@ -1,5 +1,6 @@
 package com.aiaops.notification;
 
+import com.aiaops.access.OrganizationScope;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
@@ -19,7 +20,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Every node looks for due notifications every 2 seconds and claims each one in the database, so it is sent
- * by one node; sends run on the managed executor. A failed attempt is scheduled again with a growing delay:
+ * by one node; sends run on the managed executor, in the notification's organisation. A failed attempt is scheduled again with a growing delay:
  * a receiver that is down delays its notifications, it never loses them. Every attempt carries the
  * notification's id as {@code Idempotency-Key}, so a receiver can drop the rare repeat (a node dying between
  * the receiver's answer and the record of it).
@@ -52,7 +53,7 @@ public class NotificationDispatcher {
                 continue; // another node has it
             }
             try {
-                executor.submit(() -> attempt(due));
+                executor.submit(() -> OrganizationScope.within(due.organizationId(), () -> attempt(due)));
             } catch (RejectedExecutionException e) {
                 outbox.failed(due.id(), "the sender was saturated");
             }

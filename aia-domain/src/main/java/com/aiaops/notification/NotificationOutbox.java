@@ -26,12 +26,12 @@ public class NotificationOutbox {
     @Inject
     Clock clock;
 
-    public record Due(UUID id, Instant nextAttemptAt) {
+    public record Due(UUID organizationId, UUID id, Instant nextAttemptAt) {
     }
 
     @Transactional
     public List<Due> due(Instant now, int max) {
-        return em.createQuery("select new com.aiaops.notification.NotificationOutbox$Due(n.id, n.nextAttemptAt) from Notification n "
+        return em.createQuery("select new com.aiaops.notification.NotificationOutbox$Due(n.organizationId, n.id, n.nextAttemptAt) from Notification n "
                         + "where n.state = :pending and n.nextAttemptAt <= :now order by n.nextAttemptAt", Due.class)
                 .setParameter("pending", Notification.State.PENDING).setParameter("now", now).setMaxResults(max).getResultList();
     }

@@ -56,8 +56,8 @@ public class NotificationService {
         } else if (!target.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
             throw InvalidRequestException.ofField("validation-failed", "target", "must be an e-mail address");
         }
-        if (!em.createQuery("select c.id from NotificationChannel c where c.organizationId = :org and c.name = :name", UUID.class)
-                .setParameter("org", caller.organizationId()).setParameter("name", name).getResultList().isEmpty()) {
+        if (!em.createQuery("select c.id from NotificationChannel c where c.name = :name", UUID.class)
+                .setParameter("name", name).getResultList().isEmpty()) {
             throw new ConflictException("name-taken", "A notification channel named '" + name + "' already exists");
         }
         String secret = type == ChannelType.WEBHOOK ? WebhookSignature.newSecret() : null;
@@ -81,8 +81,8 @@ public class NotificationService {
 
     @Transactional
     public List<NotificationChannel> channels(Caller caller) {
-        return em.createQuery("select c from NotificationChannel c where c.organizationId = :org order by c.name", NotificationChannel.class)
-                .setParameter("org", caller.organizationId()).setMaxResults(500).getResultList();
+        return em.createQuery("select c from NotificationChannel c order by c.name", NotificationChannel.class)
+                .setMaxResults(500).getResultList();
     }
 
     @Transactional

@@ -1,5 +1,6 @@
 package com.aiaops.oncall;
 
+import com.aiaops.access.OrganizationScope;
 import com.aiaops.incident.IncidentService;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
@@ -14,7 +15,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Every node looks for incidents whose escalation is due every 5 seconds and claims each in the database
- * before paging, so a step pages once per cluster; a node that dies mid-way leaves it to another after the lease.
+ * before paging (in the incident's organisation), so a step pages once per cluster; a node that dies mid-way leaves it to another after the lease.
  */
 @Singleton
 public class EscalationRunner {
@@ -40,7 +41,7 @@ public class EscalationRunner {
                 continue;
             }
             try {
-                escalation.escalate(incidentId);
+                OrganizationScope.within(due.organizationId(), () -> escalation.escalate(incidentId));
             } catch (RuntimeException e) {
                 LOG.warnf(e, "Escalation of incident %s failed; it is retried after the lease", incidentId);
             }

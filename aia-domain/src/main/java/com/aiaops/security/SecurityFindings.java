@@ -115,21 +115,24 @@ public class SecurityFindings {
     @Transactional
     public List<Finding> findings(Caller caller, UUID serviceId, FindingSeverity severity, boolean openOnly, boolean overdueOnly, int max) {
         Instant now = clock.instant();
-        StringBuilder jpql = new StringBuilder("select f from Finding f where f.organizationId = :org");
+        List<String> conditions = new java.util.ArrayList<>();
         if (serviceId != null) {
-            jpql.append(" and f.serviceId = :service");
+            conditions.add("f.serviceId = :service");
         }
         if (severity != null) {
-            jpql.append(" and f.severity = :severity");
+            conditions.add("f.severity = :severity");
         }
         if (openOnly || overdueOnly) {
-            jpql.append(" and f.fixedAt is null");
+            conditions.add("f.fixedAt is null");
         }
         if (overdueOnly) {
-            jpql.append(" and f.dueAt < :now");
+            conditions.add("f.dueAt < :now");
         }
-        var query = em.createQuery(jpql.append(" order by f.dueAt, f.id").toString(), Finding.class)
-                .setParameter("org", caller.organizationId());
+        StringBuilder jpql = new StringBuilder("select f from Finding f");
+        if (!conditions.isEmpty()) {
+            jpql.append(" where ").append(String.join(" and ", conditions));
+        }
+        var query = em.createQuery(jpql.append(" order by f.dueAt, f.id").toString(), Finding.class);
         if (serviceId != null) {
             query.setParameter("service", serviceId);
         }
@@ -163,8 +166,8 @@ public class SecurityFindings {
         long overdue = 0;
         long inTime = 0;
         long late = 0;
-        var query = em.createQuery("select f from Finding f where f.organizationId = :org" + (serviceId == null ? "" : " and f.serviceId = :service"),
-                Finding.class).setParameter("org", caller.organizationId());
+        var query = em.createQuery("select f from Finding f" + (serviceId == null ? "" : " where f.serviceId = :service"),
+                Finding.class);
         if (serviceId != null) {
             query.setParameter("service", serviceId);
         }

@@ -33,8 +33,8 @@ public class SloRepository implements com.aiaops.telemetry.TrackedThresholds {
                 .setParameter("org", organizationId).setParameter("name", name).getResultStream().findFirst();
     }
 
-    public List<Slo> pageAfter(UUID organizationId, String afterName, int maxResults) {
-        return com.aiaops.shared.Keyset.pageAfter(em, Slo.class, "name", organizationId, afterName, maxResults);
+    public List<Slo> pageAfter(String afterName, int maxResults) {
+        return com.aiaops.shared.Keyset.pageAfter(em, Slo.class, "name", afterName, maxResults);
     }
 
     public List<Slo> ofService(UUID organizationId, UUID serviceId) {

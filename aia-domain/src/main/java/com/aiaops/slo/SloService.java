@@ -122,7 +122,7 @@ public class SloService {
 
     @Transactional
     public Page<Slo> list(Caller caller, PageRequest page) {
-        return page.toPage(repository.pageAfter(caller.organizationId(), page.afterKey(), page.limit() + 1), Slo::name);
+        return page.toPage(repository.pageAfter(page.afterKey(), page.limit() + 1), Slo::name);
     }
 
     @Transactional
@@ -205,7 +205,7 @@ public class SloService {
     @Transactional
     public String exportOpenSlo(Caller caller, UUID onlySlo) {
         List<Slo> chosen = onlySlo != null ? List.of(find(caller, onlySlo))
-                : repository.pageAfter(caller.organizationId(), null, 10_000);
+                : repository.pageAfter(null, 10_000);
         Map<UUID, com.aiaops.catalog.Service> byId = new LinkedHashMap<>();
         for (Slo slo : chosen) {
             byId.computeIfAbsent(slo.serviceId(), id -> services.find(caller.organizationId(), id).orElseThrow());

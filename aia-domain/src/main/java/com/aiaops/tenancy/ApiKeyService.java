@@ -80,7 +80,7 @@ public class ApiKeyService {
     @Transactional
     public Page<ApiKey> list(Caller caller, PageRequest page) {
         UUID after = page.afterKey() == null ? null : Ids.parse(page.afterKey(), "cursor");
-        return page.toPage(com.aiaops.shared.Keyset.pageAfter(em, ApiKey.class, "id", caller.organizationId(), after,
+        return page.toPage(com.aiaops.shared.Keyset.pageAfter(em, ApiKey.class, "id", after,
                 page.limit() + 1), k -> k.id().toString());
     }
 
@@ -198,8 +198,8 @@ public class ApiKeyService {
     }
 
     private ApiKey find(Caller caller, UUID id) {
-        return em.createQuery("select k from ApiKey k where k.organizationId = :org and k.id = :id", ApiKey.class)
-                .setParameter("org", caller.organizationId()).setParameter("id", id)
+        return em.createQuery("select k from ApiKey k where k.id = :id", ApiKey.class)
+                .setParameter("id", id)
                 .getResultStream().findFirst()
                 .orElseThrow(() -> new NotFoundException("API key", id));
     }

@@ -40,7 +40,7 @@ public class MemberService {
     @Transactional
     public Page<Member> list(Caller caller, PageRequest page) {
         UUID after = page.afterKey() == null ? null : com.aiaops.shared.Ids.parse(page.afterKey(), "cursor");
-        return page.toPage(repository.membersAfter(caller.organizationId(), after, page.limit() + 1), m -> m.id().toString());
+        return page.toPage(repository.membersAfter(after, page.limit() + 1), m -> m.id().toString());
     }
 
     @Transactional

@@ -59,8 +59,8 @@ public class TenancyRepository {
                 .setParameter("account", accountId).getResultList());
     }
 
-    public List<Member> membersAfter(UUID organizationId, UUID afterId, int maxResults) {
-        return com.aiaops.shared.Keyset.pageAfter(em, Member.class, "id", organizationId, afterId, maxResults);
+    public List<Member> membersAfter(UUID afterId, int maxResults) {
+        return com.aiaops.shared.Keyset.pageAfter(em, Member.class, "id", afterId, maxResults);
     }
 
     public long countAdmins(UUID organizationId) {

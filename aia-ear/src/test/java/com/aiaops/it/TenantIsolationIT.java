@@ -76,6 +76,43 @@ class TenantIsolationIT extends ApiIT {
         as(a.adminKey()).get("/audit-events/verification").then().statusCode(200).body("intact", equalTo(true));
     }
 
+    /**
+     * These lists and lookups have no organisation in their queries: the organisation scope (Hibernate's tenant
+     * filter) is all that keeps another organisation's rows out, so this shows it does, with the same names on
+     * both sides (a uniqueness check that saw the other organisation would refuse the second).
+     */
+    @Test
+    void lists_and_lookups_without_an_organisation_in_their_query_show_only_the_callers_rows() {
+        Tenant a = newTenant();
+        Tenant b = newTenant();
+        java.util.Map<String, Map<String, String>> made = new java.util.LinkedHashMap<>();
+        for (Tenant t : List.of(a, b)) {
+            String key = t.adminKey();
+            String service = registerService(key, "shop");
+            Map<String, String> ids = new java.util.LinkedHashMap<>();
+            ids.put("/incidents", as(key).body(Map.of("title", "Shop down", "severity", "P2", "serviceIds", List.of(service)))
+                    .post("/incidents").then().statusCode(201).extract().path("id"));
+            ids.put("/notification-channels", as(key).body(Map.of("name", "same-name", "type", "EMAIL", "target", "ops@example.test"))
+                    .post("/notification-channels").then().statusCode(201).extract().path("id"));
+            ids.put("/slos", as(key).body(Map.of("serviceId", service, "name", "same-slo", "indicator", "AVAILABILITY",
+                    "targetPercent", 99, "window", "28d")).post("/slos").then().statusCode(201).extract().path("id"));
+            ids.put("/status-components", as(key).body(Map.of("serviceId", service, "name", "Shop", "position", 1))
+                    .post("/status-components").then().statusCode(201).extract().path("id"));
+            made.put(t.organizationId(), ids);
+        }
+        for (Tenant t : List.of(a, b)) {
+            Tenant other = t == a ? b : a;
+            for (Map.Entry<String, String> own : made.get(t.organizationId()).entrySet()) {
+                String foreign = made.get(other.organizationId()).get(own.getKey());
+                as(t.adminKey()).get(own.getKey() + "/" + own.getValue()).then().statusCode(200);
+                as(t.adminKey()).get(own.getKey() + "/" + foreign).then().statusCode(404).contentType(PROBLEM_JSON);
+                io.restassured.response.ValidatableResponse list = as(t.adminKey()).get(own.getKey()).then().statusCode(200);
+                String ids = "items.id";
+                list.body(ids, hasItem(own.getValue())).body(ids, not(hasItem(foreign)));
+            }
+        }
+    }
+
     @Test
     void an_api_key_acts_only_within_its_own_organisation() {
         Tenant a = newTenant();

@@ -1,5 +1,6 @@
 package com.aiaops.batch.report;
 
+import com.aiaops.access.OrganizationScope;
 import com.aiaops.report.ReportService;
 import jakarta.batch.api.AbstractBatchlet;
 import jakarta.batch.api.BatchProperty;
@@ -16,7 +17,7 @@ import org.jboss.logging.Logger;
 /**
  * Writes one report of {@code kind} (sla, cost or weekly) for each organisation, or for {@code organization}, for
  * {@code period} (a month such as 2026-10, or the Monday of a week; default: the last complete one). Each
- * organisation's report is its own transaction: one that fails does not stop the others, and fails the job.
+ * organisation's report is its own transaction, run in that organisation: one that fails does not stop the others, and fails the job.
  */
 @Named
 @Dependent
@@ -44,12 +45,7 @@ public class ReportBatchlet extends AbstractBatchlet {
         int failed = 0;
         for (UUID org : organizations) {
             try {
-                switch (kind) {
-                    case "sla" -> reports.slaReport(org, month());
-                    case "cost" -> reports.costReport(org, month());
-                    case "weekly" -> reports.weeklyReview(org, week());
-                    default -> throw new IllegalArgumentException("kind must be sla, cost or weekly");
-                }
+                OrganizationScope.within(org, () -> write(org));
             } catch (IllegalArgumentException e) {
                 throw e;
             } catch (RuntimeException e) {
@@ -61,6 +57,15 @@ public class ReportBatchlet extends AbstractBatchlet {
             throw new IllegalStateException(failed + " of " + organizations.size() + " reports failed");
         }
         return "WRITTEN " + organizations.size();
+    }
+
+    private void write(UUID org) {
+        switch (kind) {
+            case "sla" -> reports.slaReport(org, month());
+            case "cost" -> reports.costReport(org, month());
+            case "weekly" -> reports.weeklyReview(org, week());
+            default -> throw new IllegalArgumentException("kind must be sla, cost or weekly");
+        }
     }
 
     private YearMonth month() {
