@@ -40,7 +40,10 @@ public class CostBreakdowns {
                         long rows) {
     }
 
-    /** EffectiveCost (and billed, list) over the months [from, to], by one dimension and currency, largest first. */
+    /**
+     * EffectiveCost (and billed, list) over the months [from, to], by one dimension and currency, largest first. A list
+     * cost is null where no row of the slice carried ListCost.
+     */
     @Transactional
     public List<Slice> breakdown(Caller caller, Dimension by, YearMonth from, YearMonth to) {
         if (to.isBefore(from) || from.plusMonths(36).isBefore(to)) {
@@ -68,7 +71,8 @@ public class CostBreakdowns {
             services.all(caller.organizationId()).forEach(s -> names.put(s.id(), s.displayName()));
         }
         return sums(caller.organizationId(), key, from, to).stream().map(s -> {
-            String label = s.key() == null ? "(unallocated)" : by == Dimension.SERVICE ? names.getOrDefault(UUID.fromString(s.key()), s.key()) : s.key();
+            String label = s.key() == null ? (by == Dimension.CATEGORY || by == Dimension.PROVIDER ? "(not in the files)" : "(unallocated)")
+                    : by == Dimension.SERVICE ? names.getOrDefault(UUID.fromString(s.key()), s.key()) : s.key();
             return new Slice(s.key(), label, s.currency(), s.effectiveCost(), s.billedCost(), s.listCost(), s.rows());
         }).sorted((a, b) -> b.effectiveCost().compareTo(a.effectiveCost())).toList();
     }

@@ -45,10 +45,10 @@ public class CostLine {
     @Column(name = "effective_cost", nullable = false, precision = 24, scale = 8)
     private BigDecimal effectiveCost;
 
-    @Column(name = "list_cost", nullable = false, precision = 24, scale = 8)
+    @Column(name = "list_cost", precision = 24, scale = 8)
     private BigDecimal listCost;
 
-    @Column(name = "contracted_cost", nullable = false, precision = 24, scale = 8)
+    @Column(name = "contracted_cost", precision = 24, scale = 8)
     private BigDecimal contractedCost;
 
     @Column(name = "pricing_quantity", precision = 24, scale = 8)
@@ -57,7 +57,7 @@ public class CostLine {
     @Column(name = "pricing_unit", length = 64)
     private String pricingUnit;
 
-    @Column(name = "billing_account_id", nullable = false, length = 200)
+    @Column(name = "billing_account_id", length = 200)
     private String billingAccountId;
 
     @Column(name = "billing_account_name", length = 200)
@@ -87,19 +87,19 @@ public class CostLine {
     @Column(name = "charge_period_end", nullable = false)
     private Instant chargePeriodEnd;
 
-    @Column(name = "invoice_issuer_name", nullable = false, length = 200)
+    @Column(name = "invoice_issuer_name", length = 200)
     private String invoiceIssuerName;
 
-    @Column(name = "provider_name", nullable = false, length = 200)
+    @Column(name = "provider_name", length = 200)
     private String providerName;
 
-    @Column(name = "publisher_name", nullable = false, length = 200)
+    @Column(name = "publisher_name", length = 200)
     private String publisherName;
 
-    @Column(name = "service_category", nullable = false, length = 32)
+    @Column(name = "service_category", length = 32)
     private String serviceCategory;
 
-    @Column(name = "service_name", nullable = false, length = 200)
+    @Column(name = "service_name", length = 200)
     private String serviceName;
 
     @Column(name = "resource_id", length = 500)

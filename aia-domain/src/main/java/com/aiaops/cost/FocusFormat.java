@@ -10,6 +10,7 @@ import java.io.StringReader;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
@@ -20,16 +21,52 @@ import java.util.Set;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * The FOCUS 1.2 columns this platform reads, and the checks of one row: the mandatory columns must all be in the
- * header; each row's costs are decimals, its periods ISO-8601 instants with the end after the start, its charge
- * category, class and service category from FOCUS's allowed values, its currency an ISO 4217 code, its Tags a
+ * The FOCUS columns this platform reads (versions 1.0 to 1.2 name them alike), and the checks of one row. Only the
+ * columns the platform cannot work without must be in the header: the two costs it sums, the charge category and the
+ * charge and billing periods, and the currency (a column, or one currency given for a file without it). Every other
+ * FOCUS column is kept when present and left empty when absent, as FOCUS's own example files (which carry only the
+ * columns their scenario needs) require. A field holding the literal text {@code null} or {@code NULL}, as those
+ * examples and some exports write it, is empty. Date-times are read as providers write them: ISO-8601 with an offset
+ * or Z, with or without fractions, a space instead of the T, a trailing " UTC", or no zone at all (UTC, as FOCUS
+ * requires of every date-time). Provider extension columns ({@code x_…}) are kept among the row's tags. The version
+ * (1.0, 1.1, 1.2) is told from the columns a file carries. Each row's costs are decimals, its periods ISO-8601 instants with the end after the start, its
+ * charge category, class and service category from FOCUS's allowed values, its currency an ISO 4217 code, its Tags a
  * JSON object. Each problem is reported with the row number (the header is row 1) and the column.
  */
 public final class FocusFormat {
-    public static final List<String> MANDATORY = List.of("BilledCost", "EffectiveCost", "ListCost", "ContractedCost", "PricingQuantity",
-            "PricingUnit", "BillingAccountId", "BillingAccountName", "BillingCurrency", "BillingPeriodStart", "BillingPeriodEnd",
-            "ChargeCategory", "ChargeClass", "ChargeDescription", "ChargePeriodStart", "ChargePeriodEnd", "InvoiceIssuerName",
-            "ProviderName", "PublisherName", "ServiceCategory", "ServiceName");
+    /** Without these a row cannot be summed or placed in time. */
+    public static final List<String> REQUIRED = List.of("BilledCost", "EffectiveCost", "ChargeCategory", "ChargePeriodStart",
+            "ChargePeriodEnd", "BillingPeriodStart", "BillingPeriodEnd");
+    /** The currency column: required unless the import names one currency for the whole file. */
+    public static final String CURRENCY = "BillingCurrency";
+    /** The other columns FOCUS 1.0-1.2 make mandatory; kept when present, reported when absent. */
+    public static final List<String> FOCUS_MANDATORY = List.of("ListCost", "ContractedCost", "PricingQuantity", "PricingUnit",
+            "BillingAccountId", "BillingAccountName", "ChargeClass", "ChargeDescription", "InvoiceIssuerName", "ProviderName",
+            "PublisherName", "ServiceCategory", "ServiceName");
+    /** Columns FOCUS added in 1.1 and 1.2: a file carrying one is of that version at least. */
+    private static final List<String> SINCE_1_2 = List.of("InvoiceId", "PricingCurrency", "BillingAccountType", "SubAccountType",
+            "PricingCurrencyContractedUnitPrice", "PricingCurrencyEffectiveCost", "PricingCurrencyListUnitPrice");
+    private static final List<String> SINCE_1_1 = List.of("ServiceSubcategory", "CommitmentDiscountQuantity", "CommitmentDiscountUnit",
+            "CapacityReservationId", "CapacityReservationStatus", "SkuMeter", "SkuPriceDetails");
+    /** FOCUS 1.3 names the provider of the service so; older files call it ProviderName. */
+    static final String SERVICE_PROVIDER = "ServiceProviderName";
+    /** The prefix FOCUS reserves for a provider's own columns. */
+    static final String EXTENSION_PREFIX = "x_";
+
+    /** The FOCUS version whose columns a header carries: 1.2, 1.1 or 1.0 (the oldest column set read). */
+    public static String version(Map<String, Integer> header) {
+        if (SINCE_1_2.stream().anyMatch(header::containsKey)) {
+            return "1.2";
+        }
+        return SINCE_1_1.stream().anyMatch(header::containsKey) ? "1.1" : "1.0";
+    }
+
+    /** The provider extension columns of a header, kept as tags. */
+    public static List<String> extensionColumns(Map<String, Integer> header) {
+        return header.keySet().stream().filter(c -> c.startsWith(EXTENSION_PREFIX) && c.length() > EXTENSION_PREFIX.length()).toList();
+    }
+
+    /** The optional columns read. */
     public static final List<String> OPTIONAL = List.of("ResourceId", "ResourceName", "RegionId", "SubAccountId", "Tags");
     static final Set<String> CHARGE_CATEGORIES = Set.of("Usage", "Purchase", "Tax", "Credit", "Adjustment");
     static final Set<String> SERVICE_CATEGORIES = Set.of("AI and Machine Learning", "Analytics", "Business Applications", "Compute",
@@ -50,20 +87,34 @@ public final class FocusFormat {
     public record RowError(long row, String column, String message) {
     }
 
-    /** The mandatory columns a header lacks. */
-    public static List<String> missingColumns(Map<String, Integer> header) {
-        return MANDATORY.stream().filter(c -> !header.containsKey(c)).toList();
+    /** The columns a header lacks that an import cannot do without; the currency only when no default is given. */
+    public static List<String> missingColumns(Map<String, Integer> header, boolean currencyGiven) {
+        List<String> missing = new ArrayList<>(REQUIRED.stream().filter(c -> !header.containsKey(c)).toList());
+        if (!currencyGiven && !header.containsKey(CURRENCY)) {
+            missing.add(CURRENCY);
+        }
+        return missing;
+    }
+
+    /** FOCUS's mandatory columns the header lacks: the file imports, and the answer says what it did not carry. */
+    public static List<String> absentColumns(Map<String, Integer> header) {
+        return java.util.stream.Stream.concat(FOCUS_MANDATORY.stream(), java.util.stream.Stream.of(CURRENCY))
+                .filter(c -> !header.containsKey(c)).toList();
     }
 
     /** Reads one record; problems go to {@code errors} and the row is null. */
-    public FocusRow read(CSVRecord record, long row, boolean hasOptional, CostMappingRule mapping, List<RowError> errors) {
+    public FocusRow read(CSVRecord record, long row, boolean hasOptional, String defaultCurrency, List<String> extensions,
+                         CostMappingRule mapping, List<RowError> errors) {
         Reader r = new Reader(record, row, errors, instants);
         BigDecimal billed = r.decimal("BilledCost", true);
         BigDecimal effective = r.decimal("EffectiveCost", true);
-        BigDecimal list = r.decimal("ListCost", true);
-        BigDecimal contracted = r.decimal("ContractedCost", true);
+        BigDecimal list = r.decimal("ListCost", false);
+        BigDecimal contracted = r.decimal("ContractedCost", false);
         BigDecimal quantity = r.decimal("PricingQuantity", false);
-        String currency = r.text("BillingCurrency", true, 3);
+        String currency = r.text(CURRENCY, defaultCurrency == null, 3);
+        if (currency == null && defaultCurrency != null) {
+            currency = defaultCurrency;
+        }
         if (currency != null && !currency.matches("[A-Z]{3}")) {
             r.error("BillingCurrency", "must be an ISO 4217 code such as USD");
         }
@@ -85,11 +136,11 @@ public final class FocusFormat {
         if (chargeClass != null && !chargeClass.equals("Correction")) {
             r.error("ChargeClass", "must be Correction or empty");
         }
-        String serviceCategory = r.text("ServiceCategory", true, 32);
+        String serviceCategory = r.text("ServiceCategory", false, 32);
         if (serviceCategory != null && !SERVICE_CATEGORIES.contains(serviceCategory)) {
             r.error("ServiceCategory", "is not a FOCUS service category (e.g. Compute, Databases, Storage, Other)");
         }
-        String serviceName = r.text("ServiceName", true, 200);
+        String serviceName = r.text("ServiceName", false, 200);
         String resourceId = hasOptional ? r.optional("ResourceId", 500) : null;
         String tags = hasOptional ? r.optional("Tags", 4000) : null;
         JsonObject tagObject = null;
@@ -113,10 +164,33 @@ public final class FocusFormat {
                 tagObject = value.asJsonObject();
             }
         }
+        if (!extensions.isEmpty() && !r.failed) {
+            jakarta.json.JsonObjectBuilder merged = tagObject == null ? Json.createObjectBuilder() : Json.createObjectBuilder(tagObject);
+            boolean any = false;
+            for (String column : extensions) {
+                String extension = r.raw(column);
+                if (extension != null) {
+                    merged.add(column, extension);
+                    any = true;
+                }
+            }
+            if (any) {
+                JsonObject withExtensions = merged.build();
+                String text = withExtensions.toString();
+                if (text.length() <= 4000) { // the tags column's size: past it, the file's own tags are kept as they are
+                    tagObject = withExtensions;
+                    tags = text;
+                }
+            }
+        }
+        String provider = r.text("ProviderName", false, 200);
+        if (provider == null) {
+            provider = r.text(SERVICE_PROVIDER, false, 200);
+        }
         FocusRow parsed = new FocusRow(billed, effective, list, contracted, quantity, r.text("PricingUnit", false, 64),
-                r.text("BillingAccountId", true, 200), r.text("BillingAccountName", false, 200), currency, billingStart, billingEnd,
+                r.text("BillingAccountId", false, 200), r.text("BillingAccountName", false, 200), currency, billingStart, billingEnd,
                 category, chargeClass, r.text("ChargeDescription", false, 1000), chargeStart, chargeEnd,
-                r.text("InvoiceIssuerName", true, 200), r.text("ProviderName", true, 200), r.text("PublisherName", true, 200),
+                r.text("InvoiceIssuerName", false, 200), provider, r.text("PublisherName", false, 200),
                 serviceCategory, serviceName, resourceId, hasOptional ? r.optional("ResourceName", 500) : null,
                 hasOptional ? r.optional("RegionId", 64) : null, hasOptional ? r.optional("SubAccountId", 200) : null, tags,
                 null, null);
@@ -146,8 +220,13 @@ public final class FocusFormat {
             errors.add(new RowError(row, column, message));
         }
 
+        /** The field, or null when the column is absent, the field empty or the literal {@code null}. */
         String raw(String column) {
-            return record.isMapped(column) && record.isSet(column) ? record.get(column) : null;
+            if (!record.isMapped(column) || !record.isSet(column)) {
+                return null;
+            }
+            String value = record.get(column);
+            return value.isEmpty() || value.equalsIgnoreCase("null") ? null : value;
         }
 
         String text(String column, boolean required, int max) {
@@ -208,11 +287,19 @@ public final class FocusFormat {
         }
 
         private Instant parse(String column, String value) {
+            String iso = value;
+            if (iso.endsWith(" UTC")) {
+                iso = iso.substring(0, iso.length() - 4) + "Z";
+            }
+            if (iso.length() > 10 && iso.charAt(10) == ' ') {
+                iso = iso.substring(0, 10) + "T" + iso.substring(11);
+            }
             try {
-                return OffsetDateTime.parse(value).toInstant();
+                return OffsetDateTime.parse(iso).toInstant();
             } catch (DateTimeParseException e) {
                 try {
-                    return LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
+                    return iso.length() > 10 ? LocalDateTime.parse(iso).toInstant(ZoneOffset.UTC)
+                            : LocalDate.parse(iso).atStartOfDay(ZoneOffset.UTC).toInstant();
                 } catch (DateTimeParseException again) {
                     error(column, "is not an ISO-8601 date-time such as 2026-10-01T00:00:00Z");
                     return null;

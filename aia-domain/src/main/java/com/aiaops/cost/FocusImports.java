@@ -45,7 +45,9 @@ import jakarta.transaction.Transactional;
  */
 @ApplicationScoped
 public class FocusImports {
-    private static final CSVFormat FOCUS_CSV = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build();
+    /** RFC 4180, with blank lines between rows skipped (FOCUS's own example files have them). */
+    private static final CSVFormat FOCUS_CSV = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
+            .setIgnoreEmptyLines(true).build();
 
     @PersistenceContext(unitName = "aia")
     EntityManager em;
@@ -65,11 +67,17 @@ public class FocusImports {
     @Inject
     Clock clock;
 
+    /**
+     * What an import did. {@code focusVersion}: the FOCUS version whose columns the file carries; {@code absentColumns}: FOCUS's mandatory columns the file did not carry (kept empty);
+     * {@code currencyGiven}: the currency every row was taken in, when the file has no BillingCurrency column. Both are
+     * said in the answer to the import only.
+     */
     public record ImportResult(UUID id, String digest, boolean duplicate, long rows, long unallocatedRows, BigDecimal effectiveCost,
-                               Instant firstChargeAt, Instant lastChargeAt, Instant importedAt) {
+                               Instant firstChargeAt, Instant lastChargeAt, Instant importedAt, String focusVersion,
+                               List<String> absentColumns, String currencyGiven) {
         public static ImportResult of(CostImport i, boolean duplicate) {
             return new ImportResult(i.id(), i.digest(), duplicate, i.rows(), i.unallocatedRows(), i.effectiveCost(), i.firstChargeAt(),
-                    i.lastChargeAt(), i.importedAt());
+                    i.lastChargeAt(), i.importedAt(), null, List.of(), null);
         }
     }
 
@@ -87,10 +95,11 @@ public class FocusImports {
     /**
      * Imports a FOCUS CSV file, streamed: every row is checked and written as it is read; if any row is wrong,
      * nothing is kept and the errors (up to 100) name row and column. A file imported before (same SHA-256) is
-     * recognised at its end and rolled back: {@link DuplicateImport} carries the earlier import.
+     * recognised at its end and rolled back: {@link DuplicateImport} carries the earlier import. {@code currency}
+     * (ISO 4217, or null) is the currency of a file without a BillingCurrency column; a row's own currency wins.
      */
     @Transactional
-    public ImportResult importFocus(Caller caller, InputStream body) {
+    public ImportResult importFocus(Caller caller, InputStream body, String currency) {
         MessageDigest sha256;
         try {
             sha256 = MessageDigest.getInstance("SHA-256");
@@ -106,14 +115,23 @@ public class FocusImports {
         BigDecimal total = BigDecimal.ZERO;
         Instant first = null;
         Instant last = null;
+        List<String> absent;
+        String version;
         try (CSVParser parser = header(new BufferedReader(CsvText.of(digesting), 1 << 16));
              Connection connection = dataSource.getConnection()) {
-            List<String> missing = FocusFormat.missingColumns(parser.getHeaderMap());
+            List<String> missing = FocusFormat.missingColumns(parser.getHeaderMap(), currency != null);
             if (!missing.isEmpty()) {
-                throw new InvalidRequestException("invalid-cost-file", "The header lacks FOCUS columns: " + String.join(", ", missing),
+                throw new InvalidRequestException("invalid-cost-file", "The header lacks FOCUS columns: " + String.join(", ", missing)
+                        + (missing.contains(FocusFormat.CURRENCY) ? " (a file without BillingCurrency imports with currency=<ISO 4217 code>)" : ""),
                         missing.stream().map(c -> new InvalidRequestException.Violation("header", "missing column " + c)).toList());
             }
-            boolean optional = FocusFormat.OPTIONAL.stream().anyMatch(parser.getHeaderMap()::containsKey);
+            absent = FocusFormat.absentColumns(parser.getHeaderMap());
+            if (parser.getHeaderMap().containsKey("ServiceProviderName")) {
+                absent = absent.stream().filter(c -> !c.equals("ProviderName")).toList();
+            }
+            version = FocusFormat.version(parser.getHeaderMap());
+            List<String> extensions = FocusFormat.extensionColumns(parser.getHeaderMap());
+            boolean optional = FocusFormat.OPTIONAL.stream().anyMatch(parser.getHeaderMap()::containsKey) || !extensions.isEmpty();
             FocusFormat format = new FocusFormat();
             int columns = parser.getHeaderMap().size();
             try (CostLineWriter writer = CostLineWriter.on(connection)) {
@@ -122,7 +140,7 @@ public class FocusImports {
                     if (record.size() != columns) {
                         errors.add(new FocusFormat.RowError(row, "*", "has " + record.size() + " fields; the header has " + columns));
                     } else {
-                        FocusRow parsed = format.read(record, row, optional, rule, errors);
+                        FocusRow parsed = format.read(record, row, optional, currency, extensions, rule, errors);
                         if (parsed != null && errors.isEmpty()) {
                             writer.write(Ids.newBulkId(), caller.organizationId(), importId, parsed);
                             rows++;
@@ -166,7 +184,10 @@ public class FocusImports {
         audit.record(caller, "cost.imported", "cost-import", importId, null,
                 Map.of("digest", digest, "rows", rows, "effectiveCost", total.toPlainString()));
         budgets.evaluateBudgets(caller.organizationId(), YearMonth.from(first.atZone(ZoneOffset.UTC)), YearMonth.from(last.minusNanos(1).atZone(ZoneOffset.UTC)));
-        return ImportResult.of(imported, false);
+        ImportResult result = ImportResult.of(imported, false);
+        return new ImportResult(result.id(), result.digest(), false, result.rows(), result.unallocatedRows(), result.effectiveCost(),
+                result.firstChargeAt(), result.lastChargeAt(), result.importedAt(), version, absent,
+                absent.contains(FocusFormat.CURRENCY) ? currency : null);
     }
 
     @Transactional

@@ -104,7 +104,7 @@ public class ReportService {
             tables.add(new ReportTable("EffectiveCost by " + by.name().toLowerCase(Locale.ROOT), List.of("key", "label", "currency",
                     "effective_cost", "billed_cost", "list_cost", "rows"), cost.breakdown(system, by, month, month).stream()
                     .map(sl -> List.of(String.valueOf(sl.key()), String.valueOf(sl.label()), sl.currency(), sl.effectiveCost().toPlainString(),
-                            sl.billedCost().toPlainString(), sl.listCost().toPlainString(), Long.toString(sl.rows()))).toList()));
+                            sl.billedCost().toPlainString(), sl.listCost() == null ? "" : sl.listCost().toPlainString(), Long.toString(sl.rows()))).toList()));
         }
         tables.add(new ReportTable("Budgets", List.of("budget", "scope", "budget_amount", "spent", "forecast", "status"),
                 budgets.budgetStatus(organizationId, month).stream().map(b -> List.of(b.name(), b.scope().name(),

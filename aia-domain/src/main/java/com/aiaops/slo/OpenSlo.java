@@ -48,7 +48,7 @@ public final class OpenSlo {
     }
 
     public record SloDoc(String name, String displayName, String service, Indicator indicator, Integer latencyThresholdMs,
-                         SloSpec spec) {
+                         boolean latencyThresholdStrict, SloSpec spec) {
     }
 
     /** A field or document that was not imported, and why. */
@@ -104,7 +104,7 @@ public final class OpenSlo {
         body.put("budgetingMethod", spec.method() == BudgetingMethod.TIMESLICES ? "Timeslices" : "Occurrences");
         Map<String, Object> objective = new LinkedHashMap<>();
         if (slo.indicator() == Indicator.LATENCY) {
-            objective.put("op", "lte");
+            objective.put("op", slo.latencyThresholdStrict() ? "lt" : "lte");
             objective.put("value", slo.latencyThresholdMs());
         }
         objective.put("target", spec.target());
@@ -469,17 +469,14 @@ public final class OpenSlo {
                     : Double.parseDouble(required(objective, "targetPercent")) / 100;
             objective.text("displayName");
             Integer threshold = null;
+            boolean strict = false;
             if (kind == Indicator.LATENCY) {
                 String op = objective.text("op");
                 if (op != null && !op.equals("lte") && !op.equals("lt")) {
                     throw new IllegalArgumentException("a latency objective counts requests under a bound: op lte or lt, not " + op);
                 }
-                threshold = (int) Math.round(Double.parseDouble(required(objective, "value")));
-                if ("lt".equals(op)) {
-                    // Thresholds are inclusive here (good: latency ≤ bound); said, not done silently (issue 15 keeps strictness).
-                    findings.add(new Finding(slo.document, "spec.objectives[0].op",
-                            "op lt is imported as lte: a request taking exactly " + threshold + " ms counts as good"));
-                }
+                threshold = wholeMillis(required(objective, "value"));
+                strict = "lt".equals(op);
             }
             Double sliceTarget = objective.has("timeSliceTarget") ? Double.valueOf(objective.text("timeSliceTarget")) : null;
             Duration sliceWindow = objective.has("timeSliceWindow") ? SloDuration.parse(objective.text("timeSliceWindow")).fixedLength() : null;
@@ -520,7 +517,7 @@ public final class OpenSlo {
                 findings.add(new Finding(slo.document, "spec.alertPolicies", "none given: the SRE Workbook's burn-rate rules apply"));
             }
             SloSpec sloSpec = new SloSpec(target, timeWindow, budgeting, sliceTarget, sliceWindow, minimumEvents, rules);
-            return new SloDoc(name, metadata.text("displayName"), service, kind, threshold, sloSpec);
+            return new SloDoc(name, metadata.text("displayName"), service, kind, threshold, strict, sloSpec);
         }
 
         private BurnRateRule rule(Node condition) {
@@ -652,5 +649,19 @@ public final class OpenSlo {
             children.values().forEach(c -> c.reportUnconsumed(findings));
             listed.forEach(c -> c.reportUnconsumed(findings));
         }
+    }
+
+    /** A latency bound in whole milliseconds, as the SLO keeps it: a fraction would be rounded to another SLO. */
+    private static int wholeMillis(String value) {
+        double millis;
+        try {
+            millis = Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("spec.objectives[0].value must be a number of milliseconds, not " + value);
+        }
+        if (!(millis >= 1 && millis <= 3_600_000) || millis != Math.rint(millis)) {
+            throw new IllegalArgumentException("spec.objectives[0].value must be whole milliseconds from 1 to 3600000, not " + value);
+        }
+        return (int) millis;
     }
 }

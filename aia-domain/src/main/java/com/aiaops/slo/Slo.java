@@ -46,6 +46,10 @@ public class Slo {
     @Column(name = "latency_threshold_ms")
     private Integer latencyThresholdMillis;
 
+    /** Good if latency is under the threshold (OpenSLO {@code op: lt}) rather than at or under it ({@code lte}). */
+    @Column(name = "latency_threshold_strict", nullable = false)
+    private boolean latencyThresholdStrict;
+
     @Column(nullable = false)
     private double target;
 
@@ -88,7 +92,7 @@ public class Slo {
     }
 
     public Slo(UUID organizationId, UUID serviceId, String name, String displayName, Indicator indicator,
-               Integer latencyThresholdMillis, SloSpec spec, Instant createdAt) {
+               Integer latencyThresholdMillis, boolean latencyThresholdStrict, SloSpec spec, Instant createdAt) {
         this.id = Ids.newId();
         this.organizationId = organizationId;
         this.serviceId = serviceId;
@@ -96,6 +100,7 @@ public class Slo {
         this.displayName = displayName;
         this.indicator = indicator;
         this.latencyThresholdMillis = indicator == Indicator.LATENCY ? latencyThresholdMillis : null;
+        this.latencyThresholdStrict = indicator == Indicator.LATENCY && latencyThresholdStrict;
         this.createdAt = createdAt;
         define(spec);
     }
@@ -156,6 +161,15 @@ public class Slo {
 
     public Integer latencyThresholdMillis() {
         return latencyThresholdMillis;
+    }
+
+    public boolean latencyThresholdStrict() {
+        return latencyThresholdStrict;
+    }
+
+    /** The bound roll-ups count this SLO's good requests within ({@link com.aiaops.telemetry.LatencyBound}); null: not latency. */
+    public Integer latencyBound() {
+        return latencyThresholdMillis == null ? null : com.aiaops.telemetry.LatencyBound.key(latencyThresholdMillis, latencyThresholdStrict);
     }
 
     public Instant createdAt() {

@@ -45,8 +45,11 @@ public class SloRepository implements com.aiaops.telemetry.TrackedThresholds {
     /** The latency thresholds the SLOs of these services use, which ingestion counts exactly. */
     @Override
     public Set<Integer> of(UUID serviceId) {
-        return new HashSet<>(em.createQuery("select distinct s.latencyThresholdMillis from Slo s where s.serviceId = :service "
-                        + "and s.latencyThresholdMillis is not null", Integer.class)
-                .setParameter("service", serviceId).getResultList());
+        Set<Integer> bounds = new HashSet<>();
+        em.createQuery("select distinct s.latencyThresholdMillis, s.latencyThresholdStrict from Slo s where s.serviceId = :service "
+                        + "and s.latencyThresholdMillis is not null", Object[].class)
+                .setParameter("service", serviceId).getResultList()
+                .forEach(row -> bounds.add(com.aiaops.telemetry.LatencyBound.key((Integer) row[0], (Boolean) row[1])));
+        return bounds;
     }
 }

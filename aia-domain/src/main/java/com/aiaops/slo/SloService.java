@@ -56,7 +56,7 @@ public class SloService {
 
     /** What a client asks for; checked here so that every mistake is a clear 400. */
     public record Definition(UUID serviceId, String name, String displayName, Indicator indicator, Integer latencyThresholdMs,
-                             double target, String window, boolean rolling, java.time.LocalDateTime calendarStart,
+                             boolean latencyThresholdStrict, double target, String window, boolean rolling, java.time.LocalDateTime calendarStart,
                              String timeZone, BudgetingMethod budgetingMethod, Double timeSliceTarget,
                              String timeSliceWindow, long minimumEvents, List<BurnRateRule> burnRateRules) {
     }
@@ -74,7 +74,7 @@ public class SloService {
             throw InvalidRequestException.ofField("validation-failed", "latencyThresholdMs", "a LATENCY SLO needs a threshold in milliseconds");
         }
         Slo slo = new Slo(caller.organizationId(), d.serviceId(), d.name(), d.displayName(), d.indicator(),
-                d.latencyThresholdMs(), spec(d), clock.instant());
+                d.latencyThresholdMs(), d.latencyThresholdStrict(), spec(d), clock.instant());
         repository.add(slo);
         audit.record(caller, "slo.defined", "slo", slo.id(), null, snapshot(slo));
         return slo;
@@ -150,7 +150,7 @@ public class SloService {
     }
 
     SloStatus evaluate(Slo slo, Instant now) {
-        Integer threshold = slo.indicator() == Indicator.LATENCY ? slo.latencyThresholdMillis() : null;
+        Integer threshold = slo.indicator() == Indicator.LATENCY ? slo.latencyBound() : null;
         return SloEvaluator.evaluate(slo.spec(), now, new SloEvaluator.CountSource() {
             @Override
             public Counts counts(Instant from, Instant to) {
@@ -213,7 +213,8 @@ public class SloService {
         List<OpenSlo.ServiceDoc> serviceDocs = byId.values().stream()
                 .map(s -> new OpenSlo.ServiceDoc(s.slug(), s.displayName(), s.description())).toList();
         List<OpenSlo.SloDoc> sloDocs = chosen.stream().map(slo -> new OpenSlo.SloDoc(slo.name(), slo.displayName(),
-                byId.get(slo.serviceId()).slug(), slo.indicator(), slo.latencyThresholdMillis(), slo.spec())).toList();
+                byId.get(slo.serviceId()).slug(), slo.indicator(), slo.latencyThresholdMillis(), slo.latencyThresholdStrict(),
+                slo.spec())).toList();
         return OpenSlo.write(serviceDocs, sloDocs);
     }
 
@@ -254,7 +255,7 @@ public class SloService {
                         List.of(new InvalidRequestException.Violation("SLO " + doc.name(), e.getMessage())));
             }
             Slo slo = new Slo(caller.organizationId(), serviceIds.get(doc.service()), doc.name(), doc.displayName(), doc.indicator(),
-                    doc.latencyThresholdMs(), spec, clock.instant());
+                    doc.latencyThresholdMs(), doc.latencyThresholdStrict(), spec, clock.instant());
             repository.add(slo);
             audit.record(caller, "slo.imported", "slo", slo.id(), null, snapshot(slo));
             created.add(slo);
@@ -282,6 +283,7 @@ public class SloService {
         state.put("serviceId", slo.serviceId().toString());
         state.put("indicator", slo.indicator().name());
         state.put("latencyThresholdMs", slo.latencyThresholdMillis());
+        state.put("latencyThresholdStrict", slo.latencyThresholdStrict());
         state.put("target", spec.target());
         state.put("window", spec.window().duration().toString());
         state.put("rolling", spec.window().rolling());

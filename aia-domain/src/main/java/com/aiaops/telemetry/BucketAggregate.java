@@ -26,7 +26,7 @@ final class BucketAggregate {
             latencyCount++;
             latencySumMillis += latencyMillis;
             sketch.record(latencyMillis);
-            countsAtOrUnder.replaceAll((threshold, count) -> latencyMillis <= threshold ? count + 1 : count);
+            countsAtOrUnder.replaceAll((bound, count) -> LatencyBound.within(bound, latencyMillis) ? count + 1 : count);
         }
     }
 
@@ -43,7 +43,7 @@ final class BucketAggregate {
             latencyCount += count;
             latencySumMillis += ms * count;
             sketch.record(ms, count);
-            countsAtOrUnder.replaceAll((threshold, c) -> ms <= threshold ? c + count : c);
+            countsAtOrUnder.replaceAll((bound, c) -> LatencyBound.within(bound, ms) ? c + count : c);
         }
     }
 

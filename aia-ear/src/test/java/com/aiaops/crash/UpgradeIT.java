@@ -138,7 +138,12 @@ class UpgradeIT {
                 history.add(rs.getString(1) + " " + rs.getString(2));
             }
         }
-        assertEquals(List.of("1 BASELINE", "2 SQL"), history);
+        // The baseline, then every later migration once, in order (V2 first: the release's rules need it).
+        List<String> expected = new ArrayList<>(List.of("1 BASELINE"));
+        for (int version = 2; version <= Math.max(history.size(), 2); version++) {
+            expected.add(version + " SQL");
+        }
+        assertEquals(expected, history);
         try (Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("select count(*) from alert_rule where auto_resolve_incident is null")) {
             rs.next();
@@ -158,9 +163,35 @@ class UpgradeIT {
                 // OpenSLO YAML: the same documents, whatever the order of keys (the release wrote them in a random order).
                 assertEquals(withoutDerived(documents(yaml)), withoutDerived(documents(answer.asString())), read.getKey());
             } else {
-                assertEquals(withoutDerived(read.getValue()), withoutDerived(answer.jsonPath().get("$")), read.getKey());
+                Object released = withoutDerived(read.getValue());
+                assertEquals(released, fieldsOf(released, withoutDerived(answer.jsonPath().get("$"))), read.getKey());
             }
         }
+    }
+
+    /**
+     * The answer reduced to the fields the release answered with: fields added since are additions a client of the
+     * release does not read; a field removed or changed still fails.
+     */
+    @SuppressWarnings("unchecked")
+    private static Object fieldsOf(Object released, Object now) {
+        if (released instanceof Map<?, ?> before && now instanceof Map<?, ?> after) {
+            Map<String, Object> kept = new TreeMap<>();
+            ((Map<String, Object>) after).forEach((k, v) -> {
+                if (before.containsKey(k)) {
+                    kept.put(k, fieldsOf(before.get(k), v));
+                }
+            });
+            return kept;
+        }
+        if (released instanceof List<?> before && now instanceof List<?> after && before.size() == after.size()) {
+            List<Object> kept = new ArrayList<>();
+            for (int i = 0; i < after.size(); i++) {
+                kept.add(fieldsOf(before.get(i), after.get(i)));
+            }
+            return kept;
+        }
+        return now;
     }
 
     private static List<Object> documents(String yaml) {

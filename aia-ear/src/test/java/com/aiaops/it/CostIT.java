@@ -16,9 +16,11 @@ import static com.aiaops.it.Telemetry.spread;
 import static org.hamcrest.Matchers.closeTo;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
 /** FOCUS imports: validation, idempotency, allocation to services, budgets with forecasts and alerts, breakdowns, unit costs. */
@@ -160,5 +162,94 @@ class CostIT extends ApiIT {
         csv(tenant.adminKey()).body(file(List.of(good))).post("/cost/imports").then().statusCode(201);
         as(other.adminKey()).queryParam("from", "2026-10").get("/cost/breakdown").then().body("items", hasSize(0));
         as(other.adminKey()).get("/cost/imports").then().body("items", hasSize(0));
+    }
+
+    /** The FOCUS specification's own example files (see focus/public/README.md), each with its outcome. */
+    @Test
+    void focus_specification_examples_import_as_published() throws Exception {
+        Tenant tenant = newTenant();
+        Map<String, Object[]> expected = new java.util.LinkedHashMap<>();
+        expected.put("commitment_discount_purchase_scenario_1.csv", new Object[] {1, 0.00});
+        expected.put("commitment_discount_purchase_scenario_2.csv", new Object[] {"row 4: ChargePeriodEnd"});
+        expected.put("commitment_discount_purchase_scenario_3.csv", new Object[] {"row 5: ChargePeriodEnd"});
+        expected.put("commitment_discount_usage_scenario_1.csv", new Object[] {1, 1.00});
+        expected.put("commitment_discount_usage_scenario_2.csv", new Object[] {1, 1.00});
+        expected.put("commitment_discount_usage_scenario_3.csv", new Object[] {2, 1.00});
+        expected.put("commitment_discount_usage_scenario_4.csv", new Object[] {2, 1.50});
+        expected.put("one_hundred_percent_utilization_with_commitment_discount_flexibility_with_1_resource.csv", new Object[] {3, 2.75});
+        expected.put("one_hundred_percent_utilization_with_commitment_discount_flexibility_with_2_resources.csv", new Object[] {3, 2.00});
+        expected.put("one_hundred_percent_utilization_without_commitment_discount_flexibility.csv", new Object[] {2, 1.50});
+        expected.put("zero_percent_utilization_without_commitment_discount_flexibility.csv", new Object[] {3, 3.50});
+        for (Map.Entry<String, Object[]> file : expected.entrySet()) {
+            byte[] bytes;
+            try (java.io.InputStream in = CostIT.class.getResourceAsStream("/focus/public/" + file.getKey())) {
+                bytes = in.readAllBytes();
+            }
+            Object[] outcome = file.getValue();
+            if (outcome.length == 1) {
+                csv(tenant.adminKey()).queryParam("currency", "USD").body(bytes).post("/cost/imports").then().statusCode(400)
+                        .contentType(PROBLEM_JSON).body("errors.field", contains(outcome[0]))
+                        .body("errors[0].message", startsWith("is not an ISO-8601 date-time"));
+                continue;
+            }
+            csv(tenant.adminKey()).queryParam("currency", "USD").body(bytes).post("/cost/imports").then().statusCode(201)
+                    .body("rows", equalTo(outcome[0])).body("effectiveCost", closeTo((Double) outcome[1], 1e-9))
+                    .body("currencyGiven", equalTo("USD")).body("focusVersion", equalTo("1.1"))
+                    .body("absentColumns", hasItem("BillingCurrency")).body("absentColumns", hasItem("ServiceName"));
+        }
+        // The purchase is billed once; its cost reaches EffectiveCost only through the amortised usage rows.
+        as(tenant.adminKey()).queryParam("by", "month").queryParam("from", "2023-01").queryParam("to", "2023-01")
+                .get("/cost/breakdown").then().statusCode(200).body("items", hasSize(1))
+                .body("items[0].currency", equalTo("USD"))
+                .body("items[0].effectiveCost", closeTo(14.25, 1e-9)).body("items[0].billedCost", closeTo(8770.25, 1e-9));
+        as(tenant.adminKey()).queryParam("by", "provider").queryParam("from", "2023-01").queryParam("to", "2023-01")
+                .get("/cost/breakdown").then().statusCode(200).body("items.label", contains("(not in the files)"));
+
+        // Without a currency, a file without BillingCurrency is refused, naming the column and the way out.
+        byte[] noCurrency;
+        try (java.io.InputStream in = CostIT.class.getResourceAsStream("/focus/public/commitment_discount_usage_scenario_1.csv")) {
+            noCurrency = in.readAllBytes();
+        }
+        csv(tenant.adminKey()).body(noCurrency).post("/cost/imports").then().statusCode(400).contentType(PROBLEM_JSON)
+                .body("errors.message", contains("missing column BillingCurrency")).body("detail", containsString("currency="));
+        csv(tenant.adminKey()).queryParam("currency", "usd").body(noCurrency).post("/cost/imports").then().statusCode(400)
+                .contentType(PROBLEM_JSON);
+        // A header without what cannot be done without names each such column.
+        csv(tenant.adminKey()).queryParam("currency", "USD").body("BilledCost,ChargeCategory\n1.00,Usage\n").post("/cost/imports")
+                .then().statusCode(400).body("errors.message", containsInAnyOrder("missing column EffectiveCost",
+                        "missing column ChargePeriodStart", "missing column ChargePeriodEnd", "missing column BillingPeriodStart",
+                        "missing column BillingPeriodEnd"));
+    }
+
+    /**
+     * The spellings real exports use: a space for the T, milliseconds, a trailing " UTC", no zone; NULL for empty; a
+     * provider's x_ columns (kept as tags, so a TAG mapping can use them); FOCUS 1.3's ServiceProviderName. Only what is
+     * truly wrong is refused, by row and column.
+     */
+    @Test
+    void provider_spellings_of_date_times_nulls_and_extension_columns_import() {
+        Tenant tenant = newTenant();
+        registerService(tenant.adminKey(), "ledger");
+        as(tenant.adminKey()).body(Map.of("kind", "TAG", "tagKey", "x_Application")).put("/cost/mapping").then().statusCode(200);
+        String header = "BillingPeriodStart,BillingPeriodEnd,ChargePeriodStart,ChargePeriodEnd,ChargeCategory,BilledCost,EffectiveCost,"
+                + "BillingCurrency,ServiceProviderName,ServiceName,InvoiceId,x_Application\n";
+        String file = header
+                + "2024-10-01 00:00:00,2024-11-01 00:00:00,2024-10-01 00:00:00,2024-10-02 00:00:00,Usage,1.25,1.00,USD,Acme Cloud,Compute,NULL,ledger\n"
+                + "2024-10-01T00:00:00.000Z,2024-11-01T00:00:00.000Z,2024-10-02T00:00:00.000Z,2024-10-03T00:00:00.000Z,Usage,2.00,2.00,USD,Acme Cloud,NULL,inv-1,ledger\n"
+                + "2024-10-01 00:00:00 UTC,2024-11-01 00:00:00 UTC,2024-10-03T00:00:00,2024-10-04T00:00:00,Tax,0.25,0.25,USD,Acme Cloud,NULL,inv-1,NULL\n";
+        csv(tenant.adminKey()).body(file).post("/cost/imports").then().statusCode(201)
+                .body("rows", equalTo(3)).body("unallocatedRows", equalTo(1)).body("effectiveCost", closeTo(3.25, 1e-9))
+                .body("firstChargeAt", equalTo("2024-10-01T00:00:00Z")).body("lastChargeAt", equalTo("2024-10-04T00:00:00Z"))
+                .body("focusVersion", equalTo("1.2")).body("absentColumns", not(hasItem("ProviderName")));
+        as(tenant.adminKey()).queryParam("by", "provider").queryParam("from", "2024-10").queryParam("to", "2024-10")
+                .get("/cost/breakdown").then().statusCode(200).body("items.key", contains("Acme Cloud"));
+        as(tenant.adminKey()).queryParam("by", "service").queryParam("from", "2024-10").queryParam("to", "2024-10")
+                .get("/cost/breakdown").then().statusCode(200).body("items.find { it.label == 'Service ledger' }.effectiveCost", closeTo(3.0, 1e-9));
+
+        String wrong = header
+                + "2024-10-01,2024-11-01,2024-10-05T00:00:00Z,2024-10-04T00:00:00Z,Usage,1.00,1.00,USD,Acme Cloud,Compute,,ledger\n"
+                + "2024-10-01,2024-11-01,2024-10-05T00:00:00Z,2024-10-06T00:00:00Z,Usage,one,1.00,USD,Acme Cloud,Compute,,ledger\n";
+        csv(tenant.adminKey()).body(wrong).post("/cost/imports").then().statusCode(400).contentType(PROBLEM_JSON)
+                .body("errors.field", containsInAnyOrder("row 2: ChargePeriodEnd", "row 3: BilledCost"));
     }
 }

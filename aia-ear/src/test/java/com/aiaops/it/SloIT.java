@@ -98,6 +98,47 @@ class SloIT extends ApiIT {
                 .body("state", equalTo("EXHAUSTED"));
     }
 
+    /**
+     * "Good if < 300 ms" and "good if ≤ 300 ms" are two SLOs: requests at exactly 300 ms are bad for the first and good
+     * for the second, counted apart by ingestion (observations and pre-counted minutes), and each is exported with its
+     * own OpenSLO op.
+     */
+    @Test
+    void a_strict_latency_bound_and_an_inclusive_one_disagree_on_requests_at_the_bound() {
+        Tenant tenant = newTenant();
+        String serviceId = registerService(tenant.adminKey(), "quotes");
+        Map<String, Object> inclusive = availability(serviceId, "quotes-at-most-300", 95);
+        inclusive.put("indicator", "LATENCY");
+        inclusive.put("latencyThresholdMs", 300);
+        Map<String, Object> strict = new HashMap<>(inclusive);
+        strict.put("name", "quotes-under-300");
+        strict.put("latencyThresholdStrict", true);
+        String inclusiveSlo = defineSlo(tenant.adminKey(), inclusive);
+        String strictSlo = defineSlo(tenant.adminKey(), strict);
+        as(tenant.adminKey()).get("/slos/" + strictSlo).then().body("latencyThresholdStrict", equalTo(true));
+        as(tenant.adminKey()).get("/slos/" + inclusiveSlo).then().body("latencyThresholdStrict", equalTo(false));
+
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            // 60 well under, 30 at exactly 300 ms, 10 just over
+            items.add(observation("quotes", NOW.minusSeconds(300 - i), 200, i < 60 ? 120 : i < 90 ? 300.0 : 300.001));
+        }
+        String ingest = issueKey(tenant, "INGEST");
+        as(ingest).body(batch(items)).post("/telemetry/observations").then().statusCode(200);
+        Instant minute = NOW.truncatedTo(java.time.temporal.ChronoUnit.MINUTES).minus(Duration.ofMinutes(8));
+        as(ingest).body(Map.of("minutes", List.of(Map.of("service", "quotes", "minute", minute.toString(), "total", 10, "good", 10,
+                "latencies", List.of(Map.of("ms", 300, "count", 4), Map.of("ms", 299.999, "count", 6))))))
+                .post("/telemetry/minutes").then().statusCode(200);
+        as(tenant.adminKey()).get("/slos/" + inclusiveSlo + "/status").then().statusCode(200)
+                .body("goodEvents", equalTo(60 + 30 + 10)).body("totalEvents", equalTo(110));
+        as(tenant.adminKey()).get("/slos/" + strictSlo + "/status").then().statusCode(200)
+                .body("goodEvents", equalTo(60 + 6)).body("totalEvents", equalTo(110));
+
+        String exported = as(tenant.adminKey()).get("/slos/openslo").then().statusCode(200).extract().asString();
+        org.junit.jupiter.api.Assertions.assertTrue(exported.matches("(?s).*name: quotes-under-300.*op: lt\\b.*"), exported);
+        org.junit.jupiter.api.Assertions.assertTrue(exported.matches("(?s).*name: quotes-at-most-300.*op: lte\\b.*"), exported);
+    }
+
     @Test
     void timeslices_budget_counts_bad_minutes() {
         Tenant tenant = newTenant();

@@ -42,6 +42,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Cloud cost from FOCUS files: import, allocation to services, budgets, breakdowns, unit costs. */
@@ -68,12 +69,17 @@ public class CostResource {
     @Path("imports")
     @Consumes({"text/csv", MediaType.APPLICATION_OCTET_STREAM})
     @Access(Role.OPERATOR)
-    @Operation(summary = "Import a FOCUS 1.2 CSV file (text/csv, streamed, up to 4 GiB): all mandatory columns, the common optional "
-            + "ones (ResourceId, ResourceName, RegionId, SubAccountId, Tags as JSON). Any bad row refuses the whole file (400, errors "
-            + "by row and column); the same file again is recognised (200, duplicate=true) and not counted twice")
-    public Response importFocus(InputStream body) {
+    @Operation(summary = "Import a FOCUS 1.0-1.2 CSV file (text/csv, streamed, up to 4 GiB). Required columns: BilledCost, EffectiveCost, "
+            + "ChargeCategory, ChargePeriodStart/End, BillingPeriodStart/End and BillingCurrency (or the currency parameter for a file "
+            + "without it); every other FOCUS column is kept when present (Tags as JSON) and the answer lists the mandatory ones absent. "
+            + "Blank lines and fields written as the literal null are empty. Any bad row refuses the whole file (400, errors by row and "
+            + "column); the same file again is recognised (200, duplicate=true) and not counted twice")
+    public Response importFocus(
+            @Parameter(description = "ISO 4217 currency of a file without a BillingCurrency column")
+            @QueryParam("currency") @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as USD") String currency,
+            InputStream body) {
         try {
-            FocusImports.ImportResult result = imports.importFocus(caller.get(), body);
+            FocusImports.ImportResult result = imports.importFocus(caller.get(), body, currency);
             return Response.created(URI.create("cost/imports/" + result.id())).entity(result).build();
         } catch (DuplicateImport duplicate) {
             return Response.ok(FocusImports.ImportResult.of(duplicate.earlier(), true)).build();

@@ -41,6 +41,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** SLOs of the caller's organisation, and their status. */
@@ -70,6 +71,8 @@ public class SloResource {
             @Size(max = 200) String displayName,
             @NotNull Indicator indicator,
             @Min(1) @Max(3_600_000) Integer latencyThresholdMs,
+            @Schema(description = "true: good if latency < latencyThresholdMs (OpenSLO op lt); false or absent: good if ≤ (op lte)")
+            Boolean latencyThresholdStrict,
             @DecimalMin(value = "0", inclusive = false) @DecimalMax(value = "1", inclusive = false) Double target,
             @DecimalMin(value = "0", inclusive = false) @DecimalMax(value = "100", inclusive = false) Double targetPercent,
             @NotBlank @Pattern(regexp = DURATION, message = "an OpenSLO duration such as 28d, 4w, 1M or 1Q") String window,
@@ -84,14 +87,14 @@ public class SloResource {
     }
 
     public record SloView(UUID id, UUID serviceId, String name, String displayName, Indicator indicator,
-                          Integer latencyThresholdMs, double target, String window, boolean rolling,
+                          Integer latencyThresholdMs, boolean latencyThresholdStrict, double target, String window, boolean rolling,
                           LocalDateTime calendarStart, String timeZone, BudgetingMethod budgetingMethod,
                           Double timeSliceTarget, Long timeSliceMinutes, long minimumEvents,
                           List<BurnRateRuleView> burnRateRules, long version) {
         static SloView of(Slo slo) {
             SloSpec spec = slo.spec();
             return new SloView(slo.id(), slo.serviceId(), slo.name(), slo.displayName(), slo.indicator(),
-                    slo.latencyThresholdMillis(), spec.target(), spec.window().duration().toString(), spec.window().rolling(),
+                    slo.latencyThresholdMillis(), slo.latencyThresholdStrict(), spec.target(), spec.window().duration().toString(), spec.window().rolling(),
                     spec.window().calendarStart(), spec.window().timeZone() == null ? null : spec.window().timeZone().getId(),
                     spec.method(), spec.timeSliceTarget(),
                     spec.timeSliceWindow() == null ? null : spec.timeSliceWindow().toMinutes(), spec.minimumEvents(),
@@ -117,7 +120,7 @@ public class SloResource {
                 : java.math.BigDecimal.valueOf(body.targetPercent()).movePointLeft(2).doubleValue(); // 99.9 -> 0.999 exactly
         List<BurnRateRule> rules = body.burnRateRules() == null ? null : body.burnRateRules().stream().map(SloResource::rule).toList();
         Slo slo = slos.define(caller.get(), new SloService.Definition(body.serviceId(), body.name(), body.displayName(),
-                body.indicator(), body.latencyThresholdMs(), target, body.window(), body.rolling() == null || body.rolling(),
+                body.indicator(), body.latencyThresholdMs(), Boolean.TRUE.equals(body.latencyThresholdStrict()), target, body.window(), body.rolling() == null || body.rolling(),
                 body.calendarStart(), body.timeZone(),
                 body.budgetingMethod() == null ? BudgetingMethod.OCCURRENCES : body.budgetingMethod(),
                 body.timeSliceTarget(), body.timeSliceWindow(), body.minimumEvents() == null ? 0 : body.minimumEvents(), rules));
