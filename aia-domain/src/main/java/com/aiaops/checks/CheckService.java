@@ -78,6 +78,12 @@ public class CheckService {
         return page.toPage(repository.pageAfter(page.afterKey(), page.limit() + 1), Check::name);
     }
 
+    /** Every check of the caller's organisation (at most 10,000), by name: for a scrape. */
+    @Transactional
+    public List<Check> all(Caller caller) {
+        return repository.pageAfter(null, 10_000);
+    }
+
     @Transactional
     public Check get(Caller caller, UUID id) {
         return find(caller, id);

@@ -125,6 +125,12 @@ public class SloService {
         return page.toPage(repository.pageAfter(page.afterKey(), page.limit() + 1), Slo::name);
     }
 
+    /** Every SLO of the caller's organisation (at most 10,000), by name: for a scrape. */
+    @Transactional
+    public List<Slo> all(Caller caller) {
+        return repository.pageAfter(null, 10_000);
+    }
+
     @Transactional
     public Slo get(Caller caller, UUID id) {
         return find(caller, id);

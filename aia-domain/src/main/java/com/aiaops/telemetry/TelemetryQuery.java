@@ -221,7 +221,7 @@ public class TelemetryQuery {
     }
 
     /** "p50", "p95", "p99.9": quantiles named as people say them. */
-    static String label(double q) {
+    public static String label(double q) {
         String percent = java.math.BigDecimal.valueOf(q * 100).stripTrailingZeros().toPlainString();
         return "p" + percent;
     }

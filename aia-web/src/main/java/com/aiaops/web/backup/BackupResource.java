@@ -8,9 +8,9 @@ import com.aiaops.backup.RestoreDrills;
 import com.aiaops.batch.BatchJobs;
 import com.aiaops.shared.NotFoundException;
 import com.aiaops.access.Role;
-import com.aiaops.tenancy.TenancyRepository;
 import com.aiaops.web.platform.Access;
 import com.aiaops.web.platform.CurrentCaller;
+import com.aiaops.web.platform.PlatformOperators;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -27,11 +27,9 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -50,14 +48,10 @@ public class BackupResource {
     BatchJobs jobs;
 
     @Inject
-    TenancyRepository tenancy;
-
-    @Inject
     CurrentCaller caller;
 
     @Inject
-    @ConfigProperty(name = "aia.platform.operator-organization")
-    Optional<String> operatorOrganization;
+    PlatformOperators operators;
 
     public record BackupView(String name, Backup.Status status, Instant startedAt, Instant finishedAt, Long totalRows, Long totalBytes,
                              String manifestSha256) {
@@ -199,9 +193,6 @@ public class BackupResource {
 
     /** Backups hold every organisation's data: only the operators' organisation may see them; to others they do not exist. */
     private void requireOperator() {
-        String slug = tenancy.organization(caller.get().organizationId()).map(o -> o.slug()).orElse("");
-        if (operatorOrganization.isEmpty() || !operatorOrganization.get().equals(slug)) {
-            throw new NotFoundException("resource", "backups");
-        }
+        operators.require("backups");
     }
 }

@@ -1,6 +1,6 @@
 package com.aiaops.web.platform;
 
-import io.micrometer.core.instrument.MeterRegistry;
+import com.aiaops.prometheus.PlatformMetrics;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Path;
@@ -13,13 +13,12 @@ import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
 import java.lang.reflect.Method;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Counts and times every API request by method, route template and status, as the Prometheus
- * summary {@code aia_http_server_requests_seconds} (count, sum and max).
+ * Times every API request by method, route template and status into the platform's latency histogram
+ * ({@link PlatformMetrics}: {@code aia_http_server_request_duration_seconds} at {@code /api/v1/metrics/platform}).
  */
 @Provider
 @PreMatching
@@ -29,7 +28,7 @@ public class RequestMetrics implements ContainerRequestFilter, ContainerResponse
     private static final Map<Method, String> ROUTES = new ConcurrentHashMap<>();
 
     @Inject
-    MeterRegistry registry;
+    PlatformMetrics metrics;
 
     @Context
     ResourceInfo resourceInfo;
@@ -47,10 +46,7 @@ public class RequestMetrics implements ContainerRequestFilter, ContainerResponse
         }
         Method method = resourceInfo.getResourceMethod();
         String route = method == null ? "UNMATCHED" : ROUTES.computeIfAbsent(method, RequestMetrics::routeOf);
-        // The registry WildFly injects does not take per-meter configuration, so plain timers (count, sum, max).
-        registry.timer("aia.http.server.requests", "method", request.getMethod(), "route", route,
-                        "status", Integer.toString(response.getStatus()))
-                .record(Duration.ofNanos(System.nanoTime() - startNanos));
+        metrics.requestServed(request.getMethod(), route, response.getStatus(), System.nanoTime() - startNanos);
     }
 
     private static String routeOf(Method method) {

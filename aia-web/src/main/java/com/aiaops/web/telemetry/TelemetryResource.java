@@ -8,7 +8,6 @@ import com.aiaops.telemetry.TelemetryIngest;
 import com.aiaops.access.Role;
 import com.aiaops.web.platform.Access;
 import com.aiaops.web.platform.CurrentCaller;
-import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -38,7 +37,7 @@ public class TelemetryResource {
     CurrentCaller caller;
 
     @Inject
-    MeterRegistry meters;
+    com.aiaops.prometheus.PlatformMetrics metrics;
 
     // The items' bounds are declared on Observation and MinuteAggregate (and so published) but checked by the ingest
     // itself, together with what only it can check (the service, the time), so that one refusal names every bad item.
@@ -77,8 +76,7 @@ public class TelemetryResource {
 
     private IngestReceipt counted(IngestReceipt receipt, String kind) {
         String result = receipt.duplicate() ? "duplicate" : "accepted";
-        meters.counter("aia.telemetry.batches", "kind", kind, "result", result).increment();
-        meters.counter("aia.telemetry." + kind, "result", result).increment(receipt.accepted());
+        metrics.telemetryReceived(kind, result, receipt.accepted());
         return receipt;
     }
 }

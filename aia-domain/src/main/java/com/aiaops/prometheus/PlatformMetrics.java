@@ -1,0 +1,102 @@
+package com.aiaops.prometheus;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.DoubleAdder;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The platform's own metrics on this node, for the operators' Prometheus: API requests as a latency histogram by
+ * method, route template and status, and telemetry received. Kept here rather than in WildFly's Micrometer registry,
+ * which takes no per-meter configuration (WFLYMMTREXT0015): no HELP text and no histogram buckets there.
+ */
+@ApplicationScoped
+public class PlatformMetrics {
+    /** Upper bounds of the latency buckets in seconds: the usual SLO thresholds of an API, 5 ms to 10 s, then +Inf. */
+    static final double[] BOUNDS = {0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, Double.POSITIVE_INFINITY};
+
+    /** One histogram: a count per bucket (not cumulative), the sum of seconds. */
+    private static final class Histogram {
+        final LongAdder[] buckets = new LongAdder[BOUNDS.length];
+        final DoubleAdder sum = new DoubleAdder();
+
+        Histogram() {
+            for (int i = 0; i < buckets.length; i++) {
+                buckets[i] = new LongAdder();
+            }
+        }
+
+        void observe(double seconds) {
+            int i = 0;
+            while (seconds > BOUNDS[i]) {
+                i++;
+            }
+            buckets[i].increment();
+            sum.add(seconds);
+        }
+
+        long[] cumulative() {
+            long[] counts = new long[buckets.length];
+            long running = 0;
+            for (int i = 0; i < buckets.length; i++) {
+                running += buckets[i].sum();
+                counts[i] = running;
+            }
+            return counts;
+        }
+    }
+
+    private record RequestKey(String method, String route, String status) {
+    }
+
+    private record TelemetryKey(String kind, String result) {
+    }
+
+    private final Map<RequestKey, Histogram> requests = new ConcurrentHashMap<>();
+    private final Map<TelemetryKey, LongAdder> batches = new ConcurrentHashMap<>();
+    private final Map<TelemetryKey, LongAdder> records = new ConcurrentHashMap<>();
+
+    public void requestServed(String method, String route, int status, long nanos) {
+        requests.computeIfAbsent(new RequestKey(method, route, Integer.toString(status)), key -> new Histogram()).observe(nanos / 1e9);
+    }
+
+    /** A telemetry batch of {@code kind} (observations or minutes) was received with {@code result} (accepted or duplicate). */
+    public void telemetryReceived(String kind, String result, long recordCount) {
+        TelemetryKey key = new TelemetryKey(kind, result);
+        batches.computeIfAbsent(key, k -> new LongAdder()).increment();
+        records.computeIfAbsent(key, k -> new LongAdder()).add(recordCount);
+    }
+
+    public List<MetricFamily> families() {
+        MetricFamily latency = new MetricFamily("aia_http_server_request_duration_seconds", MetricFamily.Type.HISTOGRAM,
+                "API requests on this node by method, route template and status, and how long they took");
+        keyed(requests).values().forEach(e -> latency.addHistogram(BOUNDS,
+                e.getValue().cumulative(), e.getValue().sum.sum(), "method", e.getKey().method(), "route", e.getKey().route(),
+                "status", e.getKey().status()));
+        MetricFamily batchCount = new MetricFamily("aia_telemetry_batches", MetricFamily.Type.COUNTER,
+                "Telemetry batches received on this node, by kind (observations or minutes) and result (accepted or duplicate)");
+        MetricFamily recordCount = new MetricFamily("aia_telemetry_records", MetricFamily.Type.COUNTER,
+                "Telemetry records (observations, or per-minute counts) in the batches received on this node, by kind and result");
+        telemetryKeyed(batches).values().forEach(e -> batchCount.add((double) e.getValue().sum(),
+                "kind", e.getKey().kind(), "result", e.getKey().result()));
+        telemetryKeyed(records).values().forEach(e -> recordCount.add((double) e.getValue().sum(),
+                "kind", e.getKey().kind(), "result", e.getKey().result()));
+        return new ArrayList<>(List.of(latency, batchCount, recordCount));
+    }
+
+    private static Map<String, Map.Entry<RequestKey, Histogram>> keyed(Map<RequestKey, Histogram> map) {
+        Map<String, Map.Entry<RequestKey, Histogram>> sorted = new TreeMap<>();
+        map.entrySet().forEach(e -> sorted.put(e.getKey().route() + ' ' + e.getKey().method() + ' ' + e.getKey().status(), Map.entry(e.getKey(), e.getValue())));
+        return sorted;
+    }
+
+    private static Map<String, Map.Entry<TelemetryKey, LongAdder>> telemetryKeyed(Map<TelemetryKey, LongAdder> map) {
+        Map<String, Map.Entry<TelemetryKey, LongAdder>> sorted = new TreeMap<>();
+        map.entrySet().forEach(e -> sorted.put(e.getKey().kind() + ' ' + e.getKey().result(), Map.entry(e.getKey(), e.getValue())));
+        return sorted;
+    }
+}

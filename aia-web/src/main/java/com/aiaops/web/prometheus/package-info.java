@@ -1,0 +1,2 @@
+/** The organisation's scrape endpoint for Prometheus (capability {@code com.aiaops.prometheus}). */
+package com.aiaops.web.prometheus;
