@@ -75,6 +75,27 @@ public abstract class ApiIT {
         return new Tenant(organizationId, slug, email, password, session, adminKey);
     }
 
+    private static String operatorKey;
+
+    /**
+     * An ADMIN key of the platform operators' organisation (aia.platform.operator-organization=platform-ops on the test
+     * server): signed up by the first test class that asks, signed in by the others.
+     */
+    static synchronized String operatorKey() {
+        if (operatorKey == null) {
+            Map<String, String> account = Map.of("email", "ops@platform.example", "password", "a long operator passphrase");
+            var signup = anonymous().body(Map.of("organizationSlug", "platform-ops", "organizationName", "Platform operations",
+                    "email", account.get("email"), "displayName", "Operator", "password", account.get("password"))).post("/signups")
+                    .then().extract();
+            String session = signup.statusCode() == 201 ? signup.cookie("JSESSIONID")
+                    : anonymous().body(account).post("/sessions").then().statusCode(201).extract().cookie("JSESSIONID");
+            operatorKey = RestAssured.given().cookie("JSESSIONID", session).header("X-Requested-With", "test")
+                    .contentType(ContentType.JSON).body(Map.of("name", "operator", "scope", "ADMIN")).post("/api-keys")
+                    .then().statusCode(201).extract().path("token");
+        }
+        return operatorKey;
+    }
+
     /** Issues a key with the given scope in the tenant's organisation. */
     static String issueKey(Tenant tenant, String scope) {
         return as(tenant.adminKey()).body(Map.of("name", scope + " key", "scope", scope))

@@ -40,16 +40,10 @@ class BatchIT extends ApiIT {
     static final int MANAGEMENT_PORT = Integer.getInteger("aia.it.management-port", 10090);
     private static String operatorKey;
 
-    /** The platform operators' organisation (aia.platform.operator-organization=platform-ops on the test server). */
     @BeforeAll
     static void operators() {
         configureClient();
-        var signup = anonymous().body(Map.of("organizationSlug", "platform-ops", "organizationName", "Platform operations",
-                "email", "ops@platform.example", "displayName", "Operator", "password", "a long operator passphrase")).post("/signups")
-                .then().statusCode(201).extract();
-        operatorKey = RestAssured.given().cookie("JSESSIONID", signup.cookie("JSESSIONID")).header("X-Requested-With", "test")
-                .contentType(ContentType.JSON).body(Map.of("name", "operator", "scope", "ADMIN")).post("/api-keys")
-                .then().statusCode(201).extract().path("token");
+        operatorKey = operatorKey();
     }
 
     /** Runs an operation on the batch-jberet resource of our EAR's batch module, as jboss-cli would. */

@@ -217,15 +217,4 @@ class PagingTrustIT extends ApiIT {
                 .body("items.findAll { it.action == 'api-key.used' }.size()", equalTo(1));
         org.junit.jupiter.api.Assertions.assertTrue(report > 0);
     }
-
-    /** The platform operators' organisation (platform-ops on the test server): signed up once, signed in after. */
-    private static String operatorKey() {
-        Map<String, String> account = Map.of("email", "ops@platform.example", "password", "a long operator passphrase");
-        var signup = anonymous().body(Map.of("organizationSlug", "platform-ops", "organizationName", "Platform operations",
-                "email", account.get("email"), "displayName", "Operator", "password", account.get("password"))).post("/signups");
-        String session = signup.statusCode() == 201 ? signup.cookie("JSESSIONID")
-                : anonymous().body(account).post("/sessions").then().statusCode(201).extract().cookie("JSESSIONID");
-        return RestAssured.given().cookie("JSESSIONID", session).header("X-Requested-With", "test").contentType(ContentType.JSON)
-                .body(Map.of("name", "paging-trust", "scope", "ADMIN")).post("/api-keys").then().statusCode(201).extract().path("token");
-    }
 }

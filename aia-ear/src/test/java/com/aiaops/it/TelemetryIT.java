@@ -199,8 +199,9 @@ class TelemetryIT extends ApiIT {
         registerService(tenant.adminKey(), "api");
         as(issueKey(tenant, "INGEST")).body(batch(spread("api", NOW.minusSeconds(60), 1, 3, 0, 10)))
                 .post("/telemetry/observations").then().statusCode(200);
-        RestAssured.given().baseUri("http://127.0.0.1:" + (9990 + PORT_OFFSET)).basePath("").get("/metrics").then()
-                .body(containsString("aia_telemetry_observations_total{")).body(containsString("aia_telemetry_batches_total{"));
+        as(operatorKey()).get("/metrics/platform").then().statusCode(200)
+                .body(containsString("aia_telemetry_records_total{kind=\"observations\",result=\"accepted\"}"))
+                .body(containsString("aia_telemetry_batches_total{kind=\"observations\",result=\"accepted\"}"));
     }
 
     @Test

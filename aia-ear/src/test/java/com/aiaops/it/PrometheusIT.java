@@ -1,0 +1,154 @@
+package com.aiaops.it;
+
+import io.restassured.RestAssured;
+import io.restassured.path.json.JsonPath;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+import static com.aiaops.it.Telemetry.batch;
+import static com.aiaops.it.Telemetry.spread;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The scrape endpoints as Prometheus' own tools read them: promtool finds nothing to fix in either, and a real
+ * Prometheus (Debian's, started here on a free port) scrapes an organisation's metrics with its VIEWER key and answers
+ * a burn-rate query with the value the SLO's status endpoint gives.
+ */
+class PrometheusIT extends ApiIT {
+
+    private static String sloWithBurningBudget(Tenant tenant, String slug) {
+        String serviceId = registerService(tenant.adminKey(), slug);
+        String slo = as(tenant.adminKey()).body(Map.of("serviceId", serviceId, "name", slug + "-availability", "indicator", "AVAILABILITY",
+                "targetPercent", 99, "window", "28d")).post("/slos").then().statusCode(201).extract().path("id");
+        // 5 % of requests fail 20 minutes ago: the 1 h burn rate is 5, still so while this test runs.
+        as(issueKey(tenant, "INGEST")).body(batch(spread(slug, Instant.now().minus(Duration.ofMinutes(20)), 5, 1000, 50, 40)))
+                .post("/telemetry/observations").then().statusCode(200);
+        return slo;
+    }
+
+    @Test
+    void promtool_finds_nothing_to_fix_in_the_organisation_scrape_nor_the_platform_scrape() throws Exception {
+        Tenant tenant = newTenant();
+        sloWithBurningBudget(tenant, "ledger");
+        String viewer = issueKey(tenant, "VIEWER");
+        String text = as(viewer).get("/metrics").then().statusCode(200).contentType(startsWith("text/plain")).contentType(containsString("version=0.0.4"))
+                .body(containsString("aia_slo_burn_rate{service=\"ledger\",slo=\"ledger-availability\",window=")).extract().asString();
+        assertEquals("", promtool(text));
+        as(viewer).header("Accept", "application/openmetrics-text; version=1.0.0").get("/metrics").then().statusCode(200)
+                .contentType(startsWith("application/openmetrics-text")).body(endsWith("# EOF\n"));
+
+        // Another organisation's scrape does not hold this one's SLOs; the platform's is the operators' alone.
+        Tenant other = newTenant();
+        as(issueKey(other, "VIEWER")).get("/metrics").then().statusCode(200).body(not(containsString("ledger")));
+        as(tenant.adminKey()).get("/metrics/platform").then().statusCode(404);
+        as(tenant.adminKey()).get("/services").then().statusCode(200);
+        String platform = as(operatorKey()).get("/metrics/platform").then().statusCode(200)
+                .body(containsString("aia_http_server_request_duration_seconds_bucket{method=\"GET\",route=\"/api/v1/services\",status=\"200\",le=\"+Inf\"}"))
+                .extract().asString();
+        assertEquals("", promtool(platform));
+    }
+
+    @Test
+    void a_real_prometheus_scrapes_the_slo_metrics_and_answers_a_burn_rate_query_as_the_status_does() throws Exception {
+        Tenant tenant = newTenant();
+        String slo = sloWithBurningBudget(tenant, "payments");
+        JsonPath status = as(tenant.adminKey()).get("/slos/" + slo + "/status").then().statusCode(200).extract().jsonPath();
+        String window = "1h";
+        double burnRate = status.getDouble("burnRates.find { it.window == '1h' }.burnRate");
+        assertTrue(burnRate > 1, "the budget burns: " + burnRate);
+
+        Path home = Files.createTempDirectory("aia-prometheus");
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Files.writeString(home.resolve("prometheus.yml"), String.join("\n",
+                "global:", "  scrape_interval: 1s", "  scrape_timeout: 1s",
+                "scrape_configs:", "  - job_name: aia-ops", "    metrics_path: /api/v1/metrics",
+                "    authorization:", "      credentials: " + issueKey(tenant, "VIEWER"),
+                "    static_configs:", "      - targets: ['127.0.0.1:" + (8080 + PORT_OFFSET) + "']", ""));
+        Process prometheus = new ProcessBuilder("prometheus", "--config.file=" + home.resolve("prometheus.yml"),
+                "--storage.tsdb.path=" + home.resolve("data"), "--web.listen-address=127.0.0.1:" + port)
+                .redirectErrorStream(true).redirectOutput(home.resolve("prometheus.log").toFile()).start();
+        try {
+            String query = "aia_slo_burn_rate{job=\"aia-ops\",service=\"payments\",slo=\"payments-availability\",window=\"" + window + "\"}";
+            eventually(Duration.ofSeconds(60), () -> {
+                JsonPath answer;
+                try {
+                    answer = RestAssured.given().baseUri("http://127.0.0.1:" + port).basePath("").queryParam("query", query)
+                            .get("/api/v1/query").then().statusCode(200).body("status", equalTo("success")).extract().jsonPath();
+                } catch (Exception notListeningYet) { // RestAssured throws ConnectException unchecked
+                    throw new AssertionError("Prometheus does not answer yet: " + notListeningYet.getMessage(), notListeningYet);
+                }
+                List<Object> result = answer.getList("data.result");
+                assertEquals(1, result.size(), "one series for " + query + ": " + answer.prettify());
+                assertEquals(burnRate, Double.parseDouble(answer.getString("data.result[0].value[1]")), 1e-9);
+            });
+            // The scrape itself is healthy: Prometheus read our OpenMetrics without a complaint.
+            RestAssured.given().baseUri("http://127.0.0.1:" + port).basePath("").queryParam("query", "up{job=\"aia-ops\"}")
+                    .get("/api/v1/query").then().body("data.result[0].value[1]", equalTo("1"));
+        } finally {
+            prometheus.destroy();
+            if (!prometheus.waitFor(20, TimeUnit.SECONDS)) {
+                prometheus.destroyForcibly().waitFor(20, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    /**
+     * The Grafana dashboard shipped in docs/grafana: every query is PromQL that promtool accepts (as recording rules), and
+     * every metric it reads is one our scrapes define.
+     */
+    @Test
+    void the_grafana_dashboard_queries_are_valid_promql_over_metrics_we_expose() throws Exception {
+        JsonPath dashboard = JsonPath.from(Files.readString(Path.of("..", "docs", "grafana", "aia-ops.json")));
+        List<String> expressions = dashboard.getList("panels.targets.flatten().expr");
+        assertTrue(expressions.size() >= 15, "the dashboard has its queries: " + expressions.size());
+        StringBuilder rules = new StringBuilder("groups:\n  - name: dashboard\n    rules:\n");
+        for (int i = 0; i < expressions.size(); i++) {
+            String expr = expressions.get(i).replace("$service", ".*").replace("\"", "\\\"");
+            rules.append("      - record: dashboard:query_").append(i).append("\n        expr: \"").append(expr).append("\"\n");
+        }
+        Path file = Files.createTempFile("aia-dashboard", ".rules.yml");
+        Files.writeString(file, rules);
+        Process check = new ProcessBuilder("promtool", "check", "rules", file.toString()).redirectErrorStream(true).start();
+        String said = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(check.waitFor(30, TimeUnit.SECONDS), "promtool finished");
+        assertEquals(0, check.exitValue(), said + "\n" + rules);
+
+        Tenant tenant = newTenant();
+        String defined = as(issueKey(tenant, "VIEWER")).get("/metrics").then().statusCode(200).extract().asString()
+                + as(operatorKey()).get("/metrics/platform").then().statusCode(200).extract().asString();
+        java.util.regex.Matcher names = java.util.regex.Pattern.compile("aia_[a-z_]+").matcher(String.join("\n", expressions));
+        while (names.find()) {
+            String name = names.group().replaceAll("_(bucket|sum|count)$", "");
+            assertTrue(defined.contains("# TYPE " + name + " "), name + " is exposed");
+        }
+    }
+
+    /** What promtool says of a scrape: nothing when nothing is to be fixed. */
+    private static String promtool(String exposition) throws IOException, InterruptedException {
+        Process promtool = new ProcessBuilder("promtool", "check", "metrics").redirectErrorStream(true).start();
+        promtool.getOutputStream().write(exposition.getBytes(StandardCharsets.UTF_8));
+        promtool.getOutputStream().close();
+        String said = new String(promtool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(promtool.waitFor(30, TimeUnit.SECONDS), "promtool finished");
+        assertEquals(0, promtool.exitValue(), said);
+        return said;
+    }
+}
