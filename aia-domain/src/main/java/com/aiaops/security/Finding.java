@@ -70,7 +70,7 @@ public class Finding {
     protected Finding() {
     }
 
-    Finding(UUID organizationId, UUID serviceId, TrivyReport.Vulnerability v, Instant seenAt, Instant dueAt) {
+    Finding(UUID organizationId, UUID serviceId, ScanReport.Vulnerability v, Instant seenAt, Instant dueAt) {
         this.id = Ids.newId();
         this.organizationId = organizationId;
         this.serviceId = serviceId;
@@ -83,7 +83,7 @@ public class Finding {
     }
 
     /** Listed again: still open (reopened if it had been fixed; the original fix-by date stands). */
-    void seen(TrivyReport.Vulnerability v, Instant at) {
+    void seen(ScanReport.Vulnerability v, Instant at) {
         installedVersion = v.installedVersion();
         fixedVersion = v.fixedVersion();
         severity = v.severity();

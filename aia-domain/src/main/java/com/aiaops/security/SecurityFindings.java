@@ -52,21 +52,21 @@ public class SecurityFindings {
      * what it no longer lists is fixed. The same report sent again right after itself changes nothing.
      */
     @Transactional
-    public ImportResult importTrivy(Caller caller, UUID serviceId, byte[] body) {
+    public ImportResult importReport(Caller caller, UUID serviceId, byte[] body) {
         var service = services.find(caller.organizationId(), serviceId).orElseThrow(() -> new NotFoundException("service", serviceId));
         em.lock(service, LockModeType.PESSIMISTIC_WRITE); // one import per service at a time
         JsonObject report;
         try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body))) {
             JsonValue value = reader.readValue();
             if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-                throw InvalidRequestException.ofField("invalid-report", "$", "a Trivy report is a JSON object");
+                throw InvalidRequestException.ofField("invalid-report", "$", "a scanner report is a JSON object");
             }
             report = value.asJsonObject();
         } catch (JsonException e) {
             throw new InvalidRequestException("malformed-json", "The report is not valid JSON: " + e.getMessage());
         }
-        TrivyReport.Parsed parsed = TrivyReport.parse(report);
-        List<TrivyReport.Vulnerability> listed = parsed.vulnerabilities();
+        ScanReport.Parsed parsed = ScanReport.parse(report);
+        List<ScanReport.Vulnerability> listed = parsed.vulnerabilities();
         String digest = java.util.HexFormat.of().formatHex(Sha256.digest(body));
         ScanImport last = em.createQuery("select s from ScanImport s where s.serviceId = :service order by s.importedAt desc", ScanImport.class)
                 .setParameter("service", serviceId).setMaxResults(1).getResultStream().findFirst().orElse(null);
@@ -85,7 +85,7 @@ public class SecurityFindings {
         em.createQuery("select f from Finding f where f.serviceId = :service", Finding.class).setParameter("service", serviceId)
                 .getResultList().forEach(f -> known.put(f.target() + "|" + f.vulnerabilityId() + "|" + f.packageName(), f));
         int opened = 0;
-        for (TrivyReport.Vulnerability v : listed) {
+        for (ScanReport.Vulnerability v : listed) {
             Finding finding = known.remove(v.key());
             if (finding == null) {
                 em.persist(new Finding(caller.organizationId(), serviceId, v, now, now.plus(sla.fixWithin(v.severity()))));

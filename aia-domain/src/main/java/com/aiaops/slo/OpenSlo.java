@@ -53,9 +53,14 @@ public final class OpenSlo {
 
     /** A field or document that was not imported, and why. */
     public record Finding(String document, String path, String reason) {
+        /** As a problem+json violation: the field is the document and the path in it. */
+        public Violation asViolation() {
+            return new Violation(path.isEmpty() ? document : document + ": " + path, reason);
+        }
     }
 
-    public record Parsed(List<ServiceDoc> services, List<SloDoc> slos, List<Finding> findings) {
+    /** What a file holds: services, the SLOs that can be imported, what was not taken, and the documents refused. */
+    public record Parsed(List<ServiceDoc> services, List<SloDoc> slos, List<Finding> findings, List<Finding> refused) {
     }
 
     // ---------------------------------------------------------------- writing
@@ -190,6 +195,14 @@ public final class OpenSlo {
     // ---------------------------------------------------------------- reading
 
     public static Parsed read(String yaml) {
+        return read(yaml, false);
+    }
+
+    /**
+     * Reads a file of OpenSLO documents. Without {@code partial}, one refused document refuses the file (nothing is
+     * imported); with it, refused documents are listed (document, path, reason) and the others are read.
+     */
+    public static Parsed read(String yaml, boolean partial) {
         List<Object> documents = new ArrayList<>();
         try {
             LoaderOptions options = new LoaderOptions();
@@ -215,7 +228,7 @@ public final class OpenSlo {
         for (int i = 0; i < documents.size(); i++) {
             reader.index(i, documents.get(i));
         }
-        return reader.resolve();
+        return reader.resolve(partial);
     }
 
     /**
@@ -303,7 +316,8 @@ public final class OpenSlo {
     /** Reads documents, remembering which keys were understood; every other key becomes a finding. */
     private static final class Reader {
         private final List<Finding> findings = new ArrayList<>();
-        private final List<Violation> errors = new ArrayList<>();
+        /** Documents refused, each for its first problem: the document, the path in it, why. */
+        private final List<Finding> errors = new ArrayList<>();
         private final List<Node> services = new ArrayList<>();
         private final List<Node> slos = new ArrayList<>();
         private final Map<String, Node> slis = new HashMap<>();
@@ -314,7 +328,7 @@ public final class OpenSlo {
         void index(int position, Object raw) {
             String label = "document " + (position + 1);
             if (!(raw instanceof Map<?, ?> map)) {
-                errors.add(new Violation(label, "is not a mapping"));
+                errors.add(new Finding(label, "", "is not a mapping"));
                 return;
             }
             if (V1_ALPHA.equals(map.get("apiVersion"))) {
@@ -326,13 +340,13 @@ public final class OpenSlo {
             all.add(document);
             String apiVersion = document.text("apiVersion");
             if (!API_VERSION.equals(apiVersion)) {
-                errors.add(new Violation(label, "apiVersion must be " + API_VERSION + ", not " + apiVersion));
+                errors.add(new Finding(label, "apiVersion", "must be " + API_VERSION + " or " + V1_ALPHA + ", not " + apiVersion));
                 return;
             }
             String kind = document.text("kind");
             String name = document.child("metadata").text("name");
             if (name == null) {
-                errors.add(new Violation(label, "metadata.name is required"));
+                errors.add(new Finding(label, "metadata.name", "is required"));
                 return;
             }
             document.rename(kind + " " + name);
@@ -349,7 +363,7 @@ public final class OpenSlo {
             }
         }
 
-        Parsed resolve() {
+        Parsed resolve(boolean partial) {
             List<ServiceDoc> serviceDocs = new ArrayList<>();
             for (Node service : services) {
                 Node metadata = service.child("metadata");
@@ -364,17 +378,18 @@ public final class OpenSlo {
                         sloDocs.add(doc);
                     }
                 } catch (IllegalArgumentException | IllegalStateException | java.time.DateTimeException e) {
-                    errors.add(new Violation(slo.document, e.getMessage()));
+                    errors.add(e instanceof FieldRefusal refusal ? new Finding(slo.document, refusal.path, refusal.reason)
+                            : new Finding(slo.document, "", e.getMessage()));
                 }
             }
             for (Node node : all) {
                 node.reportUnconsumed(findings);
             }
-            if (!errors.isEmpty()) {
-                throw new InvalidRequestException("invalid-openslo",
-                        "The OpenSLO documents cannot be imported (nothing was): " + errors.size() + " problem(s)", errors);
+            if (!errors.isEmpty() && !partial) {
+                throw new InvalidRequestException("invalid-openslo", "The OpenSLO documents cannot be imported (nothing was): " + errors.size()
+                        + " problem(s); with partial=true the others import", errors.stream().map(Finding::asViolation).toList());
             }
-            return new Parsed(serviceDocs, sloDocs, findings);
+            return new Parsed(serviceDocs, sloDocs, findings, List.copyOf(errors));
         }
 
         private SloDoc slo(Node slo) {
@@ -388,7 +403,7 @@ public final class OpenSlo {
             }
             String service = spec.text("service");
             if (service == null) {
-                throw new IllegalArgumentException("spec.service is required");
+                throw refusal("spec.service", "is required");
             }
             if (spec.text("description") != null) {
                 findings.add(new Finding(slo.document, "spec.description", "SLO descriptions are not stored"));
@@ -398,12 +413,12 @@ public final class OpenSlo {
             if (indicator == null && indicatorRef != null) {
                 indicator = slis.get(indicatorRef);
                 if (indicator == null) {
-                    throw new IllegalArgumentException("spec.indicatorRef names no SLI document: " + indicatorRef);
+                    throw refusal("spec.indicatorRef", "names no SLI document: " + indicatorRef);
                 }
                 indicator.child("metadata").text("name");
             }
             if (indicator == null) {
-                throw new IllegalArgumentException("spec.indicator or spec.indicatorRef is required");
+                throw refusal("spec.indicator", "or spec.indicatorRef is required");
             }
             Node sliSpec = indicator.child("spec");
             Indicator kind;
@@ -420,13 +435,13 @@ public final class OpenSlo {
                     }
                 }
             } else {
-                throw new IllegalArgumentException("the indicator needs a ratioMetric or a thresholdMetric");
+                throw refusal("spec.indicator.spec", "needs a ratioMetric or a thresholdMetric");
             }
             indicator.child("metadata").text("name");
 
             List<Node> windows = spec.list("timeWindow");
             if (windows.size() != 1) {
-                throw new IllegalArgumentException("spec.timeWindow must hold exactly one window");
+                throw refusal("spec.timeWindow", "must hold exactly one window");
             }
             Node window = windows.get(0);
             SloDuration duration = SloDuration.parse(window.text("duration"));
@@ -439,13 +454,13 @@ public final class OpenSlo {
                 String start = calendar.text("startTime");
                 String zone = calendar.text("timeZone");
                 if (start == null || zone == null) {
-                    throw new IllegalArgumentException("a calendar window needs calendar.startTime and calendar.timeZone");
+                    throw refusal("spec.timeWindow[0].calendar", "needs startTime and timeZone");
                 }
                 LocalDateTime startTime;
                 try {
                     startTime = LocalDateTime.parse(start.trim().replace(' ', 'T'));
                 } catch (java.time.format.DateTimeParseException e) {
-                    throw new IllegalArgumentException("spec.timeWindow[0].calendar.startTime must be a local date and time such as "
+                    throw refusal("spec.timeWindow[0].calendar.startTime", "must be a local date and time such as "
                             + "2022-01-01 12:00:00, not " + start);
                 }
                 timeWindow = TimeWindow.calendar(duration, startTime, ZoneId.of(zone));
@@ -454,11 +469,11 @@ public final class OpenSlo {
             BudgetingMethod budgeting = switch (method == null ? "Occurrences" : method) {
                 case "Occurrences" -> BudgetingMethod.OCCURRENCES;
                 case "Timeslices" -> BudgetingMethod.TIMESLICES;
-                default -> throw new IllegalArgumentException("budgetingMethod " + method + " is not supported (Occurrences, Timeslices)");
+                default -> throw refusal("spec.budgetingMethod", method + " is not supported (Occurrences, Timeslices)");
             };
             List<Node> objectives = spec.list("objectives");
             if (objectives.isEmpty()) {
-                throw new IllegalArgumentException("spec.objectives needs one objective");
+                throw refusal("spec.objectives", "needs one objective");
             }
             if (objectives.size() > 1) {
                 findings.add(new Finding(slo.document, "spec.objectives[1..]", "only the first objective is imported"));
@@ -473,7 +488,8 @@ public final class OpenSlo {
             if (kind == Indicator.LATENCY) {
                 String op = objective.text("op");
                 if (op != null && !op.equals("lte") && !op.equals("lt")) {
-                    throw new IllegalArgumentException("a latency objective counts requests under a bound: op lte or lt, not " + op);
+                    throw refusal("spec.objectives[0].op", "must be lte or lt, not " + op + ": a thresholdMetric is read as request latency, good "
+                            + "under a bound; a threshold the other way is on another metric, which AIA Ops does not measure");
                 }
                 threshold = wholeMillis(required(objective, "value"));
                 strict = "lt".equals(op);
@@ -488,7 +504,7 @@ public final class OpenSlo {
                 if (ref != null) {
                     policy = policies.get(ref);
                     if (policy == null) {
-                        throw new IllegalArgumentException("alertPolicyRef names no AlertPolicy document: " + ref);
+                        throw refusal("spec.alertPolicies", "alertPolicyRef names no AlertPolicy document: " + ref);
                     }
                 }
                 policy.text("kind");
@@ -570,7 +586,7 @@ public final class OpenSlo {
         private static String required(Node node, String key) {
             String value = node.text(key);
             if (value == null) {
-                throw new IllegalArgumentException(node.path + key + " is required");
+                throw refusal(node.path + key, "is required");
             }
             return value;
         }
@@ -657,11 +673,27 @@ public final class OpenSlo {
         try {
             millis = Double.parseDouble(value);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("spec.objectives[0].value must be a number of milliseconds, not " + value);
+            throw refusal("spec.objectives[0].value", "must be a number of milliseconds, not " + value);
         }
         if (!(millis >= 1 && millis <= 3_600_000) || millis != Math.rint(millis)) {
-            throw new IllegalArgumentException("spec.objectives[0].value must be whole milliseconds from 1 to 3600000, not " + value);
+            throw refusal("spec.objectives[0].value", "must be whole milliseconds from 1 to 3600000, not " + value);
         }
         return (int) millis;
+    }
+
+    /** A document refused for one field, named by its path in the document. */
+    private static final class FieldRefusal extends IllegalArgumentException {
+        final String path;
+        final String reason;
+
+        FieldRefusal(String path, String reason) {
+            super(path + " " + reason);
+            this.path = path;
+            this.reason = reason;
+        }
+    }
+
+    private static FieldRefusal refusal(String path, String reason) {
+        return new FieldRefusal(path, reason);
     }
 }

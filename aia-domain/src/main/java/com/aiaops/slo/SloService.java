@@ -225,51 +225,68 @@ public class SloService {
     }
 
     /**
-     * Imports OpenSLO documents: all their SLOs, or none. Services must already be in the catalog (OpenSLO
+     * Imports OpenSLO documents: all their SLOs, or none; with {@code partial}, every document that can be imported is,
+     * and each refused one is listed with the path of its problem. Services must already be in the catalog (OpenSLO
      * knows nothing of owner teams and tiers); what is not imported is listed in the answer.
      */
     @Transactional
-    public ImportReport importOpenSlo(Caller caller, String yaml) {
-        OpenSlo.Parsed parsed = OpenSlo.read(yaml);
-        List<InvalidRequestException.Violation> missing = new java.util.ArrayList<>();
+    public ImportReport importOpenSlo(Caller caller, String yaml, boolean partial) {
+        OpenSlo.Parsed parsed = OpenSlo.read(yaml, partial);
+        List<OpenSlo.Finding> refused = new java.util.ArrayList<>(parsed.refused());
         Map<String, UUID> serviceIds = new LinkedHashMap<>();
         java.util.Set<String> slugs = new java.util.LinkedHashSet<>();
         parsed.services().forEach(s -> slugs.add(s.name()));
         parsed.slos().forEach(s -> slugs.add(s.service()));
         for (String slug : slugs) {
-            services.findBySlug(caller.organizationId(), slug).ifPresentOrElse(s -> serviceIds.put(slug, s.id()),
-                    () -> missing.add(new InvalidRequestException.Violation("Service " + slug,
-                            "no service with this slug in the catalog; register it first")));
-        }
-        if (!missing.isEmpty()) {
-            throw new InvalidRequestException("invalid-openslo", "The OpenSLO documents name services that are not in the catalog", missing);
+            services.findBySlug(caller.organizationId(), slug).ifPresent(s -> serviceIds.put(slug, s.id()));
         }
         List<OpenSlo.Finding> findings = new java.util.ArrayList<>(parsed.findings());
         for (OpenSlo.ServiceDoc service : parsed.services()) {
-            findings.add(new OpenSlo.Finding("Service " + service.name(), "", "matched to the catalog's service; its description there is kept"));
+            if (serviceIds.containsKey(service.name())) {
+                findings.add(new OpenSlo.Finding("Service " + service.name(), "", "matched to the catalog's service; its description there is kept"));
+            } else {
+                refused.add(new OpenSlo.Finding("Service " + service.name(), "metadata.name", "no service with this slug in the catalog; register it first"));
+            }
+        }
+        List<OpenSlo.SloDoc> importable = new java.util.ArrayList<>();
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (OpenSlo.SloDoc doc : parsed.slos()) {
+            String document = "SLO " + doc.name();
+            if (!serviceIds.containsKey(doc.service())) {
+                refused.add(new OpenSlo.Finding(document, "spec.service", "no service '" + doc.service() + "' in the catalog; register it first"));
+            } else if (repository.findByName(caller.organizationId(), doc.name()).isPresent() || !names.add(doc.name())) {
+                refused.add(new OpenSlo.Finding(document, "metadata.name", "an SLO with this name already exists"));
+            } else {
+                try {
+                    doc.spec().checkMeasurable(minuteRetention);
+                    importable.add(doc);
+                } catch (IllegalArgumentException e) {
+                    refused.add(new OpenSlo.Finding(document, "spec", "cannot be measured: " + e.getMessage()));
+                }
+            }
+        }
+        if (!refused.isEmpty() && !partial) {
+            boolean onlyNames = refused.stream().allMatch(r -> r.path().equals("metadata.name") && r.document().startsWith("SLO "));
+            if (onlyNames) {
+                throw new ConflictException("name-taken", refused.get(0).document().substring(4) + ": an SLO with this name already exists; "
+                        + "nothing was imported");
+            }
+            throw new InvalidRequestException("invalid-openslo", "The OpenSLO documents cannot be imported (nothing was): " + refused.size()
+                    + " problem(s); with partial=true the others import", refused.stream().map(OpenSlo.Finding::asViolation).toList());
         }
         List<Slo> created = new java.util.ArrayList<>();
-        for (OpenSlo.SloDoc doc : parsed.slos()) {
-            if (repository.findByName(caller.organizationId(), doc.name()).isPresent()) {
-                throw new ConflictException("name-taken", "An SLO named '" + doc.name() + "' already exists; nothing was imported");
-            }
-            SloSpec spec = doc.spec();
-            try {
-                spec.checkMeasurable(minuteRetention);
-            } catch (IllegalArgumentException e) {
-                throw new InvalidRequestException("invalid-openslo", "SLO " + doc.name() + " cannot be measured; nothing was imported",
-                        List.of(new InvalidRequestException.Violation("SLO " + doc.name(), e.getMessage())));
-            }
+        for (OpenSlo.SloDoc doc : importable) {
             Slo slo = new Slo(caller.organizationId(), serviceIds.get(doc.service()), doc.name(), doc.displayName(), doc.indicator(),
-                    doc.latencyThresholdMs(), doc.latencyThresholdStrict(), spec, clock.instant());
+                    doc.latencyThresholdMs(), doc.latencyThresholdStrict(), doc.spec(), clock.instant());
             repository.add(slo);
             audit.record(caller, "slo.imported", "slo", slo.id(), null, snapshot(slo));
             created.add(slo);
         }
-        return new ImportReport(created.stream().map(s -> new ImportReport.Created(s.id(), s.name())).toList(), findings);
+        return new ImportReport(created.stream().map(s -> new ImportReport.Created(s.id(), s.name())).toList(), findings, refused);
     }
 
-    public record ImportReport(List<Created> created, List<OpenSlo.Finding> findings) {
+    /** The SLOs created, what was not taken from the documents imported, and (partial imports) the documents refused. */
+    public record ImportReport(List<Created> created, List<OpenSlo.Finding> findings, List<OpenSlo.Finding> refused) {
         public record Created(UUID id, String name) {
         }
     }

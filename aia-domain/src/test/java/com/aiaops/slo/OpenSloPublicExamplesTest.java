@@ -78,7 +78,7 @@ class OpenSloPublicExamplesTest {
                   timeWindow: [{duration: 1M, isRolling: false, calendar: {startTime: "first of January", timeZone: UTC}}]
                   objectives: [{target: 0.99}]
                 """));
-        assertTrue(refused.violations().get(0).message().contains("spec.timeWindow[0].calendar.startTime"), refused.violations().toString());
+        assertEquals("SLO monthly: spec.timeWindow[0].calendar.startTime", refused.violations().get(0).field(), refused.violations().toString());
     }
 
     /** Several tools write a file as one YAML sequence of documents instead of a stream separated by "---". */

@@ -202,7 +202,7 @@ class HostileValuesIT extends ApiIT {
     }
 
     @Test
-    void documents_that_are_not_trivy_reports_change_nothing() {
+    void documents_that_are_not_scanner_reports_change_nothing() {
         Tenant tenant = newTenant();
         String serviceId = registerService(tenant.adminKey(), "checkout");
         String path = "/services/" + serviceId + "/vulnerability-reports";
@@ -210,10 +210,11 @@ class HostileValuesIT extends ApiIT {
                 "Severity", "CRITICAL", "Title", "openssl flaw");
         as(tenant.adminKey()).body(trivy("registry.example/checkout:1.4", List.of(openssl))).post(path).then().statusCode(201);
 
-        // A CycloneDX BOM, an empty object, a Trivy report of schema 1: refused, the finding stays open.
+        // A CycloneDX SBOM (no vulnerabilities: nothing was looked for), an empty object, a Trivy report of schema 2.5: refused,
+        // the finding stays open.
         as(tenant.adminKey()).body(Map.of("bomFormat", "CycloneDX", "specVersion", "1.5", "components", List.of())).post(path).then()
-                .statusCode(400).contentType(PROBLEM_JSON).body("detail", containsString("CycloneDX"));
-        as(tenant.adminKey()).body(Map.of()).post(path).then().statusCode(400).body("errors.field", hasItem("SchemaVersion"));
+                .statusCode(400).contentType(PROBLEM_JSON).body("detail", containsString("CycloneDX")).body("errors.field", hasItem("vulnerabilities"));
+        as(tenant.adminKey()).body(Map.of()).post(path).then().statusCode(400).body("errors.field", hasItem("$"));
         as(tenant.adminKey()).body(Map.of("SchemaVersion", 2.5, "ArtifactName", "x")).post(path).then().statusCode(400);
         // An unknown severity is refused by name.
         Map<String, Object> odd = new HashMap<>(openssl);

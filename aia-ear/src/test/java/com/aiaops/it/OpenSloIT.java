@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -69,11 +70,21 @@ class OpenSloIT extends ApiIT {
         importInto(tenant, yaml.replace("api-availability", "api-availability-2") + "---\n" + yaml).then().statusCode(409);
         as(tenant.adminKey()).get("/slos").then().body("items.size()", equalTo(1));
 
-        importInto(tenant, yaml.replace("service: api", "service: nowhere").replace("api-availability", "x-y"))
-                .then().statusCode(400).body("errors.field", hasItem("Service nowhere"));
+        String noService = yaml.replace("service: api", "service: nowhere").replace("api-availability", "x-y");
+        importInto(tenant, noService).then().statusCode(400).body("errors.field", hasItem("SLO x-y: spec.service"));
+        // Asked for, a partial import takes what it can and lists each refused document with the path of its problem.
+        RestAssured.given().header("Authorization", "Bearer " + tenant.adminKey())
+                .config(RestAssured.config().encoderConfig(io.restassured.config.EncoderConfig.encoderConfig()
+                        .encodeContentTypeAs("application/yaml", io.restassured.http.ContentType.TEXT)))
+                .contentType("application/yaml").queryParam("partial", true)
+                .body(yaml.replace("api-availability", "api-partial") + "---\n" + noService + "---\n" + yaml).post("/slos/openslo")
+                .then().statusCode(201).body("created.name", contains("api-partial"))
+                .body("refused.document", contains("SLO x-y", "SLO api-availability"))
+                .body("refused.path", contains("spec.service", "metadata.name"));
+        as(tenant.adminKey()).get("/slos").then().body("items.size()", equalTo(2));
         importInto(tenant, "kind: [unclosed").then().statusCode(400).contentType(PROBLEM_JSON)
                 .body("type", equalTo("urn:aia-ops:problem:invalid-openslo"));
         importInto(tenant, yaml.replace("30d", "thirty days").replace("api-availability", "z-z")).then().statusCode(400);
-        as(tenant.adminKey()).get("/slos").then().body("items.size()", equalTo(1));
+        as(tenant.adminKey()).get("/slos").then().body("items.size()", equalTo(2));
     }
 }

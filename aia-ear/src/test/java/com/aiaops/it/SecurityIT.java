@@ -106,4 +106,24 @@ class SecurityIT extends ApiIT {
         as(other.adminKey()).get("/security/findings").then().body("items", hasSize(0));
         as(other.adminKey()).queryParam("serviceId", serviceId).get("/security/summary").then().statusCode(404);
     }
+
+    /** Grype's SARIF and CycloneDX reports of one image (its own published test fixtures) import as the same findings. */
+    @Test
+    void sarif_and_cyclonedx_reports_of_a_scanner_import_as_its_findings() throws Exception {
+        Tenant tenant = newTenant();
+        String serviceId = registerService(tenant.adminKey(), "imaged");
+        java.nio.file.Path published = java.nio.file.Path.of("..", "aia-domain", "src", "test", "resources", "security", "public");
+        byte[] sarif = java.nio.file.Files.readAllBytes(published.resolve("grype-image.sarif"));
+        byte[] bom = java.nio.file.Files.readAllBytes(published.resolve("grype-image.cdx.json"));
+        io.restassured.RestAssured.given().header("Authorization", "Bearer " + tenant.adminKey()).contentType("application/sarif+json; charset=UTF-8")
+                .body(sarif).post("/services/" + serviceId + "/vulnerability-reports").then().statusCode(201)
+                .body("vulnerabilities", equalTo(2)).body("newlyOpen", equalTo(2)).body("openBySeverity.CRITICAL", equalTo(1))
+                .body("openBySeverity.LOW", equalTo(1));
+        as(tenant.adminKey()).get("/security/findings?serviceId=" + serviceId).then().statusCode(200)
+                .body("items.vulnerabilityId", org.hamcrest.Matchers.containsInAnyOrder("CVE-1999-0001", "CVE-1999-0002"))
+                .body("items.packageName", org.hamcrest.Matchers.containsInAnyOrder("package-1", "package-2"));
+        io.restassured.RestAssured.given().header("Authorization", "Bearer " + tenant.adminKey()).contentType("application/vnd.cyclonedx+json; charset=UTF-8")
+                .body(bom).post("/services/" + serviceId + "/vulnerability-reports").then().statusCode(201).body("vulnerabilities", equalTo(2))
+                .body("newlyOpen", equalTo(0)).body("newlyFixed", equalTo(0)); // the same image, the same findings
+    }
 }

@@ -157,12 +157,15 @@ public class SloResource {
     @Path("openslo")
     @Access(Role.OPERATOR)
     @Consumes({"application/yaml", "application/x-yaml", "text/yaml", MediaType.TEXT_PLAIN})
-    @Operation(summary = "Import OpenSLO v1 YAML: every SLO or none; fields not imported are listed in the answer")
-    public Response importOpenSlo(String yaml) {
+    @Operation(summary = "Import OpenSLO YAML (openslo/v1, v1alpha converted; documents in a stream or a sequence; SLI, AlertPolicy and "
+            + "AlertCondition references resolved): every SLO or none, naming each problem by document and path; with partial=true the "
+            + "documents that can be imported are (201 when one was) and the refused ones are listed. Fields not imported are listed too")
+    public Response importOpenSlo(@QueryParam("partial") boolean partial, String yaml) {
         if (yaml == null || yaml.isBlank()) {
             throw new InvalidRequestException("invalid-openslo", "Send OpenSLO v1 YAML documents in the body");
         }
-        return Response.status(Response.Status.CREATED).entity(slos.importOpenSlo(caller.get(), yaml)).build();
+        SloService.ImportReport report = slos.importOpenSlo(caller.get(), yaml, partial);
+        return Response.status(report.created().isEmpty() ? Response.Status.OK : Response.Status.CREATED).entity(report).build();
     }
 
     @GET

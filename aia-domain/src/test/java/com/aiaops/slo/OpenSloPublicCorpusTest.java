@@ -1,0 +1,76 @@
+package com.aiaops.slo;
+
+import com.aiaops.shared.InvalidRequestException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/**
+ * OpenSLO files published by the OpenSLO specification, its CLI (oslo), its Go SDK and Sloth (openslo/public/README.md),
+ * each with its outcome: the SLOs and services it imports, or the documents refused by document and path. A file
+ * with a refused document is refused whole; read with {@code partial}, its other documents are read all the same.
+ */
+class OpenSloPublicCorpusTest {
+
+    static Stream<Arguments> corpus() {
+        return Stream.of(
+                // file, SLOs imported, services, refused (document: path)
+                Arguments.of("openslo-ratio-timeslices.yaml", List.of(), 0, List.of("SLO main-page: spec.budgetingMethod")),
+                Arguments.of("openslo-low-traffic-timeslices.yaml", List.of("service-availability"), 0, List.of()),
+                Arguments.of("oslo-validate-v1.yaml", List.of("web-availability"), 2, List.of()),
+                Arguments.of("oslo-validate-v1alpha.yaml", List.of(), 2, List.of("SLO ratio", "SLO my-amazing-slo: spec.objectives[0].op")),
+                Arguments.of("oslo-mix-1.yaml", List.of(), 1, List.of()),
+                Arguments.of("oslo-mix-2.yaml", List.of(), 1, List.of()),
+                Arguments.of("oslo-recursive-1.yaml", List.of(), 1, List.of()),
+                Arguments.of("oslo-unknown-field.yaml", List.of(), 1, List.of()),
+                Arguments.of("sloth-getting-started.yaml", List.of("sloth-slo-my-service"), 0, List.of()),
+                Arguments.of("sloth-kubernetes-apiserver.yaml", List.of("requests-availability-openslo", "requests-latency-openslo"), 0, List.of()),
+                Arguments.of("sloth-bad.yaml", List.of("slo1"), 0, List.of()),
+                Arguments.of("gosdk-v1-slos.yaml", List.of("web-availability"), 0, List.of()),
+                Arguments.of("gosdk-v1-slis.yaml", List.of(), 0, List.of()),
+                Arguments.of("gosdk-v1-alert-policies.yaml", List.of(), 0, List.of()),
+                Arguments.of("gosdk-v1-data-sources.yaml", List.of(), 0, List.of()),
+                Arguments.of("gosdk-v1-alert-notification-targets.yaml", List.of(), 0, List.of()),
+                Arguments.of("gosdk-decode-sequence.yaml", List.of(), 2, List.of()),
+                Arguments.of("gosdk-decode-two-documents.yaml", List.of(), 2, List.of()),
+                Arguments.of("gosdk-decode-v1-slos.yaml", List.of(), 0, List.of("SLO foo-slo: spec.timeWindow")),
+                Arguments.of("gosdk-inline-v1-slo.yaml", List.of(), 0,
+                        List.of("SLO my-slo-1: spec.objectives[0].op", "SLO my-slo-2: spec.objectives[0].op")),
+                Arguments.of("gosdk-inline-v1-slo-invalid-sli.yaml", List.of(), 0, List.of("SLO my-slo: spec.indicatorRef")),
+                Arguments.of("gosdk-inline-v1-slo-invalid-target.yaml", List.of(), 0, List.of("SLO my-slo: spec.objectives[0].op")),
+                Arguments.of("gosdk-inline-v1-slo-invalid-policy.yaml", List.of(), 0, List.of("SLO my-slo: spec.objectives[0].op")),
+                Arguments.of("occurences-slo.yaml", List.of("search-slo"), 0, List.of()),
+                Arguments.of("timeslices-slo.yaml", List.of("service-availability"), 0, List.of()),
+                Arguments.of("v1alpha-slo.yaml", List.of(), 0, List.of("SLO web-availability")));
+    }
+
+    private static String file(String name) throws IOException {
+        try (InputStream in = OpenSloPublicCorpusTest.class.getResourceAsStream("/openslo/public/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("corpus")
+    void each_public_file_has_its_outcome(String name, List<String> slos, int services, List<String> refused) throws IOException {
+        String yaml = file(name);
+        OpenSlo.Parsed partial = OpenSlo.read(yaml, true);
+        assertEquals(slos, partial.slos().stream().map(OpenSlo.SloDoc::name).toList(), name);
+        assertEquals(services, partial.services().size(), name);
+        assertEquals(refused, partial.refused().stream().map(r -> r.asViolation().field()).toList(), name);
+        if (refused.isEmpty()) {
+            assertEquals(slos, OpenSlo.read(yaml).slos().stream().map(OpenSlo.SloDoc::name).toList(), name);
+        } else {
+            InvalidRequestException whole = assertThrows(InvalidRequestException.class, () -> OpenSlo.read(yaml), name);
+            assertEquals(refused, whole.violations().stream().map(InvalidRequestException.Violation::field).toList(), name);
+        }
+    }
+}
