@@ -34,6 +34,17 @@ public final class ErrorBudget {
     }
 
     /** The share of the budget spent by bad time slices (Timeslices). */
+    /**
+     * RatioTimeslices: the slices' missing ratios summed (a slice at 0.97 misses 0.03) over what the budget allows
+     * across all slices so far, (1 - target) each.
+     */
+    public static double consumedBySliceRatios(double missing, long totalSlices, double target) {
+        if (totalSlices == 0) {
+            return 0;
+        }
+        return missing / ((1 - target) * totalSlices);
+    }
+
     public static double consumedBySlices(long badSlices, long totalSlices, double target) {
         if (totalSlices == 0) {
             return 0;

@@ -44,6 +44,9 @@ public final class OpenSlo {
     private OpenSlo() {
     }
 
+    /** The window of an SLO whose document gives none (OpenSLO makes it optional). */
+    static final String DEFAULT_WINDOW = "28d";
+
     public record ServiceDoc(String name, String displayName, String description) {
     }
 
@@ -106,7 +109,11 @@ public final class OpenSlo {
                     "timeZone", spec.window().timeZone().getId()));
         }
         body.put("timeWindow", List.of(window));
-        body.put("budgetingMethod", spec.method() == BudgetingMethod.TIMESLICES ? "Timeslices" : "Occurrences");
+        body.put("budgetingMethod", switch (spec.method()) {
+            case OCCURRENCES -> "Occurrences";
+            case TIMESLICES -> "Timeslices";
+            case RATIO_TIMESLICES -> "RatioTimeslices";
+        });
         Map<String, Object> objective = new LinkedHashMap<>();
         if (slo.indicator() == Indicator.LATENCY) {
             objective.put("op", slo.latencyThresholdStrict() ? "lt" : "lte");
@@ -115,6 +122,8 @@ public final class OpenSlo {
         objective.put("target", spec.target());
         if (spec.method() == BudgetingMethod.TIMESLICES) {
             objective.put("timeSliceTarget", spec.timeSliceTarget());
+        }
+        if (spec.method().slices()) {
             objective.put("timeSliceWindow", minutes(spec.timeSliceWindow()));
         }
         body.put("objectives", List.of(objective));
@@ -392,6 +401,30 @@ public final class OpenSlo {
             return new Parsed(serviceDocs, sloDocs, findings, List.copyOf(errors));
         }
 
+        /** The one window of spec.timeWindow: rolling, or calendar-aligned from a local start in a zone. */
+        private TimeWindow window(Node window) {
+            SloDuration duration = SloDuration.parse(window.text("duration"));
+            boolean rolling = !"false".equalsIgnoreCase(window.text("isRolling"));
+            if (rolling) {
+                return TimeWindow.rolling(duration);
+            } else {
+                Node calendar = window.child("calendar");
+                String start = calendar.text("startTime");
+                String zone = calendar.text("timeZone");
+                if (start == null || zone == null) {
+                    throw refusal("spec.timeWindow[0].calendar", "needs startTime and timeZone");
+                }
+                LocalDateTime startTime;
+                try {
+                    startTime = LocalDateTime.parse(start.trim().replace(' ', 'T'));
+                } catch (java.time.format.DateTimeParseException e) {
+                    throw refusal("spec.timeWindow[0].calendar.startTime", "must be a local date and time such as "
+                            + "2022-01-01 12:00:00, not " + start);
+                }
+                return TimeWindow.calendar(duration, startTime, ZoneId.of(zone));
+            }
+        }
+
         private SloDoc slo(Node slo) {
             Node metadata = slo.child("metadata");
             Node spec = slo.child("spec");
@@ -440,36 +473,23 @@ public final class OpenSlo {
             indicator.child("metadata").text("name");
 
             List<Node> windows = spec.list("timeWindow");
-            if (windows.size() != 1) {
+            if (windows.size() > 1) {
                 throw refusal("spec.timeWindow", "must hold exactly one window");
             }
-            Node window = windows.get(0);
-            SloDuration duration = SloDuration.parse(window.text("duration"));
-            boolean rolling = !"false".equalsIgnoreCase(window.text("isRolling"));
             TimeWindow timeWindow;
-            if (rolling) {
-                timeWindow = TimeWindow.rolling(duration);
+            if (windows.isEmpty()) {
+                // OpenSLO leaves the window optional and says nothing of a default: the platform's default, said.
+                timeWindow = TimeWindow.rolling(SloDuration.parse(DEFAULT_WINDOW));
+                findings.add(new Finding(slo.document, "spec.timeWindow", "none given: a rolling " + DEFAULT_WINDOW + " window is used"));
             } else {
-                Node calendar = window.child("calendar");
-                String start = calendar.text("startTime");
-                String zone = calendar.text("timeZone");
-                if (start == null || zone == null) {
-                    throw refusal("spec.timeWindow[0].calendar", "needs startTime and timeZone");
-                }
-                LocalDateTime startTime;
-                try {
-                    startTime = LocalDateTime.parse(start.trim().replace(' ', 'T'));
-                } catch (java.time.format.DateTimeParseException e) {
-                    throw refusal("spec.timeWindow[0].calendar.startTime", "must be a local date and time such as "
-                            + "2022-01-01 12:00:00, not " + start);
-                }
-                timeWindow = TimeWindow.calendar(duration, startTime, ZoneId.of(zone));
+                timeWindow = window(windows.get(0));
             }
             String method = spec.text("budgetingMethod");
             BudgetingMethod budgeting = switch (method == null ? "Occurrences" : method) {
                 case "Occurrences" -> BudgetingMethod.OCCURRENCES;
                 case "Timeslices" -> BudgetingMethod.TIMESLICES;
-                default -> throw refusal("spec.budgetingMethod", method + " is not supported (Occurrences, Timeslices)");
+                case "RatioTimeslices" -> BudgetingMethod.RATIO_TIMESLICES;
+                default -> throw refusal("spec.budgetingMethod", method + " is not one of Occurrences, Timeslices, RatioTimeslices");
             };
             List<Node> objectives = spec.list("objectives");
             if (objectives.isEmpty()) {
@@ -495,6 +515,10 @@ public final class OpenSlo {
                 strict = "lt".equals(op);
             }
             Double sliceTarget = objective.has("timeSliceTarget") ? Double.valueOf(objective.text("timeSliceTarget")) : null;
+            if (budgeting == BudgetingMethod.RATIO_TIMESLICES && sliceTarget != null) {
+                findings.add(new Finding(slo.document, "spec.objectives[0].timeSliceTarget", "ignored: RatioTimeslices averages the slices' ratios"));
+                sliceTarget = null;
+            }
             Duration sliceWindow = objective.has("timeSliceWindow") ? SloDuration.parse(objective.text("timeSliceWindow")).fixedLength() : null;
 
             List<BurnRateRule> rules = new ArrayList<>();

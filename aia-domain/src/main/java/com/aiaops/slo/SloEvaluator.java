@@ -71,6 +71,23 @@ public final class SloEvaluator {
             hasData = withData > 0;
             sli = hasData ? (double) goodSlices / slicesSoFar : null;
             consumed = ErrorBudget.consumedBySlices(bad, slicesSoFar, spec.target());
+        } else if (spec.method() == BudgetingMethod.RATIO_TIMESLICES) {
+            // OpenSLO: the average of every slice's ratio of good events, over all slices of the window so far (a slice
+            // without requests had no failure: ratio 1). The budget allows (1 - target) missing per slice on average,
+            // so (1 - SLI) / (1 - target) is again exactly the budget consumed.
+            long withData = 0;
+            double missing = 0;
+            for (Counts slice : source.slices(period.from(), to, spec.timeSliceWindow())) {
+                if (slice.hasData()) {
+                    withData++;
+                    missing += slice.errorRatio();
+                }
+            }
+            Duration elapsed = Duration.between(period.from(), to).minus(source.excluded(period.from(), to));
+            long slicesSoFar = Math.max(elapsed.toMinutes() / spec.timeSliceWindow().toMinutes(), withData);
+            hasData = withData > 0;
+            sli = hasData ? 1 - missing / slicesSoFar : null;
+            consumed = ErrorBudget.consumedBySliceRatios(missing, slicesSoFar, spec.target());
         } else {
             hasData = window.hasData();
             sli = hasData ? 1 - window.errorRatio() : null;

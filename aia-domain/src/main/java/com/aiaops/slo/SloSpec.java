@@ -13,13 +13,15 @@ public record SloSpec(double target, TimeWindow window, BudgetingMethod method, 
         if (!(target > 0 && target < 1)) {
             throw new IllegalArgumentException("the target must be in (0, 1), e.g. 0.999");
         }
-        if (method == BudgetingMethod.TIMESLICES) {
-            if (timeSliceTarget == null || !(timeSliceTarget > 0 && timeSliceTarget <= 1)) {
-                throw new IllegalArgumentException("Timeslices budgeting needs a timeSliceTarget in (0, 1]");
-            }
-            if (timeSliceWindow == null || timeSliceWindow.toMinutes() < 1 || timeSliceWindow.toSeconds() % 60 != 0) {
-                throw new IllegalArgumentException("Timeslices budgeting needs a timeSliceWindow of whole minutes");
-            }
+        if (method == BudgetingMethod.TIMESLICES && (timeSliceTarget == null || !(timeSliceTarget > 0 && timeSliceTarget <= 1))) {
+            throw new IllegalArgumentException("Timeslices budgeting needs a timeSliceTarget in (0, 1]");
+        }
+        if (method == BudgetingMethod.RATIO_TIMESLICES && timeSliceTarget != null) {
+            throw new IllegalArgumentException("RatioTimeslices budgeting averages the slices' ratios: it takes no timeSliceTarget");
+        }
+        if (method.slices() && (timeSliceWindow == null || timeSliceWindow.toMinutes() < 1 || timeSliceWindow.toSeconds() % 60 != 0)) {
+            throw new IllegalArgumentException(method == BudgetingMethod.TIMESLICES ? "Timeslices budgeting needs a timeSliceWindow of whole minutes"
+                    : "RatioTimeslices budgeting needs a timeSliceWindow of whole minutes");
         }
         if (minimumEvents < 0) {
             throw new IllegalArgumentException("minimumEvents cannot be negative");
@@ -54,12 +56,12 @@ public record SloSpec(double target, TimeWindow window, BudgetingMethod method, 
             throw new Unmeasurable("window", "the window " + window.duration() + " is longer than the telemetry read for it (at most "
                     + TimeWindow.MAX_LENGTH.toDays() + "d, 13M, 4Q or 1Y)");
         }
-        if (method == BudgetingMethod.TIMESLICES) {
+        if (method.slices()) {
             if (timeSliceWindow.compareTo(window.longestPeriod()) > 0) {
                 throw new Unmeasurable("timeSliceWindow", "the time slice " + timeSliceWindow + " is longer than the window " + window.duration());
             }
             if (window.longestPeriod().compareTo(minuteRetention) > 0) {
-                throw new Unmeasurable("window", "Timeslices budgeting reads minute roll-ups, kept " + minuteRetention.toDays()
+                throw new Unmeasurable("window", "Time-slice budgeting reads minute roll-ups, kept " + minuteRetention.toDays()
                         + " days: the window " + window.duration() + " is longer");
             }
         }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SloEvaluatorTest {
@@ -108,6 +109,30 @@ class SloEvaluatorTest {
         assertFalse(fast.firing());
         assertTrue(fast.suppressedForLowTraffic());
         assertEquals(SloStatus.State.EXHAUSTED, status.state(), "one bad request in two spends far more than the budget");
+    }
+
+    /**
+     * RatioTimeslices averages the slices' own ratios, whatever their traffic: a quiet minute at 50 % weighs as much as
+     * a busy one. 43,200 minutes in 30 days: 43,100 at 100 %, 100 at 50 % (and one of those with 2 requests only).
+     * SLI = 1 - 100 × 0.5 / 43,200; allowed missing = 1 % × 43,200 = 432; consumed = 50 / 432.
+     */
+    @Test
+    void ratio_timeslices_average_the_slices_ratios() {
+        SloSpec spec = new SloSpec(0.99, THIRTY_DAYS, BudgetingMethod.RATIO_TIMESLICES, null, Duration.ofMinutes(1), 0,
+                BurnRateRule.workbookDefaults());
+        Minutes minutes = new Minutes().fill(NOW.minus(Duration.ofDays(30)), NOW, 1000, 1000);
+        minutes.fill(NOW.minus(Duration.ofDays(3)), NOW.minus(Duration.ofDays(3)).plus(Duration.ofMinutes(99)), 500, 1000);
+        minutes.byMinute.put(NOW.minus(Duration.ofDays(2)), new Counts(1, 2));
+        SloStatus status = SloEvaluator.evaluate(spec, NOW, minutes);
+        assertEquals(1 - 50.0 / 43_200, status.sli(), 1e-12);
+        assertEquals(50.0 / 432, status.budgetConsumed(), 1e-12);
+        assertEquals((1 - status.sli()) / (1 - 0.99), status.budgetConsumed(), 1e-9);
+        // Counted by events instead, the quiet minute would weigh 1/500th of a busy one.
+        assertTrue(1 - (double) status.goodEvents() / status.totalEvents() < 50.0 / 43_200);
+        assertThrows(IllegalArgumentException.class, () -> new SloSpec(0.99, THIRTY_DAYS, BudgetingMethod.RATIO_TIMESLICES, 0.95,
+                Duration.ofMinutes(1), 0, BurnRateRule.workbookDefaults()));
+        assertThrows(IllegalArgumentException.class, () -> new SloSpec(0.99, THIRTY_DAYS, BudgetingMethod.RATIO_TIMESLICES, null,
+                null, 0, BurnRateRule.workbookDefaults()));
     }
 
     @Test

@@ -139,6 +139,31 @@ class SloIT extends ApiIT {
         org.junit.jupiter.api.Assertions.assertTrue(exported.matches("(?s).*name: quotes-at-most-300.*op: lte\\b.*"), exported);
     }
 
+    /** RatioTimeslices (OpenSLO): a quiet minute at 50 % weighs as much as a busy one; the SLI is the slices' average. */
+    @Test
+    void ratio_timeslices_average_each_minutes_ratio() {
+        Tenant tenant = newTenant();
+        String serviceId = registerService(tenant.adminKey(), "quiet-api");
+        Map<String, Object> d = availability(serviceId, "quiet-api-ratio-slices", 99);
+        d.put("budgetingMethod", "RATIO_TIMESLICES");
+        d.put("timeSliceWindow", "1m");
+        d.put("window", "1d");
+        String slo = defineSlo(tenant.adminKey(), d);
+        Instant minute = NOW.truncatedTo(java.time.temporal.ChronoUnit.MINUTES).minus(Duration.ofMinutes(10));
+        as(issueKey(tenant, "INGEST")).body(Map.of("minutes", List.of(
+                        Map.of("service", "quiet-api", "minute", minute.toString(), "total", 2, "good", 1),
+                        Map.of("service", "quiet-api", "minute", minute.plusSeconds(60).toString(), "total", 1000, "good", 1000))))
+                .post("/telemetry/minutes").then().statusCode(200);
+        // 1,440 slices in the day: one at 0.5, the rest without failure. By events it would be 1 - 1/1002.
+        io.restassured.path.json.JsonPath status = as(tenant.adminKey()).get("/slos/" + slo + "/status").then().statusCode(200)
+                .body("goodEvents", equalTo(1001)).body("totalEvents", equalTo(1002))
+                .body("sli", closeTo(1 - 0.5 / 1440, 1e-6)).extract().jsonPath();
+        org.junit.jupiter.api.Assertions.assertEquals((1 - status.getDouble("sli")) / 0.01, status.getDouble("budgetConsumed"), 1e-9);
+        String exported = as(tenant.adminKey()).get("/slos/" + slo + "/openslo").then().statusCode(200).extract().asString();
+        org.junit.jupiter.api.Assertions.assertTrue(exported.contains("budgetingMethod: RatioTimeslices"), exported);
+        org.junit.jupiter.api.Assertions.assertFalse(exported.contains("timeSliceTarget"), exported);
+    }
+
     @Test
     void timeslices_budget_counts_bad_minutes() {
         Tenant tenant = newTenant();
