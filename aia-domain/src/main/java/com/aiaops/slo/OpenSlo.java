@@ -50,9 +50,43 @@ public final class OpenSlo {
     public record ServiceDoc(String name, String displayName, String description) {
     }
 
+    /**
+     * One SLO as OpenSLO describes it. {@code foreignIndicator}: the indicator the imported document gave (its metadata
+     * and spec, with its queries on other metric systems), as JSON, written back as it was on export; null for SLOs
+     * made here.
+     */
     public record SloDoc(String name, String displayName, String service, Indicator indicator, Integer latencyThresholdMs,
-                         boolean latencyThresholdStrict, SloSpec spec) {
+                         boolean latencyThresholdStrict, SloSpec spec, String foreignIndicator) {
     }
+
+    /** A kept indicator, read back in the order it was written (JSON-B's maps would reorder nested keys). */
+    private static Object indicatorAsWritten(String json) {
+        try (jakarta.json.JsonReader reader = jakarta.json.Json.createReader(new java.io.StringReader(json))) {
+            return plain(reader.readValue());
+        }
+    }
+
+    /** A JSON value as the YAML writer takes it: maps in order, lists, strings, whole numbers as integers, booleans. */
+    private static Object plain(jakarta.json.JsonValue value) {
+        return switch (value.getValueType()) {
+            case OBJECT -> {
+                Map<String, Object> out = new LinkedHashMap<>();
+                value.asJsonObject().forEach((k, v) -> out.put(k, plain(v)));
+                yield out;
+            }
+            case ARRAY -> value.asJsonArray().stream().map(OpenSlo::plain).toList();
+            case STRING -> ((jakarta.json.JsonString) value).getString();
+            case NUMBER -> ((jakarta.json.JsonNumber) value).isIntegral() ? (Object) ((jakarta.json.JsonNumber) value).longValue()
+                    : (Object) ((jakarta.json.JsonNumber) value).doubleValue();
+            case TRUE -> Boolean.TRUE;
+            case FALSE -> Boolean.FALSE;
+            case NULL -> null;
+        };
+    }
+
+    /** The longest indicator kept as written (the column's size). */
+    static final int MAX_FOREIGN_INDICATOR = 20_000;
+    private static final jakarta.json.bind.Jsonb JSON = jakarta.json.bind.JsonbBuilder.create();
 
     /** A field or document that was not imported, and why. */
     public record Finding(String document, String path, String reason) {
@@ -100,7 +134,8 @@ public final class OpenSlo {
             ratio.put("total", Map.of("metricSource", metricSource("all requests")));
             indicatorSpec.put("ratioMetric", ratio);
         }
-        body.put("indicator", inOrder("metadata", Map.of("name", slo.name() + "-sli"), "spec", indicatorSpec));
+        body.put("indicator", slo.foreignIndicator() != null ? indicatorAsWritten(slo.foreignIndicator())
+                : inOrder("metadata", Map.of("name", slo.name() + "-sli"), "spec", indicatorSpec));
         Map<String, Object> window = new LinkedHashMap<>();
         window.put("duration", spec.window().duration().toString());
         window.put("isRolling", spec.window().rolling());
@@ -154,8 +189,11 @@ public final class OpenSlo {
         return envelope("SLO", metadata(slo.name(), slo.displayName(), annotations), body);
     }
 
+    /** The metricSource type of this platform's own indicators. */
+    private static final String OWN_SOURCE = "aia-ops";
+
     private static Map<String, Object> metricSource(String meaning) {
-        return inOrder("type", "aia-ops", "spec", Map.of("query", meaning));
+        return inOrder("type", OWN_SOURCE, "spec", Map.of("query", meaning));
     }
 
     /**
@@ -557,7 +595,7 @@ public final class OpenSlo {
                 findings.add(new Finding(slo.document, "spec.alertPolicies", "none given: the SRE Workbook's burn-rate rules apply"));
             }
             SloSpec sloSpec = new SloSpec(target, timeWindow, budgeting, sliceTarget, sliceWindow, minimumEvents, rules);
-            return new SloDoc(name, metadata.text("displayName"), service, kind, threshold, strict, sloSpec);
+            return new SloDoc(name, metadata.text("displayName"), service, kind, threshold, strict, sloSpec, kept(slo, indicator));
         }
 
         private BurnRateRule rule(Node condition) {
@@ -600,11 +638,41 @@ public final class OpenSlo {
             return new BurnRateRule(longWindow, shortWindow, factor, level);
         }
 
+        /** The document's indicator (metadata and spec) as JSON, to be written back as it was; too long: not kept, said. */
+        private String kept(Node slo, Node indicator) {
+            if (!foreign(indicator.map.get("spec"))) {
+                return null; // this platform's own indicator: written anew on export
+            }
+            Map<String, Object> written = new LinkedHashMap<>();
+            written.put("metadata", indicator.map.get("metadata"));
+            written.put("spec", indicator.map.get("spec"));
+            String json = JSON.toJson(written);
+            if (json.length() > MAX_FOREIGN_INDICATOR) {
+                findings.add(new Finding(slo.document, "spec.indicator", "longer than " + MAX_FOREIGN_INDICATOR
+                        + " characters: not kept; the export writes the platform's own indicator"));
+                return null;
+            }
+            return json;
+        }
+
         private void ignoredSource(Node metric) {
             Node source = metric.child("metricSource");
+            boolean ours = OWN_SOURCE.equals(source.map.get("type"));
             source.consumeAll();
-            findings.add(new Finding(metric.document, metric.path + "metricSource",
-                    "ignored: AIA Ops computes SLIs from the telemetry it ingests"));
+            findings.add(new Finding(metric.document, metric.path + "metricSource", ours
+                    ? "ignored: this platform's own source; the SLI comes from the telemetry AIA Ops ingests for the service"
+                    : "kept and written back on export, not queried: the SLI comes from the telemetry AIA Ops ingests for the service"));
+        }
+
+        /** Whether an indicator queries another metric system somewhere (a metricSource not of this platform). */
+        private static boolean foreign(Object value) {
+            if (value instanceof Map<?, ?> map) {
+                if (map.get("metricSource") instanceof Map<?, ?> source && !OWN_SOURCE.equals(source.get("type"))) {
+                    return true;
+                }
+                return map.values().stream().anyMatch(Reader::foreign);
+            }
+            return value instanceof List<?> list && list.stream().anyMatch(Reader::foreign);
         }
 
         private static String required(Node node, String key) {

@@ -46,6 +46,10 @@ public class Slo {
     @Column(name = "latency_threshold_ms")
     private Integer latencyThresholdMillis;
 
+    /** The indicator an imported OpenSLO document gave, as JSON (queries on other systems included): written back on export. */
+    @Column(name = "openslo_indicator", length = 20_000)
+    private String openSloIndicator;
+
     /** Good if latency is under the threshold (OpenSLO {@code op: lt}) rather than at or under it ({@code lte}). */
     @Column(name = "latency_threshold_strict", nullable = false)
     private boolean latencyThresholdStrict;
@@ -92,7 +96,7 @@ public class Slo {
     }
 
     public Slo(UUID organizationId, UUID serviceId, String name, String displayName, Indicator indicator,
-               Integer latencyThresholdMillis, boolean latencyThresholdStrict, SloSpec spec, Instant createdAt) {
+               Integer latencyThresholdMillis, boolean latencyThresholdStrict, SloSpec spec, String openSloIndicator, Instant createdAt) {
         this.id = Ids.newId();
         this.organizationId = organizationId;
         this.serviceId = serviceId;
@@ -101,6 +105,7 @@ public class Slo {
         this.indicator = indicator;
         this.latencyThresholdMillis = indicator == Indicator.LATENCY ? latencyThresholdMillis : null;
         this.latencyThresholdStrict = indicator == Indicator.LATENCY && latencyThresholdStrict;
+        this.openSloIndicator = openSloIndicator;
         this.createdAt = createdAt;
         define(spec);
     }
@@ -165,6 +170,10 @@ public class Slo {
 
     public boolean latencyThresholdStrict() {
         return latencyThresholdStrict;
+    }
+
+    public String openSloIndicator() {
+        return openSloIndicator;
     }
 
     /** The bound roll-ups count this SLO's good requests within ({@link com.aiaops.telemetry.LatencyBound}); null: not latency. */

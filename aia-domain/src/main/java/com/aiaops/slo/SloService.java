@@ -74,7 +74,7 @@ public class SloService {
             throw InvalidRequestException.ofField("validation-failed", "latencyThresholdMs", "a LATENCY SLO needs a threshold in milliseconds");
         }
         Slo slo = new Slo(caller.organizationId(), d.serviceId(), d.name(), d.displayName(), d.indicator(),
-                d.latencyThresholdMs(), d.latencyThresholdStrict(), spec(d), clock.instant());
+                d.latencyThresholdMs(), d.latencyThresholdStrict(), spec(d), null, clock.instant());
         repository.add(slo);
         audit.record(caller, "slo.defined", "slo", slo.id(), null, snapshot(slo));
         return slo;
@@ -220,7 +220,7 @@ public class SloService {
                 .map(s -> new OpenSlo.ServiceDoc(s.slug(), s.displayName(), s.description())).toList();
         List<OpenSlo.SloDoc> sloDocs = chosen.stream().map(slo -> new OpenSlo.SloDoc(slo.name(), slo.displayName(),
                 byId.get(slo.serviceId()).slug(), slo.indicator(), slo.latencyThresholdMillis(), slo.latencyThresholdStrict(),
-                slo.spec())).toList();
+                slo.spec(), slo.openSloIndicator())).toList();
         return OpenSlo.write(serviceDocs, sloDocs);
     }
 
@@ -277,7 +277,7 @@ public class SloService {
         List<Slo> created = new java.util.ArrayList<>();
         for (OpenSlo.SloDoc doc : importable) {
             Slo slo = new Slo(caller.organizationId(), serviceIds.get(doc.service()), doc.name(), doc.displayName(), doc.indicator(),
-                    doc.latencyThresholdMs(), doc.latencyThresholdStrict(), doc.spec(), clock.instant());
+                    doc.latencyThresholdMs(), doc.latencyThresholdStrict(), doc.spec(), doc.foreignIndicator(), clock.instant());
             repository.add(slo);
             audit.record(caller, "slo.imported", "slo", slo.id(), null, snapshot(slo));
             created.add(slo);

@@ -76,4 +76,16 @@ class OpenSloPublicCorpusTest {
             assertEquals(refused, whole.violations().stream().map(InvalidRequestException.Violation::field).toList(), name);
         }
     }
+
+    /** An SLO on another system's queries comes back with its queries: the indicator is kept as written. */
+    @org.junit.jupiter.api.Test
+    void queries_on_other_metric_systems_are_written_back_as_they_were() throws IOException {
+        OpenSlo.Parsed sloth = OpenSlo.read(file("sloth-kubernetes-apiserver.yaml"));
+        String exported = OpenSlo.write(List.of(), sloth.slos());
+        org.junit.jupiter.api.Assertions.assertTrue(exported.contains("apiserver_request_total"), exported);
+        OpenSlo.Parsed again = OpenSlo.read(exported);
+        assertEquals(sloth.slos().stream().map(OpenSlo.SloDoc::foreignIndicator).toList(),
+                again.slos().stream().map(OpenSlo.SloDoc::foreignIndicator).toList());
+        assertEquals(exported, OpenSlo.write(List.of(), again.slos()));
+    }
 }

@@ -19,13 +19,13 @@ class OpenSloTest {
                 ZoneId.of("Europe/Paris")), BudgetingMethod.TIMESLICES, 0.95, Duration.ofMinutes(5), 50,
                 List.of(new BurnRateRule(Duration.ofHours(1), Duration.ofMinutes(5), 14.4, BurnRateRule.Severity.PAGE),
                         new BurnRateRule(Duration.ofDays(3), Duration.ofHours(6), 1, BurnRateRule.Severity.TICKET)));
-        return new OpenSlo.SloDoc("checkout-latency", "Checkout answers fast", "checkout", Indicator.LATENCY, 300, true, spec);
+        return new OpenSlo.SloDoc("checkout-latency", "Checkout answers fast", "checkout", Indicator.LATENCY, 300, true, spec, null);
     }
 
     private static OpenSlo.SloDoc availability() {
         SloSpec spec = new SloSpec(0.999, TimeWindow.rolling(SloDuration.parse("28d")), BudgetingMethod.OCCURRENCES, null, null,
                 0, BurnRateRule.workbookDefaults());
-        return new OpenSlo.SloDoc("checkout-availability", null, "checkout", Indicator.AVAILABILITY, null, false, spec);
+        return new OpenSlo.SloDoc("checkout-availability", null, "checkout", Indicator.AVAILABILITY, null, false, spec, null);
     }
 
     @Test

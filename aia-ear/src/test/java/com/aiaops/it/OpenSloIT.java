@@ -87,4 +87,19 @@ class OpenSloIT extends ApiIT {
         importInto(tenant, yaml.replace("30d", "thirty days").replace("api-availability", "z-z")).then().statusCode(400);
         as(tenant.adminKey()).get("/slos").then().body("items.size()", equalTo(2));
     }
+
+    /** Sloth's published example: imported with its Prometheus queries, and exported with them, as written. */
+    @Test
+    void a_slo_on_another_systems_queries_comes_back_with_its_queries() throws Exception {
+        Tenant tenant = newTenant();
+        String sloth = java.nio.file.Files.readString(java.nio.file.Path.of("..", "aia-domain", "src", "test", "resources", "openslo", "public",
+                "sloth-getting-started.yaml"));
+        String service = new org.yaml.snakeyaml.Yaml().<Map<String, Map<String, Object>>>load(sloth).get("spec").get("service").toString();
+        registerService(tenant.adminKey(), service);
+        importInto(tenant, sloth).then().statusCode(201).body("created.size()", equalTo(1))
+                .body("findings.reason", hasItem(containsString("kept and written back on export")));
+        String exported = exportOf(tenant);
+        org.hamcrest.MatcherAssert.assertThat(exported, containsString("http_request_duration_seconds_count"));
+        org.hamcrest.MatcherAssert.assertThat(exported, org.hamcrest.Matchers.not(containsString("type: aia-ops")));
+    }
 }
