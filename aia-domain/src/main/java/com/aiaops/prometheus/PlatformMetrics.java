@@ -2,9 +2,9 @@ package com.aiaops.prometheus;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.DoubleAdder;
 import java.util.concurrent.atomic.LongAdder;
@@ -74,29 +74,20 @@ public class PlatformMetrics {
     public List<MetricFamily> families() {
         MetricFamily latency = new MetricFamily("aia_http_server_request_duration_seconds", MetricFamily.Type.HISTOGRAM,
                 "API requests on this node by method, route template and status, and how long they took");
-        keyed(requests).values().forEach(e -> latency.addHistogram(BOUNDS,
-                e.getValue().cumulative(), e.getValue().sum.sum(), "method", e.getKey().method(), "route", e.getKey().route(),
-                "status", e.getKey().status()));
-        MetricFamily batchCount = new MetricFamily("aia_telemetry_batches", MetricFamily.Type.COUNTER,
-                "Telemetry batches received on this node, by kind (observations or minutes) and result (accepted or duplicate)");
-        MetricFamily recordCount = new MetricFamily("aia_telemetry_records", MetricFamily.Type.COUNTER,
-                "Telemetry records (observations, or per-minute counts) in the batches received on this node, by kind and result");
-        telemetryKeyed(batches).values().forEach(e -> batchCount.add((double) e.getValue().sum(),
-                "kind", e.getKey().kind(), "result", e.getKey().result()));
-        telemetryKeyed(records).values().forEach(e -> recordCount.add((double) e.getValue().sum(),
-                "kind", e.getKey().kind(), "result", e.getKey().result()));
+        requests.entrySet().stream().sorted(Comparator.comparing(e -> e.getKey().route() + ' ' + e.getKey().method() + ' ' + e.getKey().status()))
+                .forEach(e -> latency.addHistogram(BOUNDS, e.getValue().cumulative(), e.getValue().sum.sum(), "method", e.getKey().method(),
+                        "route", e.getKey().route(), "status", e.getKey().status()));
+        MetricFamily batchCount = counters("aia_telemetry_batches",
+                "Telemetry batches received on this node, by kind (observations or minutes) and result (accepted or duplicate)", batches);
+        MetricFamily recordCount = counters("aia_telemetry_records",
+                "Telemetry records (observations, or per-minute counts) in the batches received on this node, by kind and result", records);
         return new ArrayList<>(List.of(latency, batchCount, recordCount));
     }
 
-    private static Map<String, Map.Entry<RequestKey, Histogram>> keyed(Map<RequestKey, Histogram> map) {
-        Map<String, Map.Entry<RequestKey, Histogram>> sorted = new TreeMap<>();
-        map.entrySet().forEach(e -> sorted.put(e.getKey().route() + ' ' + e.getKey().method() + ' ' + e.getKey().status(), Map.entry(e.getKey(), e.getValue())));
-        return sorted;
-    }
-
-    private static Map<String, Map.Entry<TelemetryKey, LongAdder>> telemetryKeyed(Map<TelemetryKey, LongAdder> map) {
-        Map<String, Map.Entry<TelemetryKey, LongAdder>> sorted = new TreeMap<>();
-        map.entrySet().forEach(e -> sorted.put(e.getKey().kind() + ' ' + e.getKey().result(), Map.entry(e.getKey(), e.getValue())));
-        return sorted;
+    private static MetricFamily counters(String name, String help, Map<TelemetryKey, LongAdder> counts) {
+        MetricFamily family = new MetricFamily(name, MetricFamily.Type.COUNTER, help);
+        counts.entrySet().stream().sorted(Comparator.comparing(e -> e.getKey().kind() + ' ' + e.getKey().result()))
+                .forEach(e -> family.add((double) e.getValue().sum(), "kind", e.getKey().kind(), "result", e.getKey().result()));
+        return family;
     }
 }
