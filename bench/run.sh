@@ -2,6 +2,7 @@
 # The benchmarks of docs/BENCHMARKS.md, on this machine, on loopback only; every load is bounded in time.
 #   bench/run.sh h2            our server on H2
 #   bench/run.sh postgresql    our server on PostgreSQL (database aia_bench, recreated), plus PostgreSQL COPY
+#   BENCH_ONLY=otlp bench/run.sh postgresql   only OTLP span ingest beside native JSON ingest
 # Also runs VictoriaMetrics (Debian package victoria-metrics, if installed) on 127.0.0.1:18428 with the
 # equivalent per-minute series and queries. Results are printed; copy them into docs/BENCHMARKS.md.
 set -euo pipefail
@@ -15,7 +16,10 @@ api=http://127.0.0.1:$((8080 + offset))/api/v1
 mkdir -p "$state"
 
 echo "== building the client"
-(cd "$root" && mvn -q -B dependency:copy -Dartifact=org.hdrhistogram:HdrHistogram:2.2.2 -DoutputDirectory="$state/lib")
+for artifact in org.hdrhistogram:HdrHistogram:2.2.2 io.opentelemetry.proto:opentelemetry-proto:1.11.0-alpha \
+                com.google.protobuf:protobuf-java:4.36.2; do
+  (cd "$root" && mvn -q -B dependency:copy -Dartifact="$artifact" -DoutputDirectory="$state/lib")
+done
 javac -d "$state/classes" -cp "$state/lib/*" "$root/bench/src/Bench.java"
 bench() { java -cp "$state/classes:$state/lib/*" Bench "$@"; }
 
@@ -37,6 +41,17 @@ ingest_key=$(post api-keys '{"name":"bench ingest","scope":"INGEST","rateLimitPe
 read_key=$(post api-keys '{"name":"bench reader","scope":"VIEWER","rateLimitPerMinute":1000000}' | jq -r .token)
 slo=$(post slos "{\"serviceId\":\"$service\",\"name\":\"bench-availability\",\"indicator\":\"AVAILABILITY\",\"targetPercent\":99.9,\"window\":\"30d\"}" | jq -r .id)
 post slos "{\"serviceId\":\"$service\",\"name\":\"bench-latency\",\"indicator\":\"LATENCY\",\"latencyThresholdMs\":100,\"targetPercent\":99,\"window\":\"30d\"}" > /dev/null
+
+if [[ "${BENCH_ONLY:-}" == otlp ]]; then
+  echo "== OTLP span ingest against our native JSON ingest: the same requests, the same client, alternating"
+  for threads in 2 4; do
+    for round in 1 2; do
+      bench ingest "$api/telemetry/observations" "$ingest_key" bench "$seconds" "$threads" 5000
+      bench otlp "$api/otlp/v1/traces" "$ingest_key" bench "$seconds" "$threads" 5000
+    done
+  done
+  exit 0
+fi
 
 echo "== seeding: 10 s of ingest, so the queries below read real roll-ups"
 bench ingest "$api/telemetry/observations" "$ingest_key" bench 10 2 5000

@@ -24,6 +24,8 @@ import org.HdrHistogram.Histogram;
  *   mixed API INGEST_KEY READ_KEY SERVICE_ID SLO_ID RATE SECONDS
  *                                                   open loop at a fixed rate: 40 % ingest (batches of 10 observations),
  *                                                   30 % SLO status, 30 % dashboard reads (telemetry summary and series)
+ *   otlp    URL KEY SERVICE SECONDS THREADS BATCH   closed loop: OTLP/HTTP protobuf trace exports of BATCH SERVER spans
+ *                                                   (the same requests as ingest's observations), acknowledged spans/s
  *   connections HOST PORT PATH COUNT HOLD_SECONDS   opens COUNT keep-alive connections, a request on each, holds them,
  *                                                   then a second request on each: how many the server kept and answered
  */
@@ -37,8 +39,9 @@ public final class Bench {
             case "latency" -> latency(args[1], args.length > 4 && !args[2].isEmpty() ? args[2] : null,
                     Integer.parseInt(args[3]), Integer.parseInt(args[4]));
             case "mixed" -> mixed(args[1], args[2], args[3], args[4], args[5], Integer.parseInt(args[6]), Integer.parseInt(args[7]));
+            case "otlp" -> otlp(args[1], args[2], args[3], Integer.parseInt(args[4]), Integer.parseInt(args[5]), Integer.parseInt(args[6]));
             case "connections" -> connections(args[1], Integer.parseInt(args[2]), args[3], Integer.parseInt(args[4]), Integer.parseInt(args[5]));
-            default -> throw new IllegalArgumentException("ingest, latency, mixed or connections");
+            default -> throw new IllegalArgumentException("ingest, otlp, latency, mixed or connections");
         }
     }
 
@@ -95,6 +98,72 @@ public final class Bench {
         pool.awaitTermination(seconds + 120, TimeUnit.SECONDS);
         double elapsed = (System.nanoTime() - start) / 1e9;
         System.out.printf("ingest: %d observations acknowledged in %.1f s = %.0f obs/s (%d threads, batches of %d, %d failed batches)%n",
+                accepted.get(), elapsed, accepted.get() / elapsed, threads, batch, failed.get());
+    }
+
+    /** OTLP trace exports as an SDK sends them (protobuf), built before the clock starts; same spread as ingest's. */
+    private static void otlp(String url, String key, String service, int seconds, int threads, int batch) throws Exception {
+        List<byte[]> bodies = new ArrayList<>();
+        Random random = new Random(1);
+        Instant base = Instant.now().minusSeconds(240);
+        for (int b = 0; b < 16; b++) {
+            io.opentelemetry.proto.trace.v1.ScopeSpans.Builder scope = io.opentelemetry.proto.trace.v1.ScopeSpans.newBuilder();
+            for (int i = 0; i < batch; i++) {
+                int status = random.nextInt(1000) < 3 ? 503 : 200;
+                long latencyNanos = (long) (Math.exp(3.5 + 0.7 * random.nextGaussian()) * 1_000_000);
+                Instant at = base.plusMillis(random.nextInt(180_000));
+                long start = at.getEpochSecond() * 1_000_000_000L + at.getNano();
+                byte[] traceId = new byte[16];
+                byte[] spanId = new byte[8];
+                random.nextBytes(traceId);
+                random.nextBytes(spanId);
+                scope.addSpans(io.opentelemetry.proto.trace.v1.Span.newBuilder().setName("GET /orders")
+                        .setTraceId(com.google.protobuf.ByteString.copyFrom(traceId)).setSpanId(com.google.protobuf.ByteString.copyFrom(spanId))
+                        .setKind(io.opentelemetry.proto.trace.v1.Span.SpanKind.SPAN_KIND_SERVER)
+                        .setStartTimeUnixNano(start).setEndTimeUnixNano(start + latencyNanos)
+                        .addAttributes(io.opentelemetry.proto.common.v1.KeyValue.newBuilder().setKey("http.response.status_code")
+                                .setValue(io.opentelemetry.proto.common.v1.AnyValue.newBuilder().setIntValue(status))));
+            }
+            bodies.add(io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest.newBuilder()
+                    .addResourceSpans(io.opentelemetry.proto.trace.v1.ResourceSpans.newBuilder()
+                            .setResource(io.opentelemetry.proto.resource.v1.Resource.newBuilder().addAttributes(
+                                    io.opentelemetry.proto.common.v1.KeyValue.newBuilder().setKey("service.name")
+                                            .setValue(io.opentelemetry.proto.common.v1.AnyValue.newBuilder().setStringValue(service))))
+                            .addScopeSpans(scope)).build().toByteArray());
+        }
+        AtomicLong accepted = new AtomicLong();
+        AtomicLong failed = new AtomicLong();
+        AtomicLong sequence = new AtomicLong();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        long start = System.nanoTime();
+        for (int t = 0; t < threads; t++) {
+            pool.submit(() -> {
+                while (System.nanoTime() < deadline) {
+                    long n = sequence.incrementAndGet();
+                    HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
+                            .header("Authorization", "Bearer " + key).header("Content-Type", "application/x-protobuf")
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(bodies.get((int) (n % bodies.size())))).build();
+                    try {
+                        HttpResponse<byte[]> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                        if (response.statusCode() == 200 && response.body().length == 0) { // no partial success: all taken
+                            accepted.addAndGet(batch);
+                        } else {
+                            failed.incrementAndGet();
+                        }
+                    } catch (IOException e) {
+                        failed.incrementAndGet();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+            });
+        }
+        pool.shutdown();
+        pool.awaitTermination(seconds + 120, TimeUnit.SECONDS);
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        System.out.printf("otlp: %d spans acknowledged in %.1f s = %.0f spans/s (%d threads, exports of %d, %d failed exports)%n",
                 accepted.get(), elapsed, accepted.get() / elapsed, threads, batch, failed.get());
     }
 

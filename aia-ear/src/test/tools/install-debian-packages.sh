@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Debian packages the integration tests use, installed when missing: the browser the dashboard's end-to-end tests
 # drive (chromium, chromium-driver), PostgreSQL's server binaries for the tests that start a PostgreSQL of their own,
-# Prometheus and promtool for the scrape tests.
+# Prometheus and promtool for the scrape tests, Alertmanager for the incoming-alert tests.
 # Called by the build before the integration tests:
 #   install-debian-packages.sh <skipTests> <skipITs> <file that shows they are there (a glob)> <package>...
 set -euo pipefail

@@ -22,7 +22,8 @@ import org.hibernate.annotations.TenantId;
 @Entity
 @Table(name = "alert", indexes = {
         @Index(name = "alert_org_state", columnList = "organization_id, state"),
-        @Index(name = "alert_incident", columnList = "incident_id")})
+        @Index(name = "alert_incident", columnList = "incident_id"),
+        @Index(name = "alert_integration_fingerprint", columnList = "integration_id, fingerprint")})
 public class Alert {
     @Id
     private UUID id;
@@ -31,8 +32,17 @@ public class Alert {
     @Column(name = "organization_id", nullable = false, updatable = false)
     private UUID organizationId;
 
-    @Column(name = "rule_id", nullable = false)
+    /** The rule that raised it; null for an alert another tool sent ({@link AlertKind#EXTERNAL}). */
+    @Column(name = "rule_id")
     private UUID ruleId;
+
+    /** The integration an external alert came through. */
+    @Column(name = "integration_id")
+    private UUID integrationId;
+
+    /** The sender's identity of an external alert (Alertmanager's fingerprint, PagerDuty's dedup key). */
+    @Column(name = "fingerprint", length = 255)
+    private String fingerprint;
 
     @Column(name = "rule_name", nullable = false, length = 63)
     private String ruleName;
@@ -113,6 +123,25 @@ public class Alert {
         this.lastSeenAt = at;
     }
 
+    /** An alert another tool sent: {@code source} names the integration, as a rule's name would. */
+    Alert(UUID organizationId, UUID integrationId, String source, UUID serviceId, String fingerprint, Verdict verdict, Instant at) {
+        this.id = Ids.newId();
+        this.organizationId = organizationId;
+        this.integrationId = integrationId;
+        this.fingerprint = fingerprint;
+        this.ruleName = source.length() > 63 ? source.substring(0, 63) : source;
+        this.serviceId = serviceId;
+        this.kind = AlertKind.EXTERNAL;
+        this.state = AlertState.FIRING;
+        this.urgency = verdict.urgency();
+        this.suggestedSeverity = verdict.suggestedSeverity();
+        this.summary = shorten(verdict.summary());
+        this.lastValue = verdict.value();
+        this.occurrences = 1;
+        this.firedAt = at;
+        this.lastSeenAt = at;
+    }
+
     /**
      * The condition still holds: counted on this alert rather than raised again. Returns true when it became
      * more urgent (a ticket-level burn turning into a page), which is news worth telling.
@@ -177,6 +206,14 @@ public class Alert {
 
     public UUID ruleId() {
         return ruleId;
+    }
+
+    public UUID integrationId() {
+        return integrationId;
+    }
+
+    public String fingerprint() {
+        return fingerprint;
     }
 
     public String ruleName() {

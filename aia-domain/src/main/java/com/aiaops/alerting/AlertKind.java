@@ -9,5 +9,7 @@ public enum AlertKind {
     /** A synthetic check that is down. */
     CHECK_DOWN,
     /** An SLO whose multi-window burn-rate alert fires. */
-    BURN_RATE
+    BURN_RATE,
+    /** Sent by another tool through an integration (Alertmanager, Grafana, PagerDuty's Events API): no rule here. */
+    EXTERNAL
 }

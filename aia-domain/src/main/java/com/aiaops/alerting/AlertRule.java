@@ -135,6 +135,8 @@ public class AlertRule {
                         throw InvalidRequestException.ofField("validation-failed", "sloId", "a BURN_RATE rule names its SLO");
                     }
                 }
+                case EXTERNAL -> throw InvalidRequestException.ofField("validation-failed", "kind",
+                        "EXTERNAL alerts come from other tools through an integration (POST /integrations), not from a rule");
             }
         }
     }

@@ -140,7 +140,7 @@ public class AlertService {
     }
 
     /** An alert of an incident resolved: the timeline says so, and when it was the last one, the incident may resolve. */
-    private void resolvedOnIncident(Alert alert, String how, boolean autoResolve) {
+    void resolvedOnIncident(Alert alert, String how, boolean autoResolve) {
         if (alert.incidentId() == null) {
             return;
         }
@@ -214,6 +214,7 @@ public class AlertService {
             case BURN_RATE -> slos.find(rule.organizationId(), rule.sloId())
                     .map(slo -> Conditions.burnRate(slo.name(), sloService.status(system, slo.id())))
                     .orElseGet(() -> Verdict.clear(null, "the SLO was deleted"));
+            case EXTERNAL -> Verdict.clear(null, "an external alert has no rule to evaluate");
         };
     }
 
@@ -252,7 +253,9 @@ public class AlertService {
         Alert alert = lockedAlert(caller.organizationId(), id);
         alert.acknowledge(caller.auditActor(), clock.instant());
         audit.record(caller, "alert.acknowledged", "alert", id, null, null);
-        tell(rules.find(caller.organizationId(), alert.ruleId()), alert, "alert.acknowledged", "acknowledged");
+        if (alert.ruleId() != null) { // an external alert's sender is not told back
+            tell(rules.find(caller.organizationId(), alert.ruleId()), alert, "alert.acknowledged", "acknowledged");
+        }
         if (alert.incidentId() != null) {
             incidents.acknowledgedThroughAlert(caller, alert.incidentId(), alert.ruleName());
         }
@@ -265,7 +268,8 @@ public class AlertService {
         Alert alert = lockedAlert(caller.organizationId(), id);
         alert.resolve(caller.auditActor(), clock.instant());
         audit.record(caller, "alert.resolved", "alert", id, null, Map.of("by", caller.auditActor()));
-        Optional<AlertRule> rule = em.createQuery("select r from AlertRule r where r.id = :id", AlertRule.class)
+        Optional<AlertRule> rule = alert.ruleId() == null ? Optional.empty()
+                : em.createQuery("select r from AlertRule r where r.id = :id", AlertRule.class)
                 .setParameter("id", alert.ruleId()).getResultStream().findFirst();
         rule.filter(r -> id.equals(r.openAlertId())).ifPresent(r -> {
             r.closed();
@@ -290,8 +294,12 @@ public class AlertService {
         UUID ruleId = em.createQuery("select a.ruleId from Alert a where a.organizationId = :org and a.id = :id", UUID.class)
                 .setParameter("org", organizationId).setParameter("id", id).getResultStream().findFirst()
                 .orElseThrow(() -> new NotFoundException("alert", id));
-        em.find(AlertRule.class, ruleId, LockModeType.PESSIMISTIC_WRITE); // null once the rule is deleted: nothing to wait for
-        return em.find(Alert.class, id);
+        if (ruleId != null) {
+            em.find(AlertRule.class, ruleId, LockModeType.PESSIMISTIC_WRITE); // null once the rule is deleted: nothing to wait for
+            return em.find(Alert.class, id);
+        }
+        return em.find(Alert.class, id, LockModeType.PESSIMISTIC_WRITE); // an external alert: its sender's events take this lock
+
     }
 
     private Alert findAlert(UUID organizationId, UUID id) {

@@ -58,6 +58,37 @@ public class DeploymentService {
      */
     @Transactional
     public Deployment record(Caller caller, Report r) {
+        return record(caller, r, false);
+    }
+
+    /**
+     * A deployment another tool reports after it happened (a GitHub or GitLab webhook): a freeze cannot stop what is
+     * done, so it is recorded all the same and the audit trail says it went through a freeze.
+     */
+    @Transactional
+    public Deployment recordReported(Caller caller, Report r) {
+        return record(caller, r, true);
+    }
+
+    /** The last deployment of a service to an environment with this version, if any (a re-deployment of it is a rollback). */
+    @Transactional
+    public java.util.Optional<Deployment> latest(Caller caller, UUID serviceId, String environment) {
+        return em.createQuery("select d from Deployment d where d.serviceId = :service and d.environment = :environment "
+                        + "and d.result = :success order by d.finishedAt desc, d.id desc", Deployment.class)
+                .setParameter("service", serviceId).setParameter("environment", environment)
+                .setParameter("success", Deployment.Result.SUCCESS).setMaxResults(1).getResultStream().findFirst();
+    }
+
+    /** Whether this version of the service was deployed to the environment before. */
+    @Transactional
+    public boolean deployedBefore(Caller caller, UUID serviceId, String environment, String version) {
+        return !em.createQuery("select d.id from Deployment d where d.serviceId = :service and d.environment = :environment "
+                        + "and d.version = :version and d.result = :success", UUID.class)
+                .setParameter("service", serviceId).setParameter("environment", environment).setParameter("version", version)
+                .setParameter("success", Deployment.Result.SUCCESS).setMaxResults(1).getResultList().isEmpty();
+    }
+
+    private Deployment record(Caller caller, Report r, boolean reportedAfterTheFact) {
         if (services.find(caller.organizationId(), r.serviceId()).isEmpty()) {
             throw InvalidRequestException.ofField("validation-failed", "serviceId", "no such service in this organisation");
         }
@@ -81,6 +112,8 @@ public class DeploymentService {
                     exemption = r.changeKind().name();
                 } else if (r.freezeOverrideReason() != null) {
                     exemption = "ADMIN override: " + r.freezeOverrideReason();
+                } else if (reportedAfterTheFact) {
+                    exemption = "reported after it happened, by an integration, while releases were frozen";
                 } else {
                     throw new ConflictException("error-budget-exhausted", "Releases of this service are frozen: the error budget of "
                             + String.join(", ", policy.exhaustedSlos()) + " is spent. Only P0 fixes and security fixes deploy "

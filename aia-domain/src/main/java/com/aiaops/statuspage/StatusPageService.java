@@ -157,6 +157,7 @@ public class StatusPageService {
                         case LATENCY -> "alert: slow responses";
                         case ERROR_RATE -> "alert: elevated error rate";
                         case BURN_RATE -> "alert: errors above objective";
+                        case EXTERNAL -> "alert: reported by monitoring";
                     };
                 }
             }

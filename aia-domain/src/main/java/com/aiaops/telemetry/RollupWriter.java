@@ -18,7 +18,7 @@ public class RollupWriter {
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public IngestReceipt apply(UUID organizationId, String idempotencyKey, String bodyDigest, int observations,
-                               SortedMap<RollupKey, BucketAggregate> buckets, Instant now) {
+                               SortedMap<RollupKey, BucketAggregate> buckets, Instant now, Runnable alsoInTransaction) {
         if (idempotencyKey != null) {
             Optional<IngestBatch> earlier = repository.batch(organizationId, idempotencyKey);
             if (earlier.isPresent()) {
@@ -34,6 +34,9 @@ public class RollupWriter {
         repository.add(batch);
         for (Map.Entry<RollupKey, BucketAggregate> bucket : buckets.entrySet()) {
             repository.lockOrCreate(bucket.getKey(), organizationId).add(bucket.getValue());
+        }
+        if (alsoInTransaction != null) {
+            alsoInTransaction.run();
         }
         return new IngestReceipt(batch.id(), observations, false, now);
     }

@@ -72,7 +72,7 @@ public class TelemetryIngest {
             }
         }
         String digest = Sha256.hex(String.join("\n", observations.stream().map(Observation::canonical).toList()));
-        return apply(caller, idempotencyKey, digest, observations.size(), byslug, buckets, now);
+        return apply(caller, idempotencyKey, digest, observations.size(), byslug, buckets, now, null);
     }
 
     /** Pre-aggregated minutes, validated and applied like observations (same idempotency, same all-or-nothing). */
@@ -89,7 +89,70 @@ public class TelemetryIngest {
             }
         }
         String digest = Sha256.hex("minutes\n" + String.join("\n", minutes.stream().map(MinuteAggregate::canonical).toList()));
-        return apply(caller, idempotencyKey, digest, minutes.size(), byslug, buckets, now);
+        return apply(caller, idempotencyKey, digest, minutes.size(), byslug, buckets, now, null);
+    }
+
+    /**
+     * A batch assembled by an integration that has already resolved its services (OTLP): items out of the accepted
+     * time range are not recorded and say why; the rest is applied at {@link Recording#commit} like any batch, with
+     * {@code alsoInTransaction} (state the integration keeps, such as cumulative series) in the same transaction.
+     */
+    public Recording recording(Caller caller) {
+        return new Recording(caller, clock.instant());
+    }
+
+    public final class Recording {
+        private final Caller caller;
+        private final Instant now;
+        private final Instant oldest;
+        private final Instant newest;
+        private final SortedMap<RollupKey, BucketAggregate> buckets = new TreeMap<>();
+        private final Map<UUID, Set<Integer>> thresholds = new HashMap<>();
+        private final Map<String, Service> services = new HashMap<>();
+        private final StringBuilder digest = new StringBuilder();
+        private int items;
+
+        private Recording(Caller caller, Instant now) {
+            this.caller = caller;
+            this.now = now;
+            this.oldest = now.minus(maxAge);
+            this.newest = now.plus(maxClockSkew);
+        }
+
+        /** Why a time is not accepted, or null when it is. */
+        public String refusalOf(Instant at) {
+            if (at.isBefore(oldest)) {
+                return "older than " + maxAge.toDays() + " days";
+            }
+            return at.isAfter(newest) ? "more than " + maxClockSkew.toMinutes() + " minutes ahead of the server's clock" : null;
+        }
+
+        /** One request; the caller has checked its time with {@link #refusalOf}. */
+        public void observe(Service service, Instant at, boolean good, Double latencyMs) {
+            services.put(service.slug(), service);
+            for (BucketAggregate bucket : bucketsOf(buckets, thresholds, service.id(), at)) {
+                bucket.add(good, latencyMs);
+            }
+            items++;
+        }
+
+        /** Requests counted by the sender in the minute of {@code at}; the caller has checked its time. */
+        public void count(Service service, Instant at, long total, long good, List<MinuteAggregate.LatencyCount> latencies) {
+            services.put(service.slug(), service);
+            for (BucketAggregate bucket : bucketsOf(buckets, thresholds, service.id(), Resolution.MINUTE.bucketOf(at))) {
+                bucket.addCounted(total, good, latencies);
+            }
+            items++;
+        }
+
+        public int items() {
+            return items;
+        }
+
+        /** Applies what was recorded (nothing is written when nothing was recorded and nothing else is to be). */
+        public IngestReceipt commit(String bodyDigest, Runnable alsoInTransaction) {
+            return apply(caller, null, bodyDigest, items, services, buckets, now, alsoInTransaction);
+        }
     }
 
     private List<BucketAggregate> bucketsOf(SortedMap<RollupKey, BucketAggregate> buckets, Map<UUID, Set<Integer>> thresholds,
@@ -115,10 +178,10 @@ public class TelemetryIngest {
     }
 
     private IngestReceipt apply(Caller caller, String idempotencyKey, String digest, int items, Map<String, Service> byslug,
-                                SortedMap<RollupKey, BucketAggregate> buckets, Instant now) {
+                                SortedMap<RollupKey, BucketAggregate> buckets, Instant now, Runnable alsoInTransaction) {
         for (int attempt = 1; ; attempt++) {
             try {
-                IngestReceipt receipt = writer.apply(caller.organizationId(), idempotencyKey, digest, items, buckets, now);
+                IngestReceipt receipt = writer.apply(caller.organizationId(), idempotencyKey, digest, items, buckets, now, alsoInTransaction);
                 // Committed: answers computed before this batch must no longer be served.
                 byslug.values().forEach(service -> cache.invalidate(service.id()));
                 return receipt;

@@ -76,10 +76,11 @@ class ArchitectureTest {
             .should(declareItsRole());
 
     private static ArchCondition<JavaMethod> declareItsRole() {
-        return new ArchCondition<>("name the role it needs (@Access) or say that it needs none (@Public)") {
+        return new ArchCondition<>("name the role it needs (@Access), say that it needs none (@Public), or that an integration's secret opens it (@Inbound)") {
             @Override
             public void check(JavaMethod method, ConditionEvents events) {
                 boolean declared = method.isAnnotatedWith(Access.class) || method.isAnnotatedWith(Public.class)
+                        || method.isAnnotatedWith(com.aiaops.web.platform.Inbound.class)
                         || method.getOwner().isAnnotatedWith(Access.class);
                 if (!declared) {
                     events.add(SimpleConditionEvent.violated(method, method.getFullName() + " declares no role (it would need ADMIN by default)"));

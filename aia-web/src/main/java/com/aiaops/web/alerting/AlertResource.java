@@ -40,11 +40,11 @@ public class AlertResource {
     public record AlertView(UUID id, UUID ruleId, String ruleName, AlertKind kind, UUID serviceId, AlertState state, Urgency urgency,
                             Severity suggestedSeverity, String summary, Double lastValue, long occurrences, Instant firedAt,
                             Instant lastSeenAt, Instant acknowledgedAt, String acknowledgedBy, Instant resolvedAt, String resolvedBy,
-                            String mutedReason, UUID incidentId) {
+                            String mutedReason, UUID incidentId, UUID integrationId, String fingerprint) {
         public static AlertView of(Alert a) {
             return new AlertView(a.id(), a.ruleId(), a.ruleName(), a.kind(), a.serviceId(), a.state(), a.urgency(), a.suggestedSeverity(),
                     a.summary(), a.lastValue(), a.occurrences(), a.firedAt(), a.lastSeenAt(), a.acknowledgedAt(), a.acknowledgedBy(),
-                    a.resolvedAt(), a.resolvedBy(), a.mutedReason(), a.incidentId());
+                    a.resolvedAt(), a.resolvedBy(), a.mutedReason(), a.incidentId(), a.integrationId(), a.fingerprint());
         }
     }
 

@@ -21,7 +21,7 @@ import jakarta.ws.rs.Priorities;
 @Priority(Priorities.AUTHENTICATION - 100)
 public class BodySizeLimit implements ContainerRequestFilter {
     static final long MAX_BYTES = 1024 * 1024;
-    /** Telemetry batches (up to 10,000 observations) may be larger. */
+    /** Telemetry batches (up to 10,000 observations) and OTLP exports may be larger. */
     static final long MAX_TELEMETRY_BYTES = 8 * 1024 * 1024;
     /** Vulnerability scan reports of a large image run to megabytes. */
     static final long MAX_REPORT_BYTES = 32 * 1024 * 1024;
@@ -31,7 +31,8 @@ public class BodySizeLimit implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
-        boolean telemetry = path.startsWith("telemetry/") || path.startsWith("/telemetry/");
+        boolean telemetry = path.startsWith("telemetry/") || path.startsWith("/telemetry/")
+                || path.startsWith("otlp/") || path.startsWith("/otlp/");
         long limit = telemetry ? MAX_TELEMETRY_BYTES : path.endsWith("/vulnerability-reports") ? MAX_REPORT_BYTES
                 : path.endsWith("cost/imports") || path.endsWith("backups/imports") ? MAX_COST_FILE_BYTES : MAX_BYTES;
         if (request.getLength() > limit) {
