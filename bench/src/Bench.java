@@ -64,41 +64,8 @@ public final class Bench {
             }
             bodies.add(json.append("]}").toString());
         }
-        AtomicLong accepted = new AtomicLong();
-        AtomicLong failed = new AtomicLong();
-        AtomicLong sequence = new AtomicLong();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        long start = System.nanoTime();
-        for (int t = 0; t < threads; t++) {
-            pool.submit(() -> {
-                while (System.nanoTime() < deadline) {
-                    long n = sequence.incrementAndGet();
-                    HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
-                            .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
-                            .header("Idempotency-Key", "bench-" + start + "-" + n)
-                            .POST(HttpRequest.BodyPublishers.ofString(bodies.get((int) (n % bodies.size())))).build();
-                    try {
-                        HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
-                        if (response.statusCode() == 200) {
-                            accepted.addAndGet(batch);
-                        } else {
-                            failed.incrementAndGet();
-                        }
-                    } catch (IOException e) {
-                        failed.incrementAndGet();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        return;
-                    }
-                }
-            });
-        }
-        pool.shutdown();
-        pool.awaitTermination(seconds + 120, TimeUnit.SECONDS);
-        double elapsed = (System.nanoTime() - start) / 1e9;
-        System.out.printf("ingest: %d observations acknowledged in %.1f s = %.0f obs/s (%d threads, batches of %d, %d failed batches)%n",
-                accepted.get(), elapsed, accepted.get() / elapsed, threads, batch, failed.get());
+        List<byte[]> bytes = bodies.stream().map(b -> b.getBytes(java.nio.charset.StandardCharsets.UTF_8)).toList();
+        closedLoop("ingest", "observations", url, key, "application/json", true, bytes, seconds, threads, batch);
     }
 
     /** OTLP trace exports as an SDK sends them (protobuf), built before the clock starts; same spread as ingest's. */
@@ -131,6 +98,15 @@ public final class Bench {
                                             .setValue(io.opentelemetry.proto.common.v1.AnyValue.newBuilder().setStringValue(service))))
                             .addScopeSpans(scope)).build().toByteArray());
         }
+        closedLoop("otlp", "spans", url, key, "application/x-protobuf", false, bodies, seconds, threads, batch);
+    }
+
+    /**
+     * THREADS senders post the pre-built bodies in turn until SECONDS are over; an item counts once its request is
+     * answered 200 (and, for OTLP, without a partial success: everything was taken).
+     */
+    private static void closedLoop(String name, String items, String url, String key, String contentType, boolean idempotencyKeys,
+                                   List<byte[]> bodies, int seconds, int threads, int batch) throws Exception {
         AtomicLong accepted = new AtomicLong();
         AtomicLong failed = new AtomicLong();
         AtomicLong sequence = new AtomicLong();
@@ -141,12 +117,15 @@ public final class Bench {
             pool.submit(() -> {
                 while (System.nanoTime() < deadline) {
                     long n = sequence.incrementAndGet();
-                    HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
-                            .header("Authorization", "Bearer " + key).header("Content-Type", "application/x-protobuf")
-                            .POST(HttpRequest.BodyPublishers.ofByteArray(bodies.get((int) (n % bodies.size())))).build();
+                    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
+                            .header("Authorization", "Bearer " + key).header("Content-Type", contentType)
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(bodies.get((int) (n % bodies.size()))));
+                    if (idempotencyKeys) {
+                        request.header("Idempotency-Key", "bench-" + start + "-" + n);
+                    }
                     try {
-                        HttpResponse<byte[]> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofByteArray());
-                        if (response.statusCode() == 200 && response.body().length == 0) { // no partial success: all taken
+                        HttpResponse<byte[]> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+                        if (response.statusCode() == 200 && (idempotencyKeys || response.body().length == 0)) {
                             accepted.addAndGet(batch);
                         } else {
                             failed.incrementAndGet();
@@ -163,8 +142,8 @@ public final class Bench {
         pool.shutdown();
         pool.awaitTermination(seconds + 120, TimeUnit.SECONDS);
         double elapsed = (System.nanoTime() - start) / 1e9;
-        System.out.printf("otlp: %d spans acknowledged in %.1f s = %.0f spans/s (%d threads, exports of %d, %d failed exports)%n",
-                accepted.get(), elapsed, accepted.get() / elapsed, threads, batch, failed.get());
+        System.out.printf("%s: %d %s acknowledged in %.1f s = %.0f %s/s (%d threads, requests of %d, %d failed requests)%n",
+                name, accepted.get(), items, elapsed, accepted.get() / elapsed, items, threads, batch, failed.get());
     }
 
     private static void latency(String url, String key, int rate, int seconds) throws Exception {

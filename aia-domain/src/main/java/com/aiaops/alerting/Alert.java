@@ -107,12 +107,16 @@ public class Alert {
     }
 
     Alert(AlertRule rule, Verdict verdict, Instant at) {
-        this.id = Ids.newId();
-        this.organizationId = rule.organizationId();
+        this(rule.organizationId(), rule.name(), rule.serviceId(), rule.kind(), verdict, at);
         this.ruleId = rule.id();
-        this.ruleName = rule.name();
-        this.serviceId = rule.serviceId();
-        this.kind = rule.kind();
+    }
+
+    private Alert(UUID organizationId, String ruleName, UUID serviceId, AlertKind kind, Verdict verdict, Instant at) {
+        this.id = Ids.newId();
+        this.organizationId = organizationId;
+        this.ruleName = ruleName;
+        this.serviceId = serviceId;
+        this.kind = kind;
         this.state = AlertState.FIRING;
         this.urgency = verdict.urgency();
         this.suggestedSeverity = verdict.suggestedSeverity();
@@ -125,21 +129,9 @@ public class Alert {
 
     /** An alert another tool sent: {@code source} names the integration, as a rule's name would. */
     Alert(UUID organizationId, UUID integrationId, String source, UUID serviceId, String fingerprint, Verdict verdict, Instant at) {
-        this.id = Ids.newId();
-        this.organizationId = organizationId;
+        this(organizationId, source.length() > 63 ? source.substring(0, 63) : source, serviceId, AlertKind.EXTERNAL, verdict, at);
         this.integrationId = integrationId;
         this.fingerprint = fingerprint;
-        this.ruleName = source.length() > 63 ? source.substring(0, 63) : source;
-        this.serviceId = serviceId;
-        this.kind = AlertKind.EXTERNAL;
-        this.state = AlertState.FIRING;
-        this.urgency = verdict.urgency();
-        this.suggestedSeverity = verdict.suggestedSeverity();
-        this.summary = shorten(verdict.summary());
-        this.lastValue = verdict.value();
-        this.occurrences = 1;
-        this.firedAt = at;
-        this.lastSeenAt = at;
     }
 
     /**

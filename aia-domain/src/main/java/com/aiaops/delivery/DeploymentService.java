@@ -177,7 +177,17 @@ public class DeploymentService {
                 .setParameter("from", from).setParameter("to", to).getResultList().stream()
                 .filter(i -> serviceId == null || i.services().contains(serviceId))
                 .map(i -> new DoraMetrics.IncidentFact(i.id(), i.services(), i.triggeredAt(), i.resolvedAt())).toList();
-        DoraMetrics.Result result = DoraMetrics.compute(from, to, deploys, incidents, attributionWindow);
+        java.util.Set<UUID> rolledBackIds = new java.util.HashSet<>(em.createQuery("select d.rollbackOf from Deployment d "
+                        + "where d.rollbackOf is not null and d.environment = :production and d.finishedAt >= :from", UUID.class)
+                .setParameter("production", Deployment.PRODUCTION).setParameter("from", from).getResultList());
+        List<DoraMetrics.Deploy> failedAttempts = em.createQuery("select d from Deployment d "
+                        + "where d.environment = :production and d.result = :failure and d.finishedAt >= :from and d.finishedAt < :to",
+                        Deployment.class)
+                .setParameter("production", Deployment.PRODUCTION).setParameter("failure", Deployment.Result.FAILURE)
+                .setParameter("from", from).setParameter("to", to).getResultList().stream()
+                .filter(d -> serviceId == null || d.serviceId().equals(serviceId))
+                .map(d -> new DoraMetrics.Deploy(d.id(), d.serviceId(), d.firstCommitAt(), d.finishedAt())).toList();
+        DoraMetrics.Result result = DoraMetrics.compute(from, to, deploys, incidents, attributionWindow, rolledBackIds, failedAttempts);
         long rolledBack = em.createQuery("select d.serviceId from Deployment d "
                         + "where d.rollbackOf is not null and d.finishedAt >= :from and d.finishedAt < :to", UUID.class)
                 .setParameter("from", from).setParameter("to", to)

@@ -42,6 +42,17 @@ public final class DoraMetrics {
      * @param incidents  incidents triggered in [from, to)
      */
     public static Result compute(Instant from, Instant to, List<Deploy> deploys, List<IncidentFact> incidents, Duration attributionWindow) {
+        return compute(from, to, deploys, incidents, attributionWindow, Set.of(), List.of());
+    }
+
+    /**
+     * As above, with the other ways a change fails in production (DORA: it needed remediation): {@code rolledBack}, the
+     * successful deployments a later deployment rolled back, fail as changes; {@code failedAttempts}, production
+     * deployments that failed (finished in the window), are changes that failed: counted in change failure rate's
+     * numerator and denominator, not in deployment frequency or lead time.
+     */
+    public static Result compute(Instant from, Instant to, List<Deploy> deploys, List<IncidentFact> incidents, Duration attributionWindow,
+                                 Set<UUID> rolledBack, List<Deploy> failedAttempts) {
         List<Deploy> inWindow = deploys.stream().filter(d -> !d.finishedAt().isBefore(from) && d.finishedAt().isBefore(to)).toList();
         Set<LocalDate> days = new HashSet<>();
         inWindow.forEach(d -> days.add(LocalDate.ofInstant(d.finishedAt(), ZoneOffset.UTC)));
@@ -60,13 +71,17 @@ public final class DoraMetrics {
                         .ifPresent(d -> failed.add(d.id()));
             }
         }
-        List<UUID> failedInWindow = inWindow.stream().map(Deploy::id).filter(failed::contains).toList();
+        failed.addAll(rolledBack);
+        List<UUID> failedInWindow = new java.util.ArrayList<>(inWindow.stream().map(Deploy::id).filter(failed::contains).toList());
+        List<Deploy> attemptsInWindow = failedAttempts.stream().filter(d -> !d.finishedAt().isBefore(from) && d.finishedAt().isBefore(to)).toList();
+        attemptsInWindow.forEach(d -> failedInWindow.add(d.id()));
+        int changes = inWindow.size() + attemptsInWindow.size();
 
         List<Duration> restore = incidents.stream().filter(i -> i.resolvedAt() != null)
                 .map(i -> Duration.between(i.triggeredAt(), i.resolvedAt())).toList();
 
         return new Result(from, to, inWindow.size(), days.size(), weeks == 0 ? 0 : days.size() / weeks, median(leadTimes),
-                failedInWindow.size(), inWindow.isEmpty() ? null : failedInWindow.size() / (double) inWindow.size(),
+                failedInWindow.size(), changes == 0 ? null : failedInWindow.size() / (double) changes,
                 restore.size(), median(restore), failedInWindow);
     }
 

@@ -40,6 +40,8 @@ public final class AlertPayloads {
             return value.asJsonObject();
         } catch (JsonException e) {
             throw new InvalidRequestException("invalid-payload", "The body is not valid JSON: " + e.getMessage());
+        } catch (RuntimeException e) { // the parser's own limits (nesting deeper than 1,000) are plain runtime exceptions
+            throw new InvalidRequestException("invalid-payload", "The body is not JSON we read: " + e.getMessage());
         }
     }
 

@@ -61,6 +61,21 @@ class DoraMetricsTest {
     }
 
     @Test
+    void aRolledBackDeploymentAndAFailedDeploymentAreFailedChangesToo() {
+        DoraMetrics.Deploy kept = deploy(CHECKOUT, "2026-11-03T08:00:00Z", Duration.ofHours(1));
+        DoraMetrics.Deploy rolledBack = deploy(CHECKOUT, "2026-11-04T08:00:00Z", Duration.ofHours(1));
+        DoraMetrics.Deploy rollback = deploy(CHECKOUT, "2026-11-04T09:00:00Z", Duration.ofHours(2));
+        DoraMetrics.Deploy failedAttempt = deploy(CHECKOUT, "2026-11-05T08:00:00Z", Duration.ofHours(1));
+        DoraMetrics.Deploy failedBefore = deploy(CHECKOUT, "2026-10-01T08:00:00Z", Duration.ofHours(1));
+        DoraMetrics.Result r = DoraMetrics.compute(FROM, TO, List.of(kept, rolledBack, rollback), List.of(), Duration.ofHours(24),
+                java.util.Set.of(rolledBack.id()), List.of(failedAttempt, failedBefore));
+        assertEquals(3, r.deployments(), "a failed attempt is no deployment");
+        assertEquals(List.of(rolledBack.id(), failedAttempt.id()), r.failedDeploymentIds());
+        assertEquals(2.0 / 4, r.changeFailureRate(), 1e-12); // 2 failed of 4 changes: 3 deployed, 1 failed to deploy
+        assertEquals(0.0, DoraMetrics.compute(FROM, TO, List.of(kept), List.of(), Duration.ofHours(24)).changeFailureRate(), 1e-12);
+    }
+
+    @Test
     void levelsComeFromTheNamedBandSet() {
         DoraBands.BandSet y2024 = DoraBands.named("2024").orElseThrow();
         DoraBands.BandSet y2021 = DoraBands.named("2021").orElseThrow();

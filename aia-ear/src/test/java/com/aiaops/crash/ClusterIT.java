@@ -136,6 +136,38 @@ class ClusterIT {
         assertTrue(refusedByB > 0);
     }
 
+    /** An OTLP JSON export of one cumulative http.server.request.duration point of the checkout service. */
+    private static String cumulativePoint(long startNanos, long timeNanos, long fast, long slow) {
+        return """
+                {"resourceMetrics":[{"resource":{"attributes":[{"key":"service.name","value":{"stringValue":"checkout"}},
+                  {"key":"service.instance.id","value":{"stringValue":"pod-1"}}]},
+                 "scopeMetrics":[{"metrics":[{"name":"http.server.request.duration","unit":"s","histogram":{
+                   "aggregationTemporality":2,"dataPoints":[{"startTimeUnixNano":"%d","timeUnixNano":"%d","count":"%d",
+                   "explicitBounds":[0.1,0.5],"bucketCounts":["%d","%d","0"],
+                   "attributes":[{"key":"http.response.status_code","value":{"intValue":"200"}}]}]}}]}]}]}
+                """.formatted(startNanos, timeNanos, fast + slow, fast, slow);
+    }
+
+    @Test
+    @Order(3)
+    void a_cumulative_otlp_series_continues_on_the_other_node_and_counts_each_request_once() {
+        Instant from = Instant.now().minus(Duration.ofHours(2));
+        Instant to = Instant.now().plusSeconds(60);
+        long before = requests(A, from, to);
+        long start = Instant.now().minus(Duration.ofMinutes(10)).toEpochMilli() * 1_000_000L;
+        long first = Instant.now().minus(Duration.ofMinutes(2)).toEpochMilli() * 1_000_000L;
+        long second = Instant.now().minus(Duration.ofMinutes(1)).toEpochMilli() * 1_000_000L;
+        as(ingestKey).contentType("application/json").body(cumulativePoint(start, first, 4, 1)).post(A.api() + "/otlp/v1/metrics")
+                .then().statusCode(200);
+        as(ingestKey).contentType("application/json").body(cumulativePoint(start, second, 9, 3)).post(B.api() + "/otlp/v1/metrics")
+                .then().statusCode(200);
+        // the collector retries the second export on node A: already counted
+        as(ingestKey).contentType("application/json").body(cumulativePoint(start, second, 9, 3)).post(A.api() + "/otlp/v1/metrics")
+                .then().statusCode(200);
+        assertEquals(before + 12, requests(B, from, to));
+        assertEquals(before + 12, requests(A, from, to));
+    }
+
     @Test
     @Order(3)
     void an_answer_cached_on_one_node_is_not_stale_after_an_ingest_on_the_other() {

@@ -21,6 +21,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -171,6 +172,8 @@ class IntegrationIT extends ApiIT {
         JsonPath created = integration(tenant, "PAGERDUTY", serviceId, policy(tenant));
         String id = created.getString("integration.id");
         String routingKey = created.getString("secret");
+        as(tenant.adminKey()).body(Map.of("serviceId", serviceId, "name", "Checkout", "position", 0)).post("/status-components")
+                .then().statusCode(201);
         // the example event of PagerDuty's Events API v2 documentation, with our routing key
         Map<String, Object> trigger = Map.of("routing_key", routingKey, "event_action", "trigger", "dedup_key", "srv01/HTTP",
                 "payload", Map.of("summary", "DISK at 99% on machine prod-datapipe03.example.com", "source",
@@ -183,6 +186,9 @@ class IntegrationIT extends ApiIT {
         assertEquals(1, alerts.size(), "one dedup_key, one alert");
         String incident = (String) alerts.get(0).get("incidentId");
         assertNotNull(incident);
+        // the status page shows the service's trouble while the external alert and its incident are open
+        anonymous().get("/status-pages/" + tenant.slug()).then().statusCode(200)
+                .body("components[0].status", org.hamcrest.Matchers.not(equalTo("OPERATIONAL")));
 
         anonymous().body(Map.of("routing_key", routingKey, "event_action", "acknowledge", "dedup_key", "srv01/HTTP"))
                 .post("/inbound/pagerduty/v2/enqueue").then().statusCode(202);
@@ -192,6 +198,8 @@ class IntegrationIT extends ApiIT {
                 .post("/inbound/pagerduty/v2/enqueue").then().statusCode(202);
         assertEquals("RESOLVED", alertsOf(tenant, id).get(0).get("state"));
         as(tenant.adminKey()).get("/incidents/" + incident).then().body("state", equalTo("RESOLVED"));
+        eventually(Duration.ofSeconds(30), () -> // the public page is cached for its 15-second slot
+                anonymous().get("/status-pages/" + tenant.slug()).then().body("components[0].status", equalTo("OPERATIONAL")));
 
         // a trigger without dedup_key gets one, as PagerDuty gives one
         String generated = anonymous().body(Map.of("routing_key", routingKey, "event_action", "trigger",
@@ -299,6 +307,26 @@ class IntegrationIT extends ApiIT {
                 .queryParam("to", "2019-06-01T00:00:00Z").get("/dora").then().statusCode(200)
                 .body("metrics.deployments", equalTo(1)).body("metrics.medianLeadTime", equalTo("PT1M30S"));
         as(tenant.adminKey()).get("/integrations/" + id).then().body("lastEvent", containsString("GitHub deployment_status"));
+
+        // GitHub's payload with another commit and status: a failed deployment, then a newer version, then the first
+        // version again over it, which is a rollback of the newer one
+        String published = resource("github/deployment_status-payload.json");
+        String failed = published.replace("\"state\": \"success\"", "\"state\": \"failure\"").replace("\"id\": 209916254", "\"id\": 902");
+        String newer = published.replace("f95f852bd8fca8fcc58a9a2d6c842781e32a215e", "0123456789abcdef0123456789abcdef01234567")
+                .replace("\"id\": 209916254", "\"id\": 903");
+        String back = published.replace("\"id\": 209916254", "\"id\": 904");
+        signed(id, secret, failed).body("result", equalTo("failed deployment of master@f95f852bd8fc to production with 0 commit(s)"));
+        signed(id, secret, newer).body("result", equalTo("deployment of master@0123456789ab to production with 0 commit(s)"));
+        String rollback = signed(id, secret, back).body("result", startsWith("rollback of master@f95f852bd8fc")).extract().path("deploymentId");
+        as(tenant.adminKey()).get("/deployments/" + rollback).then().body("rollbackOf", notNullValue());
+        as(tenant.adminKey()).queryParam("serviceId", serviceId).queryParam("from", "2019-05-01T00:00:00Z")
+                .queryParam("to", "2019-06-01T00:00:00Z").get("/dora").then().statusCode(200).body("metrics.failedChanges", equalTo(2));
+    }
+
+    private static io.restassured.response.ValidatableResponse signed(String id, String secret, String payload) throws Exception {
+        byte[] body = payload.getBytes(StandardCharsets.UTF_8);
+        return RestAssured.given().header("X-GitHub-Event", "deployment_status").header("X-Hub-Signature-256", signature(secret, body))
+                .contentType("application/json").body(body).post("/inbound/github/" + id).then().statusCode(200);
     }
 
     @Test

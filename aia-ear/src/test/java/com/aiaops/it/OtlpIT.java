@@ -265,6 +265,12 @@ class OtlpIT extends ApiIT {
                 .then().statusCode(400).contentType(PROBLEM_JSON);
         as(viewer).contentType("application/json; charset=UTF-8").body("{}").post("/otlp/v1/traces").then().statusCode(403);
         RestAssured.given().contentType("application/json").body("{}").post("/otlp/v1/traces").then().statusCode(401);
+        // over the key's rate limit: 429 with Retry-After, which OTLP exporters honour before retrying
+        String slow = as(tenant.adminKey()).body(Map.of("name", "slow agent", "scope", "INGEST", "rateLimitPerMinute", 1))
+                .post("/api-keys").then().statusCode(201).extract().path("token");
+        as(slow).contentType("application/json; charset=UTF-8").body("{}").post("/otlp/v1/traces").then().statusCode(200);
+        as(slow).contentType("application/json; charset=UTF-8").body("{}").post("/otlp/v1/traces").then().statusCode(429)
+                .header("Retry-After", org.hamcrest.Matchers.matchesPattern("[1-9][0-9]*"));
 
         // a gzip bomb: 100 MB of zeros in about 100 KB is refused once it passes the limit, not after
         ByteArrayOutputStream bomb = new ByteArrayOutputStream();

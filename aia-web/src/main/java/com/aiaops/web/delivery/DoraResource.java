@@ -37,8 +37,8 @@ public class DoraResource {
 
     @GET
     @Access(Role.VIEWER)
-    @Operation(summary = "Deployment frequency (deployment days), median lead time, change failure rate (incidents attributed to the "
-            + "service's last deployment within attributionWindow, default 24h), median time to restore, over [from, to) (default: "
+    @Operation(summary = "Deployment frequency (deployment days), median lead time, change failure rate (deployments with an incident "
+            + "attributed within attributionWindow, default 24h, or rolled back, and failed deployments, of all changes), median time to restore, over [from, to) (default: "
             + "the last 30 days), for the organisation or one serviceId; levels from the named band set (bands=2021|2023|2024, default 2024)")
     public DeploymentService.Dora dora(@QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("serviceId") String serviceId,
                                        @QueryParam("attributionWindow") String attributionWindow, @QueryParam("bands") String bands) {

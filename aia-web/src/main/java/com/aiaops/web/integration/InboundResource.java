@@ -57,11 +57,7 @@ public class InboundResource {
     @Inbound
     @Operation(summary = "Prometheus Alertmanager's webhook (version 4), with the integration's secret as the bearer token")
     public AlertsReceived alertmanager(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, String body) {
-        Integration integration = bearer(IntegrationKind.ALERTMANAGER, authorization);
-        return inIntegration(integration, () -> {
-            List<Event> events = AlertPayloads.alertmanager(body);
-            return new AlertsReceived(events.size(), inbound.alerts(integration.id(), events));
-        });
+        return webhookAlerts(IntegrationKind.ALERTMANAGER, authorization, body);
     }
 
     @POST
@@ -69,7 +65,11 @@ public class InboundResource {
     @Inbound
     @Operation(summary = "Grafana alerting's webhook contact point, with the integration's secret as the bearer token")
     public AlertsReceived grafana(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, String body) {
-        Integration integration = bearer(IntegrationKind.GRAFANA, authorization);
+        return webhookAlerts(IntegrationKind.GRAFANA, authorization, body); // Grafana's message has Alertmanager's alerts[]
+    }
+
+    private AlertsReceived webhookAlerts(IntegrationKind kind, String authorization, String body) {
+        Integration integration = bearer(kind, authorization);
         return inIntegration(integration, () -> {
             List<Event> events = AlertPayloads.alertmanager(body);
             return new AlertsReceived(events.size(), inbound.alerts(integration.id(), events));
