@@ -62,6 +62,10 @@ public class AuthenticationFilter implements ContainerRequestFilter, ContainerRe
     @ConfigProperty(name = "aia.rate-limit.session-per-minute", defaultValue = "1200")
     int sessionRateLimitPerMinute;
 
+    @Inject
+    @ConfigProperty(name = "aia.rate-limit.inbound-per-minute", defaultValue = "6000")
+    int inboundRateLimitPerMinute;
+
     @Override
     public void filter(ContainerRequestContext request) {
         Method method = resourceInfo.getResourceMethod();
@@ -70,7 +74,9 @@ public class AuthenticationFilter implements ContainerRequestFilter, ContainerRe
         }
         OrganizationScope.leave(); // keys and sessions are looked up across organisations
         if (method.isAnnotationPresent(Inbound.class)) {
-            return; // an integration's secret, checked where the body is at hand
+            // an integration's secret, checked where the body is at hand; a sender is held to its address's rate
+            limitRate("inbound:" + servletRequest.getRemoteAddr(), inboundRateLimitPerMinute);
+            return;
         }
         String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         if (authorization != null) {
