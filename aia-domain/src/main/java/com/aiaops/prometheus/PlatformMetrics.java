@@ -64,7 +64,10 @@ public class PlatformMetrics {
         requests.computeIfAbsent(new RequestKey(method, route, Integer.toString(status)), key -> new Histogram()).observe(nanos / 1e9);
     }
 
-    /** A telemetry batch of {@code kind} (observations or minutes) was received with {@code result} (accepted or duplicate). */
+    /**
+     * A telemetry batch of {@code kind} (observations, minutes, or OTLP's spans and minutes) was received with {@code result}
+     * (accepted or duplicate; for OTLP, the items accepted and those rejected).
+     */
     public void telemetryReceived(String kind, String result, long recordCount) {
         TelemetryKey key = new TelemetryKey(kind, result);
         batches.computeIfAbsent(key, k -> new LongAdder()).increment();
@@ -78,10 +81,13 @@ public class PlatformMetrics {
                 .forEach(e -> latency.addHistogram(BOUNDS, e.getValue().cumulative(), e.getValue().sum.sum(), "method", e.getKey().method(),
                         "route", e.getKey().route(), "status", e.getKey().status()));
         MetricFamily batchCount = counters("aia_telemetry_batches",
-                "Telemetry batches received on this node, by kind (observations or minutes) and result (accepted or duplicate)", batches);
+                "Telemetry batches received on this node, by kind (observations, minutes, otlp-spans, otlp-minutes) and result "
+                        + "(accepted, duplicate, rejected)", batches);
         MetricFamily recordCount = counters("aia_telemetry_records",
                 "Telemetry records (observations, or per-minute counts) in the batches received on this node, by kind and result", records);
-        return new ArrayList<>(List.of(latency, batchCount, recordCount));
+        List<MetricFamily> families = new ArrayList<>(List.of(latency, batchCount, recordCount));
+        families.addAll(JvmMetrics.families());
+        return families;
     }
 
     private static MetricFamily counters(String name, String help, Map<TelemetryKey, LongAdder> counts) {

@@ -59,6 +59,8 @@ class PrometheusIT extends ApiIT {
         as(tenant.adminKey()).get("/services").then().statusCode(200);
         String platform = as(operatorKey()).get("/metrics/platform").then().statusCode(200)
                 .body(containsString("aia_http_server_request_duration_seconds_bucket{method=\"GET\",route=\"/api/v1/services\",status=\"200\",le=\"+Inf\"}"))
+                // the node's JVM, named as promtool wants (the management port's own names end in _count)
+                .body(containsString("jvm_memory_used_bytes{area=\"heap\"}")).body(containsString("jvm_gc_collection_seconds_total{gc="))
                 .extract().asString();
         assertEquals("", promtool(platform));
     }
