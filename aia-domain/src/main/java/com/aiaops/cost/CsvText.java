@@ -10,7 +10,9 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The characters of an uploaded CSV file, refusing what is not text: bytes that are not UTF-8, and control characters
- * other than tab, line feed and carriage return (a NUL would otherwise reach the database, which refuses it there).
+ * other than tab, line feed and carriage return (a NUL would otherwise reach the database, which refuses it there). A
+ * byte order mark at the start (what spreadsheets write before a UTF-8 CSV) is not part of the text: left as it was, it
+ * would be part of the first column's name, and the file's first column would be missing.
  */
 final class CsvText extends FilterReader {
     /** Thrown while reading: the file is binary or not UTF-8. */
@@ -27,12 +29,32 @@ final class CsvText extends FilterReader {
     }
 
     static Reader of(InputStream bytes) {
-        return new CsvText(new InputStreamReader(bytes, StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)));
+        return new CsvText(new java.io.PushbackReader(new InputStreamReader(bytes, StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)), 1));
+    }
+
+    private boolean started;
+
+    /** Once, before the first character: a byte order mark is skipped. */
+    private void skipByteOrderMark() throws IOException {
+        if (started) {
+            return;
+        }
+        started = true;
+        int first;
+        try {
+            first = in.read();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new NotText("the file is not UTF-8 text (near character 0)");
+        }
+        if (first >= 0 && first != '\uFEFF') {
+            ((java.io.PushbackReader) in).unread(first);
+        }
     }
 
     @Override
     public int read() throws IOException {
+        skipByteOrderMark();
         int c = in.read();
         if (c >= 0) {
             check((char) c);
@@ -42,6 +64,7 @@ final class CsvText extends FilterReader {
 
     @Override
     public int read(char[] buffer, int from, int length) throws IOException {
+        skipByteOrderMark();
         int n;
         try {
             n = in.read(buffer, from, length);

@@ -80,8 +80,17 @@ public final class FocusFormat {
     /** And the same few tag sets: each is parsed once per import. */
     private final Map<String, JsonValue> tagSets = new java.util.HashMap<>();
 
+    /** Whether the file is a US spreadsheet's: dates written M/d/yy, amounts with $ and thousands separators. */
+    private final boolean usSpreadsheet;
+
     /** A reader for one file (it remembers the instants it has parsed). */
     public FocusFormat() {
+        this(false);
+    }
+
+    /** A reader for one file, written by a US spreadsheet when {@code usSpreadsheet} (the caller says so; never guessed). */
+    public FocusFormat(boolean usSpreadsheet) {
+        this.usSpreadsheet = usSpreadsheet;
     }
 
     public record RowError(long row, String column, String message) {
@@ -105,7 +114,7 @@ public final class FocusFormat {
     /** Reads one record; problems go to {@code errors} and the row is null. */
     public FocusRow read(CSVRecord record, long row, boolean hasOptional, String defaultCurrency, List<String> extensions,
                          CostMappingRule mapping, List<RowError> errors) {
-        Reader r = new Reader(record, row, errors, instants);
+        Reader r = new Reader(record, row, errors, instants, usSpreadsheet);
         BigDecimal billed = r.decimal("BilledCost", true);
         BigDecimal effective = r.decimal("EffectiveCost", true);
         BigDecimal list = r.decimal("ListCost", false);
@@ -206,13 +215,15 @@ public final class FocusFormat {
         private final long row;
         private final List<RowError> errors;
         private final Map<String, Instant> instants;
+        private final boolean usSpreadsheet;
         boolean failed;
 
-        Reader(CSVRecord record, long row, List<RowError> errors, Map<String, Instant> instants) {
+        Reader(CSVRecord record, long row, List<RowError> errors, Map<String, Instant> instants, boolean usSpreadsheet) {
             this.record = record;
             this.row = row;
             this.errors = errors;
             this.instants = instants;
+            this.usSpreadsheet = usSpreadsheet;
         }
 
         void error(String column, String message) {
@@ -250,6 +261,14 @@ public final class FocusFormat {
 
         BigDecimal decimal(String column, boolean required) {
             String value = raw(column);
+            if (value != null) {
+                value = value.strip();
+                if (usSpreadsheet) { // "$10,000.00 ", "-$5.00", "($5.00)" as a US spreadsheet formats amounts
+                    boolean negative = value.startsWith("(") && value.endsWith(")");
+                    value = (negative ? "-" : "") + value.replaceAll("[$,()\\s]", "");
+                    value = value.startsWith("--") ? value.substring(1) : value;
+                }
+            }
             if (value == null || value.isEmpty()) {
                 if (required) {
                     error(column, "is required");
@@ -264,7 +283,9 @@ public final class FocusFormat {
                 }
                 return number;
             } catch (NumberFormatException e) {
-                error(column, "is not a decimal number");
+                error(column, !usSpreadsheet && value.matches(".*[$€£¥,].*") ? "is not a decimal number (currency symbols and thousands "
+                        + "separators are a spreadsheet's formatting; FOCUS writes 10000.00; a US spreadsheet's file imports with "
+                        + "spreadsheet=en-US)" : "is not a decimal number");
                 return null;
             }
         }
@@ -287,6 +308,15 @@ public final class FocusFormat {
         }
 
         private Instant parse(String column, String value) {
+            if (usSpreadsheet && value.matches("\\d{1,2}/\\d{1,2}/\\d{2}(\\d{2})?( \\d{1,2}:\\d{2}(:\\d{2})?)?")) {
+                try { // month first, a two-digit year in this century, midnight UTC unless a time is given
+                    return LocalDateTime.parse(value.contains(" ") ? value : value + " 0:00", java.time.format.DateTimeFormatter
+                            .ofPattern("M/d/[uuuu][uu] H:mm[:ss]")).toInstant(ZoneOffset.UTC);
+                } catch (DateTimeParseException e) {
+                    error(column, "is not a date M/d/yy (as a US spreadsheet writes it)");
+                    return null;
+                }
+            }
             String iso = value;
             if (iso.endsWith(" UTC")) {
                 iso = iso.substring(0, iso.length() - 4) + "Z";
@@ -301,7 +331,9 @@ public final class FocusFormat {
                     return iso.length() > 10 ? LocalDateTime.parse(iso).toInstant(ZoneOffset.UTC)
                             : LocalDate.parse(iso).atStartOfDay(ZoneOffset.UTC).toInstant();
                 } catch (DateTimeParseException again) {
-                    error(column, "is not an ISO-8601 date-time such as 2026-10-01T00:00:00Z");
+                    error(column, "is not an ISO-8601 date-time such as 2026-10-01T00:00:00Z" + (value.matches("\\d{1,2}/\\d{1,2}/\\d{2,4}.*")
+                            ? " (" + value + " is a spreadsheet's date, whose day and month cannot be told apart: a US spreadsheet's "
+                            + "file imports with spreadsheet=en-US)" : ""));
                     return null;
                 }
             }

@@ -100,6 +100,12 @@ public class FocusImports {
      */
     @Transactional
     public ImportResult importFocus(Caller caller, InputStream body, String currency) {
+        return importFocus(caller, body, currency, false);
+    }
+
+    /** As above; {@code usSpreadsheet}: the file was written by a US spreadsheet (M/d/yy dates, $1,000.00 amounts). */
+    @Transactional
+    public ImportResult importFocus(Caller caller, InputStream body, String currency, boolean usSpreadsheet) {
         MessageDigest sha256;
         try {
             sha256 = MessageDigest.getInstance("SHA-256");
@@ -132,7 +138,7 @@ public class FocusImports {
             version = FocusFormat.version(parser.getHeaderMap());
             List<String> extensions = FocusFormat.extensionColumns(parser.getHeaderMap());
             boolean optional = FocusFormat.OPTIONAL.stream().anyMatch(parser.getHeaderMap()::containsKey) || !extensions.isEmpty();
-            FocusFormat format = new FocusFormat();
+            FocusFormat format = new FocusFormat(usSpreadsheet);
             int columns = parser.getHeaderMap().size();
             try (CostLineWriter writer = CostLineWriter.on(connection)) {
                 for (CSVRecord record : parser) {

@@ -56,8 +56,11 @@ public final class OpenSlo {
      * made here.
      */
     public record SloDoc(String name, String displayName, String service, Indicator indicator, Integer latencyThresholdMs,
-                         boolean latencyThresholdStrict, SloSpec spec, String foreignIndicator) {
+                         boolean latencyThresholdStrict, SloSpec spec, String foreignIndicator, String keptMetadata) {
     }
+
+    /** The most of an SLO's labels, other annotations and description kept (as JSON) for the export. */
+    static final int MAX_KEPT_METADATA = 8_000;
 
     /** A kept indicator, read back in the order it was written (JSON-B's maps would reorder nested keys). */
     private static Object indicatorAsWritten(String json) {
@@ -186,7 +189,25 @@ public final class OpenSlo {
         body.put("alertPolicies", policies);
         Map<String, String> annotations = spec.minimumEvents() > 0
                 ? Map.of(MINIMUM_EVENTS, Long.toString(spec.minimumEvents())) : Map.of();
-        return envelope("SLO", metadata(slo.name(), slo.displayName(), annotations), body);
+        Map<String, Object> metadata = metadata(slo.name(), slo.displayName(), annotations);
+        if (slo.keptMetadata() != null) { // as imported: labels, other annotations, the description
+            Map<?, ?> kept = (Map<?, ?>) indicatorAsWritten(slo.keptMetadata());
+            if (kept.get("labels") != null) {
+                metadata.put("labels", kept.get("labels"));
+            }
+            if (kept.get("annotations") instanceof Map<?, ?> others) {
+                Map<Object, Object> merged = new LinkedHashMap<>(others);
+                merged.putAll(annotations);
+                metadata.put("annotations", merged);
+            }
+            if (kept.get("description") != null) {
+                Map<String, Object> described = new LinkedHashMap<>();
+                described.put("description", kept.get("description"));
+                described.putAll(body);
+                body = described;
+            }
+        }
+        return envelope("SLO", metadata, body);
     }
 
     /** The metricSource type of this platform's own indicators. */
@@ -476,9 +497,6 @@ public final class OpenSlo {
             if (service == null) {
                 throw refusal("spec.service", "is required");
             }
-            if (spec.text("description") != null) {
-                findings.add(new Finding(slo.document, "spec.description", "SLO descriptions are not stored"));
-            }
             Node indicator = spec.has("indicator") ? spec.child("indicator") : null;
             String indicatorRef = spec.text("indicatorRef");
             if (indicator == null && indicatorRef != null) {
@@ -595,7 +613,8 @@ public final class OpenSlo {
                 findings.add(new Finding(slo.document, "spec.alertPolicies", "none given: the SRE Workbook's burn-rate rules apply"));
             }
             SloSpec sloSpec = new SloSpec(target, timeWindow, budgeting, sliceTarget, sliceWindow, minimumEvents, rules);
-            return new SloDoc(name, metadata.text("displayName"), service, kind, threshold, strict, sloSpec, kept(slo, indicator));
+            return new SloDoc(name, metadata.text("displayName"), service, kind, threshold, strict, sloSpec, kept(slo, indicator),
+                    keptMetadata(slo, metadata, annotations, spec));
         }
 
         private BurnRateRule rule(Node condition) {
@@ -639,6 +658,38 @@ public final class OpenSlo {
         }
 
         /** The document's indicator (metadata and spec) as JSON, to be written back as it was; too long: not kept, said. */
+        /**
+         * What the platform has no field for but the export must give back: metadata.labels, annotations other than its
+         * own, spec.description. Null when there is none.
+         */
+        private String keptMetadata(Node slo, Node metadata, Node annotations, Node spec) {
+            Map<String, Object> kept = new LinkedHashMap<>();
+            if (metadata.has("labels")) {
+                kept.put("labels", metadata.map.get("labels"));
+                metadata.child("labels").consumeAll();
+            }
+            Map<Object, Object> others = new LinkedHashMap<>(annotations.map);
+            others.keySet().removeAll(Set.of(MINIMUM_EVENTS, SHORT_WINDOW));
+            annotations.consumeAll();
+            if (!others.isEmpty()) {
+                kept.put("annotations", others);
+            }
+            String description = spec.text("description");
+            if (description != null) {
+                kept.put("description", description);
+            }
+            if (kept.isEmpty()) {
+                return null;
+            }
+            String json = JSON.toJson(kept);
+            if (json.length() > MAX_KEPT_METADATA) {
+                findings.add(new Finding(slo.document, "metadata.labels", "labels, annotations and description longer than "
+                        + MAX_KEPT_METADATA + " characters: not kept"));
+                return null;
+            }
+            return json;
+        }
+
         private String kept(Node slo, Node indicator) {
             if (!foreign(indicator.map.get("spec"))) {
                 return null; // this platform's own indicator: written anew on export

@@ -50,6 +50,10 @@ public class Slo {
     @Column(name = "openslo_indicator", length = 20_000)
     private String openSloIndicator;
 
+    /** An imported document's labels, other annotations and description, as JSON: written back on export. */
+    @Column(name = "openslo_metadata", length = 8_000)
+    private String openSloMetadata;
+
     /** Good if latency is under the threshold (OpenSLO {@code op: lt}) rather than at or under it ({@code lte}). */
     @Column(name = "latency_threshold_strict", nullable = false)
     private boolean latencyThresholdStrict;
@@ -187,5 +191,13 @@ public class Slo {
 
     public long version() {
         return version;
+    }
+
+    public String openSloMetadata() {
+        return openSloMetadata;
+    }
+
+    void keepOpenSloMetadata(String json) {
+        this.openSloMetadata = json;
     }
 }

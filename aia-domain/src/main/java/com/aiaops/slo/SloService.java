@@ -220,7 +220,7 @@ public class SloService {
                 .map(s -> new OpenSlo.ServiceDoc(s.slug(), s.displayName(), s.description())).toList();
         List<OpenSlo.SloDoc> sloDocs = chosen.stream().map(slo -> new OpenSlo.SloDoc(slo.name(), slo.displayName(),
                 byId.get(slo.serviceId()).slug(), slo.indicator(), slo.latencyThresholdMillis(), slo.latencyThresholdStrict(),
-                slo.spec(), slo.openSloIndicator())).toList();
+                slo.spec(), slo.openSloIndicator(), slo.openSloMetadata())).toList();
         return OpenSlo.write(serviceDocs, sloDocs);
     }
 
@@ -278,6 +278,7 @@ public class SloService {
         for (OpenSlo.SloDoc doc : importable) {
             Slo slo = new Slo(caller.organizationId(), serviceIds.get(doc.service()), doc.name(), doc.displayName(), doc.indicator(),
                     doc.latencyThresholdMs(), doc.latencyThresholdStrict(), doc.spec(), doc.foreignIndicator(), clock.instant());
+            slo.keepOpenSloMetadata(doc.keptMetadata());
             repository.add(slo);
             audit.record(caller, "slo.imported", "slo", slo.id(), null, snapshot(slo));
             created.add(slo);

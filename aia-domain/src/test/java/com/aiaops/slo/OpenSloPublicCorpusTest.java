@@ -88,4 +88,21 @@ class OpenSloPublicCorpusTest {
                 again.slos().stream().map(OpenSlo.SloDoc::foreignIndicator).toList());
         assertEquals(exported, OpenSlo.write(List.of(), again.slos()));
     }
+
+    /** Labels, other annotations and the description have no field here, and come back on export as they were. */
+    @org.junit.jupiter.api.Test
+    void labels_and_descriptions_are_written_back_as_they_were() throws IOException {
+        OpenSlo.Parsed sdk = OpenSlo.read(file("gosdk-v1-slos.yaml"));
+        OpenSlo.SloDoc slo = sdk.slos().get(0);
+        assertEquals("{\"labels\":{\"env\":[\"prod\"],\"team\":[\"team-a\",\"team-b\"]},"
+                + "\"description\":\"X% of search requests are successful\"}", slo.keptMetadata());
+        org.junit.jupiter.api.Assertions.assertTrue(sdk.findings().stream().noneMatch(f -> f.path().contains("labels")
+                || f.path().contains("description")), "nothing of them is reported as not imported: " + sdk.findings());
+        String exported = OpenSlo.write(List.of(), sdk.slos());
+        org.junit.jupiter.api.Assertions.assertTrue(exported.contains("description: X% of search requests are successful"), exported);
+        org.junit.jupiter.api.Assertions.assertTrue(exported.contains("    - team-b"), exported);
+        OpenSlo.Parsed again = OpenSlo.read(exported);
+        assertEquals(slo.keptMetadata(), again.slos().get(0).keptMetadata());
+        assertEquals(exported, OpenSlo.write(List.of(), again.slos()));
+    }
 }

@@ -2,6 +2,7 @@ package com.aiaops.it;
 
 import io.restassured.RestAssured;
 import io.restassured.specification.RequestSpecification;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -162,6 +163,51 @@ class CostIT extends ApiIT {
         csv(tenant.adminKey()).body(file(List.of(good))).post("/cost/imports").then().statusCode(201);
         as(other.adminKey()).queryParam("from", "2026-10").get("/cost/breakdown").then().body("items", hasSize(0));
         as(other.adminKey()).get("/cost/imports").then().body("items", hasSize(0));
+    }
+
+    /**
+     * The FOCUS specification's SaaS examples (focus/public/saas/README.md), saved by a US spreadsheet: M/d/yy dates,
+     * "$10,000.00 " amounts, a byte order mark. Refused as they are, naming row, column and the way out; with
+     * spreadsheet=en-US they import, except four that write a service category FOCUS does not have.
+     */
+    @Test
+    void focus_specification_saas_examples_import_when_said_to_be_a_us_spreadsheets() throws Exception {
+        Tenant tenant = newTenant();
+        Map<String, Object[]> expected = new java.util.LinkedHashMap<>(); // file: rows and EffectiveCost, or the refused column
+        expected.put("simple_saas_agreements_a1.csv", new Object[] {1, 10000.0});
+        expected.put("simple_saas_agreements_a2.csv", new Object[] {1, 50000.0});
+        expected.put("simple_saas_agreements_a3.csv", new Object[] {1, 1000.0});
+        expected.put("simple_saas_agreements_b.csv", new Object[] {1, 50000.0});
+        expected.put("simple_saas_agreements_c.csv", new Object[] {3, 35800.0});
+        expected.put("virtual_currency_pricing_model_a1.csv", new Object[] {1, 0.0});
+        expected.put("virtual_currency_pricing_model_a2.csv", new Object[] {3, 1230.0});
+        expected.put("virtual_currency_pricing_model_b1.csv", new Object[] {1, 0.0});
+        expected.put("virtual_currency_pricing_model_b2.csv", new Object[] {3, 615.0});
+        expected.put("virtual_currency_pricing_model_b3.csv", new Object[] {3, 495.0});
+        expected.put("virtual_currency_pricing_model_c.csv", new Object[] {2, 0.0});
+        expected.put("saas_spend_agreements_a1.csv", new Object[] {"row 2: ServiceCategory"});
+        expected.put("saas_spend_agreements_a2.csv", new Object[] {"row 2: ServiceCategory"});
+        expected.put("saas_spend_agreements_b1.csv", new Object[] {"row 3: ServiceCategory"});
+        expected.put("saas_spend_agreements_b2.csv", new Object[] {"row 3: ServiceCategory"});
+        for (Map.Entry<String, Object[]> file : expected.entrySet()) {
+            byte[] bytes;
+            try (java.io.InputStream in = CostIT.class.getResourceAsStream("/focus/public/saas/" + file.getKey())) {
+                bytes = in.readAllBytes();
+            }
+            // as they are: a spreadsheet's dates or amounts, refused with the parameter that reads them
+            csv(tenant.adminKey()).body(bytes).post("/cost/imports").then().statusCode(400).contentType(PROBLEM_JSON)
+                    .body("errors[0].field", startsWith("row 2: ")).body("errors[0].message", containsString("spreadsheet=en-US"));
+            Object[] outcome = file.getValue();
+            var imported = csv(tenant.adminKey()).queryParam("spreadsheet", "en-US").body(bytes).post("/cost/imports").then();
+            if (outcome.length == 1) {
+                imported.statusCode(400).body("errors[0].field", equalTo(outcome[0]))
+                        .body("errors[0].message", startsWith("is not a FOCUS service category"));
+            } else {
+                imported.statusCode(201).body("rows", equalTo(outcome[0])).body("effectiveCost", closeTo((Double) outcome[1], 1e-9));
+            }
+        }
+        csv(tenant.adminKey()).queryParam("spreadsheet", "de-DE").body("x".getBytes(StandardCharsets.UTF_8)).post("/cost/imports")
+                .then().statusCode(400).contentType(PROBLEM_JSON).body("errors[0].message", containsString("en-US"));
     }
 
     /** The FOCUS specification's own example files (see focus/public/README.md), each with its outcome. */

@@ -77,9 +77,11 @@ public class CostResource {
     public Response importFocus(
             @Parameter(description = "ISO 4217 currency of a file without a BillingCurrency column")
             @QueryParam("currency") @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as USD") String currency,
+            @Parameter(description = "en-US: the file was saved by a US spreadsheet (dates M/d/yy, amounts like $1,000.00); never guessed")
+            @QueryParam("spreadsheet") @Pattern(regexp = "en-US", message = "must be en-US, the only spreadsheet format read") String spreadsheet,
             InputStream body) {
         try {
-            FocusImports.ImportResult result = imports.importFocus(caller.get(), body, currency);
+            FocusImports.ImportResult result = imports.importFocus(caller.get(), body, currency, spreadsheet != null);
             return Response.created(URI.create("cost/imports/" + result.id())).entity(result).build();
         } catch (DuplicateImport duplicate) {
             return Response.ok(FocusImports.ImportResult.of(duplicate.earlier(), true)).build();
