@@ -46,7 +46,7 @@ public class Notification {
     private UUID channelId;
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "channel_type", nullable = false, length = 8)
+    @Column(name = "channel_type", nullable = false, length = 16)
     private ChannelType channelType;
 
     @Column(nullable = false, length = 2000)

@@ -14,7 +14,8 @@ import org.hibernate.annotations.TenantId;
 
 /**
  * Where an organisation's notifications go: a URL or an e-mail address. A webhook keeps the secret its
- * deliveries are signed with (the receiver holds the same secret to verify them).
+ * deliveries are signed with (the receiver holds the same secret to verify them); PagerDuty and Opsgenie keep the
+ * credential the vendor gave (a routing key, an API key), which is sent and therefore kept as it was given.
  */
 @Entity
 @Table(name = "notification_channel", uniqueConstraints = @UniqueConstraint(columnNames = {"organization_id", "name"}))
@@ -30,7 +31,7 @@ public class NotificationChannel {
     private String name;
 
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false, length = 8)
+    @Column(nullable = false, length = 16)
     private ChannelType type;
 
     /** The URL (webhooks) or the address (e-mail). */
@@ -40,6 +41,9 @@ public class NotificationChannel {
     @Column(name = "signing_secret", length = 64)
     private String signingSecret;
 
+    @Column(length = 200)
+    private String credential;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -47,13 +51,14 @@ public class NotificationChannel {
     }
 
     public NotificationChannel(UUID organizationId, String name, ChannelType type, String target, String signingSecret,
-                               Instant createdAt) {
+                               String credential, Instant createdAt) {
         this.id = Ids.newId();
         this.organizationId = organizationId;
         this.name = name;
         this.type = type;
         this.target = target;
         this.signingSecret = signingSecret;
+        this.credential = credential;
         this.createdAt = createdAt;
     }
 
@@ -83,6 +88,15 @@ public class NotificationChannel {
 
     public String signingSecret() {
         return signingSecret;
+    }
+
+    /** Replaces the vendor's credential (the vendor rotated it). */
+    public void replaceCredential(String newCredential) {
+        this.credential = newCredential;
+    }
+
+    public String credential() {
+        return credential;
     }
 
     public Instant createdAt() {

@@ -92,12 +92,35 @@ public class NotificationDispatcher {
                 sender.postJson(checkedUrl(n), text.getBytes(StandardCharsets.UTF_8), Map.of("Idempotency-Key", n.id().toString()));
             }
             case EMAIL -> sender.sendMail(n.target(), "[AIA Ops] " + n.subject(), textOf(n), n.id().toString());
+            case PAGERDUTY -> {
+                VendorPayloads.Request request = VendorPayloads.pagerDuty(n, credentialOf(n));
+                sender.postJson(checkedUrl(n), request.body().getBytes(StandardCharsets.UTF_8), Map.of());
+            }
+            case OPSGENIE -> {
+                VendorPayloads.Request request = VendorPayloads.opsgenie(n);
+                URI url = com.aiaops.shared.OutboundAddresses.check("target", stripSlash(n.target()) + request.path());
+                sender.postJson(url, request.body().getBytes(StandardCharsets.UTF_8), Map.of("Authorization", "GenieKey " + credentialOf(n)));
+            }
+            case TEAMS -> sender.postJson(checkedUrl(n), VendorPayloads.teams(n).body().getBytes(StandardCharsets.UTF_8), Map.of());
         }
     }
 
     /** Checked at every attempt, not only when the channel was made: a name may resolve elsewhere by now. */
     private URI checkedUrl(Notification n) {
         return com.aiaops.shared.OutboundAddresses.check("target", n.target());
+    }
+
+    private static String stripSlash(String target) {
+        return target.endsWith("/") ? target.substring(0, target.length() - 1) : target;
+    }
+
+    /** The channel's current credential: a key replaced after the notification was written is the one sent. */
+    private String credentialOf(Notification n) {
+        NotificationChannel channel = n.channelId() == null ? null : outbox.channel(n.channelId());
+        if (channel == null || channel.credential() == null) {
+            throw new DeliveryFailure("the channel has no credential any more");
+        }
+        return channel.credential();
     }
 
     private String secretOf(Notification n) {

@@ -26,24 +26,38 @@ public class NotificationOutbox {
     @Inject
     Clock clock;
 
-    public record Due(UUID organizationId, UUID id, Instant nextAttemptAt) {
+    public record Due(UUID organizationId, UUID id, Instant nextAttemptAt, ChannelType channelType) {
     }
 
     @Transactional
     public List<Due> due(Instant now, int max) {
-        return em.createQuery("select new com.aiaops.notification.NotificationOutbox$Due(n.organizationId, n.id, n.nextAttemptAt) from Notification n "
+        return em.createQuery("select new com.aiaops.notification.NotificationOutbox$Due(n.organizationId, n.id, n.nextAttemptAt, n.channelType) from Notification n "
                         + "where n.state = :pending and n.nextAttemptAt <= :now order by n.nextAttemptAt", Due.class)
                 .setParameter("pending", Notification.State.PENDING).setParameter("now", now).setMaxResults(max).getResultList();
     }
 
-    /** Takes the attempt if no other node has: moves its due time past the lease and counts the attempt. */
+    /**
+     * Takes the attempt if no other node has: moves its due time past the lease and counts the attempt. To a receiver
+     * that keeps state per alert, a notification waits while an earlier one about the same thing is still pending
+     * (being sent or waiting for a retry), so an acknowledge or a resolve never overtakes its trigger.
+     */
     @Transactional
     public boolean claim(Due due, Instant now) {
+        if (due.channelType().mirrorsState() && waitsForEarlier(due.id())) {
+            return false;
+        }
         return em.createQuery("update Notification n set n.nextAttemptAt = :lease, n.attempts = n.attempts + 1 "
                         + "where n.id = :id and n.state = :pending and n.nextAttemptAt = :seen")
                 .setParameter("lease", now.plus(LEASE)).setParameter("id", due.id())
                 .setParameter("pending", Notification.State.PENDING).setParameter("seen", due.nextAttemptAt())
                 .executeUpdate() == 1;
+    }
+
+    private boolean waitsForEarlier(UUID id) {
+        return em.createQuery("select count(o) from Notification o, Notification n where n.id = :id "
+                        + "and o.channelId = n.channelId and o.sourceId = n.sourceId and o.state = :pending "
+                        + "and (o.createdAt < n.createdAt or (o.createdAt = n.createdAt and o.id < n.id))", Long.class)
+                .setParameter("id", id).setParameter("pending", Notification.State.PENDING).getSingleResult() > 0;
     }
 
     @Transactional

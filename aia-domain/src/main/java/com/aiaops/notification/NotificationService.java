@@ -49,11 +49,20 @@ public class NotificationService {
     public record Defined(NotificationChannel channel, String signingSecret) {
     }
 
+    /**
+     * Defines a channel. PagerDuty and Opsgenie need the credential their integration gave and may leave the target
+     * out (the vendor's public endpoint); every URL must be http(s) and outside private ranges.
+     */
     @Transactional
-    public Defined define(Caller caller, String name, ChannelType type, String target) {
+    public Defined define(Caller caller, String name, ChannelType type, String target, String credential) {
+        String key = checkedCredential(type, credential);
+        String address = target == null || target.isBlank() ? type.defaultTarget() : target.trim();
+        if (address == null) {
+            throw InvalidRequestException.ofField("validation-failed", "target", "is required for a " + type + " channel");
+        }
         if (type != ChannelType.EMAIL) {
-            OutboundAddresses.check("target", target);
-        } else if (!target.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            OutboundAddresses.check("target", address);
+        } else if (!address.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
             throw InvalidRequestException.ofField("validation-failed", "target", "must be an e-mail address");
         }
         if (!em.createQuery("select c.id from NotificationChannel c where c.name = :name", UUID.class)
@@ -61,11 +70,48 @@ public class NotificationService {
             throw new ConflictException("name-taken", "A notification channel named '" + name + "' already exists");
         }
         String secret = type == ChannelType.WEBHOOK ? WebhookSignature.newSecret() : null;
-        NotificationChannel channel = new NotificationChannel(caller.organizationId(), name, type, target, secret, clock.instant());
+        NotificationChannel channel = new NotificationChannel(caller.organizationId(), name, type, address, secret, key, clock.instant());
         em.persist(channel);
         audit.record(caller, "notification-channel.defined", "notification-channel", channel.id(), null,
-                Map.of("name", name, "type", type.name(), "target", target));
+                Map.of("name", name, "type", type.name(), "target", address));
         return new Defined(channel, secret);
+    }
+
+    /** Replaces the routing key or API key of a PagerDuty or Opsgenie channel (the vendor rotated it). */
+    @Transactional
+    public NotificationChannel replaceCredential(Caller caller, UUID id, String credential) {
+        NotificationChannel channel = find(caller.organizationId(), id);
+        if (!channel.type().needsCredential()) {
+            throw new ConflictException("no-credential", "A " + channel.type() + " channel has no credential");
+        }
+        channel.replaceCredential(checkedCredential(channel.type(), credential));
+        audit.record(caller, "notification-channel.credential-replaced", "notification-channel", id, null, null);
+        return channel;
+    }
+
+    /**
+     * PagerDuty's routing keys are 32 letters and digits; Opsgenie's API keys are UUIDs. A credential given to a
+     * channel that takes none is refused rather than kept unused.
+     */
+    private static String checkedCredential(ChannelType type, String credential) {
+        String key = credential == null ? null : credential.strip();
+        if (!type.needsCredential()) {
+            if (key != null && !key.isEmpty()) {
+                throw InvalidRequestException.ofField("validation-failed", "credential", "a " + type + " channel takes no credential");
+            }
+            return null;
+        }
+        if (key == null || key.isEmpty()) {
+            throw InvalidRequestException.ofField("validation-failed", "credential",
+                    "is required: the " + (type == ChannelType.PAGERDUTY ? "integration's routing key" : "API integration's key"));
+        }
+        boolean valid = type == ChannelType.PAGERDUTY ? key.matches("[A-Za-z0-9]{32}")
+                : key.matches("[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}");
+        if (!valid) {
+            throw InvalidRequestException.ofField("validation-failed", "credential", type == ChannelType.PAGERDUTY
+                    ? "a PagerDuty routing key is 32 letters and digits" : "an Opsgenie API key is a UUID (8-4-4-4-12 hex digits)");
+        }
+        return key;
     }
 
     /** Refuses (400, field {@code channelIds}) any id that is not a channel of the organisation. */

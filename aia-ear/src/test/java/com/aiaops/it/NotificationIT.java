@@ -144,6 +144,116 @@ class NotificationIT extends ApiIT {
         as(tenant.adminKey()).queryParam("state", "PENDING").get("/notifications").then().body("items", hasSize(0));
     }
 
+    @Test
+    void pagerDutyOpsgenieAndTeamsFollowAnAlertsLifeInOrderEvenAfterAnOutage() throws Exception {
+        Tenant tenant = newTenant();
+        String serviceId = registerService(tenant.adminKey(), "checkout");
+        try (Receiver site = new Receiver(); Receiver pagerDuty = new Receiver(); Receiver opsgenie = new Receiver();
+             Receiver teams = new Receiver()) {
+            String routingKey = "e93facc04764012d7bfb002500d5d1a6";
+            String newRoutingKey = "0123456789abcdef0123456789ABCDEF";
+            String genieKey = "eb243592-faa2-4ba2-a551-1afdf565c889";
+
+            // Refused at the field: a missing or malformed credential, a credential where none is taken, no Teams URL.
+            as(tenant.adminKey()).body(Map.of("name", "pd", "type", "PAGERDUTY", "target", pagerDuty.url()))
+                    .post("/notification-channels").then().statusCode(400).contentType(PROBLEM_JSON)
+                    .body("errors[0].field", equalTo("credential"));
+            as(tenant.adminKey()).body(Map.of("name", "pd", "type", "PAGERDUTY", "credential", "not-a-key"))
+                    .post("/notification-channels").then().statusCode(400).body("errors[0].field", equalTo("credential"));
+            as(tenant.adminKey()).body(Map.of("name", "og", "type", "OPSGENIE", "credential", routingKey))
+                    .post("/notification-channels").then().statusCode(400).body("errors[0].field", equalTo("credential"));
+            as(tenant.adminKey()).body(Map.of("name", "hook", "type", "WEBHOOK", "target", site.url(), "credential", routingKey))
+                    .post("/notification-channels").then().statusCode(400).body("errors[0].field", equalTo("credential"));
+            as(tenant.adminKey()).body(Map.of("name", "teams", "type", "TEAMS"))
+                    .post("/notification-channels").then().statusCode(400).body("errors[0].field", equalTo("target"));
+            // (Without a target, PagerDuty's public endpoint is used; not tried here: this machine resolves no public name.)
+            String pd = as(tenant.adminKey()).body(Map.of("name", "pd", "type", "PAGERDUTY", "target", pagerDuty.url(),
+                    "credential", routingKey)).post("/notification-channels").then().statusCode(201).extract().path("id");
+            String og = as(tenant.adminKey()).body(Map.of("name", "og", "type", "OPSGENIE",
+                    "target", "http://127.0.0.1:" + opsgenie.port() + "/", "credential", genieKey))
+                    .post("/notification-channels").then().statusCode(201).extract().path("id");
+            String ms = as(tenant.adminKey()).body(Map.of("name", "teams", "type", "TEAMS", "target", teams.url()))
+                    .post("/notification-channels").then().statusCode(201).extract().path("id");
+            as(tenant.adminKey()).get("/notification-channels/" + pd).then().body("hasCredential", equalTo(true))
+                    .body("credential", equalTo(null)).body("signed", equalTo(false));
+            as(tenant.adminKey()).get("/notification-channels/" + ms).then().body("hasCredential", equalTo(false));
+
+            // PagerDuty is down while the alert fires, is acknowledged and resolves.
+            pagerDuty.status.set(503);
+            site.status.set(500);
+            String check = as(tenant.adminKey()).body(Map.of("serviceId", serviceId, "name", "checkout-home", "url", site.url(),
+                    "intervalSeconds", 60, "enabled", false)).post("/checks").then().statusCode(201).extract().path("id");
+            Map<String, Object> rule = new java.util.HashMap<>();
+            rule.put("name", "checkout-down");
+            rule.put("kind", "CHECK_DOWN");
+            rule.put("checkId", check);
+            rule.put("incidentSeverity", "P1");
+            rule.put("channelIds", List.of(pd, og, ms));
+            String ruleId = as(tenant.adminKey()).body(rule).post("/alert-rules").then().statusCode(201).extract().path("id");
+            as(tenant.adminKey()).post("/checks/" + check + "/runs").then().statusCode(200).body("up", equalTo(false));
+            String alert = as(tenant.adminKey()).post("/alert-rules/" + ruleId + "/evaluations").then()
+                    .body("alert.state", equalTo("FIRING")).extract().path("alert.id");
+            eventually(Duration.ofSeconds(30), () -> assertTrue(pagerDuty.hits.get() >= 1 && opsgenie.accepted().size() >= 1));
+            as(tenant.adminKey()).post("/alerts/" + alert + "/acknowledge").then().statusCode(200);
+            site.status.set(200);
+            as(tenant.adminKey()).post("/checks/" + check + "/runs").then().body("up", equalTo(true));
+            as(tenant.adminKey()).post("/alert-rules/" + ruleId + "/evaluations").then().body("breaching", equalTo(false));
+            // The vendor rotated the key meanwhile: what is not delivered yet goes with the new one.
+            as(tenant.adminKey()).body(Map.of("credential", newRoutingKey)).put("/notification-channels/" + pd + "/credential")
+                    .then().statusCode(200).body("hasCredential", equalTo(true));
+            as(tenant.adminKey()).body(Map.of("credential", newRoutingKey)).put("/notification-channels/" + ms + "/credential")
+                    .then().statusCode(409);
+
+            pagerDuty.status.set(202);
+            long[] minutes = {0};
+            eventually(Duration.ofSeconds(120), () -> {
+                clockAhead(Duration.ofMinutes(++minutes[0]));
+                assertEquals(3, pagerDuty.accepted().size());
+                assertEquals(3, opsgenie.accepted().size());
+                assertEquals(3, teams.accepted().size());
+            });
+
+            // PagerDuty: one alert there, triggered, acknowledged and resolved in that order despite the outage.
+            List<JsonPath> events = pagerDuty.accepted().stream().map(r -> JsonPath.from(new String(r.body(), StandardCharsets.UTF_8))).toList();
+            assertEquals(List.of("trigger", "acknowledge", "resolve"), events.stream().map(e -> e.getString("event_action")).toList());
+            assertEquals(Set.of("aia-ops:alert:" + alert), events.stream().map(e -> e.getString("dedup_key")).collect(Collectors.toSet()));
+            assertEquals(Set.of(newRoutingKey), events.stream().map(e -> e.getString("routing_key")).collect(Collectors.toSet()));
+            assertEquals("error", events.get(0).getString("payload.severity"));
+            assertEquals(serviceId, events.get(0).getString("payload.source"));
+            assertEquals("checkout-down", events.get(0).getString("payload.component"));
+            assertTrue(events.get(0).getString("payload.summary").contains("checkout-down"), events.get(0).getString("payload.summary"));
+            assertTrue(pagerDuty.received.stream().filter(r -> !r.accepted()).count() >= 1, "PagerDuty was tried while down");
+
+            // Opsgenie: created with the alias, then acknowledged and closed by alias, with the API key.
+            List<Receiver.Received> genie = opsgenie.accepted();
+            String alias = java.net.URLEncoder.encode("aia-ops:alert:" + alert, StandardCharsets.UTF_8);
+            assertEquals(List.of("/v2/alerts", "/v2/alerts/" + alias + "/acknowledge?identifierType=alias",
+                    "/v2/alerts/" + alias + "/close?identifierType=alias"), genie.stream().map(Receiver.Received::uri).toList());
+            assertTrue(genie.stream().allMatch(r -> ("GenieKey " + genieKey).equals(r.header("Authorization"))));
+            JsonPath created = JsonPath.from(new String(genie.get(0).body(), StandardCharsets.UTF_8));
+            assertEquals("aia-ops:alert:" + alert, created.getString("alias"));
+            assertEquals("P2", created.getString("priority"));
+
+            // Teams: an Adaptive Card per step.
+            JsonPath card = JsonPath.from(new String(teams.accepted().get(0).body(), StandardCharsets.UTF_8));
+            assertEquals("application/vnd.microsoft.card.adaptive", card.getString("attachments[0].contentType"));
+            assertEquals("AdaptiveCard", card.getString("attachments[0].content.type"));
+
+            // "Send a test" and the delivery history, per channel.
+            for (String channel : List.of(pd, og, ms)) {
+                as(tenant.adminKey()).post("/notification-channels/" + channel + "/tests").then().statusCode(202);
+            }
+            eventually(Duration.ofSeconds(30), () -> {
+                assertEquals(4, pagerDuty.accepted().size());
+                assertEquals(4, opsgenie.accepted().size());
+                assertEquals(4, teams.accepted().size());
+            });
+            as(tenant.adminKey()).queryParam("channelId", pd).get("/notifications").then().statusCode(200)
+                    .body("items", hasSize(4)).body("items.state", everyItem(equalTo("DELIVERED")))
+                    .body("items.event", org.hamcrest.Matchers.hasItems("channel.test", "alert.firing", "alert.acknowledged", "alert.resolved"));
+        }
+    }
+
     private static String hmac(String secret, byte[] body) throws Exception {
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));

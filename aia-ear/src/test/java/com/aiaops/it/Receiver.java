@@ -22,8 +22,8 @@ public final class Receiver implements AutoCloseable {
     public final AtomicInteger hits = new AtomicInteger();
     public final List<Received> received = new CopyOnWriteArrayList<>();
 
-    /** One request: its headers, its body, and what the receiver answered. */
-    public record Received(Headers headers, byte[] body, int answered) {
+    /** One request: its headers, its body, what the receiver answered, and the path and query it was sent to. */
+    public record Received(Headers headers, byte[] body, int answered, String uri) {
         public String header(String name) {
             return headers.getFirst(name);
         }
@@ -49,7 +49,7 @@ public final class Receiver implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
             int answer = status.get();
-            received.add(new Received(exchange.getRequestHeaders(), body, answer));
+            received.add(new Received(exchange.getRequestHeaders(), body, answer, exchange.getRequestURI().toString()));
             exchange.sendResponseHeaders(answer, -1);
             exchange.close();
         });

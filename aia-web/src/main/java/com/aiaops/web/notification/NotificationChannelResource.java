@@ -18,6 +18,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -31,7 +32,10 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Notification channels: signed webhooks, Slack-compatible webhooks and e-mail addresses. */
+/**
+ * Notification channels: signed webhooks, Slack-compatible webhooks, e-mail addresses, PagerDuty (Events API v2),
+ * Opsgenie (Alert API) and Microsoft Teams (Workflows webhook with an Adaptive Card).
+ */
 @Path("notification-channels")
 @Tag(name = "Notifications")
 @Consumes(MediaType.APPLICATION_JSON)
@@ -46,13 +50,20 @@ public class NotificationChannelResource {
     public record DefineChannelRequest(
             @NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{1,62}", message = "lowercase letters, digits and dashes, 2 to 63") String name,
             @NotNull ChannelType type,
-            @NotBlank @Size(max = 2000) String target) {
+            @Size(max = 2000) String target,
+            @Size(max = 200) String credential) {
     }
 
-    public record ChannelView(UUID id, String name, ChannelType type, String target, boolean signed, Instant createdAt) {
+    /** The credential itself is never shown again; {@code hasCredential} says whether one is kept. */
+    public record ChannelView(UUID id, String name, ChannelType type, String target, boolean signed, boolean hasCredential,
+                              Instant createdAt) {
         static ChannelView of(NotificationChannel c) {
-            return new ChannelView(c.id(), c.name(), c.type(), c.target(), c.signingSecret() != null, c.createdAt());
+            return new ChannelView(c.id(), c.name(), c.type(), c.target(), c.signingSecret() != null, c.credential() != null,
+                    c.createdAt());
         }
+    }
+
+    public record ReplaceCredentialRequest(@NotBlank @Size(max = 200) String credential) {
     }
 
     /** A new channel with its signing secret, which is never shown again. */
@@ -61,10 +72,15 @@ public class NotificationChannelResource {
 
     @POST
     @Access(Role.ADMIN)
-    @Operation(summary = "Define a channel. Webhook and Slack targets must be http(s) URLs outside private and loopback "
-            + "ranges; a WEBHOOK's signingSecret is shown once: deliveries carry X-AIA-Signature: sha256=<HMAC of the body>")
+    @Operation(summary = "Define a channel. URL targets must be http(s) outside private and loopback ranges; a WEBHOOK's "
+            + "signingSecret is shown once: deliveries carry X-AIA-Signature: sha256=<HMAC of the body>. PAGERDUTY needs the "
+            + "integration's routing key and OPSGENIE an API integration's key as credential; their target defaults to the "
+            + "vendor's public endpoint (give https://events.eu.pagerduty.com/v2/enqueue or https://api.eu.opsgenie.com for EU "
+            + "accounts). TEAMS takes the URL of a Workflows webhook. An alert's trigger, acknowledgement and resolution reach "
+            + "PagerDuty and Opsgenie as one alert there, in order")
     public Response define(@Valid @NotNull DefineChannelRequest body) {
-        NotificationService.Defined defined = notifications.define(caller.get(), body.name(), body.type(), body.target().trim());
+        NotificationService.Defined defined = notifications.define(caller.get(), body.name(), body.type(), body.target(),
+                body.credential());
         NotificationChannel c = defined.channel();
         return Response.created(URI.create("notification-channels/" + c.id()))
                 .entity(new DefinedChannelView(c.id(), c.name(), c.type(), c.target(), defined.signingSecret())).build();
@@ -91,6 +107,14 @@ public class NotificationChannelResource {
     @Operation(summary = "Replace a webhook's signing secret; the new one is shown once")
     public Map<String, String> rotateSecret(@PathParam("id") String id) {
         return Map.of("signingSecret", notifications.rotateSecret(caller.get(), Ids.parse(id, "notification channel")));
+    }
+
+    @PUT
+    @Path("{id}/credential")
+    @Access(Role.ADMIN)
+    @Operation(summary = "Replace a PagerDuty routing key or an Opsgenie API key; notifications not yet delivered use the new one")
+    public ChannelView replaceCredential(@PathParam("id") String id, @Valid @NotNull ReplaceCredentialRequest body) {
+        return ChannelView.of(notifications.replaceCredential(caller.get(), Ids.parse(id, "notification channel"), body.credential()));
     }
 
     @POST
