@@ -70,6 +70,43 @@ public class Check {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    @Column(nullable = false, length = 12)
+    private CheckKind kind;
+
+    /** HTTP: the body must contain this text. */
+    @Column(name = "body_contains", length = 200)
+    private String bodyContains;
+
+    /** HTTP: a JSON path ({@code $.a.b[0]}) that must exist in the body, equal to {@link #jsonExpected} when set. */
+    @Column(name = "json_path", length = 200)
+    private String jsonPath;
+
+    @Column(name = "json_expected", length = 200)
+    private String jsonExpected;
+
+    /** TLS: down when the certificate expires in fewer days than this. */
+    @Column(name = "tls_min_days")
+    private Integer tlsMinDays;
+
+    /** TLS: whether the chain and the host name are verified (off only for a private CA one chooses to trust). */
+    @Column(name = "tls_verify", nullable = false)
+    private boolean tlsVerify;
+
+    @Column(name = "tls_expires_at")
+    private Instant tlsExpiresAt;
+
+    /** HEARTBEAT: how late a beat may be after the interval. */
+    @Column(name = "grace_seconds")
+    private Integer graceSeconds;
+
+    /** HEARTBEAT: the digest of the secret in the beat address. */
+    @Column(name = "heartbeat_digest", length = 64, unique = true)
+    private String heartbeatDigest;
+
+    @Column(name = "last_beat_at")
+    private Instant lastBeatAt;
+
     protected Check() {
     }
 
@@ -88,12 +125,38 @@ public class Check {
         this.status = CheckStatus.UNKNOWN;
         this.nextRunAt = createdAt;
         this.createdAt = createdAt;
+        this.kind = CheckKind.HTTP;
+        this.tlsVerify = true;
+    }
+
+    /** What the kinds other than a plain HTTP status check need; set once, when the check is defined. */
+    public record Options(CheckKind kind, String bodyContains, String jsonPath, String jsonExpected, Integer tlsMinDays,
+                          boolean tlsVerify, Integer graceSeconds) {
+        public static final Options HTTP = new Options(CheckKind.HTTP, null, null, null, null, true, null);
+    }
+
+    void configure(Options options, String heartbeatDigest) {
+        this.kind = options.kind();
+        this.bodyContains = options.bodyContains();
+        this.jsonPath = options.jsonPath();
+        this.jsonExpected = options.jsonExpected();
+        this.tlsMinDays = options.tlsMinDays();
+        this.tlsVerify = options.tlsVerify();
+        this.graceSeconds = options.graceSeconds();
+        this.heartbeatDigest = heartbeatDigest;
+    }
+
+    void beat(Instant at) {
+        lastBeatAt = at;
     }
 
     /** Applies a run's outcome: DOWN only once more runs in a row failed than the retries allow. */
     void record(CheckRun run) {
         lastRunAt = run.at();
         lastLatencyMillis = run.latencyMillis();
+        if (run.certificateExpiresAt() != null) {
+            tlsExpiresAt = run.certificateExpiresAt();
+        }
         if (run.up()) {
             consecutiveFailures = 0;
             status = CheckStatus.UP;
@@ -178,6 +241,22 @@ public class Check {
 
     public String lastError() {
         return lastError;
+    }
+
+    public CheckKind kind() {
+        return kind;
+    }
+
+    public Options options() {
+        return new Options(kind, bodyContains, jsonPath, jsonExpected, tlsMinDays, tlsVerify, graceSeconds);
+    }
+
+    public Instant tlsExpiresAt() {
+        return tlsExpiresAt;
+    }
+
+    public Instant lastBeatAt() {
+        return lastBeatAt;
     }
 
     public Instant createdAt() {

@@ -38,4 +38,20 @@ public class CheckClaims {
             repository.add(new CheckResult(checkId, run));
         });
     }
+
+    /** The heartbeat check with this secret's digest, in whichever organisation it is. */
+    @Transactional
+    public java.util.Optional<Check> heartbeat(String digest) {
+        return repository.byHeartbeatDigest(digest);
+    }
+
+    /** A beat: the check is up and its last beat is now. */
+    @Transactional
+    public void recordBeat(java.util.UUID checkId, CheckRun run) {
+        repository.find(checkId).ifPresent(check -> {
+            check.beat(run.at());
+            check.record(run);
+            repository.add(new CheckResult(checkId, run));
+        });
+    }
 }

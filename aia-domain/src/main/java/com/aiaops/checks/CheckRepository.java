@@ -72,6 +72,11 @@ public class CheckRepository {
     }
 
     /** What the scheduler needs to claim a run. */
+    public Optional<Check> byHeartbeatDigest(String digest) {
+        return em.createQuery("select c from Check c where c.heartbeatDigest = :digest", Check.class)
+                .setParameter("digest", digest).getResultStream().findFirst();
+    }
+
     public record Due(UUID organizationId, UUID id, Instant nextRunAt, int intervalSeconds) {
     }
 }

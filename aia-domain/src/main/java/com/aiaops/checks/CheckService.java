@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Defining checks, running them (on demand or when due), and their uptime. */
@@ -51,14 +52,18 @@ public class CheckService {
     Clock clock;
 
 
+    /** A new check and, for a heartbeat, the secret of its beat address (shown this once). */
+    public record Defined(Check check, String heartbeatToken) {
+    }
+
     @Transactional
-    public Check define(Caller caller, UUID serviceId, String name, String url, int intervalSeconds, int timeoutMillis,
-                        int expectedStatus, int retries, boolean enabled) {
+    public Defined define(Caller caller, UUID serviceId, String name, String url, int intervalSeconds, int timeoutMillis,
+                          int expectedStatus, int retries, boolean enabled, Check.Options options) {
         if (services.find(caller.organizationId(), serviceId).isEmpty()) {
             throw new InvalidRequestException("validation-failed", "No service " + serviceId + " in this organisation",
                     List.of(new InvalidRequestException.Violation("serviceId", "no such service")));
         }
-        OutboundAddresses.check("url", url);
+        url = checkedTarget(options, url);
         if (timeoutMillis > intervalSeconds * 1000L) {
             throw new InvalidRequestException("validation-failed", "The timeout must not exceed the interval",
                     List.of(new InvalidRequestException.Violation("timeoutMs", "must not exceed intervalSeconds × 1000")));
@@ -68,9 +73,89 @@ public class CheckService {
         }
         Check check = new Check(caller.organizationId(), serviceId, name, url, intervalSeconds, timeoutMillis, expectedStatus,
                 retries, enabled, clock.instant());
+        String token = null;
+        if (options.kind() == CheckKind.HEARTBEAT) {
+            byte[] secret = new byte[24];
+            RANDOM.nextBytes(secret);
+            token = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        }
+        check.configure(options, token == null ? null : com.aiaops.shared.Sha256.hex(token));
         repository.add(check);
         audit.record(caller, "check.defined", "check", check.id(), null, snapshot(check));
-        return check;
+        return new Defined(check, token);
+    }
+
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
+    /** The target as the kind needs it; the options' combinations are checked here, each refusal at its field. */
+    private static String checkedTarget(Check.Options options, String url) {
+        CheckKind kind = options.kind();
+        if ((options.bodyContains() != null || options.jsonPath() != null) && kind != CheckKind.HTTP) {
+            throw InvalidRequestException.ofField("validation-failed", "bodyContains", "body assertions are for HTTP checks");
+        }
+        if (options.jsonExpected() != null && options.jsonPath() == null) {
+            throw InvalidRequestException.ofField("validation-failed", "jsonExpected", "needs a jsonPath");
+        }
+        if (options.jsonPath() != null && BodyAssertion.pointerOf(options.jsonPath()) == null) {
+            throw InvalidRequestException.ofField("validation-failed", "jsonPath",
+                    "one value's path: $ followed by .name, ['name'] or [index] steps (no wildcards or filters)");
+        }
+        if (options.tlsMinDays() != null && kind != CheckKind.TLS) {
+            throw InvalidRequestException.ofField("validation-failed", "tlsMinDays", "is for TLS checks");
+        }
+        if (options.graceSeconds() != null && kind != CheckKind.HEARTBEAT) {
+            throw InvalidRequestException.ofField("validation-failed", "graceSeconds", "is for heartbeat checks");
+        }
+        switch (kind) {
+            case HEARTBEAT -> {
+                if (url != null && !url.isBlank()) {
+                    throw InvalidRequestException.ofField("validation-failed", "url", "a heartbeat is called, it calls nothing");
+                }
+                return "heartbeat";
+            }
+            case TCP -> {
+                java.net.URI uri = OutboundAddresses.checkScheme("url", requireUrl(url), java.util.Set.of("tcp"));
+                if (uri.getPort() < 1 || uri.getPort() > 65_535) {
+                    throw InvalidRequestException.ofField("validation-failed", "url", "tcp://host:port, with a port from 1 to 65535");
+                }
+                return url;
+            }
+            case TLS -> {
+                OutboundAddresses.checkScheme("url", requireUrl(url), java.util.Set.of("https"));
+                return url;
+            }
+            default -> {
+                OutboundAddresses.check("url", requireUrl(url));
+                return url;
+            }
+        }
+    }
+
+    private static String requireUrl(String url) {
+        if (url == null || url.isBlank()) {
+            throw InvalidRequestException.ofField("validation-failed", "url", "is required");
+        }
+        return url;
+    }
+
+    /**
+     * A beat of a heartbeat check, by its secret: recorded as an up run (so it counts in availability). False when
+     * no heartbeat check has that secret.
+     */
+    public boolean beat(String token) {
+        if (token == null || !token.matches("[A-Za-z0-9_-]{32}")) {
+            return false;
+        }
+        Optional<Check> check = claims.heartbeat(com.aiaops.shared.Sha256.hex(token));
+        if (check.isEmpty()) {
+            return false;
+        }
+        com.aiaops.access.OrganizationScope.within(check.get().organizationId(), () -> {
+            CheckRun run = new CheckRun(clock.instant(), true, null, null, 1, null);
+            claims.recordBeat(check.get().id(), run);
+            count(check.get(), run);
+        });
+        return true;
     }
 
     @Transactional
@@ -118,17 +203,48 @@ public class CheckService {
     /** Probes a check (outside any transaction: a probe can take seconds), then records the outcome. */
     CheckRun run(UUID checkId) {
         Check check = repository.find(checkId).orElseThrow(() -> new NotFoundException("check", checkId));
-        URI url = OutboundAddresses.check("url", check.url());
-        CheckRun run = probe.probe(url, check.timeoutMillis(), check.expectedStatus(), check.retries(), clock);
+        CheckRun run;
+        if (check.kind() == CheckKind.HEARTBEAT) {
+            run = heartbeatVerdict(check);
+            if (run.up()) {
+                return run; // the beat itself was the up run; a check between beats adds none
+            }
+        } else {
+            // Checked at every run, not only when defined: a name may resolve elsewhere by now.
+            URI url = switch (check.kind()) {
+                case TCP -> OutboundAddresses.checkScheme("url", check.url(), java.util.Set.of("tcp"));
+                case TLS -> OutboundAddresses.checkScheme("url", check.url(), java.util.Set.of("https"));
+                default -> OutboundAddresses.check("url", check.url());
+            };
+            run = probe.probe(url, check.options(), check.timeoutMillis(), check.expectedStatus(), check.retries(), clock);
+        }
         claims.record(checkId, run);
+        count(check, run);
+        return run;
+    }
+
+    /** A missed beat: none since the last one (or since the check was made) within the interval plus the grace. */
+    private CheckRun heartbeatVerdict(Check check) {
+        Instant now = clock.instant();
+        Instant since = check.lastBeatAt() != null ? check.lastBeatAt() : check.createdAt();
+        int grace = check.options().graceSeconds() == null ? 0 : check.options().graceSeconds();
+        Instant deadline = since.plusSeconds(check.intervalSeconds() + (long) grace);
+        if (now.isAfter(deadline)) {
+            return new CheckRun(now, false, null, null, 1, (check.lastBeatAt() == null ? "no beat since the check was made at "
+                    : "no beat since ") + since + " (expected every " + check.intervalSeconds() + " s, " + grace + " s grace)");
+        }
+        return new CheckRun(now, true, null, null, 1, null);
+    }
+
+    private void count(Check check, CheckRun run) {
         // The run counts in the service's availability like any request; its key makes a repeated feed count once.
+        UUID checkId = check.id();
         Service service = services.find(check.organizationId(), check.serviceId()).orElse(null);
         if (service != null) {
             telemetry.ingest(Caller.system(check.organizationId()), "check-" + checkId + "-" + run.at().toEpochMilli(),
                     List.of(new Observation(service.slug(), run.at(), run.httpStatus(),
                             run.up() ? Observation.Outcome.GOOD : Observation.Outcome.BAD, run.latencyMillis())));
         }
-        return run;
     }
 
     /** Uptime = up runs / all runs in [from, to), the way Uptime Kuma counts it. */
@@ -162,6 +278,7 @@ public class CheckService {
         state.put("expectedStatus", check.expectedStatus());
         state.put("retries", check.retries());
         state.put("enabled", check.enabled());
+        state.put("kind", check.kind().name());
         return state;
     }
 }

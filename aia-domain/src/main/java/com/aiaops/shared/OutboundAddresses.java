@@ -26,14 +26,24 @@ public final class OutboundAddresses {
 
     /** The URL if it may be called, allowing only the internal addresses listed, else an invalid-request with the reason. */
     public static URI check(String field, String url, Set<String> allowedInternal) {
+        return check(field, url, Set.of("http", "https"), allowedInternal);
+    }
+
+    /** As {@link #check(String, String)} for a URL of one of the schemes given (e.g. {@code tcp} for a port check). */
+    public static URI checkScheme(String field, String url, Set<String> schemes) {
+        return check(field, url, schemes, ALLOWED_INTERNAL);
+    }
+
+    private static URI check(String field, String url, Set<String> schemes, Set<String> allowedInternal) {
         URI uri;
         try {
             uri = URI.create(url);
         } catch (IllegalArgumentException e) {
             throw InvalidRequestException.ofField("outbound-address-refused", field, "is not a valid URL");
         }
-        if (!"http".equalsIgnoreCase(uri.getScheme()) && !"https".equalsIgnoreCase(uri.getScheme())) {
-            throw InvalidRequestException.ofField("outbound-address-refused", field, "must be an http or https URL");
+        if (uri.getScheme() == null || !schemes.contains(uri.getScheme().toLowerCase(java.util.Locale.ROOT))) {
+            throw InvalidRequestException.ofField("outbound-address-refused", field, "must be a URL of scheme "
+                    + String.join(" or ", new java.util.TreeSet<>(schemes)));
         }
         if (uri.getHost() == null || uri.getUserInfo() != null) {
             throw InvalidRequestException.ofField("outbound-address-refused", field, "needs a host and no user info");

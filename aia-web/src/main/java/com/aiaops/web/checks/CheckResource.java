@@ -4,6 +4,7 @@ import com.aiaops.checks.Check;
 import com.aiaops.checks.CheckResult;
 import com.aiaops.checks.CheckRun;
 import com.aiaops.checks.CheckService;
+import com.aiaops.checks.CheckKind;
 import com.aiaops.checks.CheckStatus;
 import com.aiaops.shared.Ids;
 import com.aiaops.shared.Page;
@@ -40,7 +41,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Synthetic HTTP checks of the caller's organisation. */
+/** Synthetic checks of the caller's organisation: HTTP (status, keyword, JSON value), TCP port, TLS certificate, heartbeat. */
 @Path("checks")
 @Tag(name = "Synthetic checks")
 @Consumes(MediaType.APPLICATION_JSON)
@@ -55,26 +56,46 @@ public class CheckResource {
     @Inject
     Clock clock;
 
+    @jakarta.ws.rs.core.Context
+    jakarta.ws.rs.core.UriInfo uri;
+
     public record DefineCheckRequest(
             @NotNull UUID serviceId,
             @NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{1,62}", message = "lowercase letters, digits and dashes, 2 to 63") String name,
-            @NotBlank @Size(max = 2000) String url,
+            @Size(max = 2000) String url,
             @NotNull @Min(CheckService.MIN_INTERVAL_SECONDS) @Max(CheckService.MAX_INTERVAL_SECONDS) Integer intervalSeconds,
             @Min(100) @Max(60_000) Integer timeoutMs,
             @Min(100) @Max(599) Integer expectedStatus,
             @Min(0) @Max(5) Integer retries,
-            Boolean enabled) {
+            Boolean enabled,
+            CheckKind kind,
+            @Size(min = 1, max = 200) String bodyContains,
+            @Size(min = 2, max = 200) String jsonPath,
+            @Size(max = 200) String jsonExpected,
+            @Min(0) @Max(365) Integer tlsMinDays,
+            Boolean tlsVerify,
+            @Min(0) @Max(86_400) Integer graceSeconds) {
     }
 
-    public record CheckView(UUID id, UUID serviceId, String name, String url, int intervalSeconds, int timeoutMs,
+    public record CheckView(UUID id, UUID serviceId, String name, CheckKind kind, String url, int intervalSeconds, int timeoutMs,
                             int expectedStatus, int retries, boolean enabled, CheckStatus status, int consecutiveFailures,
-                            Instant lastRunAt, Double lastLatencyMs, String lastError, Instant nextRunAt) {
+                            Instant lastRunAt, Double lastLatencyMs, String lastError, Instant nextRunAt,
+                            String bodyContains, String jsonPath, String jsonExpected, Integer tlsMinDays, boolean tlsVerify,
+                            Instant tlsExpiresAt, Integer graceSeconds, Instant lastBeatAt, String heartbeatUrl) {
         static CheckView of(Check c) {
-            return new CheckView(c.id(), c.serviceId(), c.name(), c.url(), c.intervalSeconds(), c.timeoutMillis(),
+            return of(c, null);
+        }
+
+        /** With a heartbeat's beat address, which holds its secret: only in the answer that defines the check. */
+        static CheckView of(Check c, String heartbeatUrl) {
+            Check.Options o = c.options();
+            return new CheckView(c.id(), c.serviceId(), c.name(), c.kind(), c.url(), c.intervalSeconds(), c.timeoutMillis(),
                     c.expectedStatus(), c.retries(), c.enabled(), c.status(), c.consecutiveFailures(), c.lastRunAt(),
-                    c.lastLatencyMillis(), c.lastError(), c.nextRunAt());
+                    c.lastLatencyMillis(), c.lastError(), c.nextRunAt(), o.bodyContains(), o.jsonPath(), o.jsonExpected(),
+                    o.tlsMinDays(), o.tlsVerify(), c.tlsExpiresAt(), o.graceSeconds(), c.lastBeatAt(), heartbeatUrl);
         }
     }
+
 
     public record ResultView(Instant at, boolean up, Integer httpStatus, Double latencyMs, int attempts, String error) {
         static ResultView of(CheckResult r) {
@@ -84,13 +105,23 @@ public class CheckResource {
 
     @POST
     @Access(Role.OPERATOR)
-    @Operation(summary = "Define an HTTP check (interval 10 s to 1 h; internal addresses are refused); "
-            + "enabled=false defines it paused (run it with POST /checks/{id}/runs)")
+    @Operation(summary = "Define a check (interval 10 s to 1 h; internal addresses are refused); enabled=false defines it paused "
+            + "(run it with POST /checks/{id}/runs). kind HTTP (default): url http(s), expectedStatus, and optionally bodyContains "
+            + "or jsonPath ($.a.b[0]) with jsonExpected. TCP: url tcp://host:port. TLS: url https://host[:port], down when the "
+            + "certificate expires in fewer than tlsMinDays (default 14) or fails verification (tlsVerify, default true). "
+            + "HEARTBEAT: no url; the answer's heartbeatUrl (shown once) is to be called (GET or POST) at least every "
+            + "intervalSeconds, graceSeconds late at most")
     public Response define(@Valid @NotNull DefineCheckRequest body) {
-        Check check = checks.define(caller.get(), body.serviceId(), body.name(), body.url(), body.intervalSeconds(),
+        Check.Options options = new Check.Options(body.kind() == null ? CheckKind.HTTP : body.kind(), body.bodyContains(),
+                body.jsonPath(), body.jsonExpected(), body.tlsMinDays(), body.tlsVerify() == null || body.tlsVerify(),
+                body.graceSeconds());
+        CheckService.Defined defined = checks.define(caller.get(), body.serviceId(), body.name(), body.url(), body.intervalSeconds(),
                 body.timeoutMs() == null ? 5_000 : body.timeoutMs(), body.expectedStatus() == null ? 200 : body.expectedStatus(),
-                body.retries() == null ? 0 : body.retries(), body.enabled() == null || body.enabled());
-        return Response.created(URI.create("checks/" + check.id())).entity(CheckView.of(check)).build();
+                body.retries() == null ? 0 : body.retries(), body.enabled() == null || body.enabled(), options);
+        Check check = defined.check();
+        String beatUrl = defined.heartbeatToken() == null ? null
+                : uri.getBaseUriBuilder().path("heartbeats").path(defined.heartbeatToken()).build().toString();
+        return Response.created(URI.create("checks/" + check.id())).entity(CheckView.of(check, beatUrl)).build();
     }
 
     @GET
