@@ -26,6 +26,9 @@ import java.util.UUID;
 /** Opening incidents, moving them through their life cycle, their timeline and roles, and response metrics. */
 @ApplicationScoped
 public class IncidentService {
+    @Inject
+    jakarta.enterprise.event.Event<PublicIncidentUpdate> publicUpdates;
+
     @PersistenceContext(unitName = "aia")
     EntityManager em;
 
@@ -307,7 +310,29 @@ public class IncidentService {
     private TimelineEntry note(Incident incident, Instant at, TimelineEntry.Kind kind, String text, Caller caller, boolean isPublic) {
         TimelineEntry entry = new TimelineEntry(incident.id(), at, kind, text, caller.auditActor(), isPublic);
         em.persist(entry);
+        if (isPublic) {
+            publicUpdates.fire(new PublicIncidentUpdate(incident.organizationId(), incident.id(), incident.publicTitle(),
+                    List.copyOf(incident.services()), incident.state().name(), at, text));
+        }
         return entry;
+    }
+
+    /** A public update of the organisation's incidents, for the status page's feed. */
+    public record PublicEntry(UUID incidentId, Long entryId, String publicTitle, List<UUID> serviceIds, String state, Instant at,
+                              String text) {
+    }
+
+    /** The organisation's public incident updates since a moment, newest first. */
+    @Transactional
+    public List<PublicEntry> publicHistory(UUID organizationId, Instant since, int max) {
+        return em.createQuery("select t, i from TimelineEntry t, Incident i where t.incidentId = i.id and i.organizationId = :org "
+                        + "and t.publicUpdate = true and t.at >= :since order by t.at desc, t.id desc", Object[].class)
+                .setParameter("org", organizationId).setParameter("since", since).setMaxResults(max).getResultList().stream()
+                .map(row -> {
+                    TimelineEntry t = (TimelineEntry) row[0];
+                    Incident i = (Incident) row[1];
+                    return new PublicEntry(i.id(), t.id(), i.publicTitle(), List.copyOf(i.services()), i.state().name(), t.at(), t.text());
+                }).toList();
     }
 
     private static void checkVersion(Incident incident, Long expectedVersion) {

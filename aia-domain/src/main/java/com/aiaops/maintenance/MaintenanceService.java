@@ -22,6 +22,9 @@ import java.util.UUID;
 /** Announcing maintenance windows, and the intervals they take out of a service's SLOs. */
 @ApplicationScoped
 public class MaintenanceService {
+    @Inject
+    jakarta.enterprise.event.Event<MaintenanceAnnounced> announcements;
+
     static final Duration LONGEST = Duration.ofDays(31);
 
     @PersistenceContext(unitName = "aia")
@@ -66,6 +69,8 @@ public class MaintenanceService {
                 startsAt.truncatedTo(ChronoUnit.MINUTES), ceilMinute(endsAt), recurrence, zone, repeatUntil, clock.instant());
         em.persist(window);
         audit.record(caller, "maintenance.announced", "maintenance-window", window.id(), null, snapshot(window));
+        announcements.fire(new MaintenanceAnnounced(window.organizationId(), window.id(), window.serviceId(), window.title(),
+                window.startsAt(), window.endsAt()));
         return window;
     }
 

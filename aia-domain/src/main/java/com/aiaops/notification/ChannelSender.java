@@ -67,7 +67,7 @@ public class ChannelSender {
     @Retry(maxRetries = 1, delay = 500, retryOn = DeliveryFailure.class)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 1.0, delay = 10, delayUnit = ChronoUnit.SECONDS, successThreshold = 1)
     @Bulkhead(4)
-    public void sendMail(String to, String subject, String text, String idempotencyKey) {
+    public void sendMail(String to, String subject, String text, String idempotencyKey, Map<String, String> headers) {
         try {
             MimeMessage message = new MimeMessage(mail);
             message.setRecipients(RecipientType.TO, InternetAddress.parse(to, true));
@@ -76,6 +76,9 @@ public class ChannelSender {
             message.setSentDate(new Date());
             // The receiving side (or a person) can tell a repeat from a new notification.
             message.setHeader("X-AIA-Idempotency-Key", idempotencyKey);
+            for (Map.Entry<String, String> header : headers.entrySet()) {
+                message.setHeader(header.getKey(), header.getValue());
+            }
             Transport.send(message);
         } catch (MessagingException e) {
             throw new DeliveryFailure("the mail relay refused or could not be reached: " + e.getMessage(), e);

@@ -91,7 +91,18 @@ public class NotificationDispatcher {
                 String text = JSON.toJson(Map.of("text", textOf(n)));
                 sender.postJson(checkedUrl(n), text.getBytes(StandardCharsets.UTF_8), Map.of("Idempotency-Key", n.id().toString()));
             }
-            case EMAIL -> sender.sendMail(n.target(), "[AIA Ops] " + n.subject(), textOf(n), n.id().toString());
+            case EMAIL -> {
+                String unsubscribe = unsubscribeOf(n);
+                Map<String, String> headers = new LinkedHashMap<>();
+                String text = textOf(n);
+                if (unsubscribe != null) {
+                    // RFC 8058: a mail client's one-click unsubscribe POSTs to the address.
+                    headers.put("List-Unsubscribe", "<" + unsubscribe + ">");
+                    headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+                    text = text + "\nUnsubscribe: " + unsubscribe;
+                }
+                sender.sendMail(n.target(), "[AIA Ops] " + n.subject(), text, n.id().toString(), headers);
+            }
             case PAGERDUTY -> {
                 VendorPayloads.Request request = VendorPayloads.pagerDuty(n, credentialOf(n));
                 sender.postJson(checkedUrl(n), request.body().getBytes(StandardCharsets.UTF_8), Map.of());
@@ -126,6 +137,12 @@ public class NotificationDispatcher {
     private String secretOf(Notification n) {
         NotificationChannel channel = n.channelId() == null ? null : outbox.channel(n.channelId());
         return channel == null ? null : channel.signingSecret();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String unsubscribeOf(Notification n) {
+        Object url = JSON.fromJson(n.payload(), Map.class).get(NotificationService.UNSUBSCRIBE);
+        return url instanceof String text ? text : null;
     }
 
     @SuppressWarnings("unchecked")

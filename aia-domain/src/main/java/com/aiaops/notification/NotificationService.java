@@ -198,6 +198,22 @@ public class NotificationService {
         return written;
     }
 
+    /**
+     * Addresses the message to one e-mail address or webhook URL that is not a channel (a status page subscriber);
+     * with an unsubscribe address, the mail carries it (RFC 8058 one-click) and so does the webhook's document.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Notification toAddress(UUID organizationId, ChannelType type, String target, Message message, String unsubscribeUrl) {
+        if (type != ChannelType.EMAIL && type != ChannelType.WEBHOOK) {
+            throw new IllegalArgumentException("subscribers are reached by e-mail or webhook");
+        }
+        return enqueue(organizationId, null, type, target, message, null,
+                unsubscribeUrl == null ? Map.of() : Map.of(UNSUBSCRIBE, unsubscribeUrl));
+    }
+
+    /** The document field that holds a subscriber's unsubscribe address. */
+    static final String UNSUBSCRIBE = "unsubscribeUrl";
+
     /** The organisation's notifications, newest first, optionally about one thing or to one channel. */
     @Transactional
     public List<Notification> list(Caller caller, UUID sourceId, UUID channelId, Notification.State state, int max) {
@@ -223,6 +239,11 @@ public class NotificationService {
 
     private Notification enqueue(UUID organizationId, UUID channelId, ChannelType type, String target, Message message,
                                  String muteReason) {
+        return enqueue(organizationId, channelId, type, target, message, muteReason, Map.of());
+    }
+
+    private Notification enqueue(UUID organizationId, UUID channelId, ChannelType type, String target, Message message,
+                                 String muteReason, Map<String, String> extra) {
         Instant now = clock.instant();
         Map<String, Object> document = new LinkedHashMap<>();
         Notification notification = new Notification(organizationId, channelId, type, target, message.event(), message.subject(),
@@ -233,6 +254,7 @@ public class NotificationService {
         document.put("occurredAt", now.toString());
         document.put("subject", message.subject());
         document.put("details", message.details());
+        document.putAll(extra);
         notification.carry(JSON.toJson(document)); // the document names the notification's own id
         if (muteReason != null) {
             notification.mute(muteReason);
