@@ -141,13 +141,18 @@ public class OrganizationMetrics {
     private List<MetricFamily> checkFamilies(Caller caller, Map<UUID, String> slugs) {
         MetricFamily up = gauge("aia_check_up", "1 while the synthetic check is up, 0 while down; absent before its first verdict");
         MetricFamily latency = gauge("aia_check_latency_seconds", "How long the check's last run took");
+        MetricFamily expiry = gauge("aia_check_tls_certificate_expiry_timestamp_seconds",
+                "When the certificate a TLS check last saw expires, in seconds since the epoch (alert on it minus time())");
         for (Check check : checks.all(caller)) {
             String service = slugs.getOrDefault(check.serviceId(), check.serviceId().toString());
             up.add(check.status() == CheckStatus.UNKNOWN ? null : check.status() == CheckStatus.UP ? 1.0 : 0.0,
                     "service", service, "check", check.name());
             latency.add(check.lastLatencyMillis() == null ? null : check.lastLatencyMillis() / 1000, "service", service, "check", check.name());
+            if (check.tlsExpiresAt() != null) {
+                expiry.add((double) check.tlsExpiresAt().getEpochSecond(), "service", service, "check", check.name());
+            }
         }
-        return List.of(up, latency);
+        return List.of(up, latency, expiry);
     }
 
     private MetricFamily openIncidents(Caller caller) {

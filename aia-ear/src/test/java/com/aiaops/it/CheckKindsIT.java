@@ -182,6 +182,10 @@ class CheckKindsIT extends ApiIT {
             unverified.put("tlsMinDays", 3);
             String three = define(tenant, unverified);
             run(tenant, three).body("up", equalTo(true));
+            // Scraped by Prometheus, the expiry is a timestamp to alert on (expiry - time() < 14 * 86400).
+            String metrics = as(issueKey(tenant, "VIEWER")).get("/metrics").then().statusCode(200).extract().asString();
+            assertTrue(metrics.contains("aia_check_tls_certificate_expiry_timestamp_seconds{service=\"shop\",check=\""
+                    + unverified.get("name") + "\"} " + expires.getEpochSecond()), metrics);
             // Six days on, it has expired.
             clockAhead(Duration.ofDays(6));
             run(tenant, three).body("up", equalTo(false)).body("error", startsWith("the certificate expired at"));
