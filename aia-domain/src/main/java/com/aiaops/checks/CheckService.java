@@ -75,17 +75,13 @@ public class CheckService {
                 retries, enabled, clock.instant());
         String token = null;
         if (options.kind() == CheckKind.HEARTBEAT) {
-            byte[] secret = new byte[24];
-            RANDOM.nextBytes(secret);
-            token = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+            token = com.aiaops.shared.SecretTokens.newToken(24);
         }
         check.configure(options, token == null ? null : com.aiaops.shared.Sha256.hex(token));
         repository.add(check);
         audit.record(caller, "check.defined", "check", check.id(), null, snapshot(check));
         return new Defined(check, token);
     }
-
-    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
     /** The target as the kind needs it; the options' combinations are checked here, each refusal at its field. */
     private static String checkedTarget(Check.Options options, String url) {

@@ -11,12 +11,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -32,7 +30,6 @@ import java.util.UUID;
 public class CalendarFeeds {
     static final Duration PAST = Duration.ofDays(7);
     static final Duration AHEAD = Duration.ofDays(84);
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     @PersistenceContext(unitName = "aia")
     EntityManager em;
@@ -70,9 +67,7 @@ public class CalendarFeeds {
     }
 
     private Created create(Caller caller, UUID scheduleId, UUID memberId) {
-        byte[] secret = new byte[32];
-        RANDOM.nextBytes(secret);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        String token = com.aiaops.shared.SecretTokens.newToken(32);
         CalendarFeed feed = new CalendarFeed(caller.organizationId(), scheduleId, memberId, Sha256.hex(token), caller.auditActor(),
                 clock.instant());
         em.persist(feed);

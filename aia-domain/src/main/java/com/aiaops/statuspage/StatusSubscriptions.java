@@ -21,10 +21,8 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +36,6 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class StatusSubscriptions {
-    private static final SecureRandom RANDOM = new SecureRandom();
     static final int MOST_SUBSCRIBERS = 10_000;
 
     @PersistenceContext(unitName = "aia")
@@ -203,8 +200,6 @@ public class StatusSubscriptions {
     }
 
     private static String token() {
-        byte[] secret = new byte[32];
-        RANDOM.nextBytes(secret);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        return com.aiaops.shared.SecretTokens.newToken(32);
     }
 }
