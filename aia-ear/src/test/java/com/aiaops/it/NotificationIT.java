@@ -203,9 +203,16 @@ class NotificationIT extends ApiIT {
                     .then().statusCode(200).body("hasCredential", equalTo(true));
             as(tenant.adminKey()).body(Map.of("credential", newRoutingKey)).put("/notification-channels/" + ms + "/credential")
                     .then().statusCode(409);
+            // A send that read the old key just before the rotation may still be under way: only once an attempt
+            // carrying the new key has been refused is every later attempt sure to carry it.
+            long[] retries = {0};
+            eventually(Duration.ofSeconds(60), () -> {
+                clockAhead(Duration.ofMinutes(++retries[0]));
+                assertTrue(pagerDuty.received.stream().anyMatch(r -> new String(r.body(), StandardCharsets.UTF_8).contains(newRoutingKey)));
+            });
 
             pagerDuty.status.set(202);
-            long[] minutes = {0};
+            long[] minutes = {retries[0]};
             eventually(Duration.ofSeconds(120), () -> {
                 clockAhead(Duration.ofMinutes(++minutes[0]));
                 assertEquals(3, pagerDuty.accepted().size());

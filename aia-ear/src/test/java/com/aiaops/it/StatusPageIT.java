@@ -145,10 +145,12 @@ class StatusPageIT extends ApiIT {
         String serviceId = registerService(tenant.adminKey(), "api");
         String ingest = issueKey(tenant, "INGEST");
         as(tenant.adminKey()).body(Map.of("serviceId", serviceId, "name", "API")).post("/status-components").then().statusCode(201);
+        // Yesterday's noon on the server's clock: every recent minute falls on one UTC day, whenever the test runs.
         Instant now = Instant.now();
-        Instant twoDaysAgo = now.minus(Duration.ofDays(2)).truncatedTo(ChronoUnit.HOURS);
+        Instant yesterdayNoon = LocalDate.ofInstant(now.plus(ahead), ZoneOffset.UTC).minusDays(1).atTime(12, 0).toInstant(ZoneOffset.UTC);
+        Instant twoDaysAgo = yesterdayNoon.minus(Duration.ofDays(2));
         as(ingest).body(batch(spread("api", twoDaysAgo, 10, 1000, 10, 20))).post("/telemetry/observations").then().statusCode(200);
-        Instant base = now.truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofMinutes(20));
+        Instant base = yesterdayNoon;
         as(ingest).body(batch(spread("api", base.minus(Duration.ofMinutes(10)), 1, 100, 0, 20))).post("/telemetry/observations")
                 .then().statusCode(200);
         as(ingest).body(batch(spread("api", base, 5, 50, 50, 20))).post("/telemetry/observations").then().statusCode(200);
