@@ -70,11 +70,14 @@ JAVA_OPTS="" "$server/bin/add-user.sh" -sc "$base/configuration" -u admin -p "$c
 
 cp "$root/aia-ear/target/aia-ops.ear" "$base/deployments/"
 credentials=$data/demo-credentials.txt
+# The living demo (30 days of history, then live traffic every minute) unless AIA_DEMO=off.
+demo=true
+[[ ${AIA_DEMO:-on} == off ]] && demo=false
 nohup "$server/bin/standalone.sh" -c standalone-ha.xml \
   -Djboss.server.base.dir="$base" \
   -Djboss.socket.binding.port-offset="$offset" \
   -Daia.data.dir="$data" \
-  -Daia.demo.enabled=true \
+  -Daia.demo.enabled="$demo" \
   -Daia.platform.operator-organization="${AIA_OPERATOR_ORGANIZATION:-acme}" \
   -Daia.demo.credentials-file="$credentials" \
   ${extra_settings[@]+"${extra_settings[@]}"} \

@@ -9,26 +9,32 @@ export class ApiError extends Error {
   }
 }
 
-export async function api(path, { method = 'GET', body } = {}) {
+/**
+ * A request to the API. `body` is sent as JSON, or as it is with `contentType` (a YAML or CSV file); `signal` cancels it
+ * (a page left before its data arrived). Answers are JSON, or text when the API answers text.
+ */
+export async function api(path, { method = 'GET', body, contentType, signal } = {}) {
   const headers = { Accept: 'application/json' };
   if (method !== 'GET') headers['X-Requested-With'] = 'aia-dashboard';
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (body !== undefined) headers['Content-Type'] = contentType || 'application/json';
   const response = await fetch('/api/v1' + path, {
-    method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body),
+    method, headers, credentials: 'same-origin', signal,
+    body: body === undefined ? undefined : contentType ? body : JSON.stringify(body),
   });
   const text = response.status === 204 ? '' : await response.text();
-  const data = text ? JSON.parse(text) : null;
-  if (!response.ok) throw new ApiError(response.status, data);
+  const json = (response.headers.get('Content-Type') || '').includes('json');
+  const data = text ? (json ? JSON.parse(text) : text) : null;
+  if (!response.ok) throw new ApiError(response.status, json ? data : null);
   return data;
 }
 
 /** Every item of a paged list, following nextCursor (200 a page), up to `max` items: no list is cut at one page. */
-export async function all(path, max = 5000) {
+export async function all(path, max = 5000, signal = undefined) {
   const items = [];
   let cursor = null;
   do {
     const separator = path.includes('?') ? '&' : '?';
-    const page = await api(`${path}${separator}limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+    const page = await api(`${path}${separator}limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, { signal });
     items.push(...page.items);
     cursor = page.nextCursor;
   } while (cursor && items.length < max);

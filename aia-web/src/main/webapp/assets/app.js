@@ -2,6 +2,7 @@
 // the URL's fragment. Charts are Chart.js (served by the application); each chart has its numbers in a table too.
 import { all, api, optional, ApiError } from './api.js';
 import { lineChart, barChart, burnDown } from './charts.js';
+import { View } from './ui.js';
 
 const main = document.getElementById('main');
 const announcer = document.getElementById('announcer');
@@ -61,6 +62,12 @@ function table(caption, headers, rows, { numeric = [] } = {}) {
     h('tbody', {}, rows.length === 0
       ? h('tr', {}, h('td', { colspan: headers.length, class: 'muted' }, 'None'))
       : rows.map((cells) => h('tr', {}, cells.map((cell, i) => h('td', { class: numeric.includes(i) ? 'num' : null }, cell))))));
+}
+
+/** Renders a page, unless the person has gone to another route since it started loading (then it is dropped). */
+function show(signal, title, ...content) {
+  if (signal && signal.aborted) return;
+  page(title, ...content);
 }
 
 function page(title, ...content) {
@@ -140,16 +147,17 @@ document.getElementById('sign-out').addEventListener('click', async () => {
 // ---- overview ----
 
 async function overviewPage() {
+  const signal = routeSignal;
   const [scorecards, firing, incidents, slos, findings, budgets] = await Promise.all([
-    api('/scorecard'), api('/alerts?state=FIRING'), api('/incidents?order=newest&limit=200'), all('/slos'),
+    api('/scorecard'), api('/alerts?state=FIRING'), api('/incidents?order=newest&limit=200'), all('/slos/statuses'),
     optional(api('/security/findings?state=overdue'), { items: [] }), api('/cost/budgets/status'),
   ]);
   const card = scorecards.items[0];
-  const statuses = await Promise.all(slos.items.map((slo) => api(`/slos/${slo.id}/status`).then((s) => ({ slo, s }))));
+  const statuses = slos.items.map(({ slo, status: s }) => ({ slo, s }));
   const openIncidents = incidents.items.filter((i) => !['RESOLVED', 'POSTMORTEM', 'CLOSED'].includes(i.state));
   const exhausted = statuses.filter(({ s }) => s.state === 'EXHAUSTED');
   const offBudget = budgets.items.filter((b) => b.forecast && b.forecast.status !== 'ON_BUDGET' && Math.abs(b.forecast.adherence - 1) > 0.10);
-  page('Overview',
+  show(signal, 'Overview',
     h('section', { 'aria-labelledby': 'scorecard-title', class: 'card' },
       h('h2', { id: 'scorecard-title' }, `Scorecard, ${card ? card.month : ''}`),
       card ? h('p', {}, 'Grade ', h('span', { class: 'grade', 'data-testid': 'grade' }, card.grade)) : null,
@@ -173,9 +181,10 @@ async function overviewPage() {
 // ---- services ----
 
 async function servicesPage() {
-  const [services, slos] = await Promise.all([all('/services'), all('/slos')]);
-  const statuses = await Promise.all(slos.items.map((slo) => api(`/slos/${slo.id}/status`).then((s) => ({ slo, s }))));
-  page('Services', table('Services', ['Service', 'Tier', 'Owner', 'SLOs'], services.items.map((svc) => [
+  const signal = routeSignal;
+  const [services, slos] = await Promise.all([all('/services'), all('/slos/statuses')]);
+  const statuses = slos.items.map(({ slo, status: s }) => ({ slo, s }));
+  show(signal, 'Services', table('Services', ['Service', 'Tier', 'Owner', 'SLOs'], services.items.map((svc) => [
     h('a', { href: `#/services/${svc.id}` }, svc.displayName), svc.tier, svc.ownerTeam,
     h('span', {}, statuses.filter(({ slo }) => slo.serviceId === svc.id).flatMap(({ slo, s }) => [`${slo.displayName || slo.name}: `, status(s.state), ' ']))])));
 }
@@ -183,6 +192,7 @@ async function servicesPage() {
 const WINDOWS = { '1h': [3600, '1m'], '6h': [6 * 3600, '5m'], '24h': [24 * 3600, '15m'], '7d': [7 * 86400, '1h'], '30d': [30 * 86400, '6h'] };
 
 async function servicePage(id, windowName = '24h') {
+  const signal = routeSignal;
   const [seconds, step] = WINDOWS[windowName] || WINDOWS['24h'];
   const to = new Date();
   const from = new Date(to.getTime() - seconds * 1000);
@@ -208,7 +218,7 @@ async function servicePage(id, windowName = '24h') {
   }));
   const serviceChecks = checks.items.filter((c) => c.serviceId === id);
   const uptimes = await Promise.all(serviceChecks.map((c) => api(`/checks/${c.id}/uptime?${range}`).then((u) => ({ c, u }))));
-  page(svc.displayName,
+  show(signal, svc.displayName,
     h('p', {}, `${svc.tier} tier · owned by ${svc.ownerTeam}`),
     h('div', { class: 'actions' }, h('label', { for: 'window' }, 'Window'), windowSelect),
     h('p', { 'data-testid': 'summary' }, `Over the last ${windowName}: ${fmt.num(summary.requests, 0)} requests (${fmt.num(summary.requestsPerSecond, 2)}/s), error rate ${fmt.pct(summary.errorRate, 2)}, p50 ${fmt.ms(summary.latencyMs?.p50)}, p95 ${fmt.ms(summary.latencyMs?.p95)}, p99 ${fmt.ms(summary.latencyMs?.p99)}`),
@@ -224,6 +234,7 @@ async function servicePage(id, windowName = '24h') {
 // ---- incidents and on-call ----
 
 async function incidentsPage() {
+  const signal = routeSignal;
   const [incidents, schedules] = await Promise.all([api('/incidents?order=newest&limit=200'), api('/schedules')]);
   const now = new Date();
   const onCall = await Promise.all(schedules.items.map(async (s) => {
@@ -232,7 +243,7 @@ async function incidentsPage() {
   }));
   const members = await api('/members').catch(() => ({ items: [] }));
   const name = (memberId) => (members.items.find((m) => m.id === memberId) || {}).displayName || (memberId ? 'someone' : 'nobody');
-  page('Incidents',
+  show(signal, 'Incidents',
     table('Incidents, newest first', ['Incident', 'Severity', 'State', 'Triggered', 'Response SLA'], incidents.items.map((i) => [
       h('a', { href: `#/incidents/${i.id}` }, i.title), status(i.severity), status(i.state), fmt.time(i.triggeredAt), i.responseSlaMissed ? status('MISSED') : 'met or pending'])),
     h('h2', {}, 'On call'),
@@ -241,6 +252,7 @@ async function incidentsPage() {
 }
 
 async function incidentPage(id) {
+  const signal = routeSignal;
   const [incident, timeline, postmortem] = await Promise.all([api(`/incidents/${id}`), api(`/incidents/${id}/timeline`),
     optional(api(`/incidents/${id}/postmortem`), null)]);
   const message = h('p', { role: 'status' });
@@ -279,7 +291,7 @@ async function incidentPage(id) {
       message.textContent = e.message;
     }
   });
-  page(incident.title,
+  show(signal, incident.title,
     h('p', {}, 'State ', h('span', { 'data-testid': 'incident-state' }, status(incident.state)), ' · severity ', status(incident.severity),
       ` · triggered ${fmt.time(incident.triggeredAt)}`, incident.acknowledgedAt ? ` · acknowledged ${fmt.time(incident.acknowledgedAt)}` : '',
       incident.resolvedAt ? ` · resolved ${fmt.time(incident.resolvedAt)}` : ''),
@@ -293,10 +305,11 @@ async function incidentPage(id) {
 // ---- delivery, cost, backups and reports ----
 
 async function deliveryPage() {
+  const signal = routeSignal;
   const [deployments, dora, services] = await Promise.all([api('/deployments?order=newest&limit=200'), api('/dora'), all('/services')]);
   const serviceName = (id) => (services.items.find((s) => s.id === id) || {}).displayName || id;
   const m = dora.metrics;
-  page('Delivery',
+  show(signal, 'Delivery',
     h('p', {}, `DORA metrics from ${fmt.time(m.from)} to ${fmt.time(m.to)}, bands: ${dora.bandSet} (${dora.bandReport})`),
     table('DORA metrics and their bands', ['Metric', 'Value', 'Band'], [
       ['Deployment frequency', `${fmt.num(m.deploymentDaysPerWeek, 2)} deployment days a week (${m.deployments} deployments)`, status(dora.deploymentFrequencyLevel, DORA_BANDS)],
@@ -310,6 +323,7 @@ async function deliveryPage() {
 }
 
 async function costPage() {
+  const signal = routeSignal;
   const now = new Date();
   const months = [...Array(6).keys()].map((i) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - (5 - i), 1)).toISOString().slice(0, 7));
   const [budgetMonths, byCategory, byMonth, unitCosts] = await Promise.all([
@@ -318,7 +332,7 @@ async function costPage() {
   ]);
   const budgets = budgetMonths[5];
   const serviceNames = [...new Set(unitCosts.flatMap((u) => u.perService.map((s) => s.service)))];
-  page('Cost',
+  show(signal, 'Cost',
     h('h2', {}, `Spend against budget, ${months[5]}`),
     barChart('Spend and forecast against budget', budgets.items.map((b) => b.name), [
       { label: 'spent', data: budgets.items.map((b) => Number(b.forecast.actual)) },
@@ -336,8 +350,9 @@ async function costPage() {
 }
 
 async function backupsPage() {
+  const signal = routeSignal;
   const [reports, backups] = await Promise.all([api('/reports'), optional(api('/backups'), null)]);
-  page('Backups and reports',
+  show(signal, 'Backups and reports',
     h('h2', {}, 'Reports'),
     table('Reports', ['Report', 'Period', 'Written', 'Download'], reports.items.map((r) => [r.kind, r.period, fmt.time(r.createdAt),
       h('span', {}, h('a', { href: r.csv, download: '' }, `CSV`), ' · ', h('a', { href: r.html, target: '_blank', rel: 'noopener' }, 'HTML'))])),
@@ -358,9 +373,26 @@ const ROUTES = [
   [/^#\/delivery$/, () => deliveryPage()],
   [/^#\/cost$/, () => costPage()],
   [/^#\/backups$/, () => backupsPage()],
+  [/^#\/slos$/, () => modulePage('./pages/slos.js')],
+  [/^#\/on-call$/, () => modulePage('./pages/oncall.js')],
+  [/^#\/access$/, () => modulePage('./pages/access.js')],
 ];
 
+/** A page of its own module (lit-html), given the route's signal: leaving the route cancels its requests and render. */
+async function modulePage(path) {
+  const module = await import(path);
+  await module.render(new View(main, announcer, routeSignal));
+}
+
+let routeController = null;
+let routeSignal = null;
+
 async function route() {
+  // A new route cancels the one still loading: its requests are aborted and it renders nothing.
+  if (routeController) routeController.abort();
+  routeController = new AbortController();
+  routeSignal = routeController.signal;
+  const signal = routeSignal;
   if (!session) {
     loginPage();
     return;
@@ -376,6 +408,7 @@ async function route() {
       try {
         await view(m);
       } catch (e) {
+        if (signal.aborted) return;
         if (e instanceof ApiError && e.status === 401) {
           session = null;
           await loadSession();

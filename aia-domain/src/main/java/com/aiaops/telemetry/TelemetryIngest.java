@@ -78,8 +78,20 @@ public class TelemetryIngest {
     /** Pre-aggregated minutes, validated and applied like observations (same idempotency, same all-or-nothing). */
     public IngestReceipt ingestMinutes(Caller caller, String idempotencyKey, List<MinuteAggregate> minutes) {
         Instant now = clock.instant();
+        return ingestMinutes(caller, idempotencyKey, minutes, now, now.minus(maxAge));
+    }
+
+    /**
+     * History older than the API accepts as late data ({@code aia.telemetry.max-age}): the demo's 30 days. Validated and
+     * rolled up like any batch; minute roll-ups past their retention are removed by it as usual, hours and days stay.
+     */
+    public IngestReceipt backfillMinutes(Caller caller, List<MinuteAggregate> minutes, Instant oldest) {
+        return ingestMinutes(caller, null, minutes, clock.instant(), oldest);
+    }
+
+    private IngestReceipt ingestMinutes(Caller caller, String idempotencyKey, List<MinuteAggregate> minutes, Instant now, Instant oldest) {
         requireSize(minutes);
-        Map<String, Service> byslug = validateMinutes(caller, minutes, now);
+        Map<String, Service> byslug = validateMinutes(caller, minutes, now, oldest);
         SortedMap<RollupKey, BucketAggregate> buckets = new TreeMap<>();
         Map<UUID, Set<Integer>> thresholds = new HashMap<>();
         for (MinuteAggregate m : minutes) {
@@ -222,10 +234,9 @@ public class TelemetryIngest {
         return bySlug;
     }
 
-    private Map<String, Service> validateMinutes(Caller caller, List<MinuteAggregate> minutes, Instant now) {
+    private Map<String, Service> validateMinutes(Caller caller, List<MinuteAggregate> minutes, Instant now, Instant oldest) {
         Map<String, Service> bySlug = new HashMap<>();
         List<Violation> violations = new ArrayList<>();
-        Instant oldest = now.minus(maxAge);
         Instant newest = now.plus(maxClockSkew);
         for (int i = 0; i < minutes.size() && violations.size() < MAX_REPORTED_VIOLATIONS; i++) {
             MinuteAggregate m = minutes.get(i);

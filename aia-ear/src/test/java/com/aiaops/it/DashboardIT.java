@@ -202,6 +202,112 @@ class DashboardIT extends ApiIT {
                 "currency", "USD")).post("/cost/budgets").then().log().ifValidationFails().statusCode(201);
     }
 
+    /** axe-core's verdict on the page as it is: no serious or critical violation (WCAG 2.1 A and AA rules). */
+    private static void accessible(String page) {
+        com.deque.html.axecore.results.Results results = new com.deque.html.axecore.selenium.AxeBuilder()
+                .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(browser);
+        List<String> grave = results.getViolations().stream().filter(r -> "serious".equals(r.getImpact()) || "critical".equals(r.getImpact()))
+                .map(r -> r.getId() + " (" + r.getImpact() + "): " + r.getNodes().stream().map(n -> String.valueOf(n.getTarget())).toList())
+                .toList();
+        assertTrue(grave.isEmpty(), page + ": " + grave);
+    }
+
+    private static void type(String id, String text) {
+        WebElement input = wait.until(ExpectedConditions.elementToBeClickable(By.id(id)));
+        input.clear();
+        input.sendKeys(text);
+    }
+
+    private static void click(String button) {
+        wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//main//button[normalize-space()=\"" + button + "\"]"))).click();
+    }
+
+    private static void seen(String text) {
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("main"), text));
+    }
+
+    @Test
+    void a_team_configures_slos_members_keys_schedules_and_escalation_in_the_browser() throws Exception {
+        Tenant tenant = newTenant();
+        registerService(tenant.adminKey(), "checkout");
+        signIn(tenant);
+        accessible("overview");
+
+        // An SLO: the budget preview follows the form; a bad name is refused at its field, then the SLO is defined.
+        browser.findElement(By.linkText("SLOs")).click();
+        heading("SLOs");
+        type("targetPercent", "99.9");
+        type("window", "28d");
+        seen("Error budget: 40.3 minutes of full outage in 28d");
+        type("window", "1M");
+        seen("about 43.2 minutes");
+        type("window", "28d");
+        type("name", "Checkout Availability!");
+        click("Define the SLO");
+        WebElement nameError = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".field-error")));
+        assertTrue(nameError.getText().contains("lowercase"), nameError.getText());
+        assertEquals("true", browser.findElement(By.id("name")).getAttribute("aria-invalid"));
+        assertEquals("name-hint name-error", browser.findElement(By.id("name")).getAttribute("aria-describedby"));
+        type("name", "checkout-availability");
+        click("Define the SLO");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//table//td[normalize-space()='checkout-availability']")));
+        seen("NO_DATA");
+        accessible("SLOs");
+        screenshot("slos");
+        as(tenant.adminKey()).get("/slos").then().body("items[0].name", equalTo("checkout-availability"))
+                .body("items[0].target", equalTo(0.999f)).body("items[0].window", equalTo("28d"));
+
+        // A member, then an API key: its secret shown once, then revoked.
+        browser.findElement(By.linkText("Access")).click();
+        heading("Access");
+        String bobEmail = unique("bob") + "@example.test";
+        type("member-email", bobEmail);
+        type("member-displayName", "Bob Oncall");
+        new Select(browser.findElement(By.id("member-role"))).selectByVisibleText("OPERATOR");
+        type("member-password", "short");
+        click("Add the member");
+        seen("12 to 128 characters");
+        type("member-password", "a long enough password");
+        click("Add the member");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//table//td[normalize-space()='" + bobEmail + "']")));
+        type("key-name", "grafana-scrape");
+        click("Issue the key");
+        String secret = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=secret]"))).getText();
+        as(secret).get("/services").then().statusCode(200);
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[aria-label='Revoke grafana-scrape']"))).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-testid=key-status-grafana-scrape]"), "REVOKED"));
+        as(secret).get("/services").then().statusCode(401);
+        accessible("Access");
+        screenshot("access");
+
+        // A schedule of the two, and an escalation policy that pages it first and the founder after 10 minutes.
+        browser.findElement(By.linkText("On call")).click();
+        heading("On call");
+        type("schedule-name", "primary");
+        new Select(browser.findElement(By.id("schedule-timeZone"))).selectByVisibleText("Europe/Berlin");
+        for (WebElement box : browser.findElements(By.cssSelector("fieldset input[type=checkbox]"))) {
+            box.click();
+        }
+        click("Define the schedule");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//table//td[normalize-space()='primary']")));
+        type("policy-name", "checkout-pages");
+        new Select(browser.findElement(By.id("step-0-target"))).selectByVisibleText("Schedule primary");
+        click("Add a step");
+        new Select(wait.until(ExpectedConditions.elementToBeClickable(By.id("step-1-target")))).selectByVisibleText("Founder of " + tenant.slug());
+        type("step-1-delay", "0");
+        click("Define the policy");
+        seen("must be greater than or equal to 1");
+        type("step-1-delay", "10");
+        click("Define the policy");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//table//td[normalize-space()='checkout-pages']")));
+        accessible("On call");
+        screenshot("on-call");
+        as(tenant.adminKey()).get("/escalation-policies").then().body("items[0].steps", org.hamcrest.Matchers.hasSize(2))
+                .body("items[0].steps[0].targets[0].type", equalTo("SCHEDULE"));
+        as(tenant.adminKey()).get("/schedules").then().body("items[0].timeZone", equalTo("Europe/Berlin"))
+                .body("items[0].members", org.hamcrest.Matchers.hasSize(2)).body("items[0].onCallNow", org.hamcrest.Matchers.notNullValue());
+    }
+
     @Test
     void a_member_of_two_organisations_switches_between_them() {
         Tenant first = newTenant();

@@ -10,8 +10,9 @@ import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.ext.Provider;
 
 /**
- * Off a test server the adjustable clock does not exist: every method on /test-clock is a 404, before a body is read
- * or a method matched (so not a 400 for a bad body, nor a 405 for another method).
+ * Off a test server the test fixtures (the adjustable clock, the demo loader) do not exist: every method on /test-clock
+ * and /test-demo is a 404, before a body is read or a method matched (so not a 400 for a bad body, nor a 405 for
+ * another method).
  */
 @Provider
 @PreMatching
@@ -21,8 +22,13 @@ public class TestClockGate implements ContainerRequestFilter {
     public void filter(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
         String trimmed = path.startsWith("/") ? path.substring(1) : path;
-        if (!ClockProducer.adjustable() && (trimmed.equals("test-clock") || trimmed.startsWith("test-clock/"))) {
-            throw new NotFoundException("resource", "test-clock");
+        if (ClockProducer.adjustable()) {
+            return;
+        }
+        for (String fixture : new String[] {"test-clock", "test-demo"}) {
+            if (trimmed.equals(fixture) || trimmed.startsWith(fixture + "/")) {
+                throw new NotFoundException("resource", fixture);
+            }
         }
     }
 }

@@ -1,5 +1,7 @@
 package com.aiaops.web.slo;
 
+import com.aiaops.access.Caller;
+
 import com.aiaops.shared.Ids;
 import com.aiaops.shared.InvalidRequestException;
 import com.aiaops.shared.Page;
@@ -193,6 +195,19 @@ public class SloResource {
     public Response delete(@PathParam("id") String id) {
         slos.delete(caller.get(), Ids.parse(id, "SLO"));
         return Response.noContent().build();
+    }
+
+    /** An SLO with its status: what a list of SLOs shows, in one request a page instead of one a row. */
+    public record SloWithStatus(SloView slo, SloStatus status) {
+    }
+
+    @GET
+    @Path("statuses")
+    @Access(Role.VIEWER)
+    @Operation(summary = "SLOs by name with their status, in pages (the status of each as GET /slos/{id}/status answers it)")
+    public Page<SloWithStatus> statuses(@QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
+        Caller who = caller.get();
+        return slos.list(who, PageRequest.of(cursor, limit)).map(slo -> new SloWithStatus(SloView.of(slo), slos.status(who, slo.id())));
     }
 
     @GET

@@ -1,0 +1,101 @@
+// Access: the organisation's members and their roles, and API keys (the secret shown once; revoke, rotate).
+import { html, live } from '../lib.js';
+import { api, all } from '../api.js';
+import { FormErrors, fmt, formError, status, table } from '../ui.js';
+
+const MEMBER_FIELDS = ['email', 'displayName', 'role', 'password'];
+const KEY_FIELDS = ['name', 'scope', 'expiresAt', 'rateLimitPerMinute'];
+
+export async function render(view) {
+  const [members, keys] = await Promise.all([all('/members', 5000, view.signal), api('/api-keys', { signal: view.signal })]);
+  const member = { email: '', displayName: '', role: 'VIEWER', password: '' };
+  const key = { name: '', scope: 'VIEWER' };
+  const errors = { member: new FormErrors(), key: new FormErrors() };
+  let issued = null;
+
+  const input = (state, form, id, type = 'text', autocomplete = 'off') => html`<input id=${`${form}-${id}`} type=${type} autocomplete=${autocomplete}
+    .value=${live(state[id])} @input=${(e) => { state[id] = e.target.value; }} aria-invalid=${errors[form].byField[id] ? 'true' : 'false'}>`;
+  const err = (form, id) => (errors[form].byField[id] ? html`<span class="field-error" role="alert">${errors[form].byField[id]}</span>` : '');
+
+  const addMember = async (event) => {
+    event.preventDefault();
+    try {
+      await api('/members', { method: 'POST', body: { ...member, password: member.password || undefined } });
+      view.say(`${member.displayName} added`);
+      await render(view);
+    } catch (e) {
+      errors.member.take(e, MEMBER_FIELDS);
+      draw();
+    }
+  };
+  const issueKey = async (event) => {
+    event.preventDefault();
+    try {
+      issued = await api('/api-keys', { method: 'POST', body: { name: key.name, scope: key.scope } });
+      errors.key.clear();
+      keys.items = (await api('/api-keys')).items;
+      view.say(`Key ${issued.key.name} issued: copy its secret now, it is not shown again`);
+    } catch (e) {
+      errors.key.take(e, KEY_FIELDS);
+    }
+    draw();
+  };
+  const act = (label, request) => async () => {
+    try {
+      const answer = await request();
+      if (answer && answer.token) issued = answer;
+      keys.items = (await api('/api-keys')).items;
+      view.say(`${label}: done`);
+    } catch (e) {
+      errors.key.take(e, KEY_FIELDS);
+    }
+    draw();
+  };
+
+  const draw = () => view.show('Access', html`
+    <h2>Members</h2>
+    ${table('Members', ['Name', 'E-mail', 'Role', 'Since'], members.items.map((m) => [m.displayName, m.email, m.role, fmt.time(m.createdAt)]))}
+    <h2>API keys</h2>
+    ${issued ? html`<div class="card secret" role="status" data-testid="issued-key">
+      <p>The secret of <strong>${issued.key.name}</strong>, shown this once:</p>
+      <p><code data-testid="secret">${issued.token}</code>
+        <button type="button" @click=${() => navigator.clipboard?.writeText(issued.token)}>Copy</button></p></div>` : ''}
+    ${table('API keys', ['Key', 'Prefix', 'Scope', 'Status', 'Last used', 'Expires', 'Actions'], keys.items.map((k) => [k.name, k.prefix, k.scope,
+      html`<span data-testid="key-status-${k.name}">${status(k.status)}</span>`, fmt.time(k.lastUsedAt), fmt.time(k.expiresAt),
+      k.status === 'ACTIVE' ? html`<button type="button" @click=${act(`Key ${k.name} rotated`, () => api(`/api-keys/${k.id}/rotation`, { method: 'POST', body: {} }))}
+          aria-label="Rotate ${k.name}">Rotate</button>
+        <button type="button" @click=${act(`Key ${k.name} revoked`, () => api(`/api-keys/${k.id}`, { method: 'DELETE' }))}
+          aria-label="Revoke ${k.name}">Revoke</button>` : '']))}
+    <div class="grid">
+    <section class="card" aria-labelledby="member-title">
+      <h2 id="member-title">Add a member</h2>
+      <form class="stack" novalidate @submit=${addMember}>
+        <label for="member-email">E-mail</label>${input(member, 'member', 'email', 'email')}${err('member', 'email')}
+        <label for="member-displayName">Name</label>${input(member, 'member', 'displayName')}${err('member', 'displayName')}
+        <label for="member-role">Role</label>
+        <select id="member-role" @change=${(e) => { member.role = e.target.value; }}>
+          ${['VIEWER', 'OPERATOR', 'ADMIN'].map((r) => html`<option ?selected=${r === member.role}>${r}</option>`)}</select>
+        <label for="member-password">First password (12 characters or more; blank for someone who already has an account)</label>
+        ${input(member, 'member', 'password', 'password', 'new-password')}${err('member', 'password')}
+        ${formError(errors.member)}
+        <button type="submit">Add the member</button>
+      </form>
+    </section>
+    <section class="card" aria-labelledby="key-title">
+      <h2 id="key-title">Issue an API key</h2>
+      <form class="stack" novalidate @submit=${issueKey}>
+        <label for="key-name">Name</label>${input(key, 'key', 'name')}${err('key', 'name')}
+        <label for="key-scope">Scope</label>
+        <select id="key-scope" @change=${(e) => { key.scope = e.target.value; }}>
+          ${['VIEWER', 'INGEST', 'OPERATOR', 'ADMIN'].map((r) => html`<option ?selected=${r === key.scope}>${r}</option>`)}</select>
+        ${formError(errors.key)}
+        <button type="submit">Issue the key</button>
+      </form>
+    </section>
+    </div>`, { focus: false });
+
+  if (draw()) {
+    view.main.focus({ preventScroll: true });
+    view.say('Access loaded');
+  }
+}

@@ -1,0 +1,118 @@
+// What every page built with lit-html shares: rendering into the page (only while the page is still the one asked
+// for), status words, numbers, tables, and forms whose problem+json field errors show at their fields.
+import { html, render, nothing } from './lib.js';
+import { ApiError } from './api.js';
+
+/** A page's context: where it renders and whether it is still the page the person asked for (a later route cancels it). */
+export class View {
+  constructor(main, announcer, signal) {
+    this.main = main;
+    this.announcer = announcer;
+    this.signal = signal;
+    this.host = null;
+  }
+
+  get current() {
+    return !this.signal.aborted;
+  }
+
+  /** Renders the page (title and content); a page whose route was left meanwhile renders nothing. */
+  show(title, content, { focus = true } = {}) {
+    if (!this.current) return false;
+    document.title = `${title} · AIA Ops`;
+    // A container of the page's own: the pages not yet built with lit-html replace main's children directly.
+    if (!this.host || !this.main.contains(this.host)) {
+      this.host = document.createElement('div');
+      this.main.replaceChildren(this.host);
+    }
+    render(html`<h1>${title}</h1>${content}`, this.host);
+    if (focus) {
+      this.main.focus({ preventScroll: true });
+      window.scrollTo(0, 0);
+      this.announcer.textContent = `${title} loaded`;
+    }
+    return true;
+  }
+
+  say(message) {
+    this.announcer.textContent = message;
+  }
+}
+
+export const fmt = {
+  pct: (v, digits = 3) => (v === null || v === undefined ? '—' : `${(v * 100).toFixed(digits)} %`),
+  num: (v, digits = 1) => (v === null || v === undefined ? '—' : Number(v).toLocaleString('en', { maximumFractionDigits: digits })),
+  time: (v) => (v ? new Date(v).toISOString().replace('T', ' ').slice(0, 16) + ' UTC' : '—'),
+};
+
+const GOOD = ['HEALTHY', 'MET', 'EXCEEDING', 'ACTIVE', 'UP'];
+const WARN = ['WARNING', 'EXPIRING', 'ROTATED'];
+const BAD = ['CRITICAL', 'EXHAUSTED', 'REVOKED', 'EXPIRED', 'DOWN'];
+
+/** A status word with a class for its colour; the word itself carries the meaning. */
+export function status(word) {
+  const kind = GOOD.includes(word) ? 'good' : WARN.includes(word) ? 'warn' : BAD.includes(word) ? 'bad' : 'none';
+  return html`<span class="status status-${kind}">${word ?? '—'}</span>`;
+}
+
+export function table(caption, headers, rows, { numeric = [] } = {}) {
+  return html`<table>
+    <caption class="visually-hidden">${caption}</caption>
+    <thead><tr>${headers.map((label, i) => html`<th scope="col" class=${numeric.includes(i) ? 'num' : ''}>${label}</th>`)}</tr></thead>
+    <tbody>${rows.length === 0
+      ? html`<tr><td colspan=${headers.length} class="muted">None</td></tr>`
+      : rows.map((cells) => html`<tr>${cells.map((cell, i) => html`<td class=${numeric.includes(i) ? 'num' : ''}>${cell}</td>`)}</tr>`)}</tbody>
+  </table>`;
+}
+
+/**
+ * A form's state: its field errors from a problem+json answer (`errors[].field`), shown at the field, and the message of
+ * an error that names no field, shown above the button.
+ */
+export class FormErrors {
+  constructor() {
+    this.byField = {};
+    this.general = '';
+  }
+
+  clear() {
+    this.byField = {};
+    this.general = '';
+  }
+
+  /** Takes an error of a request: field errors go to their fields, the rest to the form. */
+  take(error, knownFields) {
+    this.clear();
+    if (error instanceof ApiError && error.problem && Array.isArray(error.problem.errors)) {
+      for (const e of error.problem.errors) {
+        const field = knownFields.find((f) => e.field === f || (e.field || '').startsWith(`${f}[`) || (e.field || '').startsWith(`${f}.`));
+        if (field) this.byField[field] = this.byField[field] ? `${this.byField[field]}; ${e.message}` : e.message;
+        else this.general += `${e.field ? `${e.field}: ` : ''}${e.message} `;
+      }
+      if (!this.general && Object.keys(this.byField).length === 0) this.general = error.message;
+    } else {
+      this.general = error.message;
+    }
+  }
+}
+
+/** A labelled field with its hint and error, tied together for screen readers. */
+export function field(id, label, control, errors, hint) {
+  const error = errors.byField[id];
+  return html`<div class="field">
+    <label for=${id}>${label}</label>
+    ${hint ? html`<span class="hint" id="${id}-hint">${hint}</span>` : nothing}
+    ${control}
+    ${error ? html`<span class="field-error" id="${id}-error" role="alert">${error}</span>` : nothing}
+  </div>`;
+}
+
+/** aria attributes of a control whose field may have a hint and an error. */
+export function described(id, errors, hint) {
+  const ids = [hint ? `${id}-hint` : null, errors.byField[id] ? `${id}-error` : null].filter(Boolean).join(' ');
+  return { describedby: ids || undefined, invalid: errors.byField[id] ? 'true' : 'false' };
+}
+
+export function formError(errors) {
+  return errors.general ? html`<p class="error" role="alert">${errors.general}</p>` : nothing;
+}
