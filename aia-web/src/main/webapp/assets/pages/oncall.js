@@ -14,7 +14,8 @@ export async function render(view) {
     api('/escalation-policies', { signal: view.signal }), all('/members', 5000, view.signal)]);
   const name = (id) => (members.items.find((m) => m.id === id) || {}).displayName || (id ? 'someone' : 'nobody');
   const targetName = (t) => (t.type === 'SCHEDULE' ? `schedule ${(schedules.items.find((s) => s.id === t.id) || {}).name || t.id}` : name(t.id));
-  const local = new Date(Date.now() - new Date().getTimezoneOffset() * 60000).toISOString().slice(0, 10);
+  // By default the rotation began yesterday at 09:00, so a new schedule has someone on call at once.
+  const local = new Date(Date.now() - 86400000 - new Date().getTimezoneOffset() * 60000).toISOString().slice(0, 10);
   const schedule = { name: '', timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC', firstHandoff: `${local}T09:00`,
     turnLength: '1', turnUnit: 'WEEKS', members: [] };
   const policy = { name: '', repeats: '0', steps: [{ delayMinutes: '10', target: '' }] };
@@ -69,7 +70,7 @@ export async function render(view) {
   const draw = () => view.show('On call', html`
     <h2>Schedules</h2>
     ${table('Schedules and who is on call now', ['Schedule', 'Time zone', 'Turns', 'Members, in order', 'On call now'],
-      schedules.items.map((s) => [s.name, s.timeZone, `${s.turnLength} ${s.turnUnit.toLowerCase()} from ${s.firstHandoff.replace('T', ' ')}`,
+      schedules.items.map((s) => [s.name, s.timeZone, `${s.turnLength} ${s.turnLength === 1 ? s.turnUnit.toLowerCase().replace(/s$/, "") : s.turnUnit.toLowerCase()} from ${s.firstHandoff.replace('T', ' ')}`,
         s.members.map(name).join(' → '), name(s.onCallNow)]))}
     <h2>Escalation policies</h2>
     ${table('Escalation policies', ['Policy', 'Steps', 'Repeats'], policies.items.map((p) => [p.name,

@@ -78,11 +78,11 @@ public class DemoData {
         String email = "admin@" + emailDomain;
         String password = randomSecret();
         Member admin = organizations.signUp(slug, name, email, name + " Admin", password);
-        String token = OrganizationScope.within(admin.organizationId(), () -> fill(admin, emailDomain));
+        String token = OrganizationScope.within(admin.organizationId(), () -> fill(admin, slug, emailDomain));
         return new Credentials(slug, email, password, token);
     }
 
-    private String fill(Member admin, String emailDomain) {
+    private String fill(Member admin, String slug, String emailDomain) {
         Caller caller = new Caller(admin.organizationId(), Role.ADMIN, Caller.ActorKind.MEMBER, admin.id());
         var checkout = catalog.register(caller, "checkout-api", "Checkout API", "payments-team", Tier.ENTERPRISE, "Takes orders and payments");
         var search = catalog.register(caller, "search", "Product search", "discovery-team", Tier.PRO, "Full-text product search");
@@ -92,7 +92,7 @@ public class DemoData {
         statusPage.add(caller, search.id(), "Search", 2);
         statusPage.add(caller, notifications.id(), "Notifications", 3);
         String token = apiKeys.issue(caller, "demo admin key", Role.ADMIN, null, null).token();
-        story.tell(caller, admin, emailDomain, List.of(checkout, search, notifications));
+        story.tell(caller, slug, admin, emailDomain, List.of(checkout, search, notifications));
         return token;
     }
 

@@ -25,12 +25,13 @@ import org.jboss.logging.Logger;
 
 /**
  * The demo's live traffic: every minute, the fleet's last minute of requests goes in through the telemetry ingest, as an
- * agent's would (one batch a minute, its Idempotency-Key the minute, so a repeat after a restart is dropped). After a
- * restart it catches up the last hour. Only for the demo organisation, only while {@code aia.demo.enabled} is true.
+ * agent's would (one batch a minute, its Idempotency-Key the minute, so a repeat is dropped). It goes on from where the
+ * story's history ended; after a restart it starts again at the current minute (the fleet was down with the platform:
+ * a gap, never a minute counted twice). Only for the demo organisation, only while {@code aia.demo.enabled} is true.
  */
 @Singleton
 public class DemoFleet {
-    private static final Duration CATCH_UP = Duration.ofHours(1);
+    private static final Duration MAX_CATCH_UP = Duration.ofHours(1);
     private static final Logger LOG = Logger.getLogger(DemoFleet.class);
 
     @Inject
@@ -59,6 +60,11 @@ public class DemoFleet {
         }
     }
 
+    /** The story's history ends before {@code minute}: the fleet goes on from there. */
+    public void continueFrom(String slug, Instant minute) {
+        lastSent.put(slug, minute.minus(Duration.ofMinutes(1)));
+    }
+
     /** Sends the minutes of the organisation {@code slug} not sent yet, up to the last whole minute; how many minutes went. */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public int send(String slug) {
@@ -67,9 +73,10 @@ public class DemoFleet {
             return 0;
         }
         Instant last = clock.instant().truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofMinutes(1));
-        Instant from = lastSent.getOrDefault(slug, last.minus(CATCH_UP)).plus(Duration.ofMinutes(1));
-        if (from.isBefore(last.minus(CATCH_UP))) {
-            from = last.minus(CATCH_UP); // the clock jumped ahead: an hour is enough to catch up
+        Instant sentBefore = lastSent.get(slug);
+        Instant from = sentBefore == null ? last : sentBefore.plus(Duration.ofMinutes(1));
+        if (from.isBefore(last.minus(MAX_CATCH_UP))) {
+            from = last.minus(MAX_CATCH_UP); // the clock jumped ahead: an hour is enough to catch up
         }
         int sent = 0;
         Caller fleet = Caller.system(organization.get().id());

@@ -48,7 +48,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.LocalTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -102,6 +101,8 @@ public class DemoStory {
     IncidentService incidents;
     @Inject
     PostmortemService postmortems;
+    @Inject
+    DemoFleet liveFleet;
 
     /** The fleet's services, in the order DemoData registers them. */
     static final List<DemoTraffic.Profile> FLEET = List.of(
@@ -109,8 +110,8 @@ public class DemoStory {
             new DemoTraffic.Profile("search", 900, 0.0002, 45, false),
             new DemoTraffic.Profile("notifications", 150, 0.003, 120, false));
 
-    /** Tells the story for the organisation of {@code caller} (its ADMIN {@code admin}), whose services are {@code fleet}. */
-    public void tell(Caller caller, Member admin, String emailDomain, List<Service> fleet) {
+    /** Tells the story for the organisation {@code slug} of {@code caller} (its ADMIN {@code admin}), whose services are {@code fleet}. */
+    public void tell(Caller caller, String slug, Member admin, String emailDomain, List<Service> fleet) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MINUTES);
         Service checkout = fleet.get(0);
         Service search = fleet.get(1);
@@ -138,11 +139,12 @@ public class DemoStory {
                 5, 0, Urgency.PAGE, Severity.P2, List.of(), policy.id(), false));
 
         // Deployments first: recorded as they happened, before the outage that would freeze them now.
-        deploymentHistory(caller, checkout, now, 12, 7);
-        deploymentHistory(caller, search, now, 24, 11);
-        deploymentHistory(caller, notifications, now, 48, 5);
+        deploymentHistory(caller, checkout, now, List.of(10, 15), 1, 7);
+        deploymentHistory(caller, search, now, List.of(11), 1, 11);
+        deploymentHistory(caller, notifications, now, List.of(14), 2, 5);
 
         history(caller, fleet, now);
+        liveFleet.continueFrom(slug, now);
 
         // Notifications spent its budget three days ago: a production release is refused now.
         try {
@@ -215,15 +217,23 @@ public class DemoStory {
         }
     }
 
-    /** A release every {@code everyHours} hours in working time; every {@code failEvery}-th fails and is rolled back. */
-    private void deploymentHistory(Caller caller, Service service, Instant now, int everyHours, int failEvery) {
-        Instant t = now.minus(Duration.ofDays(HISTORY_DAYS)).truncatedTo(ChronoUnit.HOURS);
+    /**
+     * Releases at {@code hours} (team time) on working days, every {@code everyDays}-th day; every {@code failEvery}-th
+     * fails and is rolled back twenty minutes later.
+     */
+    private void deploymentHistory(Caller caller, Service service, Instant now, List<Integer> hours, int everyDays, int failEvery) {
+        LocalDate first = LocalDate.ofInstant(now, TEAM_ZONE).minusDays(HISTORY_DAYS);
         int minor = 0;
         int n = 0;
-        while (t.isBefore(now.minus(Duration.ofHours(2)))) {
-            LocalTime local = t.atZone(TEAM_ZONE).toLocalTime();
-            boolean weekend = t.atZone(TEAM_ZONE).getDayOfWeek().getValue() >= 6;
-            if (!weekend && local.getHour() >= 9 && local.getHour() < 18) {
+        for (LocalDate day = first; !day.isAfter(LocalDate.ofInstant(now, TEAM_ZONE)); day = day.plusDays(everyDays)) {
+            if (day.getDayOfWeek().getValue() >= 6) {
+                continue;
+            }
+            for (int hour : hours) {
+                Instant t = day.atTime(hour, 0).atZone(TEAM_ZONE).toInstant();
+                if (!t.isBefore(now.minus(Duration.ofHours(2))) || t.isBefore(now.minus(Duration.ofDays(HISTORY_DAYS)))) {
+                    continue;
+                }
                 n++;
                 String version = "2." + (minor + 1) + ".0";
                 List<Commit> commits = List.of(new Commit(sha(service.slug(), n, 1), t.minus(Duration.ofHours(3 + n % 20))),
@@ -238,7 +248,6 @@ public class DemoStory {
                     minor++;
                 }
             }
-            t = t.plus(Duration.ofHours(everyHours));
         }
     }
 

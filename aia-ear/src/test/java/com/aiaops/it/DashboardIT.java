@@ -1,7 +1,6 @@
 package com.aiaops.it;
 
 import io.restassured.RestAssured;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -18,9 +17,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -46,14 +42,7 @@ class DashboardIT extends ApiIT {
 
     @BeforeAll
     static void browser() throws Exception {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(System.getProperty("aia.it.chromium", "/usr/bin/chromium"));
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--window-size=1440,1000",
-                "--user-data-dir=" + Files.createTempDirectory("aia-chromium"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(System.getProperty("aia.it.chromedriver", "/usr/bin/chromedriver"))).build();
-        browser = new ChromeDriver(service, options);
+        browser = HeadlessChromium.start();
         wait = new WebDriverWait(browser, Duration.ofSeconds(20));
         Files.createDirectories(SCREENSHOTS);
     }
@@ -66,6 +55,7 @@ class DashboardIT extends ApiIT {
     }
 
     private static void screenshot(String name) throws Exception {
+        ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
         Path file = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
         Files.copy(file, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
     }
@@ -255,7 +245,7 @@ class DashboardIT extends ApiIT {
         accessible("SLOs");
         screenshot("slos");
         as(tenant.adminKey()).get("/slos").then().body("items[0].name", equalTo("checkout-availability"))
-                .body("items[0].target", equalTo(0.999f)).body("items[0].window", equalTo("28d"));
+                .body("items[0].target", equalTo(0.999)).body("items[0].window", equalTo("28d"));
 
         // A member, then an API key: its secret shown once, then revoked.
         browser.findElement(By.linkText("Access")).click();
