@@ -335,6 +335,7 @@ async function costPage() {
   const budgets = budgetMonths[5];
   const serviceNames = [...new Set(unitCosts.flatMap((u) => u.perService.map((s) => s.service)))];
   show(signal, 'Cost',
+    h('p', {}, h('a', { href: '#/cost/setup' }, 'Import a FOCUS file, define budgets')),
     h('h2', {}, `Spend against budget, ${months[5]}`),
     barChart('Spend and forecast against budget', budgets.items.map((b) => b.name), [
       { label: 'spent', data: budgets.items.map((b) => Number(b.forecast.actual)) },
@@ -377,6 +378,8 @@ const ROUTES = [
   [/^#\/backups$/, () => backupsPage()],
   [/^#\/slos$/, () => modulePage('./pages/slos.js')],
   [/^#\/on-call$/, () => modulePage('./pages/oncall.js')],
+  [/^#\/alerting$/, () => modulePage('./pages/alerting.js')],
+  [/^#\/cost\/setup$/, () => modulePage('./pages/costsetup.js')],
   [/^#\/access$/, () => modulePage('./pages/access.js')],
 ];
 

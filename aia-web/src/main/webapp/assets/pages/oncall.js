@@ -9,9 +9,9 @@ const SCHEDULE_FIELDS = ['name', 'timeZone', 'firstHandoff', 'turnLength', 'turn
 const POLICY_FIELDS = ['name', 'steps', 'repeats'];
 const OVERRIDE_FIELDS = ['memberId', 'from', 'to'];
 
-export async function render(view) {
-  const [schedules, policies, members] = await Promise.all([api('/schedules', { signal: view.signal }),
-    api('/escalation-policies', { signal: view.signal }), all('/members', 5000, view.signal)]);
+export async function render(view, createdFeed = null) {
+  const [schedules, policies, members, feeds] = await Promise.all([api('/schedules', { signal: view.signal }),
+    api('/escalation-policies', { signal: view.signal }), all('/members', 5000, view.signal), api('/calendar-feeds', { signal: view.signal })]);
   const name = (id) => (members.items.find((m) => m.id === id) || {}).displayName || (id ? 'someone' : 'nobody');
   const targetName = (t) => (t.type === 'SCHEDULE' ? `schedule ${(schedules.items.find((s) => s.id === t.id) || {}).name || t.id}` : name(t.id));
   // By default the rotation began yesterday at 09:00, so a new schedule has someone on call at once.
@@ -20,7 +20,8 @@ export async function render(view) {
     turnLength: '1', turnUnit: 'WEEKS', members: [] };
   const policy = { name: '', repeats: '0', steps: [{ delayMinutes: '10', target: '' }] };
   const override = { scheduleId: schedules.items[0]?.id || '', memberId: members.items[0]?.id || '', from: '', to: '' };
-  const errors = { schedule: new FormErrors(), policy: new FormErrors(), override: new FormErrors() };
+  const errors = { schedule: new FormErrors(), policy: new FormErrors(), override: new FormErrors(), feed: new FormErrors() };
+  const feed = { of: schedules.items[0] ? `schedule:${schedules.items[0].id}` : `member:${members.items[0]?.id}` };
   const targets = [...schedules.items.map((s) => ({ value: `SCHEDULE:${s.id}`, label: `Schedule ${s.name}` })),
     ...members.items.map((m) => ({ value: `MEMBER:${m.id}`, label: m.displayName }))];
   if (targets.length) policy.steps[0].target = targets[0].value;
@@ -66,6 +67,25 @@ export async function render(view) {
       draw();
     }
   };
+
+  const createFeed = async (event) => {
+    event.preventDefault();
+    const [kind, id] = feed.of.split(':');
+    try {
+      const created = await api('/calendar-feeds', { method: 'POST', body: kind === 'schedule' ? { scheduleId: id } : { memberId: id } });
+      view.say('Calendar feed created: copy its address now, it is not shown again');
+      await render(view, created);
+    } catch (e) {
+      errors.feed.take(e, []);
+      draw();
+    }
+  };
+  const revokeFeed = (f) => async () => {
+    await api(`/calendar-feeds/${f.id}`, { method: 'DELETE' });
+    view.say('Calendar feed revoked');
+    await render(view);
+  };
+  const feedOf = (f) => (f.scheduleId ? `schedule ${(schedules.items.find((s) => s.id === f.scheduleId) || {}).name || ''}` : name(f.memberId));
 
   const draw = () => view.show('On call', html`
     <h2>Schedules</h2>
@@ -138,6 +158,22 @@ export async function render(view) {
       </form>
     </section>
     </div>
+    <section class="card" aria-labelledby="feeds-title">
+      <h2 id="feeds-title">Calendar feeds (iCalendar)</h2>
+      <p>Who is on call, in Google Calendar, Outlook or Apple Calendar: subscribe to a feed's address (it holds a secret; revoke it to stop it).</p>
+      ${createdFeed ? html`<div class="secret" role="status"><p>The address of the new feed, shown this once:</p>
+        <p><code data-testid="feed-url">${createdFeed.url}</code></p></div>` : ''}
+      ${table('Calendar feeds', ['Feed of', 'Created', 'Last read', 'Actions'], feeds.items.map((f) => [feedOf(f), fmt.time(f.createdAt), fmt.time(f.lastReadAt),
+        html`<button type="button" aria-label="Revoke the feed of ${feedOf(f)}" @click=${revokeFeed(f)}>Revoke</button>`]))}
+      <form class="stack" novalidate @submit=${createFeed}>
+        <label for="feed-of">A feed of</label>
+        <select id="feed-of" @change=${(e) => { feed.of = e.target.value; }}>
+          ${schedules.items.map((s) => html`<option value="schedule:${s.id}">Schedule ${s.name}</option>`)}
+          ${members.items.map((m) => html`<option value="member:${m.id}">${m.displayName}'s turns</option>`)}</select>
+        ${formError(errors.feed)}
+        <button type="submit">Create a calendar feed</button>
+      </form>
+    </section>
     <p class="muted">Times are shown in UTC (${fmt.time(new Date().toISOString())} now).</p>`, { focus: false });
 
   if (draw()) {

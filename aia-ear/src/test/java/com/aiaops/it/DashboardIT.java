@@ -299,6 +299,115 @@ class DashboardIT extends ApiIT {
     }
 
     @Test
+    void a_team_connects_pagerduty_teams_a_heartbeat_an_alert_rule_and_a_calendar_feed_in_the_browser() throws Exception {
+        Tenant tenant = newTenant();
+        registerService(tenant.adminKey(), "checkout");
+        String founder = as(tenant.adminKey()).get("/members").then().extract().path("items[0].id");
+        as(tenant.adminKey()).body(Map.of("name", "primary", "timeZone", "UTC", "firstHandoff", "2026-01-05T09:00:00", "turnLength", 1,
+                "turnUnit", "WEEKS", "members", List.of(founder))).post("/schedules").then().statusCode(201);
+        try (Receiver pagerDuty = new Receiver(); Receiver teams = new Receiver()) {
+            signIn(tenant);
+            browser.findElement(By.linkText("Alerting")).click();
+            heading("Alerting");
+
+            // PagerDuty: the routing key is asked for once the type is chosen, and checked at its field.
+            type("channel-name", "pagerduty");
+            new Select(browser.findElement(By.id("channel-type"))).selectByVisibleText("PagerDuty");
+            type("channel-target", pagerDuty.url());
+            type("channel-credential", "not-a-routing-key");
+            click("Define the channel");
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//input[@id='channel-credential']/following-sibling::span[@class='field-error']")));
+            type("channel-credential", "e93facc04764012d7bfb002500d5d1a6");
+            click("Define the channel");
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//table//td[normalize-space()='pagerduty']")));
+            type("channel-name", "teams");
+            new Select(browser.findElement(By.id("channel-type"))).selectByVisibleText("Microsoft Teams");
+            type("channel-target", teams.url());
+            click("Define the channel");
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//table//td[normalize-space()='teams']")));
+
+            // Send a test to each: the vendors' receivers get it, and the delivery history says so.
+            wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[aria-label='Send a test to pagerduty']"))).click();
+            wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[aria-label='Send a test to teams']"))).click();
+            eventually(Duration.ofSeconds(30), () -> assertTrue(pagerDuty.accepted().size() == 1 && teams.accepted().size() == 1));
+            assertTrue(new String(pagerDuty.accepted().get(0).body(), java.nio.charset.StandardCharsets.UTF_8)
+                    .contains("\"routing_key\":\"e93facc04764012d7bfb002500d5d1a6\""));
+            eventually(Duration.ofSeconds(10), () -> {
+                browser.findElement(By.cssSelector("button[aria-label='Deliveries of pagerduty']")).click();
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-testid=delivery-state]"), "DELIVERED"));
+            });
+
+            // A heartbeat: its address shown once; a beat makes it up.
+            new Select(browser.findElement(By.id("check-kind"))).selectByVisibleText("HEARTBEAT");
+            type("check-name", "nightly-export");
+            type("check-intervalSeconds", "3600");
+            click("Define the check");
+            String beat = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=secret]"))).getText();
+            assertTrue(beat.contains("/api/v1/heartbeats/"), beat);
+            RestAssured.given().post(beat).then().statusCode(200);
+            String check = as(tenant.adminKey()).get("/checks").then().body("items[0].status", equalTo("UP")).extract().path("items[0].id");
+
+            // A rule paging when that check is down, to PagerDuty.
+            type("rule-name", "export-missed");
+            new Select(browser.findElement(By.id("rule-kind"))).selectByVisibleText("CHECK_DOWN");
+            new Select(wait.until(ExpectedConditions.elementToBeClickable(By.id("rule-checkId")))).selectByVisibleText("nightly-export");
+            browser.findElement(By.xpath("//fieldset[legend='Channels']//label[normalize-space()='pagerduty']/input")).click();
+            click("Define the rule");
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//table//td[normalize-space()='export-missed']")));
+            as(tenant.adminKey()).get("/alert-rules").then().body("items[0].checkId", equalTo(check))
+                    .body("items[0].channelIds", org.hamcrest.Matchers.hasSize(1));
+            accessible("Alerting");
+            screenshot("alerting");
+
+            // On call: a calendar feed of the schedule, its address shown once and readable by a calendar.
+            browser.findElement(By.linkText("On call")).click();
+            heading("On call");
+            click("Create a calendar feed");
+            String feed = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=feed-url]"))).getText();
+            RestAssured.given().get(feed).then().statusCode(200)
+                    .contentType(containsString("text/calendar")).body(containsString("BEGIN:VCALENDAR"));
+            accessible("On call with a feed");
+        }
+    }
+
+    @Test
+    void a_cost_file_with_a_bad_row_shows_that_row_then_the_file_imports_and_a_budget_is_defined() throws Exception {
+        Tenant tenant = newTenant();
+        registerService(tenant.adminKey(), "checkout");
+        java.time.LocalDate day = java.time.LocalDate.now(java.time.ZoneOffset.UTC).withDayOfMonth(1);
+        Path bad = Files.createTempFile("focus-bad", ".csv");
+        Files.writeString(bad, CostIT.file(List.of(CostIT.row(day, "12.50", "Compute", "Virtual Machines", "checkout", null),
+                CostIT.row(day.plusDays(1), "twelve", "Compute", "Virtual Machines", "checkout", null))));
+        Path good = Files.createTempFile("focus-good", ".csv");
+        Files.writeString(good, CostIT.file(List.of(CostIT.row(day, "12.50", "Compute", "Virtual Machines", "checkout", null),
+                CostIT.row(day.plusDays(1), "13.25", "Compute", "Virtual Machines", "checkout", null))));
+        signIn(tenant);
+        browser.findElement(By.linkText("Cost")).click();
+        heading("Cost");
+        browser.findElement(By.linkText("Import a FOCUS file, define budgets")).click();
+        heading("Cost files and budgets");
+        browser.findElement(By.id("focus-file")).sendKeys(bad.toString());
+        click("Import");
+        WebElement refused = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=refused-row]")));
+        assertEquals("3", refused.getText());
+        assertTrue(browser.findElement(By.xpath("//table[caption='Rows refused']")).getText().contains("BilledCost"));
+        accessible("Cost files with a refused row");
+        browser.findElement(By.id("focus-file")).sendKeys(good.toString());
+        click("Import");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-testid=import-result]"), "Imported 2 rows"));
+        type("budget-name", "everything");
+        type("budget-monthlyAmount", "not a number");
+        click("Define the budget");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".error, .field-error")));
+        type("budget-monthlyAmount", "800");
+        click("Define the budget");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//table[caption='Budgets']//td[normalize-space()='everything']")));
+        accessible("Cost files and budgets");
+        screenshot("cost-setup");
+        as(tenant.adminKey()).get("/cost/budgets").then().body("items[0].name", equalTo("everything"));
+    }
+
+    @Test
     void a_member_of_two_organisations_switches_between_them() {
         Tenant first = newTenant();
         Tenant second = newTenant();
