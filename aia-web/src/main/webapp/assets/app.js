@@ -235,24 +235,6 @@ async function servicePage(id, windowName = '24h') {
 
 // ---- incidents and on-call ----
 
-async function incidentsPage() {
-  const signal = routeSignal;
-  const [incidents, schedules] = await Promise.all([api('/incidents?order=newest&limit=200'), api('/schedules')]);
-  const now = new Date();
-  const onCall = await Promise.all(schedules.items.map(async (s) => {
-    const shifts = await api(`/schedules/${s.id}/shifts?from=${now.toISOString()}&to=${new Date(now.getTime() + 14 * 86400000).toISOString()}`);
-    return { s, shifts: shifts.items || [] };
-  }));
-  const members = await api('/members').catch(() => ({ items: [] }));
-  const name = (memberId) => (members.items.find((m) => m.id === memberId) || {}).displayName || (memberId ? 'someone' : 'nobody');
-  show(signal, 'Incidents',
-    table('Incidents, newest first', ['Incident', 'Severity', 'State', 'Triggered', 'Response SLA'], incidents.items.map((i) => [
-      h('a', { href: `#/incidents/${i.id}` }, i.title), status(i.severity), status(i.state), fmt.time(i.triggeredAt), i.responseSlaMissed ? status('MISSED') : 'met or pending'])),
-    h('h2', {}, 'On call'),
-    table('Who is on call now and next', ['Schedule', 'Now', 'Until', 'Next'], onCall.map(({ s, shifts }) => [s.name,
-      shifts[0] ? name(shifts[0].member) : 'nobody', shifts[0] ? fmt.time(shifts[0].end) : '—', shifts[1] ? name(shifts[1].member) : '—'])));
-}
-
 async function incidentPage(id) {
   const signal = routeSignal;
   const [incident, timeline, postmortem] = await Promise.all([api(`/incidents/${id}`), api(`/incidents/${id}/timeline`),
@@ -277,6 +259,20 @@ async function incidentPage(id) {
     allowed.includes('RESOLVED') ? act('Resolve', () => api(`/incidents/${id}/transitions`, { method: 'POST', body: { to: 'RESOLVED' } })) : null,
     h('label', { for: 'severity' }, 'Severity'), severity,
     act('Change severity', () => api(`/incidents/${id}/severity`, { method: 'PUT', body: { severity: severity.value, reason: 'changed on the dashboard' } })));
+  const note = h('form', { class: 'stack', novalidate: true },
+    h('label', { for: 'note-text' }, 'A note on the timeline'), h('textarea', { id: 'note-text', name: 'text' }),
+    h('label', { class: 'inline' }, h('input', { type: 'checkbox', id: 'note-public', name: 'publicUpdate' }), ' Post it on the public status page'),
+    h('button', { type: 'submit' }, 'Add the note'));
+  note.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    try {
+      await api(`/incidents/${id}/timeline`, { method: 'POST', body: { text: note.text.value, publicUpdate: note.publicUpdate.checked } });
+      say('Note added');
+      await incidentPage(id);
+    } catch (e) {
+      message.textContent = e.message;
+    }
+  });
   const canWritePostmortem = ['RESOLVED', 'POSTMORTEM'].includes(incident.state);
   const form = h('form', { class: 'stack' },
     ...['summary', 'impact', 'rootCause', 'lessons'].flatMap((field) => [
@@ -300,6 +296,7 @@ async function incidentPage(id) {
     actions, message,
     h('h2', {}, 'Timeline'),
     h('ol', { class: 'timeline' }, timeline.items.map((t) => h('li', {}, h('strong', {}, `${fmt.time(t.at)} · ${t.kind}`), ` — ${t.text || ''}`, t.actor ? h('span', { class: 'muted' }, ` (${t.actor})`) : ''))),
+    note,
     h('h2', {}, 'Postmortem'),
     canWritePostmortem ? form : h('p', { class: 'muted' }, postmortem ? postmortem.summary : 'A postmortem is written once the incident is resolved.'));
 }
@@ -371,7 +368,7 @@ const ROUTES = [
   [/^#\/overview$/, () => overviewPage()],
   [/^#\/services$/, () => servicesPage()],
   [/^#\/services\/([\w-]+)(?:\?window=(\w+))?$/, (m) => servicePage(m[1], m[2])],
-  [/^#\/incidents$/, () => incidentsPage()],
+  [/^#\/incidents$/, () => modulePage('./pages/incidents.js')],
   [/^#\/incidents\/([\w-]+)$/, (m) => incidentPage(m[1])],
   [/^#\/delivery$/, () => deliveryPage()],
   [/^#\/cost$/, () => costPage()],

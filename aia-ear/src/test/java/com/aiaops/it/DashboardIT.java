@@ -292,6 +292,24 @@ class DashboardIT extends ApiIT {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//table//td[normalize-space()='checkout-pages']")));
         accessible("On call");
         screenshot("on-call");
+        // An incident declared under that policy, with a public update on its timeline.
+        browser.findElement(By.linkText("Incidents")).click();
+        heading("Incidents");
+        type("incident-title", "Checkout slow for EU customers");
+        browser.findElement(By.xpath("//fieldset[legend='Services affected']//input")).click();
+        new Select(browser.findElement(By.id("incident-severity"))).selectByVisibleText("P1");
+        new Select(browser.findElement(By.id("incident-policy"))).selectByVisibleText("checkout-pages");
+        click("Declare the incident");
+        heading("Checkout slow for EU customers");
+        type("note-text", "We are rolling back the last release.");
+        browser.findElement(By.id("note-public")).click();
+        click("Add the note");
+        seen("We are rolling back the last release.");
+        accessible("Incident");
+        String declared = as(tenant.adminKey()).get("/incidents").then().body("items[0].severity", equalTo("P1"))
+                .body("items[0].escalationPolicyId", org.hamcrest.Matchers.notNullValue()).extract().path("items[0].id");
+        as(tenant.adminKey()).get("/incidents/" + declared + "/timeline").then()
+                .body("items.find { it.text == 'We are rolling back the last release.' }.publicUpdate", equalTo(true));
         as(tenant.adminKey()).get("/escalation-policies").then().body("items[0].steps", org.hamcrest.Matchers.hasSize(2))
                 .body("items[0].steps[0].targets[0].type", equalTo("SCHEDULE"));
         as(tenant.adminKey()).get("/schedules").then().body("items[0].timeZone", equalTo("Europe/Berlin"))
