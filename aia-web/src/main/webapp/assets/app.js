@@ -376,6 +376,7 @@ const ROUTES = [
   [/^#\/slos$/, () => modulePage('./pages/slos.js')],
   [/^#\/on-call$/, () => modulePage('./pages/oncall.js')],
   [/^#\/alerting$/, () => modulePage('./pages/alerting.js')],
+  [/^#\/status-page$/, () => modulePage('./pages/statuspage.js')],
   [/^#\/cost\/setup$/, () => modulePage('./pages/costsetup.js')],
   [/^#\/access$/, () => modulePage('./pages/access.js')],
 ];

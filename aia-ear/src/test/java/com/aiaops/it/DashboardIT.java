@@ -426,6 +426,33 @@ class DashboardIT extends ApiIT {
     }
 
     @Test
+    void the_status_page_gets_a_component_and_announced_maintenance_in_the_browser() throws Exception {
+        Tenant tenant = newTenant();
+        registerService(tenant.adminKey(), "checkout");
+        signIn(tenant);
+        browser.findElement(By.linkText("Status page")).click();
+        heading("Status page");
+        type("component-name", "Checkout");
+        click("Add the component");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//table[caption='Components']//td[normalize-space()='Checkout']")));
+        type("window-title", "Database upgrade");
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        String setLocal = "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input'));";
+        java.time.LocalDateTime start = java.time.LocalDateTime.now().plusDays(2).withHour(2).withMinute(0).withSecond(0).withNano(0);
+        js.executeScript(setLocal, browser.findElement(By.id("window-startsAt")), start.toString());
+        js.executeScript(setLocal, browser.findElement(By.id("window-endsAt")), start.plusHours(1).toString());
+        new Select(browser.findElement(By.id("window-recurrence"))).selectByVisibleText("weekly");
+        new Select(wait.until(ExpectedConditions.elementToBeClickable(By.id("window-timeZone")))).selectByVisibleText("Europe/Berlin");
+        click("Announce");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//table[caption='Maintenance windows']//td[normalize-space()='Database upgrade']")));
+        seen("weekly (Europe/Berlin)");
+        accessible("Status page");
+        screenshot("status-page");
+        anonymous().get("/status-pages/" + tenant.slug()).then().statusCode(200).body("components[0].name", equalTo("Checkout"))
+                .body("maintenance.title", org.hamcrest.Matchers.hasItem("Database upgrade"));
+    }
+
+    @Test
     void a_member_of_two_organisations_switches_between_them() {
         Tenant first = newTenant();
         Tenant second = newTenant();
