@@ -377,6 +377,7 @@ const ROUTES = [
   [/^#\/on-call$/, () => modulePage('./pages/oncall.js')],
   [/^#\/alerting$/, () => modulePage('./pages/alerting.js')],
   [/^#\/status-page$/, () => modulePage('./pages/statuspage.js')],
+  [/^#\/audit$/, () => modulePage('./pages/audit.js')],
   [/^#\/cost\/setup$/, () => modulePage('./pages/costsetup.js')],
   [/^#\/access$/, () => modulePage('./pages/access.js')],
 ];

@@ -448,6 +448,12 @@ class DashboardIT extends ApiIT {
         seen("weekly (Europe/Berlin)");
         accessible("Status page");
         screenshot("status-page");
+        browser.findElement(By.linkText("Audit")).click();
+        heading("Audit trail");
+        click("Verify the hash chain");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-testid=verification]"), "Intact"));
+        seen("status-component");
+        accessible("Audit trail");
         anonymous().get("/status-pages/" + tenant.slug()).then().statusCode(200).body("components[0].name", equalTo("Checkout"))
                 .body("maintenance.title", org.hamcrest.Matchers.hasItem("Database upgrade"));
     }
