@@ -1,6 +1,6 @@
 // What every page built with lit-html shares: rendering into the page (only while the page is still the one asked
 // for), status words, numbers, tables, and forms whose problem+json field errors show at their fields.
-import { html, render, nothing } from './lib.js';
+import { html, live, render, nothing } from './lib.js';
 import { ApiError } from './api.js';
 
 /** A page's context: where it renders and whether it is still the page the person asked for (a later route cancels it). */
@@ -115,4 +115,53 @@ export function described(id, errors, hint) {
 
 export function formError(errors) {
   return errors.general ? html`<p class="error" role="alert">${errors.general}</p>` : nothing;
+}
+
+/** The error of a form's field, announced, or nothing. */
+export function errorAt(errors, key) {
+  return errors.byField[key] ? html`<span class="field-error" role="alert">${errors.byField[key]}</span>` : nothing;
+}
+
+/**
+ * A labelled input bound to `state[key]`, its id `${form}-${key}`, with an optional hint and its error from `errors`.
+ * The one way the pages write a text field.
+ */
+export function textInput(state, errors, form, key, label, { type = 'text', hint, autocomplete } = {}) {
+  const id = `${form}-${key}`;
+  return html`<label for=${id}>${label}</label>
+    ${hint ? html`<span class="hint" id="${id}-hint">${hint}</span>` : nothing}
+    <input id=${id} type=${type} autocomplete=${autocomplete || 'off'} .value=${live(String(state[key] ?? ''))}
+      @input=${(e) => { state[key] = e.target.value; }} aria-invalid=${errors.byField[key] ? 'true' : 'false'}>
+    ${errorAt(errors, key)}`;
+}
+
+/**
+ * A form's submit handler: sends, then re-renders the page (`done`, given the answer); a refusal's field errors go to
+ * `errors` and the form is drawn again (`draw`).
+ */
+export function submitter(view, errors, fields, send, done, draw) {
+  return async (event) => {
+    event.preventDefault();
+    try {
+      const answer = await send();
+      errors.clear();
+      await done(answer);
+    } catch (e) {
+      errors.take(e, fields);
+      draw();
+    }
+  };
+}
+
+/** A button's handler: does the request, says so, then re-renders the page (`done`); a refusal is said too. */
+export function action(view, label, request, done) {
+  return async () => {
+    try {
+      await request();
+      view.say(`${label}: done`);
+      await done();
+    } catch (e) {
+      view.say(`${label}: ${e.message}`);
+    }
+  };
 }

@@ -1,7 +1,7 @@
 // Access: the organisation's members and their roles, and API keys (the secret shown once; revoke, rotate).
-import { html, live } from '../lib.js';
+import { html } from '../lib.js';
 import { api, all } from '../api.js';
-import { FormErrors, fmt, formError, status, table } from '../ui.js';
+import { FormErrors, fmt, formError, status, table, textInput } from '../ui.js';
 
 const MEMBER_FIELDS = ['email', 'displayName', 'role', 'password'];
 const KEY_FIELDS = ['name', 'scope', 'expiresAt', 'rateLimitPerMinute'];
@@ -13,9 +13,7 @@ export async function render(view) {
   const errors = { member: new FormErrors(), key: new FormErrors() };
   let issued = null;
 
-  const input = (state, form, id, type = 'text', autocomplete = 'off') => html`<input id=${`${form}-${id}`} type=${type} autocomplete=${autocomplete}
-    .value=${live(state[id])} @input=${(e) => { state[id] = e.target.value; }} aria-invalid=${errors[form].byField[id] ? 'true' : 'false'}>`;
-  const err = (form, id) => (errors[form].byField[id] ? html`<span class="field-error" role="alert">${errors[form].byField[id]}</span>` : '');
+  const input = (state, form, id, label, type = 'text', autocomplete = 'off') => textInput(state, errors[form], form, id, label, { type, autocomplete });
 
   const addMember = async (event) => {
     event.preventDefault();
@@ -70,13 +68,12 @@ export async function render(view) {
     <section class="card" aria-labelledby="member-title">
       <h2 id="member-title">Add a member</h2>
       <form class="stack" novalidate @submit=${addMember}>
-        <label for="member-email">E-mail</label>${input(member, 'member', 'email', 'email')}${err('member', 'email')}
-        <label for="member-displayName">Name</label>${input(member, 'member', 'displayName')}${err('member', 'displayName')}
+        ${input(member, 'member', 'email', 'E-mail', 'email')}
+        ${input(member, 'member', 'displayName', 'Name')}
         <label for="member-role">Role</label>
         <select id="member-role" @change=${(e) => { member.role = e.target.value; }}>
           ${['VIEWER', 'OPERATOR', 'ADMIN'].map((r) => html`<option ?selected=${r === member.role}>${r}</option>`)}</select>
-        <label for="member-password">First password (12 characters or more; blank for someone who already has an account)</label>
-        ${input(member, 'member', 'password', 'password', 'new-password')}${err('member', 'password')}
+        ${input(member, 'member', 'password', 'First password (12 characters or more; blank for someone who already has an account)', 'password', 'new-password')}
         ${formError(errors.member)}
         <button type="submit">Add the member</button>
       </form>
@@ -84,7 +81,7 @@ export async function render(view) {
     <section class="card" aria-labelledby="key-title">
       <h2 id="key-title">Issue an API key</h2>
       <form class="stack" novalidate @submit=${issueKey}>
-        <label for="key-name">Name</label>${input(key, 'key', 'name')}${err('key', 'name')}
+        ${input(key, 'key', 'name', 'Name')}
         <label for="key-scope">Scope</label>
         <select id="key-scope" @change=${(e) => { key.scope = e.target.value; }}>
           ${['VIEWER', 'INGEST', 'OPERATOR', 'ADMIN'].map((r) => html`<option ?selected=${r === key.scope}>${r}</option>`)}</select>

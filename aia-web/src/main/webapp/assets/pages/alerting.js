@@ -2,7 +2,7 @@
 // delivery history), checks of every kind (HTTP with keyword or JSON value, TCP, TLS expiry, heartbeat) and alert rules.
 import { html, live, nothing } from '../lib.js';
 import { api, all } from '../api.js';
-import { FormErrors, fmt, formError, status, table } from '../ui.js';
+import { FormErrors, action, errorAt, fmt, formError, status, submitter, table, textInput } from '../ui.js';
 
 const CHANNEL_TYPES = {
   WEBHOOK: { label: 'Webhook', target: 'https://… (signed: X-AIA-Signature)', credential: false },
@@ -45,38 +45,19 @@ export async function render(view, shown = null) {
   let deliveries = null; // { channel, items }
   const serviceName = (id) => (services.items.find((s) => s.id === id) || {}).displayName || '—';
 
-  const text = (state, form, key, label, hint) => html`<label for="${form}-${key}">${label}</label>
-    ${hint ? html`<span class="hint" id="${form}-${key}-hint">${hint}</span>` : nothing}
-    <input id="${form}-${key}" .value=${live(String(state[key]))} @input=${(e) => { state[key] = e.target.value; }}
-      aria-invalid=${errors[form].byField[key] ? 'true' : 'false'}>
-    ${errors[form].byField[key] ? html`<span class="field-error" role="alert">${errors[form].byField[key]}</span>` : nothing}`;
+  const text = (state, form, key, label, hint) => textInput(state, errors[form], form, key, label, { hint });
   const choice = (state, form, key, label, options, onChange) => html`<label for="${form}-${key}">${label}</label>
     <select id="${form}-${key}" @change=${(e) => { state[key] = e.target.value; if (onChange) onChange(); }}>
       ${options.map(([value, shown]) => html`<option value=${value} ?selected=${value === state[key]}>${shown}</option>`)}</select>
-    ${errors[form].byField[key] ? html`<span class="field-error" role="alert">${errors[form].byField[key]}</span>` : nothing}`;
+    ${errorAt(errors[form], key)}`;
   const number = (v) => (v === '' || v === undefined ? undefined : Number(v));
 
-  const submit = (form, fields, send) => async (event) => {
-    event.preventDefault();
-    try {
-      const answer = await send();
-      view.say(`${answer.name} defined`);
-      await render(view, answer.signingSecret || answer.heartbeatUrl
-        ? { name: answer.name, value: answer.signingSecret || answer.heartbeatUrl, what: answer.signingSecret ? 'signing secret' : 'heartbeat address' } : null);
-    } catch (e) {
-      errors[form].take(e, fields);
-      draw();
-    }
-  };
-  const act = (label, request) => async () => {
-    try {
-      await request();
-      view.say(`${label}: done`);
-      await render(view);
-    } catch (e) {
-      view.say(`${label}: ${e.message}`);
-    }
-  };
+  const submit = (form, fields, send) => submitter(view, errors[form], fields, send, (answer) => {
+    view.say(`${answer.name} defined`);
+    return render(view, answer.signingSecret || answer.heartbeatUrl
+      ? { name: answer.name, value: answer.signingSecret || answer.heartbeatUrl, what: answer.signingSecret ? 'signing secret' : 'heartbeat address' } : null);
+  }, () => draw());
+  const act = (label, request) => action(view, label, request, () => render(view));
   const showDeliveries = (c) => async () => {
     const answer = await api(`/notifications?channelId=${c.id}`);
     deliveries = { channel: c, items: answer.items.slice(0, 20) };

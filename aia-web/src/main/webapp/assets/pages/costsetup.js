@@ -2,7 +2,7 @@
 // budgets by organisation, service or category.
 import { html, live, nothing } from '../lib.js';
 import { ApiError, api, all } from '../api.js';
-import { FormErrors, fmt, formError, table } from '../ui.js';
+import { FormErrors, fmt, formError, table, textInput } from '../ui.js';
 
 const BUDGET_FIELDS = ['name', 'scope', 'serviceId', 'serviceCategory', 'monthlyAmount', 'currency'];
 
@@ -60,10 +60,7 @@ export async function render(view, lastImport = null) {
     }
   };
 
-  const input = (key, label) => html`<label for="budget-${key}">${label}</label>
-    <input id="budget-${key}" .value=${live(String(budget[key]))} @input=${(e) => { budget[key] = e.target.value; }}
-      aria-invalid=${errors.byField[key] ? 'true' : 'false'}>
-    ${errors.byField[key] ? html`<span class="field-error" role="alert">${errors.byField[key]}</span>` : nothing}`;
+  const input = (key, label) => textInput(budget, errors, 'budget', key, label);
 
   const draw = () => view.show('Cost files and budgets', html`
     <p><a href="#/cost">Back to cost</a></p>

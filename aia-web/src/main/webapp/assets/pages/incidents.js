@@ -2,7 +2,7 @@
 // escalation policy, what the public status page says).
 import { html, live, nothing } from '../lib.js';
 import { api, all } from '../api.js';
-import { FormErrors, fmt, formError, table } from '../ui.js';
+import { FormErrors, errorAt, fmt, formError, table, textInput } from '../ui.js';
 
 const FIELDS = ['title', 'publicTitle', 'severity', 'serviceIds', 'summary', 'escalationPolicyId'];
 const BAD = ['P0', 'P1', 'TRIGGERED', 'MISSED'];
@@ -37,11 +37,7 @@ export async function render(view) {
       draw();
     }
   };
-  const text = (key, label, hint) => html`<label for="incident-${key}">${label}</label>
-    ${hint ? html`<span class="hint">${hint}</span>` : nothing}
-    <input id="incident-${key}" .value=${live(draft[key])} @input=${(e) => { draft[key] = e.target.value; }}
-      aria-invalid=${errors.byField[key] ? 'true' : 'false'}>
-    ${errors.byField[key] ? html`<span class="field-error" role="alert">${errors.byField[key]}</span>` : nothing}`;
+  const text = (key, label, hint) => textInput(draft, errors, 'incident', key, label, { hint });
 
   const draw = () => view.show('Incidents', html`
     ${table('Incidents, newest first', ['Incident', 'Severity', 'State', 'Triggered', 'Response SLA'], incidents.items.map((i) => [
@@ -62,7 +58,7 @@ export async function render(view) {
           ${services.items.map((s) => html`<label class="inline"><input type="checkbox" .checked=${live(draft.serviceIds.includes(s.id))}
             @change=${(e) => { draft.serviceIds = e.target.checked ? [...draft.serviceIds, s.id] : draft.serviceIds.filter((x) => x !== s.id); }}> ${s.displayName}</label>`)}
         </fieldset>
-        ${errors.byField.serviceIds ? html`<span class="field-error" role="alert">${errors.byField.serviceIds}</span>` : nothing}
+        ${errorAt(errors, 'serviceIds')}
         ${text('publicTitle', 'Title on the status page (optional)', 'blank: a neutral "Investigating an issue with …"')}
         <label for="incident-summary">Summary (internal)</label>
         <textarea id="incident-summary" .value=${live(draft.summary)} @input=${(e) => { draft.summary = e.target.value; }}></textarea>

@@ -1,8 +1,8 @@
 // The public status page's configuration: its components (services shown, in order, a status set by hand), the
 // maintenance windows announced on it (one-off or recurring in a time zone), and the subscribers it has.
-import { html, live, nothing } from '../lib.js';
+import { html, nothing } from '../lib.js';
 import { api, all } from '../api.js';
-import { FormErrors, fmt, formError, table } from '../ui.js';
+import { FormErrors, action, fmt, formError, submitter, table, textInput } from '../ui.js';
 
 const STATUSES = ['OPERATIONAL', 'UNDER_MAINTENANCE', 'DEGRADED_PERFORMANCE', 'PARTIAL_OUTAGE', 'MAJOR_OUTAGE'];
 const ZONES = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : ['UTC'];
@@ -19,30 +19,9 @@ export async function render(view) {
   const window = { serviceId: '', title: '', startsAt: '', endsAt: '', recurrence: 'NONE', timeZone: 'UTC' };
   const slug = session && session.current ? session.current.slug : null;
 
-  const submit = (form, fields, send) => async (event) => {
-    event.preventDefault();
-    try {
-      await send();
-      view.say('Saved');
-      await render(view);
-    } catch (e) {
-      errors[form].take(e, fields);
-      draw();
-    }
-  };
-  const act = (label, request) => async () => {
-    try {
-      await request();
-      view.say(`${label}: done`);
-      await render(view);
-    } catch (e) {
-      view.say(`${label}: ${e.message}`);
-    }
-  };
-  const text = (state, form, key, label, type = 'text') => html`<label for="${form}-${key}">${label}</label>
-    <input id="${form}-${key}" type=${type} .value=${live(state[key])} @input=${(e) => { state[key] = e.target.value; }}
-      aria-invalid=${errors[form].byField[key] ? 'true' : 'false'}>
-    ${errors[form].byField[key] ? html`<span class="field-error" role="alert">${errors[form].byField[key]}</span>` : nothing}`;
+  const submit = (form, fields, send) => submitter(view, errors[form], fields, send, () => { view.say('Saved'); return render(view); }, () => draw());
+  const act = (label, request) => action(view, label, request, () => render(view));
+  const text = (state, form, key, label, type = 'text') => textInput(state, errors[form], form, key, label, { type });
   // datetime-local is the person's local time; the API takes instants.
   const instant = (local) => (local ? new Date(local).toISOString() : null);
 
