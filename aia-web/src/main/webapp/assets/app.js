@@ -182,15 +182,6 @@ async function overviewPage() {
 
 // ---- services ----
 
-async function servicesPage() {
-  const signal = routeSignal;
-  const [services, slos] = await Promise.all([all('/services'), all('/slos/statuses')]);
-  const statuses = slos.items.map(({ slo, status: s }) => ({ slo, s }));
-  show(signal, 'Services', table('Services', ['Service', 'Tier', 'Owner', 'SLOs'], services.items.map((svc) => [
-    h('a', { href: `#/services/${svc.id}` }, svc.displayName), svc.tier, svc.ownerTeam,
-    h('span', {}, statuses.filter(({ slo }) => slo.serviceId === svc.id).flatMap(({ slo, s }) => [`${slo.displayName || slo.name}: `, status(s.state), ' ']))])));
-}
-
 const WINDOWS = { '1h': [3600, '1m'], '6h': [6 * 3600, '5m'], '24h': [24 * 3600, '15m'], '7d': [7 * 86400, '1h'], '30d': [30 * 86400, '6h'] };
 
 async function servicePage(id, windowName = '24h') {
@@ -366,7 +357,7 @@ async function backupsPage() {
 
 const ROUTES = [
   [/^#\/overview$/, () => overviewPage()],
-  [/^#\/services$/, () => servicesPage()],
+  [/^#\/services$/, () => modulePage('./pages/services.js')],
   [/^#\/services\/([\w-]+)(?:\?window=(\w+))?$/, (m) => servicePage(m[1], m[2])],
   [/^#\/incidents$/, () => modulePage('./pages/incidents.js')],
   [/^#\/incidents\/([\w-]+)$/, (m) => incidentPage(m[1])],

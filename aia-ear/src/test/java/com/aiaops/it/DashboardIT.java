@@ -223,6 +223,19 @@ class DashboardIT extends ApiIT {
         signIn(tenant);
         accessible("overview");
 
+        // A service registered in the catalog (a slug with capitals refused at its field first).
+        browser.findElement(By.linkText("Services")).click();
+        heading("Services");
+        type("service-slug", "Payments");
+        type("service-displayName", "Payments");
+        type("service-ownerTeam", "payments-team");
+        click("Register the service");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//input[@id='service-slug']/following-sibling::span[@class='field-error']")));
+        type("service-slug", "payments");
+        click("Register the service");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.linkText("Payments")));
+        accessible("Services");
+
         // An SLO: the budget preview follows the form; a bad name is refused at its field, then the SLO is defined.
         browser.findElement(By.linkText("SLOs")).click();
         heading("SLOs");
