@@ -369,6 +369,7 @@ const ROUTES = [
   [/^#\/alerting$/, () => modulePage('./pages/alerting.js')],
   [/^#\/status-page$/, () => modulePage('./pages/statuspage.js')],
   [/^#\/audit$/, () => modulePage('./pages/audit.js')],
+  [/^#\/integrations$/, () => modulePage('./pages/integrations.js')],
   [/^#\/cost\/setup$/, () => modulePage('./pages/costsetup.js')],
   [/^#\/access$/, () => modulePage('./pages/access.js')],
 ];

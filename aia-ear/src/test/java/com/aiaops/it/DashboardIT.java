@@ -398,6 +398,17 @@ class DashboardIT extends ApiIT {
             RestAssured.given().get(feed).then().statusCode(200)
                     .contentType(containsString("text/calendar")).body(containsString("BEGIN:VCALENDAR"));
             accessible("On call with a feed");
+
+            // Integrations in: an Alertmanager receiver, its configuration to paste into alertmanager.yml shown once.
+            browser.findElement(By.linkText("Integrations")).click();
+            heading("Integrations");
+            type("integration-name", "prod-alertmanager");
+            click("Connect");
+            String snippet = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=sender-configuration]"))).getText();
+            assertTrue(snippet.contains("webhook_configs:") && snippet.contains("/api/v1/inbound/alertmanager") && snippet.contains("credentials: "), snippet);
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//table[caption='Integrations']//td[normalize-space()='prod-alertmanager']")));
+            accessible("Integrations");
+            screenshot("integrations");
         }
     }
 
