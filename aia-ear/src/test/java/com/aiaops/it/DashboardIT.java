@@ -82,8 +82,19 @@ class DashboardIT extends ApiIT {
                 .post("/telemetry/observations").then().statusCode(200);
         as(tenant.adminKey()).body(Map.of("serviceId", serviceId, "name", "checkout-availability", "indicator", "AVAILABILITY", "targetPercent", 99.0,
                 "window", "30d")).post("/slos").then().statusCode(201);
-        String incidentId = as(tenant.adminKey()).body(Map.of("title", "Checkout is failing", "severity", "P2", "serviceIds", List.of(serviceId),
-                "summary", "5xx on checkout")).post("/incidents").then().statusCode(201).extract().path("id");
+        // An alert fires into the incident the person will acknowledge, resolve and write up: checkout's home page answers 500.
+        String incidentId;
+        try (Receiver site = new Receiver()) {
+            site.status.set(500);
+            String check = as(tenant.adminKey()).body(Map.of("serviceId", serviceId, "name", "checkout-home", "url", site.url(),
+                    "intervalSeconds", 60, "enabled", false)).post("/checks").then().statusCode(201).extract().path("id");
+            String rule = as(tenant.adminKey()).body(Map.of("name", "checkout-down", "kind", "CHECK_DOWN", "checkId", check,
+                    "incidentSeverity", "P2")).post("/alert-rules").then().statusCode(201).extract().path("id");
+            as(tenant.adminKey()).post("/checks/" + check + "/runs").then().statusCode(200).body("up", equalTo(false));
+            incidentId = as(tenant.adminKey()).post("/alert-rules/" + rule + "/evaluations").then().statusCode(200)
+                    .body("alert.state", equalTo("FIRING")).extract().path("alert.incidentId");
+        }
+        String incidentTitle = as(tenant.adminKey()).get("/incidents/" + incidentId).then().statusCode(200).extract().path("title");
 
         // A wrong password is refused on the page, the right one lands on the overview with the scorecard.
         browser.manage().deleteAllCookies();
@@ -97,7 +108,8 @@ class DashboardIT extends ApiIT {
         browser.findElement(By.cssSelector("form button[type=submit]")).click();
         heading("Overview");
         assertTrue(browser.findElement(By.cssSelector("[data-testid=grade]")).getText().matches("A\\+|A|B|C|D|F"));
-        assertTrue(browser.findElement(By.id("main")).getText().contains("Checkout is failing"), "the open incident needs attention");
+        assertTrue(browser.findElement(By.id("main")).getText().contains(incidentTitle), "the open incident needs attention");
+        assertTrue(browser.findElement(By.id("main")).getText().contains("checkout-down"), "the firing alert needs attention");
         screenshot("overview");
 
         // The service: its charts are drawn with data.
@@ -129,8 +141,8 @@ class DashboardIT extends ApiIT {
         assertTrue(onCall.contains("primary") && onCall.contains("Bob Oncall") && onCall.contains("Founder of " + tenant.slug()),
                 "who is on call now and next, by name: " + onCall);
         screenshot("incidents");
-        browser.findElement(By.linkText("Checkout is failing")).click();
-        heading("Checkout is failing");
+        browser.findElement(By.linkText(incidentTitle)).click();
+        heading(incidentTitle);
         browser.findElement(By.xpath("//button[normalize-space()='Acknowledge']")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-testid=incident-state]"), "ACKNOWLEDGED"));
         browser.findElement(By.xpath("//button[normalize-space()='Resolve']")).click();
