@@ -55,8 +55,8 @@ export async function render(view) {
         <button type="submit">Add the component</button>
       </form>
     </section>
-    <section class="card" aria-labelledby="window-title">
-      <h2 id="window-title">Announce maintenance</h2>
+    <section class="card" aria-labelledby="announce-title">
+      <h2 id="announce-title">Announce maintenance</h2>
       <form class="stack" novalidate @submit=${submit('window', ['serviceId', 'title', 'startsAt', 'endsAt', 'recurrence', 'timeZone'], () => {
         const body = { title: window.title, startsAt: instant(window.startsAt), endsAt: instant(window.endsAt), recurrence: window.recurrence };
         if (window.serviceId) body.serviceId = window.serviceId;
