@@ -1,5 +1,5 @@
 // The public status page's configuration: its components (services shown, in order, a status set by hand), the
-// maintenance windows announced on it (one-off or recurring in a time zone), and the subscribers it has.
+// maintenance windows announced on it (one-off or recurring in a time zone), and its subscribers (removable).
 import { html, nothing } from '../lib.js';
 import { api, all } from '../api.js';
 import { FormErrors, action, fmt, formError, submitter, table, textInput } from '../ui.js';
@@ -10,9 +10,10 @@ const ZONES = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValue
 export async function render(view) {
   const signal = view.signal;
   const now = new Date();
-  const [components, windows, services, session] = await Promise.all([api('/status-components', { signal }),
+  const [components, windows, services, session, subscribers] = await Promise.all([api('/status-components', { signal }),
     api(`/maintenance-windows?from=${new Date(now.getTime() - 86400000).toISOString()}&to=${new Date(now.getTime() + 90 * 86400000).toISOString()}`, { signal }),
-    all('/services', 5000, signal), api('/sessions/current', { signal }).catch(() => null)]);
+    all('/services', 5000, signal), api('/sessions/current', { signal }).catch(() => null),
+    api('/status-subscribers', { signal }).catch(() => null)]);
   const serviceName = (id) => (id ? (services.items.find((s) => s.id === id) || {}).displayName || '—' : 'every service');
   const errors = { component: new FormErrors(), window: new FormErrors() };
   const component = { serviceId: services.items[0]?.id || '', name: '', position: String(components.items.length + 1) };
@@ -41,6 +42,11 @@ export async function render(view) {
     ${table('Maintenance windows', ['Title', 'Of', 'Starts', 'Ends', 'Repeats', 'Actions'], windows.items.map((w) => [w.title, serviceName(w.serviceId),
       fmt.time(w.startsAt), fmt.time(w.endsAt), w.recurrence === 'NONE' ? 'no' : `${w.recurrence.toLowerCase()} (${w.timeZone})`,
       html`<button type="button" aria-label="Cancel ${w.title}" @click=${act(`${w.title} cancelled`, () => api(`/maintenance-windows/${w.id}`, { method: 'DELETE' }))}>Cancel</button>`]))}
+    <h2>Subscribers</h2>
+    ${subscribers === null ? html`<p class="muted">Only an ADMIN sees the subscribers.</p>` : table('Subscribers', ['Kind', 'Address', 'Components', 'Confirmed', 'Since', 'Actions'],
+      subscribers.items.map((x) => [x.kind, x.address, x.serviceIds.length ? x.serviceIds.map(serviceName).join(', ') : 'all',
+        x.confirmed ? fmt.time(x.confirmedAt) : 'not yet (e-mail sent)', fmt.time(x.createdAt),
+        html`<button type="button" aria-label="Remove ${x.address}" @click=${act(`${x.address} removed`, () => api(`/status-subscribers/${x.id}`, { method: 'DELETE' }))}>Remove</button>`]))}
     <div class="grid">
     <section class="card" aria-labelledby="component-title">
       <h2 id="component-title">Show a service</h2>

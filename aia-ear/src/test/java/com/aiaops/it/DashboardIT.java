@@ -484,8 +484,17 @@ class DashboardIT extends ApiIT {
         click("Announce");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//table[caption='Maintenance windows']//td[normalize-space()='Database upgrade']")));
         seen("weekly (Europe/Berlin)");
+        // A visitor subscribes on the public page; the subscriber is listed, not yet confirmed, and can be removed.
+        anonymous().body(Map.of("email", "visitor@example.test")).post("/status-pages/" + tenant.slug() + "/subscriptions").then().statusCode(202);
+        browser.navigate().refresh();
+        heading("Status page");
+        seen("visitor@example.test");
+        seen("not yet (e-mail sent)");
         accessible("Status page");
         screenshot("status-page");
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[aria-label='Remove visitor@example.test']"))).click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.xpath("//td[normalize-space()='visitor@example.test']")));
+        as(tenant.adminKey()).get("/status-subscribers").then().body("items", org.hamcrest.Matchers.hasSize(0));
         browser.findElement(By.linkText("Audit")).click();
         heading("Audit trail");
         click("Verify the hash chain");
