@@ -300,6 +300,7 @@ async function deliveryPage() {
   const serviceName = (id) => (services.items.find((s) => s.id === id) || {}).displayName || id;
   const m = dora.metrics;
   show(signal, 'Delivery',
+    h('p', {}, h('a', { href: '#/delivery/record' }, 'Record a deployment, upload a scanner\'s report')),
     h('p', {}, `DORA metrics from ${fmt.time(m.from)} to ${fmt.time(m.to)}, bands: ${dora.bandSet} (${dora.bandReport})`),
     table('DORA metrics and their bands', ['Metric', 'Value', 'Band'], [
       ['Deployment frequency', `${fmt.num(m.deploymentDaysPerWeek, 2)} deployment days a week (${m.deployments} deployments)`, status(dora.deploymentFrequencyLevel, DORA_BANDS)],
@@ -370,6 +371,7 @@ const ROUTES = [
   [/^#\/status-page$/, () => modulePage('./pages/statuspage.js')],
   [/^#\/audit$/, () => modulePage('./pages/audit.js')],
   [/^#\/integrations$/, () => modulePage('./pages/integrations.js')],
+  [/^#\/delivery\/record$/, () => modulePage('./pages/releases.js')],
   [/^#\/cost\/setup$/, () => modulePage('./pages/costsetup.js')],
   [/^#\/access$/, () => modulePage('./pages/access.js')],
 ];

@@ -461,6 +461,29 @@ class DashboardIT extends ApiIT {
         accessible("Cost files and budgets");
         screenshot("cost-setup");
         as(tenant.adminKey()).get("/cost/budgets").then().body("items[0].name", equalTo("everything"));
+
+        // A deployment recorded (a malformed commit id refused at its field first) and a Trivy report uploaded.
+        browser.findElement(By.linkText("Delivery")).click();
+        heading("Delivery");
+        browser.findElement(By.linkText("Record a deployment, upload a scanner's report")).click();
+        heading("Deployments and scans");
+        type("release-version", "v2.0.0");
+        type("release-commit", "not-hex");
+        click("Record the deployment");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".field-error")));
+        type("release-commit", "a1b2c3d4e5");
+        click("Record the deployment");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-testid=recorded]"), "Deployment v2.0.0 to production recorded"));
+        Path trivy = Files.createTempFile("trivy", ".json");
+        Files.writeString(trivy, "{\"SchemaVersion\": 2, \"ArtifactName\": \"checkout:2.0.0\", \"Results\": [{\"Target\": \"checkout:2.0.0\", "
+                + "\"Vulnerabilities\": [{\"VulnerabilityID\": \"CVE-2024-3094\", \"PkgName\": \"xz-utils\", \"Severity\": \"CRITICAL\"}]}]}");
+        browser.findElement(By.id("scan-file")).sendKeys(trivy.toString());
+        click("Upload");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-testid=scan-result]"), "1 vulnerabilities listed: 1 newly open"));
+        accessible("Deployments and scans");
+        as(tenant.adminKey()).get("/deployments").then().body("items[0].version", equalTo("v2.0.0"))
+                .body("items[0].commits[0].sha", equalTo("a1b2c3d4e5"));
+        as(tenant.adminKey()).get("/security/summary").then().body("open", equalTo(1));
     }
 
     @Test
