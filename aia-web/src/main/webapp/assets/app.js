@@ -226,72 +226,6 @@ async function servicePage(id, windowName = '24h') {
 
 // ---- incidents and on-call ----
 
-async function incidentPage(id) {
-  const signal = routeSignal;
-  const [incident, timeline, postmortem] = await Promise.all([api(`/incidents/${id}`), api(`/incidents/${id}/timeline`),
-    optional(api(`/incidents/${id}/postmortem`), null)]);
-  const message = h('p', { role: 'status' });
-  const act = (label, request) => h('button', { type: 'button', onclick: async (event) => {
-    event.target.disabled = true;
-    try {
-      await request();
-      say(`${label}: done`);
-      await incidentPage(id);
-    } catch (e) {
-      message.textContent = e.message;
-      event.target.disabled = false;
-    }
-  } }, label);
-  const allowed = incident.allowedTransitions || [];
-  const severity = h('select', { id: 'severity' }, ['P0', 'P1', 'P2', 'P3'].map((s) => h('option', { value: s, selected: s === incident.severity }, s)));
-  const actions = h('div', { class: 'actions' },
-    allowed.includes('ACKNOWLEDGED') ? act('Acknowledge', () => api(`/incidents/${id}/transitions`, { method: 'POST', body: { to: 'ACKNOWLEDGED' } })) : null,
-    allowed.includes('MITIGATED') ? act('Mark mitigated', () => api(`/incidents/${id}/transitions`, { method: 'POST', body: { to: 'MITIGATED' } })) : null,
-    allowed.includes('RESOLVED') ? act('Resolve', () => api(`/incidents/${id}/transitions`, { method: 'POST', body: { to: 'RESOLVED' } })) : null,
-    h('label', { for: 'severity' }, 'Severity'), severity,
-    act('Change severity', () => api(`/incidents/${id}/severity`, { method: 'PUT', body: { severity: severity.value, reason: 'changed on the dashboard' } })));
-  const note = h('form', { class: 'stack', novalidate: true },
-    h('label', { for: 'note-text' }, 'A note on the timeline'), h('textarea', { id: 'note-text', name: 'text' }),
-    h('label', { class: 'inline' }, h('input', { type: 'checkbox', id: 'note-public', name: 'publicUpdate' }), ' Post it on the public status page'),
-    h('button', { type: 'submit' }, 'Add the note'));
-  note.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    try {
-      await api(`/incidents/${id}/timeline`, { method: 'POST', body: { text: note.text.value, publicUpdate: note.publicUpdate.checked } });
-      say('Note added');
-      await incidentPage(id);
-    } catch (e) {
-      message.textContent = e.message;
-    }
-  });
-  const canWritePostmortem = ['RESOLVED', 'POSTMORTEM'].includes(incident.state);
-  const form = h('form', { class: 'stack' },
-    ...['summary', 'impact', 'rootCause', 'lessons'].flatMap((field) => [
-      h('label', { for: `pm-${field}` }, { summary: 'Summary', impact: 'Impact', rootCause: 'Root cause', lessons: 'Lessons' }[field]),
-      h('textarea', { id: `pm-${field}`, name: field, required: field === 'summary' }, postmortem ? postmortem[field] || '' : '')]),
-    h('button', { type: 'submit' }, postmortem ? 'Save the postmortem' : 'Write the postmortem'));
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    try {
-      await api(`/incidents/${id}/postmortem`, { method: 'PUT', body: { summary: form.summary.value, impact: form.impact.value, rootCause: form.rootCause.value, lessons: form.lessons.value } });
-      say('Postmortem saved');
-      await incidentPage(id);
-    } catch (e) {
-      message.textContent = e.message;
-    }
-  });
-  show(signal, incident.title,
-    h('p', {}, 'State ', h('span', { 'data-testid': 'incident-state' }, status(incident.state)), ' · severity ', status(incident.severity),
-      ` · triggered ${fmt.time(incident.triggeredAt)}`, incident.acknowledgedAt ? ` · acknowledged ${fmt.time(incident.acknowledgedAt)}` : '',
-      incident.resolvedAt ? ` · resolved ${fmt.time(incident.resolvedAt)}` : ''),
-    actions, message,
-    h('h2', {}, 'Timeline'),
-    h('ol', { class: 'timeline' }, timeline.items.map((t) => h('li', {}, h('strong', {}, `${fmt.time(t.at)} · ${t.kind}`), ` — ${t.text || ''}`, t.actor ? h('span', { class: 'muted' }, ` (${t.actor})`) : ''))),
-    note,
-    h('h2', {}, 'Postmortem'),
-    canWritePostmortem ? form : h('p', { class: 'muted' }, postmortem ? postmortem.summary : 'A postmortem is written once the incident is resolved.'));
-}
-
 // ---- delivery, cost, backups and reports ----
 
 async function deliveryPage() {
@@ -361,7 +295,7 @@ const ROUTES = [
   [/^#\/services$/, () => modulePage('./pages/services.js')],
   [/^#\/services\/([\w-]+)(?:\?window=(\w+))?$/, (m) => servicePage(m[1], m[2])],
   [/^#\/incidents$/, () => modulePage('./pages/incidents.js')],
-  [/^#\/incidents\/([\w-]+)$/, (m) => incidentPage(m[1])],
+  [/^#\/incidents\/([\w-]+)$/, (m) => modulePage('./pages/incident.js', m[1])],
   [/^#\/delivery$/, () => deliveryPage()],
   [/^#\/cost$/, () => costPage()],
   [/^#\/backups$/, () => backupsPage()],
@@ -377,9 +311,9 @@ const ROUTES = [
 ];
 
 /** A page of its own module (lit-html), given the route's signal: leaving the route cancels its requests and render. */
-async function modulePage(path) {
+async function modulePage(path, ...parameters) {
   const module = await import(path);
-  await module.render(new View(main, announcer, routeSignal));
+  await module.render(new View(main, announcer, routeSignal), ...parameters);
 }
 
 let routeController = null;

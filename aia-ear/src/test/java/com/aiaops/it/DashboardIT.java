@@ -153,6 +153,14 @@ class DashboardIT extends ApiIT {
         browser.findElement(By.id("pm-rootCause")).sendKeys("A missing database index.");
         browser.findElement(By.xpath("//button[normalize-space()='Write the postmortem']")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//button[normalize-space()='Save the postmortem']")));
+        // A commander named, and an action item for Bob.
+        new Select(browser.findElement(By.id("role-COMMANDER"))).selectByVisibleText("Bob Oncall");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.xpath("//table[caption='Roles']//tr[td='commander']"), "Bob Oncall"));
+        type("item-title", "Add the missing index to the migration checks");
+        new Select(browser.findElement(By.id("item-ownerId"))).selectByVisibleText("Bob Oncall");
+        click("Add the action item");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//table[caption='Action items']//td[normalize-space()='Add the missing index to the migration checks']")));
+        accessible("Incident with its postmortem");
         screenshot("incident");
         as(tenant.adminKey()).get("/incidents/" + incidentId).then().statusCode(200).body("state", equalTo("RESOLVED"));
         as(tenant.adminKey()).get("/incidents/" + incidentId + "/timeline").then().body(containsString("ACKNOWLEDGED"));
