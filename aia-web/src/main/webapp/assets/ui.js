@@ -42,16 +42,32 @@ export class View {
 export const fmt = {
   pct: (v, digits = 3) => (v === null || v === undefined ? '—' : `${(v * 100).toFixed(digits)} %`),
   num: (v, digits = 1) => (v === null || v === undefined ? '—' : Number(v).toLocaleString('en', { maximumFractionDigits: digits })),
+  ms: (v) => (v === null || v === undefined ? '—' : `${Number(v).toFixed(1)} ms`),
   time: (v) => (v ? new Date(v).toISOString().replace('T', ' ').slice(0, 16) + ' UTC' : '—'),
+  duration: (iso) => {
+    if (!iso) return '—';
+    const m = /^PT(?:(\d+)H)?(?:(\d+)M)?(?:([\d.]+)S)?$/.exec(iso);
+    if (!m) return iso;
+    const hours = Number(m[1] || 0); const minutes = Number(m[2] || 0); const seconds = Math.round(Number(m[3] || 0));
+    return hours ? `${hours} h ${minutes} min` : minutes ? `${minutes} min ${seconds} s` : `${seconds} s`;
+  },
+  money: (v, currency) => (v === null || v === undefined ? '—' : `${Number(v).toLocaleString('en', { maximumFractionDigits: 2 })} ${currency || ''}`),
 };
 
-const GOOD = ['HEALTHY', 'MET', 'EXCEEDING', 'ACTIVE', 'UP'];
-const WARN = ['WARNING', 'EXPIRING', 'ROTATED'];
-const BAD = ['CRITICAL', 'EXHAUSTED', 'REVOKED', 'EXPIRED', 'DOWN'];
+/** Colours of status words in general; words that mean opposite things elsewhere have maps of their own below. */
+export const STATES = {
+  good: ['HEALTHY', 'MET', 'EXCEEDING', 'UP', 'DELIVERED', 'RESOLVED', 'CLOSED', 'UNDER', 'ON_BUDGET', 'COMPLETED', 'SUCCESS', 'ACTIVE', 'DONE'],
+  warn: ['WARNING', 'ACKNOWLEDGED', 'MITIGATED', 'RUNNING', 'POSTMORTEM', 'PENDING', 'EXPIRING', 'ROTATED', 'P2', 'OPEN', 'IN_PROGRESS'],
+  bad: ['CRITICAL', 'EXHAUSTED', 'BELOW', 'DOWN', 'FIRING', 'TRIGGERED', 'OVER', 'FAILED', 'P0', 'P1', 'REVOKED', 'EXPIRED', 'MISSED'],
+};
+/** DORA performance bands: HIGH is good news. */
+export const DORA_BANDS = { good: ['ELITE', 'HIGH'], warn: ['MEDIUM'], bad: ['LOW'] };
+/** Vulnerability severities: HIGH is bad news. */
+export const FINDING_SEVERITIES = { bad: ['CRITICAL', 'HIGH'], warn: ['MEDIUM'], good: [] };
 
 /** A status word with a class for its colour; the word itself carries the meaning. */
-export function status(word) {
-  const kind = GOOD.includes(word) ? 'good' : WARN.includes(word) ? 'warn' : BAD.includes(word) ? 'bad' : 'none';
+export function status(word, colours = STATES) {
+  const kind = colours.good.includes(word) ? 'good' : colours.warn.includes(word) ? 'warn' : colours.bad.includes(word) ? 'bad' : 'none';
   return html`<span class="status status-${kind}">${word ?? '—'}</span>`;
 }
 

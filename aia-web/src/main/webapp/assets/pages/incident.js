@@ -2,16 +2,9 @@
 // (internal or public), the postmortem once resolved, and its action items.
 import { html, live, nothing } from '../lib.js';
 import { api, all, optional } from '../api.js';
-import { FormErrors, action, errorAt, fmt, formError, submitter, table, textInput } from '../ui.js';
+import { FormErrors, action, errorAt, fmt, formError, status, submitter, table, textInput } from '../ui.js';
 
-const BAD = ['P0', 'P1', 'TRIGGERED'];
-const WARN = ['P2', 'ACKNOWLEDGED', 'MITIGATED', 'POSTMORTEM', 'OPEN', 'IN_PROGRESS'];
 const ROLES = ['COMMANDER', 'SCRIBE', 'LIAISON'];
-
-function word(w) {
-  const kind = BAD.includes(w) ? 'bad' : WARN.includes(w) ? 'warn' : ['RESOLVED', 'CLOSED', 'DONE'].includes(w) ? 'good' : 'none';
-  return html`<span class="status status-${kind}">${w}</span>`;
-}
 
 export async function render(view, id) {
   const signal = view.signal;
@@ -40,7 +33,7 @@ export async function render(view, id) {
       aria-invalid=${errors[form].byField[key] ? 'true' : 'false'}></textarea>${errorAt(errors[form], key)}`;
 
   const draw = () => view.show(incident.title, html`
-    <p>State <span data-testid="incident-state">${word(incident.state)}</span> · severity ${word(incident.severity)}
+    <p>State <span data-testid="incident-state">${status(incident.state)}</span> · severity ${status(incident.severity)}
       · triggered ${fmt.time(incident.triggeredAt)}${incident.acknowledgedAt ? ` · acknowledged ${fmt.time(incident.acknowledgedAt)}` : ''}${
       incident.resolvedAt ? ` · resolved ${fmt.time(incident.resolvedAt)}` : ''}</p>
     <div class="actions">
@@ -76,7 +69,7 @@ export async function render(view, id) {
       <button type="submit">${postmortem ? 'Save the postmortem' : 'Write the postmortem'}</button>
     </form>` : html`<p class="muted">${postmortem ? postmortem.summary : 'A postmortem is written once the incident is resolved.'}</p>`}
     <h2>Action items</h2>
-    ${table('Action items', ['Item', 'Owner', 'Due', 'State'], items.items.map((a) => [a.title, name(a.ownerId), `${a.dueOn}${a.overdue ? ' (overdue)' : ''}`, word(a.state)]))}
+    ${table('Action items', ['Item', 'Owner', 'Due', 'State'], items.items.map((a) => [a.title, name(a.ownerId), `${a.dueOn}${a.overdue ? ' (overdue)' : ''}`, status(a.state)]))}
     <form class="stack" novalidate @submit=${addItem}>
       ${textInput(item, errors.item, 'item', 'title', 'A new action item')}
       <label for="item-ownerId">Owner</label>

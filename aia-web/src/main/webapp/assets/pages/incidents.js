@@ -2,16 +2,9 @@
 // escalation policy, what the public status page says).
 import { html, live, nothing } from '../lib.js';
 import { api, all } from '../api.js';
-import { FormErrors, errorAt, fmt, formError, table, textInput } from '../ui.js';
+import { FormErrors, errorAt, fmt, formError, status, table, textInput } from '../ui.js';
 
 const FIELDS = ['title', 'publicTitle', 'severity', 'serviceIds', 'summary', 'escalationPolicyId'];
-const BAD = ['P0', 'P1', 'TRIGGERED', 'MISSED'];
-const WARN = ['P2', 'ACKNOWLEDGED', 'MITIGATED', 'POSTMORTEM'];
-
-function word(w) {
-  const kind = BAD.includes(w) ? 'bad' : WARN.includes(w) ? 'warn' : ['RESOLVED', 'CLOSED'].includes(w) ? 'good' : 'none';
-  return html`<span class="status status-${kind}">${w}</span>`;
-}
 
 export async function render(view) {
   const signal = view.signal;
@@ -41,8 +34,8 @@ export async function render(view) {
 
   const draw = () => view.show('Incidents', html`
     ${table('Incidents, newest first', ['Incident', 'Severity', 'State', 'Triggered', 'Response SLA'], incidents.items.map((i) => [
-      html`<a href="#/incidents/${i.id}">${i.title}</a>`, word(i.severity), word(i.state), fmt.time(i.triggeredAt),
-      i.responseSlaMissed ? word('MISSED') : 'met or pending']))}
+      html`<a href="#/incidents/${i.id}">${i.title}</a>`, status(i.severity), status(i.state), fmt.time(i.triggeredAt),
+      i.responseSlaMissed ? status('MISSED') : 'met or pending']))}
     <h2>On call</h2>
     ${table('Who is on call now', ['Schedule', 'Now', 'Members in turn'], schedules.items.map((s) => [s.name, name(s.onCallNow),
       s.members.map(name).join(' → ')]))}
