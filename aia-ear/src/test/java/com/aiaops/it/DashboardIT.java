@@ -515,9 +515,13 @@ class DashboardIT extends ApiIT {
         click("Announce");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//table[caption='Maintenance windows']//td[normalize-space()='Database upgrade']")));
         seen("weekly (Europe/Berlin)");
-        // A visitor subscribes on the public page; the subscriber is listed, not yet confirmed, and can be removed.
-        anonymous().body(Map.of("email", "visitor@example.test")).post("/status-pages/" + tenant.slug() + "/subscriptions").then().statusCode(202);
-        browser.navigate().refresh();
+        // A visitor subscribes with the public page's own form (no script there); the subscriber is listed, not yet
+        // confirmed, and can be removed.
+        browser.get(BASE + "/status/" + tenant.slug());
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("subscribe-email"))).sendKeys("visitor@example.test");
+        browser.findElement(By.xpath("//button[normalize-space()='Subscribe']")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//h1[normalize-space()='Almost there']")));
+        browser.get(BASE + "/#/status-page");
         heading("Status page");
         seen("visitor@example.test");
         seen("not yet (e-mail sent)");

@@ -15,6 +15,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -83,13 +84,30 @@ public class StatusPageResource {
         if ((body.email() == null) == (body.webhookUrl() == null)) {
             throw InvalidRequestException.ofField("validation-failed", "email", "give either email or webhookUrl");
         }
-        java.util.UUID page = subscriptions.pageOf(organization);
         StatusSubscriber.Kind kind = body.email() != null ? StatusSubscriber.Kind.EMAIL : StatusSubscriber.Kind.WEBHOOK;
+        subscribe(organization, kind, kind == StatusSubscriber.Kind.EMAIL ? body.email() : body.webhookUrl(), body.components());
+        return Response.accepted(Map.of("status", kind == StatusSubscriber.Kind.EMAIL ? CONFIRMATION_SENT : "subscribed")).build();
+    }
+
+    private static final String CONFIRMATION_SENT = "If the address can subscribe, a confirmation link is on its way";
+
+    @POST
+    @Path("{organization}/subscriptions")
+    @Inbound
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(HTML)
+    @Operation(summary = "Public: the status page's own subscribe form (an e-mail address, every component); answers a page")
+    public Response subscribeByForm(@PathParam("organization") String organization,
+                                    @FormParam("email") @NotNull @Size(min = 3, max = 254) String email) {
+        subscribe(organization, StatusSubscriber.Kind.EMAIL, email.strip(), null);
+        return Response.accepted(page("Almost there", CONFIRMATION_SENT + ": follow it to hear of incidents and maintenance on the "
+                + "status page of " + organization + ".")).build();
+    }
+
+    private void subscribe(String organization, StatusSubscriber.Kind kind, String address, List<String> components) {
+        java.util.UUID page = subscriptions.pageOf(organization);
         String base = uri.getBaseUri().toString();
-        OrganizationScope.within(page, () -> subscriptions.subscribe(page, kind, kind == StatusSubscriber.Kind.EMAIL ? body.email()
-                : body.webhookUrl(), body.components(), base.endsWith("/") ? base : base + "/"));
-        return Response.accepted(Map.of("status", kind == StatusSubscriber.Kind.EMAIL
-                ? "If the address can subscribe, a confirmation link is on its way" : "subscribed")).build();
+        OrganizationScope.within(page, () -> subscriptions.subscribe(page, kind, address, components, base.endsWith("/") ? base : base + "/"));
     }
 
     @GET

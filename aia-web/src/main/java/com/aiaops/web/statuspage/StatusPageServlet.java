@@ -96,8 +96,13 @@ public class StatusPageServlet extends HttpServlet {
             }
             out.println("</div></td></tr>");
         }
-        out.println("</table><p><small>Updated " + page.generatedAt() + " · <a href=\"/api/v1/status-pages/" + escape(page.organization())
-                + "\">JSON</a></small></p></body></html>");
+        String api = "/api/v1/status-pages/" + escape(page.organization());
+        // Subscribing needs no script: a plain form (the page's policy has no form-action limit), confirmed by e-mail.
+        out.println("</table><h2>Get updates</h2><form method=\"post\" action=\"" + api + "/subscriptions\">"
+                + "<label for=\"subscribe-email\">E-mail</label> <input id=\"subscribe-email\" name=\"email\" type=\"email\" required maxlength=\"254\"> "
+                + "<button type=\"submit\">Subscribe</button></form>");
+        out.println("<p><small>Updated " + page.generatedAt() + " · <a href=\"" + api + "\">JSON</a> · <a href=\"" + api
+                + "/feed.atom\">Atom feed</a> · <a href=\"" + api + "/summary.json\">summary.json</a></small></p></body></html>");
     }
 
     static String label(ComponentStatus status) {
