@@ -92,7 +92,7 @@ public class StatusPageResource {
     private static final String CONFIRMATION_SENT = "If the address can subscribe, a confirmation link is on its way";
 
     @POST
-    @Path("{organization}/subscriptions")
+    @Path("{organization}/subscription-form")
     @Inbound
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(HTML)

@@ -98,7 +98,7 @@ public class StatusPageServlet extends HttpServlet {
         }
         String api = "/api/v1/status-pages/" + escape(page.organization());
         // Subscribing needs no script: a plain form (the page's policy has no form-action limit), confirmed by e-mail.
-        out.println("</table><h2>Get updates</h2><form method=\"post\" action=\"" + api + "/subscriptions\">"
+        out.println("</table><h2>Get updates</h2><form method=\"post\" action=\"" + api + "/subscription-form\">"
                 + "<label for=\"subscribe-email\">E-mail</label> <input id=\"subscribe-email\" name=\"email\" type=\"email\" required maxlength=\"254\"> "
                 + "<button type=\"submit\">Subscribe</button></form>");
         out.println("<p><small>Updated " + page.generatedAt() + " · <a href=\"" + api + "\">JSON</a> · <a href=\"" + api
