@@ -55,4 +55,23 @@ class OnCallCalendarTest {
         assertTrue(text.contains("X-WR-CALNAME:On call: primary"), text);
         assertTrue(text.contains("TRANSP:TRANSPARENT"), text);
     }
+
+    @Test
+    void aZoneTzurlOrgPublishesGoesInAsPublishedAndAnyOtherIsWrittenFromJavaTimesRules() {
+        String berlin = OnCallCalendar.publishedVTimeZone(BERLIN);
+        assertTrue(berlin.startsWith("BEGIN:VTIMEZONE\r\nTZID:Europe/Berlin\r\n") && berlin.endsWith("END:VTIMEZONE\r\n"), berlin);
+        assertTrue(berlin.contains("RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU"), berlin);
+        assertEquals(null, OnCallCalendar.publishedVTimeZone(java.time.ZoneOffset.ofHours(2)));
+        assertEquals(null, OnCallCalendar.publishedVTimeZone(ZoneId.of("GMT+02:00"))); // not a resource name: never looked up
+
+        // The fallback over spring 2027: the offset in force since the October change, then the March one.
+        String written = OnCallCalendar.vTimeZone(BERLIN, Instant.parse("2027-03-20T00:00:00Z"), Instant.parse("2027-04-10T00:00:00Z")).toString();
+        assertTrue(written.contains("BEGIN:STANDARD\r\nDTSTART:20261025T030000\r\nTZOFFSETFROM:+0200\r\nTZOFFSETTO:+0100\r\nEND:STANDARD"), written);
+        assertTrue(written.contains("BEGIN:DAYLIGHT\r\nDTSTART:20270328T020000\r\nTZOFFSETFROM:+0100\r\nTZOFFSETTO:+0200\r\nEND:DAYLIGHT"), written);
+        // A fixed offset has one observance and no change.
+        String fixed = OnCallCalendar.vTimeZone(java.time.ZoneOffset.ofHours(2), Instant.parse("2027-03-20T00:00:00Z"),
+                Instant.parse("2027-04-10T00:00:00Z")).toString();
+        assertEquals(1, fixed.split("BEGIN:STANDARD").length - 1, fixed);
+        assertTrue(fixed.contains("TZOFFSETFROM:+0200\r\nTZOFFSETTO:+0200"), fixed);
+    }
 }
