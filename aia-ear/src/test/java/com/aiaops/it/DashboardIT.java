@@ -54,10 +54,26 @@ class DashboardIT extends ApiIT {
         }
     }
 
+    /**
+     * A screenshot for the documentation. Chromedriver gives up on a renderer that does not answer within 10 s, which a
+     * loaded CI machine can cause while the page is already complete; the capture is then asked for again after the next
+     * painted frame, and the third refusal fails the test.
+     */
     private static void screenshot(String name) throws Exception {
-        ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
-        Path file = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
-        Files.copy(file, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        JavascriptExecutor script = (JavascriptExecutor) browser;
+        script.executeScript("window.scrollTo(0, 0)");
+        for (int attempt = 1; ; attempt++) {
+            try {
+                Path file = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+                Files.copy(file, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+                return;
+            } catch (org.openqa.selenium.TimeoutException renderer) {
+                if (attempt == 3) {
+                    throw renderer;
+                }
+                script.executeAsyncScript("const done = arguments[arguments.length - 1]; requestAnimationFrame(() => done(true));");
+            }
+        }
     }
 
     private static WebElement heading(String text) {

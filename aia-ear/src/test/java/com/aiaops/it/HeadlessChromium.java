@@ -21,6 +21,8 @@ final class HeadlessChromium {
         options.setBinary(System.getProperty("aia.it.chromium", "/usr/bin/chromium"));
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--window-size=1440,1000",
+                // A busy two-core machine must not make Chromium deprioritise the page the test is waiting on.
+                "--disable-renderer-backgrounding", "--disable-background-timer-throttling", "--disable-backgrounding-occluded-windows",
                 "--user-data-dir=" + Files.createTempDirectory("aia-chromium"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(System.getProperty("aia.it.chromedriver", "/usr/bin/chromedriver"))).build();
