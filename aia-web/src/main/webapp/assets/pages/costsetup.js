@@ -65,7 +65,9 @@ export async function render(view, lastImport = null) {
   const draw = () => view.show('Cost files and budgets', html`
     <p><a href="#/cost">Back to cost</a></p>
     ${lastImport ? html`<p role="status" data-testid="import-result">${lastImport.duplicate ? 'This file was imported before: nothing changed.'
-      : `Imported ${fmt.num(lastImport.rows, 0)} rows (FOCUS ${lastImport.focusVersion || '?'}), ${fmt.num(lastImport.unallocatedRows, 0)} not allocated to a service, effective cost ${fmt.num(lastImport.effectiveCost, 2)}.`}</p>` : nothing}
+      : `Imported ${fmt.num(lastImport.rows, 0)} rows (FOCUS ${lastImport.focusVersion || '?'}), ${fmt.num(lastImport.unallocatedRows, 0)} not allocated to a service, effective cost ${fmt.num(lastImport.effectiveCost, 2)}.`}${(lastImport.absentColumns || []).length
+        ? ` FOCUS columns the file did not carry: ${lastImport.absentColumns.join(', ')}.` : ''}${Object.keys(lastImport.unlistedServiceCategories || {}).length
+        ? ` Service categories FOCUS does not list, kept as written: ${Object.entries(lastImport.unlistedServiceCategories).map(([c, n]) => `${c} (${n} rows)`).join(', ')}.` : ''}</p>` : nothing}
     <section class="card" aria-labelledby="upload-title">
       <h2 id="upload-title">Import a FOCUS file</h2>
       <form class="stack" novalidate @submit=${send}>

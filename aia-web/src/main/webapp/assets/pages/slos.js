@@ -26,7 +26,7 @@ export async function render(view) {
   const [statuses, services] = await Promise.all([all('/slos/statuses', 5000, view.signal), all('/services', 5000, view.signal)]);
   const serviceName = (id) => (services.items.find((s) => s.id === id) || {}).displayName || '—';
   const draft = { serviceId: services.items[0]?.id || '', name: '', displayName: '', indicator: 'AVAILABILITY', latencyThresholdMs: '300',
-    latencyThresholdStrict: false, targetPercent: '99.9', window: '28d', rolling: true };
+    latencyOp: 'lte', targetPercent: '99.9', window: '28d', rolling: true };
   const errors = new FormErrors();
   const imported = { text: '', partial: false, result: null, errors: new FormErrors() };
 
@@ -43,7 +43,9 @@ export async function render(view) {
     if (draft.displayName) body.displayName = draft.displayName;
     if (draft.indicator === 'LATENCY') {
       body.latencyThresholdMs = Number(draft.latencyThresholdMs);
-      body.latencyThresholdStrict = draft.latencyThresholdStrict;
+      // OpenSLO's four comparisons: lt and gt are strict, gt and gte count requests above the threshold as good.
+      body.latencyThresholdStrict = draft.latencyOp === 'lt' || draft.latencyOp === 'gt';
+      body.latencyGoodAbove = draft.latencyOp === 'gt' || draft.latencyOp === 'gte';
     }
     try {
       await api('/slos', { method: 'POST', body });
@@ -100,8 +102,10 @@ export async function render(view) {
           <option value="LATENCY" ?selected=${draft.indicator === 'LATENCY'}>Latency: requests under a threshold</option></select>`, errors)}
         ${draft.indicator === 'LATENCY' ? html`
           ${field('latencyThresholdMs', 'Latency threshold (ms)', input('latencyThresholdMs', 'number'), errors)}
-          <label class="inline"><input type="checkbox" id="latencyThresholdStrict" .checked=${live(draft.latencyThresholdStrict)}
-            @change=${set('latencyThresholdStrict')}> Strictly under the threshold (&lt;, not ≤)</label>` : ''}
+          ${field('latencyOp', 'A request is good when it takes', html`<select id="latencyOp" @change=${set('latencyOp')}>
+            ${[['lte', 'at most the threshold (≤)'], ['lt', 'less than the threshold (<)'], ['gte', 'at least the threshold (≥)'],
+              ['gt', 'more than the threshold (>)']].map(([op, label]) => html`<option value=${op} ?selected=${draft.latencyOp === op}>${label}</option>`)}
+          </select>`, errors)}` : ''}
         ${field('targetPercent', 'Target (%)', input('targetPercent', 'text', { hint: true }), errors, 'e.g. 99.9')}
         ${field('window', 'Window', input('window', 'text', { hint: true }), errors, 'e.g. 28d, 4w, 1M (calendar month)')}
         <label class="inline"><input type="checkbox" id="rolling" .checked=${live(draft.rolling)} @change=${set('rolling')}> Rolling window</label>

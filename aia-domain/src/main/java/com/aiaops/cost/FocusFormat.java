@@ -111,6 +111,13 @@ public final class FocusFormat {
                 .filter(c -> !header.containsKey(c)).toList();
     }
 
+    /** ServiceCategory values outside FOCUS's list that rows carried, kept as written, with how many rows: said in the answer. */
+    private final Map<String, Long> unlistedServiceCategories = new java.util.TreeMap<>();
+
+    public Map<String, Long> unlistedServiceCategories() {
+        return java.util.Collections.unmodifiableMap(unlistedServiceCategories);
+    }
+
     /** Reads one record; problems go to {@code errors} and the row is null. */
     public FocusRow read(CSVRecord record, long row, boolean hasOptional, String defaultCurrency, List<String> extensions,
                          CostMappingRule mapping, List<RowError> errors) {
@@ -147,7 +154,8 @@ public final class FocusFormat {
         }
         String serviceCategory = r.text("ServiceCategory", false, 32);
         if (serviceCategory != null && !SERVICE_CATEGORIES.contains(serviceCategory)) {
-            r.error("ServiceCategory", "is not a FOCUS service category (e.g. Compute, Databases, Storage, Other)");
+            // Not wrong for a cost (the FOCUS specification's own SaaS examples write "Database"): kept as written, said.
+            unlistedServiceCategories.merge(serviceCategory, 1L, Long::sum);
         }
         String serviceName = r.text("ServiceName", false, 200);
         String resourceId = hasOptional ? r.optional("ResourceId", 500) : null;

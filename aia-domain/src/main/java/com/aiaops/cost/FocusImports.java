@@ -69,15 +69,16 @@ public class FocusImports {
 
     /**
      * What an import did. {@code focusVersion}: the FOCUS version whose columns the file carries; {@code absentColumns}: FOCUS's mandatory columns the file did not carry (kept empty);
-     * {@code currencyGiven}: the currency every row was taken in, when the file has no BillingCurrency column. Both are
-     * said in the answer to the import only.
+     * {@code currencyGiven}: the currency every row was taken in, when the file has no BillingCurrency column;
+     * {@code unlistedServiceCategories}: ServiceCategory values FOCUS does not list, kept as written, with their rows.
+     * They are said in the answer to the import only.
      */
     public record ImportResult(UUID id, String digest, boolean duplicate, long rows, long unallocatedRows, BigDecimal effectiveCost,
                                Instant firstChargeAt, Instant lastChargeAt, Instant importedAt, String focusVersion,
-                               List<String> absentColumns, String currencyGiven) {
+                               List<String> absentColumns, String currencyGiven, Map<String, Long> unlistedServiceCategories) {
         public static ImportResult of(CostImport i, boolean duplicate) {
             return new ImportResult(i.id(), i.digest(), duplicate, i.rows(), i.unallocatedRows(), i.effectiveCost(), i.firstChargeAt(),
-                    i.lastChargeAt(), i.importedAt(), null, List.of(), null);
+                    i.lastChargeAt(), i.importedAt(), null, List.of(), null, Map.of());
         }
     }
 
@@ -123,6 +124,7 @@ public class FocusImports {
         Instant last = null;
         List<String> absent;
         String version;
+        Map<String, Long> unlistedCategories;
         try (CSVParser parser = header(new BufferedReader(CsvText.of(digesting), 1 << 16));
              Connection connection = dataSource.getConnection()) {
             List<String> missing = FocusFormat.missingColumns(parser.getHeaderMap(), currency != null);
@@ -167,6 +169,7 @@ public class FocusImports {
                             .map(e -> new InvalidRequestException.Violation("row " + e.row() + ": " + e.column(), e.message())).toList());
                 }
             }
+            unlistedCategories = format.unlistedServiceCategories();
             digesting.transferTo(OutputStream.nullOutputStream()); // the digest covers the whole file
         } catch (UncheckedIOException e) {
             // The parser reports an unreadable row (bad quoting, binary bytes) as an unchecked I/O error.
@@ -193,7 +196,7 @@ public class FocusImports {
         ImportResult result = ImportResult.of(imported, false);
         return new ImportResult(result.id(), result.digest(), false, result.rows(), result.unallocatedRows(), result.effectiveCost(),
                 result.firstChargeAt(), result.lastChargeAt(), result.importedAt(), version, absent,
-                absent.contains(FocusFormat.CURRENCY) ? currency : null);
+                absent.contains(FocusFormat.CURRENCY) ? currency : null, unlistedCategories);
     }
 
     @Transactional

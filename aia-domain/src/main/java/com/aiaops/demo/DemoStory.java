@@ -178,7 +178,7 @@ public class DemoStory {
 
     private static SloService.Definition slo(Service service, String name, String displayName, Indicator indicator, Integer thresholdMs,
                                              double target, String window) {
-        return new SloService.Definition(service.id(), name, displayName, indicator, thresholdMs, false, target, window, true, null, null,
+        return new SloService.Definition(service.id(), name, displayName, indicator, thresholdMs, false, false, target, window, true, null, null,
                 BudgetingMethod.OCCURRENCES, null, null, 0, null);
     }
 

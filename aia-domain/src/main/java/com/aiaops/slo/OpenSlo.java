@@ -56,7 +56,15 @@ public final class OpenSlo {
      * made here.
      */
     public record SloDoc(String name, String displayName, String service, Indicator indicator, Integer latencyThresholdMs,
-                         boolean latencyThresholdStrict, SloSpec spec, String foreignIndicator, String keptMetadata) {
+                         boolean latencyThresholdStrict, boolean latencyGoodAbove, SloSpec spec, String foreignIndicator,
+                         String keptMetadata) {
+        /** The objective's comparison as OpenSLO writes it; null: not a threshold. */
+        public String op() {
+            if (indicator != Indicator.LATENCY) {
+                return null;
+            }
+            return latencyGoodAbove ? (latencyThresholdStrict ? "gt" : "gte") : (latencyThresholdStrict ? "lt" : "lte");
+        }
     }
 
     /** The most of an SLO's labels, other annotations and description kept (as JSON) for the export. */
@@ -154,7 +162,7 @@ public final class OpenSlo {
         });
         Map<String, Object> objective = new LinkedHashMap<>();
         if (slo.indicator() == Indicator.LATENCY) {
-            objective.put("op", slo.latencyThresholdStrict() ? "lt" : "lte");
+            objective.put("op", slo.op());
             objective.put("value", slo.latencyThresholdMs());
         }
         objective.put("target", spec.target());
@@ -462,7 +470,13 @@ public final class OpenSlo {
 
         /** The one window of spec.timeWindow: rolling, or calendar-aligned from a local start in a zone. */
         private TimeWindow window(Node window) {
-            SloDuration duration = SloDuration.parse(window.text("duration"));
+            String durationText = required(window, "duration");
+            SloDuration duration;
+            try {
+                duration = SloDuration.parse(durationText);
+            } catch (IllegalArgumentException e) {
+                throw refusal(window.path + "duration", String.valueOf(e.getMessage()));
+            }
             boolean rolling = !"false".equalsIgnoreCase(window.text("isRolling"));
             if (rolling) {
                 return TimeWindow.rolling(duration);
@@ -480,7 +494,13 @@ public final class OpenSlo {
                     throw refusal("spec.timeWindow[0].calendar.startTime", "must be a local date and time such as "
                             + "2022-01-01 12:00:00, not " + start);
                 }
-                return TimeWindow.calendar(duration, startTime, ZoneId.of(zone));
+                ZoneId timeZone;
+                try {
+                    timeZone = ZoneId.of(zone);
+                } catch (java.time.DateTimeException e) {
+                    throw refusal("spec.timeWindow[0].calendar.timeZone", "must be an IANA time zone such as Europe/Berlin, not " + zone);
+                }
+                return TimeWindow.calendar(duration, startTime, timeZone);
             }
         }
 
@@ -556,26 +576,31 @@ public final class OpenSlo {
                 objectives.subList(1, objectives.size()).forEach(Node::consumeAll);
             }
             Node objective = objectives.get(0);
-            double target = objective.has("target") ? Double.parseDouble(objective.text("target"))
-                    : Double.parseDouble(required(objective, "targetPercent")) / 100;
+            double target = objective.has("target") ? number(objective, "target") : number(objective, "targetPercent") / 100;
             objective.text("displayName");
             Integer threshold = null;
             boolean strict = false;
+            boolean above = false;
             if (kind == Indicator.LATENCY) {
                 String op = objective.text("op");
-                if (op != null && !op.equals("lte") && !op.equals("lt")) {
-                    throw refusal("spec.objectives[0].op", "must be lte or lt, not " + op + ": a thresholdMetric is read as request latency, good "
-                            + "under a bound; a threshold the other way is on another metric, which AIA Ops does not measure");
+                if (op != null && !List.of("lte", "lt", "gt", "gte").contains(op)) {
+                    throw refusal("spec.objectives[0].op", "must be one of lt, lte, gt, gte, not " + op);
                 }
                 threshold = wholeMillis(required(objective, "value"));
-                strict = "lt".equals(op);
+                strict = "lt".equals(op) || "gt".equals(op);
+                above = "gt".equals(op) || "gte".equals(op);
+                if (above) {
+                    findings.add(new Finding(slo.document, "spec.objectives[0].op", op + ": a request is good when it takes "
+                            + ("gt".equals(op) ? "longer than " : "at least ") + threshold + " ms, as written"));
+                }
             }
-            Double sliceTarget = objective.has("timeSliceTarget") ? Double.valueOf(objective.text("timeSliceTarget")) : null;
+            Double sliceTarget = objective.has("timeSliceTarget") ? Double.valueOf(number(objective, "timeSliceTarget")) : null;
             if (budgeting == BudgetingMethod.RATIO_TIMESLICES && sliceTarget != null) {
                 findings.add(new Finding(slo.document, "spec.objectives[0].timeSliceTarget", "ignored: RatioTimeslices averages the slices' ratios"));
                 sliceTarget = null;
             }
-            Duration sliceWindow = objective.has("timeSliceWindow") ? SloDuration.parse(objective.text("timeSliceWindow")).fixedLength() : null;
+            Duration sliceWindow = objective.has("timeSliceWindow")
+                    ? duration(objective, "timeSliceWindow", required(objective, "timeSliceWindow")) : null;
 
             List<BurnRateRule> rules = new ArrayList<>();
             for (Node policyOrRef : spec.list("alertPolicies")) {
@@ -587,34 +612,60 @@ public final class OpenSlo {
                         throw refusal("spec.alertPolicies", "alertPolicyRef names no AlertPolicy document: " + ref);
                     }
                 }
-                policy.text("kind");
-                policy.text("apiVersion");
-                policy.child("metadata").text("name");
-                Node policySpec = policy.child("spec");
-                if (policySpec.has("notificationTargets")) {
-                    findings.add(new Finding(policy.document, policy.path + "spec.notificationTargets",
-                            "notification targets are set up as channels, not imported"));
-                    policySpec.child("notificationTargets").consumeAll();
-                }
-                for (Node conditionOrRef : policySpec.list("conditions")) {
-                    Node condition = conditionOrRef;
-                    String conditionRef = conditionOrRef.text("conditionRef");
-                    if (conditionRef != null) {
-                        condition = conditions.get(conditionRef);
-                        if (condition == null) {
-                            throw new IllegalArgumentException("conditionRef names no AlertCondition document: " + conditionRef);
-                        }
-                    }
-                    rules.add(rule(condition));
+                try {
+                    rules.addAll(rules(policy));
+                } catch (FieldRefusal inPolicy) {
+                    throw ref == null ? inPolicy : referenced(policyOrRef.path + "alertPolicyRef", "AlertPolicy " + ref, inPolicy);
                 }
             }
             if (rules.isEmpty()) {
                 rules = BurnRateRule.workbookDefaults();
                 findings.add(new Finding(slo.document, "spec.alertPolicies", "none given: the SRE Workbook's burn-rate rules apply"));
             }
-            SloSpec sloSpec = new SloSpec(target, timeWindow, budgeting, sliceTarget, sliceWindow, minimumEvents, rules);
-            return new SloDoc(name, metadata.text("displayName"), service, kind, threshold, strict, sloSpec, kept(slo, indicator),
+            SloSpec sloSpec;
+            try {
+                sloSpec = new SloSpec(target, timeWindow, budgeting, sliceTarget, sliceWindow, minimumEvents, rules);
+            } catch (SloSpec.Refused e) {
+                throw refusal("minimumEvents".equals(e.field()) ? "metadata.annotations" : "spec.objectives[0]." + e.field(), e.getMessage());
+            }
+            return new SloDoc(name, metadata.text("displayName"), service, kind, threshold, strict, above, sloSpec, kept(slo, indicator),
                     keptMetadata(slo, metadata, annotations, spec));
+        }
+
+        /** The burn-rate rules of one alert policy, its conditions inline or referenced. */
+        private List<BurnRateRule> rules(Node policy) {
+            policy.text("kind");
+            policy.text("apiVersion");
+            policy.child("metadata").text("name");
+            Node policySpec = policy.child("spec");
+            if (policySpec.has("notificationTargets")) {
+                findings.add(new Finding(policy.document, policy.path + "spec.notificationTargets",
+                        "notification targets are set up as channels, not imported"));
+                policySpec.child("notificationTargets").consumeAll();
+            }
+            List<BurnRateRule> rules = new ArrayList<>();
+            for (Node conditionOrRef : policySpec.list("conditions")) {
+                String conditionRef = conditionOrRef.text("conditionRef");
+                if (conditionRef == null) {
+                    rules.add(rule(conditionOrRef));
+                    continue;
+                }
+                Node condition = conditions.get(conditionRef);
+                if (condition == null) {
+                    throw refusal(conditionOrRef.path + "conditionRef", "names no AlertCondition document: " + conditionRef);
+                }
+                try {
+                    rules.add(rule(condition));
+                } catch (FieldRefusal inCondition) {
+                    throw referenced(conditionOrRef.path + "conditionRef", "AlertCondition " + conditionRef, inCondition);
+                }
+            }
+            return rules;
+        }
+
+        /** A refusal inside a document referred to, named where the reference is, with the path inside the other document. */
+        private static FieldRefusal referenced(String referencePath, String document, FieldRefusal inside) {
+            return refusal(referencePath, document + ": " + inside.path + " " + inside.reason);
         }
 
         private BurnRateRule rule(Node condition) {
@@ -626,14 +677,14 @@ public final class OpenSlo {
             Node body = spec.child("condition");
             String kind = body.text("kind");
             if (!"burnrate".equalsIgnoreCase(kind)) {
-                throw new IllegalArgumentException("only burnrate alert conditions are supported, not " + kind);
+                throw refusal(body.path + "kind", "only burnrate alert conditions are supported, not " + kind);
             }
             String op = body.text("op");
             if (op != null && !op.equals("gt") && !op.equals("gte")) {
-                throw new IllegalArgumentException("a burn-rate condition fires above its threshold: op gt or gte, not " + op);
+                throw refusal(body.path + "op", "a burn-rate condition fires above its threshold: op gt or gte, not " + op);
             }
-            double factor = Double.parseDouble(required(body, "threshold"));
-            Duration longWindow = SloDuration.parse(required(body, "lookbackWindow")).fixedLength();
+            double factor = number(body, "threshold");
+            Duration longWindow = duration(body, "lookbackWindow", required(body, "lookbackWindow"));
             String alertAfter = body.text("alertAfter");
             if (alertAfter != null && !alertAfter.equals("0m")) {
                 findings.add(new Finding(condition.document, body.path + "alertAfter",
@@ -642,7 +693,7 @@ public final class OpenSlo {
             String shortText = metadata.child("annotations").text(SHORT_WINDOW);
             Duration shortWindow;
             if (shortText != null) {
-                shortWindow = SloDuration.parse(shortText).fixedLength();
+                shortWindow = duration(metadata.child("annotations"), SHORT_WINDOW, shortText);
             } else {
                 shortWindow = longWindow.dividedBy(12);
                 findings.add(new Finding(condition.document, "metadata.annotations." + SHORT_WINDOW,
@@ -652,7 +703,7 @@ public final class OpenSlo {
             BurnRateRule.Severity level = "page".equalsIgnoreCase(severity) ? BurnRateRule.Severity.PAGE
                     : "ticket".equalsIgnoreCase(severity) ? BurnRateRule.Severity.TICKET : null;
             if (level == null) {
-                throw new IllegalArgumentException("an alert condition's severity must be page or ticket, not " + severity);
+                throw refusal(spec.path + "severity", "an alert condition's severity must be page or ticket, not " + severity);
             }
             return new BurnRateRule(longWindow, shortWindow, factor, level);
         }
@@ -724,6 +775,27 @@ public final class OpenSlo {
                 return map.values().stream().anyMatch(Reader::foreign);
             }
             return value instanceof List<?> list && list.stream().anyMatch(Reader::foreign);
+        }
+
+        private static double number(Node node, String key) {
+            String text = required(node, key);
+            try {
+                double value = Double.parseDouble(text);
+                if (Double.isFinite(value)) {
+                    return value;
+                }
+            } catch (NumberFormatException e) {
+                // named below, with the field
+            }
+            throw refusal(node.path + key, "must be a number, not " + text);
+        }
+
+        private static Duration duration(Node node, String key, String text) {
+            try {
+                return SloDuration.parse(text).fixedLength();
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                throw refusal(node.path + key, String.valueOf(e.getMessage()));
+            }
         }
 
         private static String required(Node node, String key) {

@@ -54,9 +54,16 @@ public class Slo {
     @Column(name = "openslo_metadata", length = 8_000)
     private String openSloMetadata;
 
-    /** Good if latency is under the threshold (OpenSLO {@code op: lt}) rather than at or under it ({@code lte}). */
+    /** The comparison is strict: good if under (OpenSLO {@code op: lt}) rather than at or under ({@code lte}); above: {@code gt}, not {@code gte}. */
     @Column(name = "latency_threshold_strict", nullable = false)
     private boolean latencyThresholdStrict;
+
+    /**
+     * Good if the request takes longer than the threshold (OpenSLO {@code op: gt}/{@code gte}), as an imported document
+     * may say of a metric where more is better; counted as the complement of the bound's requests within.
+     */
+    @Column(name = "latency_good_above", nullable = false)
+    private boolean latencyGoodAbove;
 
     @Column(nullable = false)
     private double target;
@@ -100,7 +107,8 @@ public class Slo {
     }
 
     public Slo(UUID organizationId, UUID serviceId, String name, String displayName, Indicator indicator,
-               Integer latencyThresholdMillis, boolean latencyThresholdStrict, SloSpec spec, String openSloIndicator, Instant createdAt) {
+               Integer latencyThresholdMillis, boolean latencyThresholdStrict, boolean latencyGoodAbove, SloSpec spec, String openSloIndicator,
+               Instant createdAt) {
         this.id = Ids.newId();
         this.organizationId = organizationId;
         this.serviceId = serviceId;
@@ -109,6 +117,7 @@ public class Slo {
         this.indicator = indicator;
         this.latencyThresholdMillis = indicator == Indicator.LATENCY ? latencyThresholdMillis : null;
         this.latencyThresholdStrict = indicator == Indicator.LATENCY && latencyThresholdStrict;
+        this.latencyGoodAbove = indicator == Indicator.LATENCY && latencyGoodAbove;
         this.openSloIndicator = openSloIndicator;
         this.createdAt = createdAt;
         define(spec);
@@ -180,9 +189,21 @@ public class Slo {
         return openSloIndicator;
     }
 
-    /** The bound roll-ups count this SLO's good requests within ({@link com.aiaops.telemetry.LatencyBound}); null: not latency. */
+    public boolean latencyGoodAbove() {
+        return latencyGoodAbove;
+    }
+
+    /**
+     * The bound roll-ups count requests within ({@link com.aiaops.telemetry.LatencyBound}); null: not latency. Good
+     * below: the requests within are the good ones. Good above: the others are, so "&gt; t" counts within "≤ t" and
+     * "≥ t" within "&lt; t".
+     */
     public Integer latencyBound() {
-        return latencyThresholdMillis == null ? null : com.aiaops.telemetry.LatencyBound.key(latencyThresholdMillis, latencyThresholdStrict);
+        return latencyThresholdMillis == null ? null : boundKey(latencyThresholdMillis, latencyThresholdStrict, latencyGoodAbove);
+    }
+
+    static int boundKey(int thresholdMillis, boolean strict, boolean goodAbove) {
+        return com.aiaops.telemetry.LatencyBound.key(thresholdMillis, goodAbove != strict);
     }
 
     public Instant createdAt() {

@@ -46,10 +46,10 @@ public class SloRepository implements com.aiaops.telemetry.TrackedThresholds {
     @Override
     public Set<Integer> of(UUID serviceId) {
         Set<Integer> bounds = new HashSet<>();
-        em.createQuery("select distinct s.latencyThresholdMillis, s.latencyThresholdStrict from Slo s where s.serviceId = :service "
+        em.createQuery("select distinct s.latencyThresholdMillis, s.latencyThresholdStrict, s.latencyGoodAbove from Slo s where s.serviceId = :service "
                         + "and s.latencyThresholdMillis is not null", Object[].class)
                 .setParameter("service", serviceId).getResultList()
-                .forEach(row -> bounds.add(com.aiaops.telemetry.LatencyBound.key((Integer) row[0], (Boolean) row[1])));
+                .forEach(row -> bounds.add(Slo.boundKey((Integer) row[0], (Boolean) row[1], (Boolean) row[2])));
         return bounds;
     }
 }

@@ -56,7 +56,7 @@ public class SloService {
 
     /** What a client asks for; checked here so that every mistake is a clear 400. */
     public record Definition(UUID serviceId, String name, String displayName, Indicator indicator, Integer latencyThresholdMs,
-                             boolean latencyThresholdStrict, double target, String window, boolean rolling, java.time.LocalDateTime calendarStart,
+                             boolean latencyThresholdStrict, boolean latencyGoodAbove, double target, String window, boolean rolling, java.time.LocalDateTime calendarStart,
                              String timeZone, BudgetingMethod budgetingMethod, Double timeSliceTarget,
                              String timeSliceWindow, long minimumEvents, List<BurnRateRule> burnRateRules) {
     }
@@ -74,7 +74,7 @@ public class SloService {
             throw InvalidRequestException.ofField("validation-failed", "latencyThresholdMs", "a LATENCY SLO needs a threshold in milliseconds");
         }
         Slo slo = new Slo(caller.organizationId(), d.serviceId(), d.name(), d.displayName(), d.indicator(),
-                d.latencyThresholdMs(), d.latencyThresholdStrict(), spec(d), null, clock.instant());
+                d.latencyThresholdMs(), d.latencyThresholdStrict(), d.latencyGoodAbove(), spec(d), null, clock.instant());
         repository.add(slo);
         audit.record(caller, "slo.defined", "slo", slo.id(), null, snapshot(slo));
         return slo;
@@ -101,6 +101,9 @@ public class SloService {
 
     /** The definition's field a refusal of the spec's own rules is about. */
     private static String fieldOf(RuntimeException e) {
+        if (e instanceof SloSpec.Refused refused) {
+            return refused.field();
+        }
         String message = String.valueOf(e.getMessage());
         if (e instanceof java.time.DateTimeException || message.contains("zone") || message.contains("Zone")) {
             return "timeZone";
@@ -157,15 +160,17 @@ public class SloService {
 
     SloStatus evaluate(Slo slo, Instant now) {
         Integer threshold = slo.indicator() == Indicator.LATENCY ? slo.latencyBound() : null;
+        java.util.function.UnaryOperator<Counts> good = slo.latencyGoodAbove() ? c -> new Counts(c.bad(), c.total()) : c -> c;
         return SloEvaluator.evaluate(slo.spec(), now, new SloEvaluator.CountSource() {
             @Override
             public Counts counts(Instant from, Instant to) {
-                return telemetry.countsOutside(slo.serviceId(), threshold, from, to, maintenanceIn(from, to));
+                return good.apply(telemetry.countsOutside(slo.serviceId(), threshold, from, to, maintenanceIn(from, to)));
             }
 
             @Override
             public List<Counts> slices(Instant from, Instant to, Duration slice) {
                 List<Counts> slices = new java.util.ArrayList<>(telemetry.slices(slo.serviceId(), threshold, from, to, slice));
+                slices.replaceAll(good);
                 Instant start = from.truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
                 for (Intervals.Interval maintenance : maintenanceIn(from, to)) {
                     // A slice touched by maintenance is left out whole.
@@ -220,7 +225,7 @@ public class SloService {
                 .map(s -> new OpenSlo.ServiceDoc(s.slug(), s.displayName(), s.description())).toList();
         List<OpenSlo.SloDoc> sloDocs = chosen.stream().map(slo -> new OpenSlo.SloDoc(slo.name(), slo.displayName(),
                 byId.get(slo.serviceId()).slug(), slo.indicator(), slo.latencyThresholdMillis(), slo.latencyThresholdStrict(),
-                slo.spec(), slo.openSloIndicator(), slo.openSloMetadata())).toList();
+                slo.latencyGoodAbove(), slo.spec(), slo.openSloIndicator(), slo.openSloMetadata())).toList();
         return OpenSlo.write(serviceDocs, sloDocs);
     }
 
@@ -277,7 +282,7 @@ public class SloService {
         List<Slo> created = new java.util.ArrayList<>();
         for (OpenSlo.SloDoc doc : importable) {
             Slo slo = new Slo(caller.organizationId(), serviceIds.get(doc.service()), doc.name(), doc.displayName(), doc.indicator(),
-                    doc.latencyThresholdMs(), doc.latencyThresholdStrict(), doc.spec(), doc.foreignIndicator(), clock.instant());
+                    doc.latencyThresholdMs(), doc.latencyThresholdStrict(), doc.latencyGoodAbove(), doc.spec(), doc.foreignIndicator(), clock.instant());
             slo.keepOpenSloMetadata(doc.keptMetadata());
             repository.add(slo);
             audit.record(caller, "slo.imported", "slo", slo.id(), null, snapshot(slo));
@@ -308,6 +313,7 @@ public class SloService {
         state.put("indicator", slo.indicator().name());
         state.put("latencyThresholdMs", slo.latencyThresholdMillis());
         state.put("latencyThresholdStrict", slo.latencyThresholdStrict());
+        state.put("latencyGoodAbove", slo.latencyGoodAbove());
         state.put("target", spec.target());
         state.put("window", spec.window().duration().toString());
         state.put("rolling", spec.window().rolling());

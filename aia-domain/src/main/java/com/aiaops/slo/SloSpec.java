@@ -11,20 +11,20 @@ public record SloSpec(double target, TimeWindow window, BudgetingMethod method, 
                       Duration timeSliceWindow, long minimumEvents, List<BurnRateRule> rules) {
     public SloSpec {
         if (!(target > 0 && target < 1)) {
-            throw new IllegalArgumentException("the target must be in (0, 1), e.g. 0.999");
+            throw new Refused("target", "the target must be in (0, 1), e.g. 0.999");
         }
         if (method == BudgetingMethod.TIMESLICES && (timeSliceTarget == null || !(timeSliceTarget > 0 && timeSliceTarget <= 1))) {
-            throw new IllegalArgumentException("Timeslices budgeting needs a timeSliceTarget in (0, 1]");
+            throw new Refused("timeSliceTarget", "Timeslices budgeting needs a timeSliceTarget in (0, 1]");
         }
         if (method == BudgetingMethod.RATIO_TIMESLICES && timeSliceTarget != null) {
-            throw new IllegalArgumentException("RatioTimeslices budgeting averages the slices' ratios: it takes no timeSliceTarget");
+            throw new Refused("timeSliceTarget", "RatioTimeslices budgeting averages the slices' ratios: it takes no timeSliceTarget");
         }
         if (method.slices() && (timeSliceWindow == null || timeSliceWindow.toMinutes() < 1 || timeSliceWindow.toSeconds() % 60 != 0)) {
-            throw new IllegalArgumentException(method == BudgetingMethod.TIMESLICES ? "Timeslices budgeting needs a timeSliceWindow of whole minutes"
+            throw new Refused("timeSliceWindow", method == BudgetingMethod.TIMESLICES ? "Timeslices budgeting needs a timeSliceWindow of whole minutes"
                     : "RatioTimeslices budgeting needs a timeSliceWindow of whole minutes");
         }
         if (minimumEvents < 0) {
-            throw new IllegalArgumentException("minimumEvents cannot be negative");
+            throw new Refused("minimumEvents", "minimumEvents cannot be negative");
         }
         rules = List.copyOf(rules);
     }
@@ -38,16 +38,24 @@ public record SloSpec(double target, TimeWindow window, BudgetingMethod method, 
      * Not checked when a stored SLO is read back, so that tightening these rules never breaks a read.
      */
     /** A definition the telemetry cannot measure, naming the field of the definition that makes it so. */
-    public static final class Unmeasurable extends IllegalArgumentException {
+    /** A spec refused for one of its fields, named as the API calls it. */
+    public static class Refused extends IllegalArgumentException {
         private final String field;
 
-        Unmeasurable(String field, String message) {
+        Refused(String field, String message) {
             super(message);
             this.field = field;
         }
 
         public String field() {
             return field;
+        }
+    }
+
+    /** A spec that is valid but cannot be measured with the telemetry kept. */
+    public static final class Unmeasurable extends Refused {
+        Unmeasurable(String field, String message) {
+            super(field, message);
         }
     }
 

@@ -26,7 +26,7 @@ class OpenSloPublicCorpusTest {
                 Arguments.of("openslo-ratio-timeslices.yaml", List.of("main-page"), 0, List.of()),
                 Arguments.of("openslo-low-traffic-timeslices.yaml", List.of("service-availability"), 0, List.of()),
                 Arguments.of("oslo-validate-v1.yaml", List.of("web-availability"), 2, List.of()),
-                Arguments.of("oslo-validate-v1alpha.yaml", List.of(), 2, List.of("SLO ratio", "SLO my-amazing-slo: spec.objectives[0].op")),
+                Arguments.of("oslo-validate-v1alpha.yaml", List.of("my-amazing-slo"), 2, List.of("SLO ratio: spec.objectives[0].timeSliceTarget")),
                 Arguments.of("oslo-mix-1.yaml", List.of(), 1, List.of()),
                 Arguments.of("oslo-mix-2.yaml", List.of(), 1, List.of()),
                 Arguments.of("oslo-recursive-1.yaml", List.of(), 1, List.of()),
@@ -45,14 +45,14 @@ class OpenSloPublicCorpusTest {
                 Arguments.of("gosdk-decode-sequence.json", List.of(), 2, List.of()),
                 Arguments.of("gosdk-encode-v1-slo.json", List.of("foo-slo"), 0, List.of()),
                 Arguments.of("gosdk-decode-v1-slos.yaml", List.of("foo-slo"), 0, List.of()),
-                Arguments.of("gosdk-inline-v1-slo.yaml", List.of(), 0,
-                        List.of("SLO my-slo-1: spec.objectives[0].op", "SLO my-slo-2: spec.objectives[0].op")),
+                Arguments.of("gosdk-inline-v1-slo.yaml", List.of("my-slo-1"), 0, 
+                        List.of("SLO my-slo-2: spec.alertPolicies[0].spec.conditions[0].conditionRef")),
                 Arguments.of("gosdk-inline-v1-slo-invalid-sli.yaml", List.of(), 0, List.of("SLO my-slo: spec.indicatorRef")),
-                Arguments.of("gosdk-inline-v1-slo-invalid-target.yaml", List.of(), 0, List.of("SLO my-slo: spec.objectives[0].op")),
-                Arguments.of("gosdk-inline-v1-slo-invalid-policy.yaml", List.of(), 0, List.of("SLO my-slo: spec.objectives[0].op")),
+                Arguments.of("gosdk-inline-v1-slo-invalid-target.yaml", List.of(), 0, List.of("SLO my-slo: spec.objectives[0].value")),
+                Arguments.of("gosdk-inline-v1-slo-invalid-policy.yaml", List.of(), 0, List.of("SLO my-slo: spec.objectives[0].value")),
                 Arguments.of("occurences-slo.yaml", List.of("search-slo"), 0, List.of()),
                 Arguments.of("timeslices-slo.yaml", List.of("service-availability"), 0, List.of()),
-                Arguments.of("v1alpha-slo.yaml", List.of(), 0, List.of("SLO web-availability")));
+                Arguments.of("v1alpha-slo.yaml", List.of(), 0, List.of("SLO web-availability: spec.objectives[0].timeSliceWindow")));
     }
 
     private static String file(String name) throws IOException {

@@ -116,7 +116,7 @@ class OpenSloPublicExamplesTest {
     void the_sdks_v1alpha_example_converts_and_is_refused_for_its_missing_slice_length() throws Exception {
         var refused = org.junit.jupiter.api.Assertions.assertThrows(com.aiaops.shared.InvalidRequestException.class,
                 () -> OpenSlo.read(example("v1alpha-slo.yaml")));
-        assertEquals("SLO web-availability", refused.violations().get(0).field());
+        assertEquals("SLO web-availability: spec.objectives[0].timeSliceWindow", refused.violations().get(0).field());
         assertTrue(refused.violations().get(0).message().contains("timeSliceWindow"), refused.violations().toString());
     }
 

@@ -19,13 +19,13 @@ class OpenSloTest {
                 ZoneId.of("Europe/Paris")), BudgetingMethod.TIMESLICES, 0.95, Duration.ofMinutes(5), 50,
                 List.of(new BurnRateRule(Duration.ofHours(1), Duration.ofMinutes(5), 14.4, BurnRateRule.Severity.PAGE),
                         new BurnRateRule(Duration.ofDays(3), Duration.ofHours(6), 1, BurnRateRule.Severity.TICKET)));
-        return new OpenSlo.SloDoc("checkout-latency", "Checkout answers fast", "checkout", Indicator.LATENCY, 300, true, spec, null, null);
+        return new OpenSlo.SloDoc("checkout-latency", "Checkout answers fast", "checkout", Indicator.LATENCY, 300, true, false, spec, null, null);
     }
 
     private static OpenSlo.SloDoc availability() {
         SloSpec spec = new SloSpec(0.999, TimeWindow.rolling(SloDuration.parse("28d")), BudgetingMethod.OCCURRENCES, null, null,
                 0, BurnRateRule.workbookDefaults());
-        return new OpenSlo.SloDoc("checkout-availability", null, "checkout", Indicator.AVAILABILITY, null, false, spec, null, null);
+        return new OpenSlo.SloDoc("checkout-availability", null, "checkout", Indicator.AVAILABILITY, null, false, false, spec, null, null);
     }
 
     @Test
@@ -88,7 +88,7 @@ class OpenSloTest {
                   timeWindow: [{duration: 30 days, isRolling: true}]
                   objectives: [{target: 0.99}]
                 """));
-        assertEquals("SLO broken", e.violations().get(0).field());
+        assertEquals("SLO broken: spec.timeWindow[0].duration", e.violations().get(0).field());
         assertThrows(InvalidRequestException.class, () -> OpenSlo.read("apiVersion: openslo/v2\nkind: SLO\nmetadata: {name: x}\n"));
         assertThrows(InvalidRequestException.class, () -> OpenSlo.read("{unclosed: [1, 2"));
     }

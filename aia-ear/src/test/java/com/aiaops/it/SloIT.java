@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import static com.aiaops.it.Telemetry.batch;
 import static com.aiaops.it.Telemetry.observation;
 import static com.aiaops.it.Telemetry.spread;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.hamcrest.Matchers.closeTo;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
@@ -101,7 +102,7 @@ class SloIT extends ApiIT {
     /**
      * "Good if < 300 ms" and "good if ≤ 300 ms" are two SLOs: requests at exactly 300 ms are bad for the first and good
      * for the second, counted apart by ingestion (observations and pre-counted minutes), and each is exported with its
-     * own OpenSLO op.
+     * own OpenSLO op. So are the two the other way ("good if > 300 ms", "≥ 300 ms"), which OpenSLO documents may say.
      */
     @Test
     void a_strict_latency_bound_and_an_inclusive_one_disagree_on_requests_at_the_bound() {
@@ -113,8 +114,17 @@ class SloIT extends ApiIT {
         Map<String, Object> strict = new HashMap<>(inclusive);
         strict.put("name", "quotes-under-300");
         strict.put("latencyThresholdStrict", true);
+        Map<String, Object> above = new HashMap<>(strict);
+        above.put("name", "quotes-over-300");
+        above.put("latencyGoodAbove", true);
+        Map<String, Object> atLeast = new HashMap<>(inclusive);
+        atLeast.put("name", "quotes-at-least-300");
+        atLeast.put("latencyGoodAbove", true);
         String inclusiveSlo = defineSlo(tenant.adminKey(), inclusive);
         String strictSlo = defineSlo(tenant.adminKey(), strict);
+        String aboveSlo = defineSlo(tenant.adminKey(), above);
+        String atLeastSlo = defineSlo(tenant.adminKey(), atLeast);
+        as(tenant.adminKey()).get("/slos/" + aboveSlo).then().body("latencyGoodAbove", equalTo(true)).body("latencyThresholdStrict", equalTo(true));
         as(tenant.adminKey()).get("/slos/" + strictSlo).then().body("latencyThresholdStrict", equalTo(true));
         as(tenant.adminKey()).get("/slos/" + inclusiveSlo).then().body("latencyThresholdStrict", equalTo(false));
 
@@ -133,10 +143,30 @@ class SloIT extends ApiIT {
                 .body("goodEvents", equalTo(60 + 30 + 10)).body("totalEvents", equalTo(110));
         as(tenant.adminKey()).get("/slos/" + strictSlo + "/status").then().statusCode(200)
                 .body("goodEvents", equalTo(60 + 6)).body("totalEvents", equalTo(110));
+        as(tenant.adminKey()).get("/slos/" + aboveSlo + "/status").then().statusCode(200)
+                .body("goodEvents", equalTo(10)).body("totalEvents", equalTo(110));
+        as(tenant.adminKey()).get("/slos/" + atLeastSlo + "/status").then().statusCode(200)
+                .body("goodEvents", equalTo(30 + 10 + 4)).body("totalEvents", equalTo(110));
 
         String exported = as(tenant.adminKey()).get("/slos/openslo").then().statusCode(200).extract().asString();
         org.junit.jupiter.api.Assertions.assertTrue(exported.matches("(?s).*name: quotes-under-300.*op: lt\\b.*"), exported);
         org.junit.jupiter.api.Assertions.assertTrue(exported.matches("(?s).*name: quotes-at-most-300.*op: lte\\b.*"), exported);
+        org.junit.jupiter.api.Assertions.assertTrue(exported.matches("(?s).*name: quotes-over-300.*op: gt\\b.*"), exported);
+        org.junit.jupiter.api.Assertions.assertTrue(exported.matches("(?s).*name: quotes-at-least-300.*op: gte\\b.*"), exported);
+
+        // The export imports again as the same four SLOs (another organisation, same service), each counting as before.
+        Tenant again = newTenant();
+        registerService(again.adminKey(), "quotes");
+        as(again.adminKey()).config(io.restassured.RestAssured.config().encoderConfig(io.restassured.config.EncoderConfig.encoderConfig()
+                        .encodeContentTypeAs("application/yaml", io.restassured.http.ContentType.TEXT)))
+                .contentType("application/yaml").body(exported).post("/slos/openslo").then().statusCode(201);
+        as(issueKey(again, "INGEST")).body(batch(items)).post("/telemetry/observations").then().statusCode(200);
+        Map<String, Integer> good = new HashMap<>();
+        for (Map<String, Object> slo : as(again.adminKey()).get("/slos").then().statusCode(200).extract().jsonPath().<Map<String, Object>>getList("items")) {
+            good.put((String) slo.get("name"), as(again.adminKey()).get("/slos/" + slo.get("id") + "/status").then().statusCode(200)
+                    .extract().path("goodEvents"));
+        }
+        assertEquals(Map.of("quotes-at-most-300", 90, "quotes-under-300", 60, "quotes-over-300", 10, "quotes-at-least-300", 40), good);
     }
 
     /** RatioTimeslices (OpenSLO): a quiet minute at 50 % weighs as much as a busy one; the SLI is the slices' average. */

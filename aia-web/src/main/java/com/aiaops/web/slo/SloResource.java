@@ -73,8 +73,10 @@ public class SloResource {
             @Size(max = 200) String displayName,
             @NotNull Indicator indicator,
             @Min(1) @Max(3_600_000) Integer latencyThresholdMs,
-            @Schema(description = "true: good if latency < latencyThresholdMs (OpenSLO op lt); false or absent: good if ≤ (op lte)")
+            @Schema(description = "true: good if latency < latencyThresholdMs (OpenSLO op lt; gt when good above); false or absent: good if ≤ (op lte; gte when good above)")
             Boolean latencyThresholdStrict,
+            @Schema(description = "true: good if the request takes longer than the threshold (OpenSLO op gt or gte); false or absent: shorter (lt or lte)")
+            Boolean latencyGoodAbove,
             @DecimalMin(value = "0", inclusive = false) @DecimalMax(value = "1", inclusive = false) Double target,
             @DecimalMin(value = "0", inclusive = false) @DecimalMax(value = "100", inclusive = false) Double targetPercent,
             @NotBlank @Pattern(regexp = DURATION, message = "an OpenSLO duration such as 28d, 4w, 1M or 1Q") String window,
@@ -89,14 +91,14 @@ public class SloResource {
     }
 
     public record SloView(UUID id, UUID serviceId, String name, String displayName, Indicator indicator,
-                          Integer latencyThresholdMs, boolean latencyThresholdStrict, double target, String window, boolean rolling,
+                          Integer latencyThresholdMs, boolean latencyThresholdStrict, boolean latencyGoodAbove, double target, String window, boolean rolling,
                           LocalDateTime calendarStart, String timeZone, BudgetingMethod budgetingMethod,
                           Double timeSliceTarget, Long timeSliceMinutes, long minimumEvents,
                           List<BurnRateRuleView> burnRateRules, long version) {
         static SloView of(Slo slo) {
             SloSpec spec = slo.spec();
             return new SloView(slo.id(), slo.serviceId(), slo.name(), slo.displayName(), slo.indicator(),
-                    slo.latencyThresholdMillis(), slo.latencyThresholdStrict(), spec.target(), spec.window().duration().toString(), spec.window().rolling(),
+                    slo.latencyThresholdMillis(), slo.latencyThresholdStrict(), slo.latencyGoodAbove(), spec.target(), spec.window().duration().toString(), spec.window().rolling(),
                     spec.window().calendarStart(), spec.window().timeZone() == null ? null : spec.window().timeZone().getId(),
                     spec.method(), spec.timeSliceTarget(),
                     spec.timeSliceWindow() == null ? null : spec.timeSliceWindow().toMinutes(), spec.minimumEvents(),
@@ -122,7 +124,8 @@ public class SloResource {
                 : java.math.BigDecimal.valueOf(body.targetPercent()).movePointLeft(2).doubleValue(); // 99.9 -> 0.999 exactly
         List<BurnRateRule> rules = body.burnRateRules() == null ? null : body.burnRateRules().stream().map(SloResource::rule).toList();
         Slo slo = slos.define(caller.get(), new SloService.Definition(body.serviceId(), body.name(), body.displayName(),
-                body.indicator(), body.latencyThresholdMs(), Boolean.TRUE.equals(body.latencyThresholdStrict()), target, body.window(), body.rolling() == null || body.rolling(),
+                body.indicator(), body.latencyThresholdMs(), Boolean.TRUE.equals(body.latencyThresholdStrict()),
+                Boolean.TRUE.equals(body.latencyGoodAbove()), target, body.window(), body.rolling() == null || body.rolling(),
                 body.calendarStart(), body.timeZone(),
                 body.budgetingMethod() == null ? BudgetingMethod.OCCURRENCES : body.budgetingMethod(),
                 body.timeSliceTarget(), body.timeSliceWindow(), body.minimumEvents() == null ? 0 : body.minimumEvents(), rules));
