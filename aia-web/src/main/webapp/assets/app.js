@@ -100,6 +100,20 @@ async function route() {
   if (routeController) routeController.abort();
   routeController = new AbortController();
   const view = new View(main, announcer, routeController.signal);
+  const invitation = /^#\/invitation\/([\w-]{1,64})$/.exec(location.hash);
+  if (invitation) {
+    // Followed by someone who may have no account yet: the page needs no session, and accepting starts one.
+    try {
+      const module = await import('./pages/invitation.js');
+      await module.render(view, invitation[1], async () => {
+        await loadSession();
+        location.hash = '#/overview';
+      });
+    } catch (e) {
+      if (!view.signal.aborted) view.show('Something went wrong', html`<p class="error" role="alert">${e.message}</p>`);
+    }
+    return;
+  }
   if (!session) {
     loginPage(view);
     return;

@@ -1,17 +1,22 @@
-// Access: the organisation's members and their roles, and API keys (the secret shown once; revoke, rotate).
+// Access: the organisation's members and their roles, invitations (the link shown once; revoke), and API keys (the
+// secret shown once; revoke, rotate).
 import { html } from '../lib.js';
 import { api, all } from '../api.js';
 import { FormErrors, fmt, formError, status, table, textInput } from '../ui.js';
 
 const MEMBER_FIELDS = ['email', 'displayName', 'role', 'password'];
 const KEY_FIELDS = ['name', 'scope', 'expiresAt', 'rateLimitPerMinute'];
+const INVITE_FIELDS = ['email', 'role'];
 
 export async function render(view) {
-  const [members, keys] = await Promise.all([all('/members', 5000, view.signal), api('/api-keys', { signal: view.signal })]);
+  const [members, keys, invitations] = await Promise.all([all('/members', 5000, view.signal), api('/api-keys', { signal: view.signal }),
+    api('/invitations', { signal: view.signal })]);
   const member = { email: '', displayName: '', role: 'VIEWER', password: '' };
   const key = { name: '', scope: 'VIEWER' };
-  const errors = { member: new FormErrors(), key: new FormErrors() };
+  const invitation = { email: '', role: 'VIEWER' };
+  const errors = { member: new FormErrors(), key: new FormErrors(), invite: new FormErrors() };
   let issued = null;
+  let invited = null;
 
   const input = (state, form, id, label, type = 'text', autocomplete = 'off') => textInput(state, errors[form], form, id, label, { type, autocomplete });
 
@@ -25,6 +30,28 @@ export async function render(view) {
       errors.member.take(e, MEMBER_FIELDS);
       draw();
     }
+  };
+  const invite = async (event) => {
+    event.preventDefault();
+    try {
+      invited = await api('/invitations', { method: 'POST', body: invitation });
+      errors.invite.clear();
+      invitations.items = (await api('/invitations')).items;
+      view.say(`${invited.email} invited: the link is e-mailed, and shown here this once`);
+    } catch (e) {
+      errors.invite.take(e, INVITE_FIELDS);
+    }
+    draw();
+  };
+  const revokeInvitation = (i) => async () => {
+    try {
+      await api(`/invitations/${i.id}`, { method: 'DELETE' });
+      invitations.items = (await api('/invitations')).items;
+      view.say(`The invitation of ${i.email} is revoked`);
+    } catch (e) {
+      errors.invite.take(e, INVITE_FIELDS);
+    }
+    draw();
   };
   const issueKey = async (event) => {
     event.preventDefault();
@@ -53,6 +80,13 @@ export async function render(view) {
   const draw = () => view.show('Access', html`
     <h2>Members</h2>
     ${table('Members', ['Name', 'E-mail', 'Role', 'Since'], members.items.map((m) => [m.displayName, m.email, m.role, fmt.time(m.createdAt)]))}
+    ${invited ? html`<div class="card secret" role="status" data-testid="invitation-link">
+      <p>The link for <strong>${invited.email}</strong> (${invited.role}), e-mailed to them and shown here this once; good until ${fmt.time(invited.expiresAt)}:</p>
+      <p><code data-testid="invitation-url">${invited.acceptUrl}</code>
+        <button type="button" @click=${() => navigator.clipboard?.writeText(invited.acceptUrl)}>Copy</button></p></div>` : ''}
+    ${invitations.items.length ? table('Invitations not yet accepted', ['E-mail', 'Role', 'Invited', 'Good until', 'Actions'], invitations.items.map((i) => [
+      i.email, i.role, fmt.time(i.createdAt), i.expired ? 'expired' : fmt.time(i.expiresAt),
+      html`<button type="button" @click=${revokeInvitation(i)} aria-label="Revoke the invitation of ${i.email}">Revoke</button>`])) : ''}
     <h2>API keys</h2>
     ${issued ? html`<div class="card secret" role="status" data-testid="issued-key">
       <p>The secret of <strong>${issued.key.name}</strong>, shown this once:</p>
@@ -65,6 +99,17 @@ export async function render(view) {
         <button type="button" @click=${act(`Key ${k.name} revoked`, () => api(`/api-keys/${k.id}`, { method: 'DELETE' }))}
           aria-label="Revoke ${k.name}">Revoke</button>` : '']))}
     <div class="grid">
+    <section class="card" aria-labelledby="invite-title">
+      <h2 id="invite-title">Invite a member</h2>
+      <form class="stack" novalidate @submit=${invite}>
+        ${input(invitation, 'invite', 'email', 'E-mail', 'email')}
+        <label for="invite-role">Role</label>
+        <select id="invite-role" @change=${(e) => { invitation.role = e.target.value; }}>
+          ${['VIEWER', 'OPERATOR', 'ADMIN'].map((r) => html`<option ?selected=${r === invitation.role}>${r}</option>`)}</select>
+        ${formError(errors.invite)}
+        <button type="submit">Send the invitation</button>
+      </form>
+    </section>
     <section class="card" aria-labelledby="member-title">
       <h2 id="member-title">Add a member</h2>
       <form class="stack" novalidate @submit=${addMember}>

@@ -30,7 +30,7 @@ public class CostImport {
     @Column(name = "unallocated_rows", nullable = false)
     private long unallocatedRows;
 
-    @Column(name = "effective_cost", nullable = false, precision = 24, scale = 8)
+    @Column(name = "effective_cost", nullable = false, precision = 30, scale = FocusFormat.AMOUNT_SCALE)
     private BigDecimal effectiveCost;
 
     @Column(name = "first_charge_at")

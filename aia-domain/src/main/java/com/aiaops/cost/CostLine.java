@@ -39,19 +39,19 @@ public class CostLine {
     @Column(length = 200)
     private String customer;
 
-    @Column(name = "billed_cost", nullable = false, precision = 24, scale = 8)
+    @Column(name = "billed_cost", nullable = false, precision = 30, scale = FocusFormat.AMOUNT_SCALE)
     private BigDecimal billedCost;
 
-    @Column(name = "effective_cost", nullable = false, precision = 24, scale = 8)
+    @Column(name = "effective_cost", nullable = false, precision = 30, scale = FocusFormat.AMOUNT_SCALE)
     private BigDecimal effectiveCost;
 
-    @Column(name = "list_cost", precision = 24, scale = 8)
+    @Column(name = "list_cost", precision = 30, scale = FocusFormat.AMOUNT_SCALE)
     private BigDecimal listCost;
 
-    @Column(name = "contracted_cost", precision = 24, scale = 8)
+    @Column(name = "contracted_cost", precision = 30, scale = FocusFormat.AMOUNT_SCALE)
     private BigDecimal contractedCost;
 
-    @Column(name = "pricing_quantity", precision = 24, scale = 8)
+    @Column(name = "pricing_quantity", precision = 30, scale = FocusFormat.AMOUNT_SCALE)
     private BigDecimal pricingQuantity;
 
     @Column(name = "pricing_unit", length = 64)

@@ -111,6 +111,9 @@ public final class FocusFormat {
                 .filter(c -> !header.containsKey(c)).toList();
     }
 
+    /** Decimals kept of an amount or quantity: providers export up to 11 (AWS writes 0.00000080000). */
+    public static final int AMOUNT_SCALE = 12;
+
     /** ServiceCategory values outside FOCUS's list that rows carried, kept as written, with how many rows: said in the answer. */
     private final Map<String, Long> unlistedServiceCategories = new java.util.TreeMap<>();
 
@@ -289,7 +292,8 @@ public final class FocusFormat {
                     error(column, "is out of range");
                     return null;
                 }
-                return number;
+                // Kept to the column's 12 decimals here, so that what the import answers is what is stored.
+                return number.scale() > AMOUNT_SCALE ? number.setScale(AMOUNT_SCALE, java.math.RoundingMode.HALF_EVEN) : number;
             } catch (NumberFormatException e) {
                 error(column, !usSpreadsheet && value.matches(".*[$€£¥,].*") ? "is not a decimal number (currency symbols and thousands "
                         + "separators are a spreadsheet's formatting; FOCUS writes 10000.00; a US spreadsheet's file imports with "

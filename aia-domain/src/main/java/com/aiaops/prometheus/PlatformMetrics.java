@@ -87,6 +87,7 @@ public class PlatformMetrics {
                 "Telemetry records (observations, or per-minute counts) in the batches received on this node, by kind and result", records);
         List<MetricFamily> families = new ArrayList<>(List.of(latency, batchCount, recordCount));
         families.addAll(JvmMetrics.families());
+        families.addAll(DataSourceMetrics.families());
         return families;
     }
 

@@ -23,6 +23,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** FOCUS imports: validation, idempotency, allocation to services, budgets with forecasts and alerts, breakdowns, unit costs. */
 class CostIT extends ApiIT {
@@ -217,6 +218,38 @@ class CostIT extends ApiIT {
         }
         csv(tenant.adminKey()).queryParam("spreadsheet", "de-DE").body("x".getBytes(StandardCharsets.UTF_8)).post("/cost/imports")
                 .then().statusCode(400).contentType(PROBLEM_JSON).body("errors[0].message", containsString("en-US"));
+    }
+
+    /**
+     * The FinOps Foundation's FOCUS 1.0 sample export (focus/public/finops-sample/README.md): anonymised AWS, Microsoft
+     * and Oracle exports as they write them, quoted values, NULL, space-separated date-times.
+     */
+    @Test
+    void the_finops_foundations_focus_1_0_sample_export_imports_as_exported() throws Exception {
+        Tenant tenant = newTenant();
+        byte[] bytes;
+        try (java.io.InputStream in = CostIT.class.getResourceAsStream("/focus/public/finops-sample/focus_sample.csv")) {
+            bytes = in.readAllBytes();
+        }
+        csv(tenant.adminKey()).body(bytes).post("/cost/imports").then().statusCode(201)
+                .body("rows", equalTo(1000)).body("focusVersion", equalTo("1.0"))
+                .body("effectiveCost", closeTo(14.97651418586, 1e-11)).body("unlistedServiceCategories", equalTo(Map.of()));
+        var providers = as(tenant.adminKey()).queryParam("by", "provider").queryParam("from", "2024-09").queryParam("to", "2024-09")
+                .get("/cost/breakdown").then().statusCode(200);
+        providers.body("items.key", containsInAnyOrder("AWS", "Microsoft", "Oracle"));
+        Map<String, Integer> rows = new java.util.HashMap<>();
+        for (Map<String, Object> item : providers.extract().jsonPath().<Map<String, Object>>getList("items")) {
+            rows.put((String) item.get("key"), (Integer) item.get("rows"));
+        }
+        assertEquals(Map.of("AWS", 942, "Microsoft", 51, "Oracle", 7), rows);
+        String month = as(tenant.adminKey()).queryParam("by", "month").queryParam("from", "2024-09").queryParam("to", "2024-09")
+                .get("/cost/breakdown").then().statusCode(200).body("items", hasSize(1)).body("items[0].currency", equalTo("USD"))
+                .extract().asString();
+        // read as decimals: the test client's default reads JSON numbers as floats, 7 digits
+        var exact = io.restassured.path.json.JsonPath.with(month).using(new io.restassured.path.json.config.JsonPathConfig(
+                io.restassured.path.json.config.JsonPathConfig.NumberReturnType.BIG_DECIMAL));
+        assertEquals(0, new java.math.BigDecimal("20.52022672899").compareTo(exact.getObject("items[0].billedCost", java.math.BigDecimal.class)), month);
+        assertEquals(0, new java.math.BigDecimal("14.97651418586").compareTo(exact.getObject("items[0].effectiveCost", java.math.BigDecimal.class)), month);
     }
 
     /** The FOCUS specification's own example files (see focus/public/README.md), each with its outcome. */

@@ -367,6 +367,87 @@ class DashboardIT extends ApiIT {
                 .body("items[0].members", org.hamcrest.Matchers.hasSize(2)).body("items[0].onCallNow", org.hamcrest.Matchers.notNullValue());
     }
 
+    /** A report is written from the browser and its job watched to the end; an operator starts a backup and a restore drill. */
+    @Test
+    void reports_backups_and_restore_drills_are_started_from_the_browser() throws Exception {
+        Tenant tenant = newTenant();
+        registerService(tenant.adminKey(), "checkout");
+        signIn(tenant);
+        browser.findElement(By.linkText("Backups & reports")).click();
+        heading("Backups and reports");
+        seen("Backups are kept by the platform operators");
+        type("report-period", "2026-1");
+        click("Write the report");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#report-period[aria-invalid=true]")));
+        type("report-period", "");
+        click("Write the report");
+        WebDriverWait job = new WebDriverWait(browser, Duration.ofSeconds(120));
+        job.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-testid^=job-]"), "COMPLETED"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//table[caption='Reports']//td[normalize-space()='SLA_MONTHLY']")));
+        accessible("Backups and reports, a report written");
+        as(tenant.adminKey()).get("/reports").then().body("items[0].kind", equalTo("SLA_MONTHLY"));
+
+        // The platform's operators see backups: one taken now, then a restore drill of it.
+        operatorKey(); // the operators' organisation and its founder exist
+        browser.manage().deleteAllCookies();
+        browser.get(BASE + "/#/login");
+        type("email", "ops@platform.example");
+        type("password", "a long operator passphrase");
+        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        heading("Overview");
+        browser.findElement(By.linkText("Backups & reports")).click();
+        heading("Backups and reports");
+        click("Start a full backup");
+        job.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-testid^=job-]"), "COMPLETED"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//table[caption='Backups']//a[normalize-space()='zip']")));
+        click("Run a restore drill");
+        job.until(ExpectedConditions.numberOfElementsToBe(By.xpath("//*[starts-with(@data-testid,'job-')][normalize-space()='COMPLETED']"), 2));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//table[caption='Restore drills and restores']//td[normalize-space()='DRILL']")));
+        accessible("Backups and reports, as an operator");
+        screenshot("backups");
+    }
+
+    /** An admin invites a person in the browser; the person follows the link, signed out, chooses a password and is in. */
+    @Test
+    void a_member_is_invited_in_the_browser_and_joins_by_the_link() throws Exception {
+        Tenant tenant = newTenant();
+        signIn(tenant);
+        browser.findElement(By.linkText("Access")).click();
+        heading("Access");
+        type("invite-email", "not an address");
+        click("Send the invitation");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#invite-email[aria-invalid=true]")));
+        String carol = unique("carol") + "@example.test";
+        type("invite-email", carol);
+        new Select(browser.findElement(By.id("invite-role"))).selectByVisibleText("OPERATOR");
+        click("Send the invitation");
+        String link = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=invitation-url]"))).getText();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//table[caption='Invitations not yet accepted']//td[normalize-space()='"
+                + carol + "']")));
+        accessible("Access, an invitation sent");
+
+        // The person invited, signed out, follows the link.
+        browser.findElement(By.id("sign-out")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("email")));
+        browser.get(link);
+        heading("Join Org " + tenant.slug());
+        seen("as OPERATOR");
+        accessible("Joining by an invitation");
+        type("accept-displayName", "Carol New");
+        type("accept-password", "short");
+        click("Join Org " + tenant.slug());
+        seen("12 to 128 characters");
+        type("accept-password", "a long enough password");
+        click("Join Org " + tenant.slug());
+        heading("Overview");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("account"), "Carol New"));
+        as(tenant.adminKey()).get("/members").then().body("items.find { it.email == '" + carol + "' }.role", equalTo("OPERATOR"));
+
+        // The link is used up.
+        browser.get(link);
+        seen("not valid any more");
+    }
+
     @Test
     void a_team_connects_pagerduty_teams_a_heartbeat_an_alert_rule_and_a_calendar_feed_in_the_browser() throws Exception {
         Tenant tenant = newTenant();

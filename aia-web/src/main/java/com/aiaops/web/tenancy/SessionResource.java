@@ -78,11 +78,7 @@ public class SessionResource {
     @Public
     @Operation(summary = "Sign in with e-mail and password; the session cookie then authenticates the browser")
     public Response signIn(@Valid @NotNull SignInRequest body) {
-        RateLimiter.Decision attempts = rateLimiter.tryAcquire("sign-in:" + Account.normalizeEmail(body.email()),
-                SIGN_IN_ATTEMPTS_PER_MINUTE);
-        if (!attempts.allowed()) {
-            throw new RateLimited(attempts);
-        }
+        countPasswordAttempt(body.email());
         Account account = signIn.verifyPassword(body.email(), body.password())
                 .orElseThrow(() -> new Unauthenticated("E-mail or password is wrong"));
         List<OrganizationService.Membership> memberships = organizations.membershipsOf(account.id());
@@ -149,6 +145,14 @@ public class SessionResource {
             session.invalidate();
         }
         return Response.noContent().build();
+    }
+
+    /** Counts a password tried for an account, wherever it is tried: over the limit, a 429. */
+    void countPasswordAttempt(String email) {
+        RateLimiter.Decision attempts = rateLimiter.tryAcquire("sign-in:" + Account.normalizeEmail(email), SIGN_IN_ATTEMPTS_PER_MINUTE);
+        if (!attempts.allowed()) {
+            throw new RateLimited(attempts);
+        }
     }
 
     /** Starts a fresh session (never reusing a pre-login session id) for an account acting in an organisation. */
