@@ -1,5 +1,5 @@
-// Incidents: the list (newest first), who is on call now per schedule, and declaring an incident (severity, services,
-// escalation policy, what the public status page says).
+// Incidents: the list (newest first, filtered by the server on status, severity and service, a page at a time), who is on
+// call now per schedule, and declaring an incident (severity, services, escalation policy, what the status page says).
 import { html, live, nothing } from '../lib.js';
 import { api, all } from '../api.js';
 import { FormErrors, errorAt, fmt, formError, status, table, textInput } from '../ui.js';
@@ -8,9 +8,17 @@ const FIELDS = ['title', 'publicTitle', 'severity', 'serviceIds', 'summary', 'es
 
 export async function render(view) {
   const signal = view.signal;
-  const [incidents, schedules, members, services, policies] = await Promise.all([api('/incidents?order=newest&limit=200', { signal }),
+  const filter = { status: '', severity: '', serviceId: '' };
+  const query = (cursor) => {
+    const parameters = new URLSearchParams({ order: 'newest', limit: '50' });
+    for (const [key, value] of Object.entries(filter)) if (value) parameters.set(key, value);
+    if (cursor) parameters.set('cursor', cursor);
+    return `/incidents?${parameters}`;
+  };
+  const [first, schedules, members, services, policies] = await Promise.all([api(query(), { signal }),
     api('/schedules', { signal }), all('/members', 5000, signal).catch(() => ({ items: [] })), all('/services', 5000, signal),
     api('/escalation-policies', { signal })]);
+  const incidents = { items: first.items, next: first.nextCursor };
   const name = (id) => (members.items.find((m) => m.id === id) || {}).displayName || (id ? 'someone' : 'nobody');
   const draft = { title: '', publicTitle: '', severity: 'P2', serviceIds: [], summary: '', escalationPolicyId: policies.items[0]?.id || '' };
   const errors = new FormErrors();
@@ -31,11 +39,35 @@ export async function render(view) {
     }
   };
   const text = (key, label, hint) => textInput(draft, errors, 'incident', key, label, { hint });
+  // A filter asks the server again from the first page; "more" follows the cursor.
+  const refilter = (key) => async (event) => {
+    filter[key] = event.target.value;
+    const page = await api(query(), { signal });
+    incidents.items = page.items;
+    incidents.next = page.nextCursor;
+    view.say(`${incidents.items.length}${incidents.next ? '+' : ''} incidents`);
+    draw();
+  };
+  const more = async () => {
+    const page = await api(query(incidents.next), { signal });
+    incidents.items = [...incidents.items, ...page.items];
+    incidents.next = page.nextCursor;
+    draw();
+  };
+  const choice = (key, label, options) => html`<label for="filter-${key}">${label}</label>
+    <select id="filter-${key}" @change=${refilter(key)}>
+      ${options.map(([value, text]) => html`<option value=${value} ?selected=${filter[key] === value}>${text}</option>`)}</select>`;
 
   const draw = () => view.show('Incidents', html`
+    <form class="filters" role="search" aria-label="Filter the incidents" @submit=${(e) => e.preventDefault()}>
+      ${choice('status', 'Status', [['', 'any'], ['open', 'open'], ['closed', 'resolved or closed']])}
+      ${choice('severity', 'Severity', [['', 'any'], ...['P0', 'P1', 'P2', 'P3'].map((p) => [p, p])])}
+      ${choice('serviceId', 'Service', [['', 'any'], ...services.items.map((s) => [s.id, s.displayName])])}
+    </form>
     ${table('Incidents, newest first', ['Incident', 'Severity', 'State', 'Triggered', 'Response SLA'], incidents.items.map((i) => [
       html`<a href="#/incidents/${i.id}">${i.title}</a>`, status(i.severity), status(i.state), fmt.time(i.triggeredAt),
       i.responseSlaMissed ? status('MISSED') : 'met or pending']))}
+    ${incidents.next ? html`<p><button type="button" @click=${more}>Show more incidents</button></p>` : nothing}
     <h2>On call</h2>
     ${table('Who is on call now', ['Schedule', 'Now', 'Members in turn'], schedules.items.map((s) => [s.name, name(s.onCallNow),
       s.members.map(name).join(' → ')]))}

@@ -76,6 +76,8 @@ public abstract class ApiIT {
     }
 
     private static String operatorKey;
+    static final String OPERATOR_EMAIL = "ops@platform.example";
+    static final String OPERATOR_PASSWORD = "a long operator passphrase";
 
     /**
      * An ADMIN key of the platform operators' organisation (aia.platform.operator-organization=platform-ops on the test
@@ -83,7 +85,7 @@ public abstract class ApiIT {
      */
     static synchronized String operatorKey() {
         if (operatorKey == null) {
-            Map<String, String> account = Map.of("email", "ops@platform.example", "password", "a long operator passphrase");
+            Map<String, String> account = Map.of("email", OPERATOR_EMAIL, "password", OPERATOR_PASSWORD);
             var signup = anonymous().body(Map.of("organizationSlug", "platform-ops", "organizationName", "Platform operations",
                     "email", account.get("email"), "displayName", "Operator", "password", account.get("password"))).post("/signups")
                     .then().extract();

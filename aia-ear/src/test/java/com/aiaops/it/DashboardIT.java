@@ -81,10 +81,14 @@ class DashboardIT extends ApiIT {
     }
 
     private static void signIn(Tenant tenant) {
+        signIn(tenant.email(), tenant.password());
+    }
+
+    private static void signIn(String email, String password) {
         browser.manage().deleteAllCookies();
         browser.get(BASE + "/#/login");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("email"))).sendKeys(tenant.email());
-        browser.findElement(By.id("password")).sendKeys(tenant.password());
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("email"))).sendKeys(email);
+        browser.findElement(By.id("password")).sendKeys(password);
         browser.findElement(By.cssSelector("form button[type=submit]")).click();
         heading("Overview");
     }
@@ -159,7 +163,15 @@ class DashboardIT extends ApiIT {
         assertTrue(onCall.contains("primary") && onCall.contains("Bob Oncall") && onCall.contains("Founder of " + tenant.slug()),
                 "who is on call now and next, by name: " + onCall);
         screenshot("incidents");
-        browser.findElement(By.linkText(incidentTitle)).click();
+        // The server filters the list: the open P2 is there, and gone among the closed ones.
+        new Select(browser.findElement(By.id("filter-status"))).selectByVisibleText("resolved or closed");
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.linkText(incidentTitle)));
+        new Select(browser.findElement(By.id("filter-status"))).selectByVisibleText("open");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.linkText(incidentTitle)));
+        new Select(browser.findElement(By.id("filter-severity"))).selectByVisibleText("P0");
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.linkText(incidentTitle)));
+        new Select(browser.findElement(By.id("filter-severity"))).selectByVisibleText("any");
+        wait.until(ExpectedConditions.elementToBeClickable(By.linkText(incidentTitle))).click();
         heading(incidentTitle);
         browser.findElement(By.xpath("//button[normalize-space()='Acknowledge']")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-testid=incident-state]"), "ACKNOWLEDGED"));
@@ -379,7 +391,7 @@ class DashboardIT extends ApiIT {
         type("report-period", "2026-1");
         click("Write the report");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#report-period[aria-invalid=true]")));
-        type("report-period", "");
+        type("report-period", java.time.YearMonth.now(java.time.ZoneOffset.UTC).minusMonths(1).toString());
         click("Write the report");
         WebDriverWait job = new WebDriverWait(browser, Duration.ofSeconds(120));
         job.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-testid^=job-]"), "COMPLETED"));
@@ -389,12 +401,7 @@ class DashboardIT extends ApiIT {
 
         // The platform's operators see backups: one taken now, then a restore drill of it.
         operatorKey(); // the operators' organisation and its founder exist
-        browser.manage().deleteAllCookies();
-        browser.get(BASE + "/#/login");
-        type("email", "ops@platform.example");
-        type("password", "a long operator passphrase");
-        browser.findElement(By.cssSelector("form button[type=submit]")).click();
-        heading("Overview");
+        signIn(OPERATOR_EMAIL, OPERATOR_PASSWORD);
         browser.findElement(By.linkText("Backups & reports")).click();
         heading("Backups and reports");
         click("Start a full backup");
@@ -404,7 +411,7 @@ class DashboardIT extends ApiIT {
         job.until(ExpectedConditions.numberOfElementsToBe(By.xpath("//*[starts-with(@data-testid,'job-')][normalize-space()='COMPLETED']"), 2));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//table[caption='Restore drills and restores']//td[normalize-space()='DRILL']")));
         accessible("Backups and reports, as an operator");
-        screenshot("backups");
+        screenshot("backups-operator");
     }
 
     /** An admin invites a person in the browser; the person follows the link, signed out, chooses a password and is in. */

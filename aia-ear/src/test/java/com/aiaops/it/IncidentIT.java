@@ -109,4 +109,37 @@ class IncidentIT extends ApiIT {
                 .body("errors.field", org.hamcrest.Matchers.hasItem("order"));
         as(tenant.adminKey()).queryParam("limit", 2).get("/incidents").then().body("items.title", contains("first", "second"));
     }
+
+    /** The server filters the list: status open or closed, severity, a service touched; the cursor keeps the filter. */
+    @Test
+    void incidents_are_filtered_by_the_server_on_status_severity_and_service_with_cursors() {
+        Tenant tenant = newTenant();
+        String orders = registerService(tenant.adminKey(), "orders");
+        String search = registerService(tenant.adminKey(), "search");
+        String p1Orders = open(tenant, orders, "P1");
+        String p3Orders = open(tenant, orders, "P3");
+        String p1Search = open(tenant, search, "P1");
+        String p1Both = as(tenant.adminKey()).body(Map.of("title", "Both", "severity", "P1", "serviceIds", List.of(orders, search)))
+                .post("/incidents").then().statusCode(201).extract().path("id");
+        move(tenant, p3Orders, "RESOLVED", 200);
+
+        as(tenant.adminKey()).queryParam("status", "open").queryParam("order", "newest").get("/incidents").then().statusCode(200)
+                .body("items.id", contains(p1Both, p1Search, p1Orders));
+        as(tenant.adminKey()).queryParam("status", "closed").get("/incidents").then().body("items.id", contains(p3Orders));
+        as(tenant.adminKey()).queryParam("severity", "p1").queryParam("serviceId", search).get("/incidents").then()
+                .body("items.id", contains(p1Search, p1Both));
+        var page = as(tenant.adminKey()).queryParam("serviceId", orders).queryParam("limit", 2).get("/incidents").then()
+                .body("items.id", contains(p1Orders, p3Orders)).extract();
+        as(tenant.adminKey()).queryParam("serviceId", orders).queryParam("limit", 2).queryParam("cursor", (String) page.path("nextCursor"))
+                .get("/incidents").then().body("items.id", contains(p1Both)).body("nextCursor", nullValue());
+
+        as(tenant.adminKey()).queryParam("severity", "P9").get("/incidents").then().statusCode(400)
+                .body("errors.field", org.hamcrest.Matchers.hasItem("severity"));
+        as(tenant.adminKey()).queryParam("status", "ajar").get("/incidents").then().statusCode(400);
+        as(tenant.adminKey()).queryParam("serviceId", "not-an-id").get("/incidents").then().statusCode(400)
+                .body("detail", containsString("serviceId"));
+        Tenant other = newTenant();
+        as(other.adminKey()).queryParam("serviceId", orders).get("/incidents").then().statusCode(200)
+                .body("items", org.hamcrest.Matchers.hasSize(0));
+    }
 }

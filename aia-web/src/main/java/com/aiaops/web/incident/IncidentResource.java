@@ -114,11 +114,21 @@ public class IncidentResource {
 
     @GET
     @Access(Role.VIEWER)
-    @Operation(summary = "Incidents, oldest first (order=newest: the latest first), in pages")
+    @Operation(summary = "Incidents, oldest first (order=newest: the latest first), in pages; filtered by status (open: triggered, "
+            + "acknowledged or mitigated; closed: resolved and after), severity and a service they touch")
     public Page<IncidentView> list(@QueryParam("cursor") String cursor, @QueryParam("limit") String limit,
-                                   @QueryParam("order") @jakarta.validation.constraints.Pattern(regexp = "oldest|newest") String order) {
+                                   @QueryParam("order") @jakarta.validation.constraints.Pattern(regexp = "oldest|newest") String order,
+                                   @QueryParam("status") @jakarta.validation.constraints.Pattern(regexp = "open|closed") String status,
+                                   @QueryParam("severity") String severity,
+                                   @QueryParam("serviceId") String serviceId) {
         Instant now = clock.instant();
-        return incidents.list(caller.get(), PageRequest.of(cursor, limit, order)).map(i -> IncidentView.of(i, now));
+        java.util.Set<IncidentState> states = status == null ? null : "open".equals(status)
+                ? java.util.EnumSet.of(IncidentState.TRIGGERED, IncidentState.ACKNOWLEDGED, IncidentState.MITIGATED)
+                : java.util.EnumSet.of(IncidentState.RESOLVED, IncidentState.POSTMORTEM, IncidentState.CLOSED);
+        IncidentService.Filter filter = new IncidentService.Filter(states,
+                com.aiaops.web.platform.QueryParameters.oneOf("severity", severity, Severity.class, null),
+                com.aiaops.web.platform.QueryParameters.optionalId("serviceId", serviceId));
+        return incidents.list(caller.get(), PageRequest.of(cursor, limit, order), filter).map(i -> IncidentView.of(i, now));
     }
 
     @GET
