@@ -8,11 +8,14 @@ export async function render(view) {
   const signal = view.signal;
   const now = new Date();
   const months = [...Array(6).keys()].map((i) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - (5 - i), 1)).toISOString().slice(0, 7));
-  // Six months of budgets and unit costs: one request a month (the API answers a month at a time).
-  const [budgetMonths, byCategory, byMonth, unitCosts] = await Promise.all([
-    Promise.all(months.map((month) => api(`/cost/budgets/status?month=${month}`, { signal }))), api(`/cost/breakdown?by=CATEGORY&from=${months[5]}`, { signal }),
-    api(`/cost/breakdown?by=MONTH&from=${months[0]}&to=${months[5]}`, { signal }), Promise.all(months.map((month) => api(`/cost/unit-costs?month=${month}`, { signal }))),
+  // Six months of budgets, spend and unit costs: four requests, each over the months at once.
+  const range = `from=${months[0]}&to=${months[5]}`;
+  const [budgetStatuses, byCategory, byMonth, unitCostMonths] = await Promise.all([
+    api(`/cost/budgets/status?${range}`, { signal }), api(`/cost/breakdown?by=CATEGORY&from=${months[5]}`, { signal }),
+    api(`/cost/breakdown?by=MONTH&${range}`, { signal }), api(`/cost/unit-costs/months?${range}`, { signal }),
   ]);
+  const budgetMonths = months.map((month) => ({ items: budgetStatuses.items.filter((b) => b.month === month) }));
+  const unitCosts = months.map((month) => unitCostMonths.items.find((u) => u.month === month) || { perService: [] });
   const budgets = budgetMonths[5];
   const serviceNames = [...new Set(unitCosts.flatMap((u) => u.perService.map((s) => s.service)))];
   view.show('Cost', html`

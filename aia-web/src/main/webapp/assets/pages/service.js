@@ -19,11 +19,14 @@ export async function render(view, id, windowName = '24h') {
   const points = series.points;
   const labels = points.map((p) => p.from.slice(5, 16).replace('T', ' '));
   const serviceSlos = slos.items.filter(({ slo }) => slo.serviceId === id);
-  // Each SLO's burn-down is a chart of its own window: one series request per SLO of this service.
+  // Each SLO's burn-down is a chart of its own window; SLOs of the same window share one series request.
+  const seriesOfWindow = new Map();
   const sloSections = await Promise.all(serviceSlos.map(async ({ slo, status: s }) => {
     const end = s.windowEnd < to.toISOString() ? s.windowEnd : to.toISOString();
     const windowStep = (Date.parse(s.windowEnd) - Date.parse(s.windowStart)) > 7 * 86400000 ? '1d' : '1h';
-    const windowSeries = await api(`/services/${id}/telemetry/series?from=${s.windowStart}&to=${end}&step=${windowStep}`, { signal });
+    const path = `/services/${id}/telemetry/series?from=${s.windowStart}&to=${end}&step=${windowStep}`;
+    if (!seriesOfWindow.has(path)) seriesOfWindow.set(path, api(path, { signal }));
+    const windowSeries = await seriesOfWindow.get(path);
     return html`<section class="card" aria-labelledby="slo-${slo.id}">
       <h2 id="slo-${slo.id}">${slo.displayName || slo.name} ${status(s.state)}</h2>
       <p>Target ${fmt.pct(s.target, 3)} · compliance (SLI) ${fmt.pct(s.sli, 3)} · error budget left ${fmt.pct(s.budgetRemaining, 1)}
@@ -35,7 +38,8 @@ export async function render(view, id, windowName = '24h') {
     </section>`;
   }));
   const serviceChecks = checks.items.filter((c) => c.serviceId === id);
-  const uptimes = await Promise.all(serviceChecks.map((c) => api(`/checks/${c.id}/uptime?${range}`, { signal }).then((u) => ({ c, u }))));
+  const uptimeOf = new Map((await api(`/checks/uptime?serviceId=${id}&${range}`, { signal })).items.map((u) => [u.checkId, u.uptime]));
+  const uptimes = serviceChecks.map((c) => ({ c, u: uptimeOf.get(c.id) || { upRuns: 0, downRuns: 0, uptime: null } }));
   view.show(svc.displayName, html`
     <p>${svc.tier} tier · owned by ${svc.ownerTeam}</p>
     <div class="actions"><label for="window">Window</label>

@@ -71,6 +71,19 @@ public class CheckRepository {
         return new long[] {row[0] == null ? 0 : ((Number) row[0]).longValue(), row[1] == null ? 0 : ((Number) row[1]).longValue()};
     }
 
+    /** Up and down runs of each of these checks over [from, to), in one query: {up, down} by check (absent: no runs). */
+    java.util.Map<UUID, long[]> upAndDown(java.util.Collection<UUID> checkIds, Instant from, Instant to) {
+        java.util.Map<UUID, long[]> counts = new java.util.HashMap<>();
+        if (checkIds.isEmpty()) {
+            return counts;
+        }
+        em.createQuery("select r.checkId, sum(case when r.up = true then 1 else 0 end), sum(case when r.up = false then 1 else 0 end) "
+                        + "from CheckResult r where r.checkId in :ids and r.runAt >= :from and r.runAt < :to group by r.checkId", Object[].class)
+                .setParameter("ids", checkIds).setParameter("from", from).setParameter("to", to).getResultList()
+                .forEach(row -> counts.put((UUID) row[0], new long[] {((Number) row[1]).longValue(), ((Number) row[2]).longValue()}));
+        return counts;
+    }
+
     /** What the scheduler needs to claim a run. */
     public Optional<Check> byHeartbeatDigest(String digest) {
         return em.createQuery("select c from Check c where c.heartbeatDigest = :digest", Check.class)

@@ -247,9 +247,19 @@ public class CheckService {
     @Transactional
     public Uptime uptime(Caller caller, UUID id, Instant from, Instant to) {
         find(caller, id);
-        long[] counts = repository.upAndDown(id, from, to);
-        long runs = counts[0] + counts[1];
-        return new Uptime(from, to, counts[0], counts[1], runs == 0 ? null : (double) counts[0] / runs);
+        return Uptime.of(from, to, repository.upAndDown(id, from, to));
+    }
+
+    /** The uptime of every check of the organisation (of one service, when given) over [from, to), by name. */
+    @Transactional
+    public List<CheckUptime> uptimes(Caller caller, UUID serviceId, Instant from, Instant to) {
+        List<Check> chosen = repository.pageAfter(null, 10_000).stream().filter(c -> serviceId == null || serviceId.equals(c.serviceId())).toList();
+        Map<UUID, long[]> counts = repository.upAndDown(chosen.stream().map(Check::id).toList(), from, to);
+        return chosen.stream().map(c -> new CheckUptime(c.id(), c.name(), c.serviceId(),
+                Uptime.of(from, to, counts.getOrDefault(c.id(), new long[2])))).toList();
+    }
+
+    public record CheckUptime(UUID checkId, String name, UUID serviceId, Uptime uptime) {
     }
 
     @Transactional
@@ -259,6 +269,10 @@ public class CheckService {
     }
 
     public record Uptime(Instant from, Instant to, long upRuns, long downRuns, Double uptime) {
+        static Uptime of(Instant from, Instant to, long[] upAndDown) {
+            long runs = upAndDown[0] + upAndDown[1];
+            return new Uptime(from, to, upAndDown[0], upAndDown[1], runs == 0 ? null : (double) upAndDown[0] / runs);
+        }
     }
 
     private Check find(Caller caller, UUID id) {

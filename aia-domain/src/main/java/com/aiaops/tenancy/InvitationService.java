@@ -3,9 +3,6 @@ package com.aiaops.tenancy;
 import com.aiaops.access.Caller;
 import com.aiaops.access.Role;
 import com.aiaops.audit.AuditLog;
-import com.aiaops.notification.ChannelType;
-import com.aiaops.notification.Message;
-import com.aiaops.notification.NotificationService;
 import com.aiaops.shared.ConflictException;
 import com.aiaops.shared.InvalidRequestException;
 import com.aiaops.shared.NotFoundException;
@@ -44,7 +41,7 @@ public class InvitationService {
     PasswordHasher passwordHasher;
 
     @Inject
-    NotificationService notifications;
+    InvitationLetters letters;
 
     @Inject
     AuditLog audit;
@@ -84,8 +81,7 @@ public class InvitationService {
         details.put("role", role.name());
         details.put("accept", linkBase + token);
         details.put("expires", invitation.expiresAt().toString());
-        notifications.toAddress(caller.organizationId(), ChannelType.EMAIL, address, new Message("member.invitation",
-                "You are invited to " + organization.name() + " on AIA Ops", details, "member-invitation", invitation.id()), null);
+        letters.send(caller.organizationId(), address, "You are invited to " + organization.name() + " on AIA Ops", details, invitation.id());
         audit.record(caller, "member.invited", "member-invitation", invitation.id(), null, Map.of("email", address, "role", role.name()));
         return new Issued(invitation, token);
     }

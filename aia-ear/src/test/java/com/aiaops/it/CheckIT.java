@@ -46,6 +46,15 @@ class CheckIT extends ApiIT {
 
             as(tenant.adminKey()).get("/checks/" + check + "/uptime").then().statusCode(200)
                     .body("upRuns", equalTo(2)).body("downRuns", equalTo(2)).body("uptime", equalTo(0.5));
+            // Every check of the service in one request: this one as above, a check never run without uptime.
+            String idle = defineCheck(tenant, serviceId, "web-idle", receiver.url(), 3600, 2000, 0, false);
+            as(tenant.adminKey()).queryParam("serviceId", serviceId).get("/checks/uptime").then().statusCode(200)
+                    .body("items.find { it.checkId == '" + check + "' }.uptime.uptime", equalTo(0.5))
+                    .body("items.find { it.checkId == '" + check + "' }.uptime.downRuns", equalTo(2))
+                    .body("items.find { it.checkId == '" + idle + "' }.uptime.upRuns", equalTo(0))
+                    .body("items.find { it.checkId == '" + idle + "' }.uptime.uptime", org.hamcrest.Matchers.nullValue());
+            as(newTenant().adminKey()).queryParam("serviceId", serviceId).get("/checks/uptime").then().statusCode(200)
+                    .body("items", org.hamcrest.Matchers.hasSize(0));
             as(tenant.adminKey()).get("/services/" + serviceId + "/telemetry").then()
                     .body("requests", equalTo(4)).body("goodRequests", equalTo(2));
             as(tenant.adminKey()).get("/checks/" + check + "/results").then().body("items.size()", equalTo(4));

@@ -96,6 +96,15 @@ class CostIT extends ApiIT {
                     .body("items.find { it.name == 'everything' }.forecast.status", equalTo("UNDER"))
                     .body("items.find { it.name == 'checkout' }.forecast.actual", closeTo(80.0, 1e-9))
                     .body("items.find { it.name == 'databases' }.forecast.status", equalTo("ON_BUDGET"));
+            // Both months in one request: the same statuses, oldest month first.
+            as(tenant.adminKey()).queryParam("from", previous.toString()).queryParam("to", current.toString()).get("/cost/budgets/status")
+                    .then().statusCode(200)
+                    .body("items.findAll { it.name == 'everything' }.month", contains(previous.toString(), current.toString()))
+                    .body("items.findAll { it.name == 'everything' }.forecast.status", contains("UNDER", "OVER"));
+            as(tenant.adminKey()).queryParam("from", current.toString()).queryParam("to", previous.toString()).get("/cost/budgets/status")
+                    .then().statusCode(400).body("errors.field", hasItem("to"));
+            as(tenant.adminKey()).queryParam("from", current.minusMonths(30).toString()).queryParam("to", current.toString())
+                    .get("/cost/budgets/status").then().statusCode(400).body("errors.field", hasItem("from"));
             as(tenant.adminKey()).queryParam("sourceId", orgBudget).get("/notifications").then()
                     .body("items", hasSize(1)).body("items[0].event", equalTo("cost.budget-forecast-over"))
                     .body("items[0].subject", equalTo("Budget everything is forecast at "
@@ -137,6 +146,11 @@ class CostIT extends ApiIT {
                 .body("perService[0].serviceId", equalTo(api)).body("perService[0].requests", equalTo(2000))
                 .body("perService[0].costPerMillionRequests", closeTo(1500.0, 1e-9))
                 .body("perCustomer[0].customer", equalTo("acme"));
+        // Months at once, oldest first; a month without cost has no services.
+        as(tenant.adminKey()).queryParam("from", thisMonth.minusMonths(1).toString()).get("/cost/unit-costs/months").then().statusCode(200)
+                .body("items.month", contains(thisMonth.minusMonths(1).toString(), thisMonth.toString()))
+                .body("items[0].perService", hasSize(0)).body("items[1].perService[0].costPerMillionRequests", closeTo(1500.0, 1e-9));
+        as(tenant.adminKey()).get("/cost/unit-costs/months").then().statusCode(400).body("errors.field", hasItem("from"));
         as(issueKey(tenant, "OPERATOR")).body(Map.of("kind", "TAG", "tagKey", "team")).put("/cost/mapping").then().statusCode(403);
         as(tenant.adminKey()).body(Map.of("kind", "TAG")).put("/cost/mapping").then().statusCode(400);
     }

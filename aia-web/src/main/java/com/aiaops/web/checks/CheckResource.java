@@ -173,6 +173,18 @@ public class CheckResource {
     }
 
     @GET
+    @Path("uptime")
+    @Access(Role.VIEWER)
+    @Operation(summary = "Every check's up runs / all runs over [from, to) (default: the last 24 hours), of one service when serviceId "
+            + "is given: one request for a page of checks")
+    public Map<String, List<CheckService.CheckUptime>> uptimes(@QueryParam("serviceId") String serviceId, @QueryParam("from") String from,
+                                                             @QueryParam("to") String to) {
+        Instant end = TimeParameters.instant("to", to, clock.instant());
+        Instant start = TimeParameters.instant("from", from, end.minus(Duration.ofHours(24)));
+        return Map.of("items", checks.uptimes(caller.get(), com.aiaops.web.platform.QueryParameters.optionalId("serviceId", serviceId), start, end));
+    }
+
+    @GET
     @Path("{id}/uptime")
     @Access(Role.VIEWER)
     @Operation(summary = "Up runs / all runs over [from, to) (default: the last 24 hours)")

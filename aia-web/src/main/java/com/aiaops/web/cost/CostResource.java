@@ -191,9 +191,14 @@ public class CostResource {
     @GET
     @Path("budgets/status")
     @Access(Role.VIEWER)
-    @Operation(summary = "Each budget in a month (default: this month): spent, month-end forecast, adherence, UNDER / ON_BUDGET (±10 %) / OVER")
-    public Map<String, List<CostBudgets.BudgetStatus>> budgetStatus(@QueryParam("month") String month) {
-        return Map.of("items", budgets.budgetStatus(caller.get(), month("month", month)));
+    @Operation(summary = "Each budget in a month (default: this month), or in each month of [from, to] (at most 24, oldest first): "
+            + "spent, month-end forecast, adherence, UNDER / ON_BUDGET (±10 %) / OVER")
+    public Map<String, List<CostBudgets.BudgetStatus>> budgetStatus(@QueryParam("month") String month, @QueryParam("from") String from,
+                                                                     @QueryParam("to") String to) {
+        if (from == null || from.isBlank()) {
+            return Map.of("items", budgets.budgetStatus(caller.get(), month("month", month)));
+        }
+        return Map.of("items", months(from, to).stream().flatMap(m -> budgets.budgetStatus(caller.get(), m).stream()).toList());
     }
 
     @GET
@@ -215,6 +220,36 @@ public class CostResource {
     public CostBreakdowns.UnitCosts unitCosts(@QueryParam("month") String month) {
         return breakdowns.unitCosts(caller.get(), month("month", month));
     }
+
+    @GET
+    @Path("unit-costs/months")
+    @Access(Role.VIEWER)
+    @Operation(summary = "Unit costs of each month of [from, to] (at most 24, oldest first; to defaults to this month), in one answer")
+    public Map<String, List<CostBreakdowns.UnitCosts>> unitCostsByMonth(@QueryParam("from") String from, @QueryParam("to") String to) {
+        if (from == null || from.isBlank()) {
+            throw InvalidRequestException.ofField("invalid-parameter", "from", "a month such as 2026-06");
+        }
+        return Map.of("items", months(from, to).stream().map(m -> breakdowns.unitCosts(caller.get(), m)).toList());
+    }
+
+    /** The months of [from, to], oldest first; to defaults to this month; at most two years, so one request stays cheap. */
+    private List<YearMonth> months(String from, String to) {
+        YearMonth first = month("from", from);
+        YearMonth last = month("to", to);
+        if (last.isBefore(first)) {
+            throw InvalidRequestException.ofField("invalid-parameter", "to", "must not be before from");
+        }
+        if (first.plusMonths(MAX_MONTHS).isBefore(last.plusMonths(1))) {
+            throw InvalidRequestException.ofField("invalid-parameter", "from", "at most " + MAX_MONTHS + " months in one request");
+        }
+        List<YearMonth> months = new java.util.ArrayList<>();
+        for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
+            months.add(m);
+        }
+        return months;
+    }
+
+    private static final int MAX_MONTHS = 24;
 
     private YearMonth month(String name, String text) {
         if (text == null || text.isBlank()) {
