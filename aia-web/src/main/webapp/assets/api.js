@@ -13,9 +13,11 @@ export class ApiError extends Error {
  * A request to the API. `body` is sent as JSON, or as it is with `contentType` (a YAML or CSV file); `signal` cancels it
  * (a page left before its data arrived). Answers are JSON, or text when the API answers text.
  */
-export async function api(path, { method = 'GET', body, contentType, signal } = {}) {
+export async function api(path, { method = 'GET', body, contentType, signal, version } = {}) {
   const headers = { Accept: 'application/json' };
   if (method !== 'GET') headers['X-Requested-With'] = 'aia-dashboard';
+  // The version the page showed: a change made meanwhile by someone else is refused (412) instead of overwritten.
+  if (version !== undefined) headers['If-Match'] = `"${version}"`;
   if (body !== undefined) headers['Content-Type'] = contentType || 'application/json';
   const response = await fetch('/api/v1' + path, {
     method, headers, credentials: 'same-origin', signal,

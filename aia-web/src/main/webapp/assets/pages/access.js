@@ -53,6 +53,26 @@ export async function render(view) {
     }
     draw();
   };
+  // A member's role changes at once; removing asks first. The member's version goes along, so a change made meanwhile wins.
+  const changeRole = (m) => async (event) => {
+    try {
+      await api(`/members/${m.id}`, { method: 'PATCH', body: { role: event.target.value }, version: m.version });
+      view.say(`${m.displayName} is now ${event.target.value}`);
+    } catch (e) {
+      view.say(`${m.displayName}: ${e.message}`);
+    }
+    await render(view);
+  };
+  const removeMember = (m) => async () => {
+    if (!window.confirm(`Remove ${m.displayName} from the organisation?`)) return;
+    try {
+      await api(`/members/${m.id}`, { method: 'DELETE' });
+      view.say(`${m.displayName} removed`);
+    } catch (e) {
+      view.say(`${m.displayName}: ${e.message}`);
+    }
+    await render(view);
+  };
   const issueKey = async (event) => {
     event.preventDefault();
     try {
@@ -79,7 +99,10 @@ export async function render(view) {
 
   const draw = () => view.show('Access', html`
     <h2>Members</h2>
-    ${table('Members', ['Name', 'E-mail', 'Role', 'Since'], members.items.map((m) => [m.displayName, m.email, m.role, fmt.time(m.createdAt)]))}
+    ${table('Members', ['Name', 'E-mail', 'Role', 'Since', 'Actions'], members.items.map((m) => [m.displayName, m.email,
+      html`<select aria-label="Role of ${m.displayName}" data-testid="role-${m.email}" @change=${changeRole(m)}>
+        ${['VIEWER', 'OPERATOR', 'ADMIN'].map((r) => html`<option ?selected=${r === m.role}>${r}</option>`)}</select>`, fmt.time(m.createdAt),
+      html`<button type="button" @click=${removeMember(m)} aria-label="Remove ${m.displayName}">Remove</button>`]))}
     ${invited ? html`<div class="card secret" role="status" data-testid="invitation-link">
       <p>The link for <strong>${invited.email}</strong> (${invited.role}), e-mailed to them and shown here this once; good until ${fmt.time(invited.expiresAt)}:</p>
       <p><code data-testid="invitation-url">${invited.acceptUrl}</code>

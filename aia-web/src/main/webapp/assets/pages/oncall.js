@@ -25,6 +25,15 @@ export async function render(view, createdFeed = null) {
   const targets = [...schedules.items.map((s) => ({ value: `SCHEDULE:${s.id}`, label: `Schedule ${s.name}` })),
     ...members.items.map((m) => ({ value: `MEMBER:${m.id}`, label: m.displayName }))];
   if (targets.length) policy.steps[0].target = targets[0].value;
+  // Who is on call over the next 14 days, for one schedule at a time (one request), in the schedule's own zone.
+  const calendar = { scheduleId: schedules.items[0]?.id || '', shifts: [] };
+  const loadShifts = async () => {
+    calendar.shifts = calendar.scheduleId ? (await api(`/schedules/${calendar.scheduleId}/shifts`, { signal: view.signal })).items : [];
+  };
+  await loadShifts();
+  const zoneOf = (id) => (schedules.items.find((s) => s.id === id) || {}).timeZone || 'UTC';
+  const inZone = (instant, zone) => new Intl.DateTimeFormat('en-GB', { timeZone: zone, weekday: 'short', day: '2-digit', month: 'short',
+    hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(instant));
 
   const text = (state, key, form) => html`<input id=${`${form}-${key}`} .value=${live(String(state[key]))}
     @input=${(e) => { state[key] = e.target.value; }} aria-invalid=${errors[form].byField[key] ? 'true' : 'false'}
@@ -92,6 +101,13 @@ export async function render(view, createdFeed = null) {
     ${table('Schedules and who is on call now', ['Schedule', 'Time zone', 'Turns', 'Members, in order', 'On call now'],
       schedules.items.map((s) => [s.name, s.timeZone, `${s.turnLength} ${s.turnLength === 1 ? s.turnUnit.toLowerCase().replace(/s$/, "") : s.turnUnit.toLowerCase()} from ${s.firstHandoff.replace('T', ' ')}`,
         s.members.map(name).join(' → '), name(s.onCallNow)]))}
+    <h2>Who is on call, the next 14 days</h2>
+    <label for="calendar-schedule">Schedule</label>
+    <select id="calendar-schedule" @change=${async (e) => { calendar.scheduleId = e.target.value; await loadShifts(); draw(); }}>
+      ${schedules.items.map((s) => html`<option value=${s.id} ?selected=${s.id === calendar.scheduleId}>${s.name}</option>`)}</select>
+    ${table(`Shifts, in ${zoneOf(calendar.scheduleId)}`, [`From (${zoneOf(calendar.scheduleId)})`, 'Until', 'On call', 'Note'],
+      calendar.shifts.map((s) => [inZone(s.start, zoneOf(calendar.scheduleId)), inZone(s.end, zoneOf(calendar.scheduleId)),
+        s.empty || s.gap ? html`<strong>nobody</strong>` : name(s.member), s.override ? 'override' : s.gap ? 'gap' : s.empty ? 'no members' : '']))}
     <h2>Escalation policies</h2>
     ${table('Escalation policies', ['Policy', 'Steps', 'Repeats'], policies.items.map((p) => [p.name,
       p.steps.map((s, i) => `${i + 1}. ${s.targets.map(targetName).join(', ')} (${s.delayMinutes} min)`).join(' · '), String(p.repeats)]))}

@@ -6,12 +6,12 @@ import { FINDING_SEVERITIES, fmt, status, table } from '../ui.js';
 export async function render(view) {
   const signal = view.signal;
   const [scorecards, firing, incidents, slos, findings, budgets] = await Promise.all([
-    api('/scorecard', { signal }), api('/alerts?state=FIRING', { signal }), api('/incidents?order=newest&limit=200', { signal }),
+    api('/scorecard', { signal }), api('/alerts?state=FIRING', { signal }), all('/incidents?status=open&order=newest', 1000, signal),
     all('/slos/statuses', 5000, signal), optional(api('/security/findings?state=overdue', { signal }), { items: [] }),
     api('/cost/budgets/status', { signal }),
   ]);
   const card = scorecards.items[0];
-  const openIncidents = incidents.items.filter((i) => !['RESOLVED', 'POSTMORTEM', 'CLOSED'].includes(i.state));
+  const openIncidents = incidents.items; // open ones only, filtered by the server however old they are
   const exhausted = slos.items.filter(({ status: s }) => s.state === 'EXHAUSTED');
   const offBudget = budgets.items.filter((b) => b.forecast && b.forecast.status !== 'ON_BUDGET' && Math.abs(b.forecast.adherence - 1) > 0.10);
   const shown = view.show('Overview', html`

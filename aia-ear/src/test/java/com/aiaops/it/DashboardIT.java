@@ -343,6 +343,10 @@ class DashboardIT extends ApiIT {
         }
         click("Define the schedule");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//table//td[normalize-space()='primary']")));
+        // Its calendar: the next 14 days of weekly turns in Berlin time, the two members taking turns.
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.xpath("//table[caption='Shifts, in Europe/Berlin']"), "Bob Oncall"));
+        String shifts = browser.findElement(By.xpath("//table[caption='Shifts, in Europe/Berlin']")).getText();
+        assertTrue(shifts.contains("Founder of " + tenant.slug()) && shifts.contains("09:00"), shifts);
         type("policy-name", "checkout-pages");
         new Select(browser.findElement(By.id("step-0-target"))).selectByVisibleText("Schedule primary");
         click("Add a step");
@@ -453,6 +457,19 @@ class DashboardIT extends ApiIT {
         // The link is used up.
         browser.get(link);
         seen("not valid any more");
+
+        // The admin makes Carol a viewer, then removes her (asked to confirm first).
+        signIn(tenant);
+        browser.findElement(By.linkText("Access")).click();
+        heading("Access");
+        new Select(wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-testid='role-" + carol + "']"))))
+                .selectByVisibleText("VIEWER");
+        eventually(Duration.ofSeconds(20), () -> as(tenant.adminKey()).get("/members").then()
+                .body("items.find { it.email == '" + carol + "' }.role", equalTo("VIEWER")));
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[aria-label='Remove Carol New']"))).click();
+        wait.until(ExpectedConditions.alertIsPresent()).accept();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("button[aria-label='Remove Carol New']")));
+        as(tenant.adminKey()).get("/members").then().body("items.email", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(carol)));
     }
 
     @Test
