@@ -41,6 +41,12 @@ public class CheckRepository {
         return com.aiaops.shared.Keyset.pageAfter(em, Check.class, "name", afterName, maxResults);
     }
 
+    /** The checks of one service (all, when null), by name. */
+    List<Check> ofService(UUID serviceId, int maxResults) {
+        return com.aiaops.shared.Keyset.page(em, Check.class, "name", null, maxResults, false, serviceId == null ? java.util.Map.of()
+                : java.util.Map.of("e.serviceId = :service", java.util.Map.<String, Object>of("service", serviceId)));
+    }
+
     /** Checks whose next run is due, oldest first. */
     List<Due> due(Instant now, int max) {
         return em.createQuery("select new com.aiaops.checks.CheckRepository$Due(c.organizationId, c.id, c.nextRunAt, c.intervalSeconds) "

@@ -174,8 +174,20 @@ public class IncidentService {
     public record Filter(java.util.Set<IncidentState> states, Severity severity, UUID serviceId) {
         public static final Filter NONE = new Filter(null, null, null);
 
-        boolean none() {
-            return states == null && severity == null && serviceId == null;
+        /** The filter as keyset conditions on the incident {@code e}. */
+        Map<String, Map<String, Object>> conditions() {
+            Map<String, Map<String, Object>> conditions = new LinkedHashMap<>();
+            if (states != null) {
+                conditions.put("e.state in :states", Map.<String, Object>of("states", states));
+            }
+            if (severity != null) {
+                conditions.put("e.severity = :severity", Map.<String, Object>of("severity", severity));
+            }
+            if (serviceId != null) {
+                // ids are UUIDs joined by commas: one cannot be part of another
+                conditions.put("e.serviceIds like :service", Map.<String, Object>of("service", "%" + serviceId + "%"));
+            }
+            return conditions;
         }
     }
 
@@ -183,37 +195,8 @@ public class IncidentService {
     @Transactional
     public Page<Incident> list(Caller caller, PageRequest page, Filter filter) {
         UUID after = page.afterKey() == null ? null : com.aiaops.shared.Ids.parse(page.afterKey(), "cursor");
-        if (filter.none()) {
-            return page.toPage(Keyset.page(em, Incident.class, "id", after, page.limit() + 1, page.newestFirst()), i -> i.id().toString());
-        }
-        StringBuilder jpql = new StringBuilder("select i from Incident i where 1 = 1");
-        if (after != null) {
-            jpql.append(page.newestFirst() ? " and i.id < :after" : " and i.id > :after");
-        }
-        if (filter.states() != null) {
-            jpql.append(" and i.state in :states");
-        }
-        if (filter.severity() != null) {
-            jpql.append(" and i.severity = :severity");
-        }
-        if (filter.serviceId() != null) {
-            jpql.append(" and i.serviceIds like :service"); // ids are UUIDs joined by commas: one cannot be part of another
-        }
-        jpql.append(" order by i.id").append(page.newestFirst() ? " desc" : "");
-        var query = em.createQuery(jpql.toString(), Incident.class);
-        if (after != null) {
-            query.setParameter("after", after);
-        }
-        if (filter.states() != null) {
-            query.setParameter("states", filter.states());
-        }
-        if (filter.severity() != null) {
-            query.setParameter("severity", filter.severity());
-        }
-        if (filter.serviceId() != null) {
-            query.setParameter("service", "%" + filter.serviceId() + "%");
-        }
-        return page.toPage(query.setMaxResults(page.limit() + 1).getResultList(), i -> i.id().toString());
+        return page.toPage(Keyset.page(em, Incident.class, "id", after, page.limit() + 1, page.newestFirst(), filter.conditions()),
+                i -> i.id().toString());
     }
 
     @Transactional

@@ -94,7 +94,7 @@ public class CalendarFeeds {
     /** The feed a token opens, looked up by the token's digest across organisations (called outside any). */
     @Transactional
     public Optional<Opened> open(String token) {
-        if (token == null || !token.matches("[A-Za-z0-9_-]{43}")) {
+        if (!com.aiaops.shared.SecretTokens.isWellFormed(token)) {
             return Optional.empty();
         }
         return em.createQuery("select f from CalendarFeed f where f.tokenDigest = :digest", CalendarFeed.class)

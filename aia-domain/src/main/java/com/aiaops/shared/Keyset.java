@@ -21,16 +21,29 @@ public final class Keyset {
     /** The rows after a key in the page's order: ascending, or descending (newest first for time-ordered keys). */
     public static <T> List<T> page(EntityManager em, Class<T> entity, String keyField, Object afterKey, int maxResults,
                                    boolean descending) {
+        return page(em, entity, keyField, afterKey, maxResults, descending, java.util.Map.of());
+    }
+
+    /**
+     * The same page of the rows that also meet {@code conditions}: JPQL on the entity aliased {@code e}, each with the
+     * parameters it names (condition text by code, values by anyone).
+     */
+    public static <T> List<T> page(EntityManager em, Class<T> entity, String keyField, Object afterKey, int maxResults,
+                                   boolean descending, java.util.Map<String, java.util.Map<String, Object>> conditions) {
         if (!OrganizationScope.isEntered()) {
             throw new IllegalStateException("A page of " + entity.getSimpleName() + " was asked for outside any organisation");
         }
-        String jpql = "select e from " + entity.getSimpleName() + " e"
-                + (afterKey == null ? "" : " where e." + keyField + (descending ? " < :after" : " > :after"))
+        List<String> where = new java.util.ArrayList<>(conditions.keySet());
+        if (afterKey != null) {
+            where.add("e." + keyField + (descending ? " < :after" : " > :after"));
+        }
+        String jpql = "select e from " + entity.getSimpleName() + " e" + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
                 + " order by e." + keyField + (descending ? " desc" : "");
         TypedQuery<T> query = em.createQuery(jpql, entity);
         if (afterKey != null) {
             query.setParameter("after", afterKey);
         }
+        conditions.values().forEach(parameters -> parameters.forEach(query::setParameter));
         return query.setMaxResults(maxResults).getResultList();
     }
 }

@@ -13,6 +13,11 @@ public final class SecretTokens {
     private SecretTokens() {
     }
 
+    /** Whether {@code token} can be one of {@link #newToken(int) newToken(32)}'s: checked before its digest is looked up. */
+    public static boolean isWellFormed(String token) {
+        return token != null && token.matches("[A-Za-z0-9_-]{43}");
+    }
+
     /** A token of {@code bytes} random bytes: 32 give 43 characters, 24 give 32. */
     public static String newToken(int bytes) {
         byte[] secret = new byte[bytes];

@@ -114,7 +114,7 @@ public class StatusSubscriptions {
     /** Confirms the e-mail address whose confirmation token this is (called outside any organisation). */
     @Transactional
     public boolean confirm(String token) {
-        if (token == null || !token.matches("[A-Za-z0-9_-]{43}")) {
+        if (!com.aiaops.shared.SecretTokens.isWellFormed(token)) {
             return false;
         }
         Optional<StatusSubscriber> subscriber = em.createQuery("select s from StatusSubscriber s where s.confirmDigest = :digest",
@@ -126,7 +126,7 @@ public class StatusSubscriptions {
     /** Removes the subscriber whose unsubscribe token this is (called outside any organisation); idempotent. */
     @Transactional
     public boolean unsubscribe(String token) {
-        if (token == null || !token.matches("[A-Za-z0-9_-]{43}")) {
+        if (!com.aiaops.shared.SecretTokens.isWellFormed(token)) {
             return false;
         }
         Optional<StatusSubscriber> subscriber = em.createQuery("select s from StatusSubscriber s where s.unsubscribeToken = :token",

@@ -143,7 +143,7 @@ public class InvitationService {
     }
 
     private Optional<Invitation> open(String token) {
-        if (token == null || !token.matches("[A-Za-z0-9_-]{43}")) {
+        if (!com.aiaops.shared.SecretTokens.isWellFormed(token)) {
             return Optional.empty();
         }
         Instant now = clock.instant();

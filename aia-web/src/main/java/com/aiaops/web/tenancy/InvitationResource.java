@@ -85,9 +85,10 @@ public class InvitationResource {
     @Access(Role.ADMIN)
     @Operation(summary = "Invite a person by e-mail with a role: the link is e-mailed and, once, in this answer; good for 7 days")
     public Response invite(@Valid @NotNull InviteRequest body) {
-        InvitationService.Issued issued = invitations.invite(caller.get(), body.email(), body.role(), appLink());
+        String links = appLink();
+        InvitationService.Issued issued = invitations.invite(caller.get(), body.email(), body.role(), links);
         return Response.created(URI.create("invitations/" + issued.invitation().id()))
-                .entity(InvitationView.of(issued.invitation(), clock.instant(), appLink() + issued.token())).build();
+                .entity(InvitationView.of(issued.invitation(), clock.instant(), links + issued.token())).build();
     }
 
     @GET
