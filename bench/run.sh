@@ -3,6 +3,8 @@
 #   bench/run.sh h2            our server on H2
 #   bench/run.sh postgresql    our server on PostgreSQL (database aia_bench, recreated), plus PostgreSQL COPY
 #   BENCH_ONLY=otlp bench/run.sh postgresql   only OTLP span ingest beside native JSON ingest
+#   BENCH_ONLY=minutes bench/run.sh h2         only pre-counted minutes (200 services x 24 h) beside VictoriaMetrics'
+#                                              import of the same counts (BENCH_MINUTES_THREADS, default 1)
 # Also runs VictoriaMetrics (Debian package victoria-metrics, if installed) on 127.0.0.1:18428 with the
 # equivalent per-minute series and queries. Results are printed; copy them into docs/BENCHMARKS.md.
 set -euo pipefail
@@ -53,6 +55,29 @@ if [[ "${BENCH_ONLY:-}" == otlp ]]; then
   exit 0
 fi
 
+vm_start() {
+  rm -rf "$state/vm"
+  victoria-metrics -httpListenAddr 127.0.0.1:18428 -storageDataPath "$state/vm" -loggerLevel ERROR > "$state/vm.log" 2>&1 &
+  vm_pid=$!
+  for _ in $(seq 1 30); do curl -fs http://127.0.0.1:18428/health > /dev/null && break; sleep 0.5; done
+}
+vm_import() {  # the equivalent per-minute series of $1 services x $2 minutes, timed until flushed
+  python3 "$root/bench/src/vm_series.py" "$1" "$2" > "$state/series.prom"
+  samples=$(grep -vc '^#' "$state/series.prom")
+  start=$(date +%s.%N)
+  curl -fsS --data-binary @"$state/series.prom" http://127.0.0.1:18428/api/v1/import/prometheus
+  curl -fsS http://127.0.0.1:18428/internal/force_flush > /dev/null
+  end=$(date +%s.%N)
+  echo "victoria-metrics import: $samples samples ($1 services x $2 minutes) in $(echo "$end - $start" | bc) s = $(echo "$samples / ($end - $start)" | bc) samples/s"
+}
+
+if [[ "${BENCH_ONLY:-}" == minutes ]]; then
+  echo "== pre-counted minutes: 200 services x 24 h, 5,000 minutes a request, beside VictoriaMetrics' import of the same counts"
+  bench minutes "$api" "$demo" "$ingest_key" 200 1440 5000 "${BENCH_MINUTES_THREADS:-1}"
+  if command -v victoria-metrics > /dev/null; then vm_start; vm_import 200 1440; fi
+  exit 0
+fi
+
 echo "== seeding: 10 s of ingest, so the queries below read real roll-ups"
 bench ingest "$api/telemetry/observations" "$ingest_key" bench 10 2 5000
 
@@ -94,17 +119,8 @@ fi
 
 if command -v victoria-metrics > /dev/null; then
   echo "== VictoriaMetrics: import of the equivalent per-minute series, and the equivalent PromQL queries"
-  rm -rf "$state/vm"
-  victoria-metrics -httpListenAddr 127.0.0.1:18428 -storageDataPath "$state/vm" -loggerLevel ERROR > "$state/vm.log" 2>&1 &
-  vm_pid=$!
-  for _ in $(seq 1 30); do curl -fs http://127.0.0.1:18428/health > /dev/null && break; sleep 0.5; done
-  python3 "$root/bench/src/vm_series.py" 200 1440 > "$state/series.prom"
-  samples=$(grep -vc '^#' "$state/series.prom")
-  start=$(date +%s.%N)
-  curl -fsS --data-binary @"$state/series.prom" http://127.0.0.1:18428/api/v1/import/prometheus
-  curl -fsS http://127.0.0.1:18428/internal/force_flush > /dev/null
-  end=$(date +%s.%N)
-  echo "victoria-metrics import: $samples samples in $(echo "$end - $start" | bc) s = $(echo "$samples / ($end - $start)" | bc) samples/s"
+  vm_start
+  vm_import 200 1440
   q() { python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1]))' "$1"; }
   ratio=$(q 'sum(increase(requests_total{service="svc-1",code="5xx"}[1d])) / sum(increase(requests_total{service="svc-1"}[1d]))')
   p99=$(q 'histogram_quantile(0.99, sum(increase(request_latency_ms_bucket{service="svc-1"}[1h])) by (le))')

@@ -19,13 +19,20 @@ import org.HdrHistogram.Histogram;
  * Load clients for docs/BENCHMARKS.md, run by bench/run.sh. Loopback only; every loop is bounded in time.
  *
  *   ingest  URL KEY SERVICE SECONDS THREADS BATCH   closed loop: batches of observations, acknowledged obs/s
- *   latency URL KEY RATE SECONDS                    open loop at a fixed rate: GET URL, latency percentiles
- *                                                   measured from each request's intended start (no coordinated omission)
- *   mixed API INGEST_KEY READ_KEY SERVICE_ID SLO_ID RATE SECONDS
+ *   latency URL KEY RATE SECONDS [CONNECTIONS]      open loop at a fixed rate over CONNECTIONS (32) keep-alive connections:
+ *                                                   GET URL, latency percentiles measured from each request's intended
+ *                                                   start (no coordinated omission; wrk2's model); KEY "" for none
+ *   throughput URL KEY SECONDS CONNECTIONS          closed loop, GET URL: the client's ceiling, beside wrk and h2load
+ *   mixed API INGEST_KEY READ_KEY SERVICE_ID SLO_ID RATE SECONDS [CONNECTIONS]
  *                                                   open loop at a fixed rate: 40 % ingest (batches of 10 observations),
  *                                                   30 % SLO status, 30 % dashboard reads (telemetry summary and series)
  *   otlp    URL KEY SERVICE SECONDS THREADS BATCH   closed loop: OTLP/HTTP protobuf trace exports of BATCH SERVER spans
  *                                                   (the same requests as ingest's observations), acknowledged spans/s
+ *   minutes API ADMIN_KEY INGEST_KEY SERVICES MINUTES BATCH THREADS
+ *                                                   pre-counted minutes: SERVICES services (svc-1…, created when missing) ×
+ *                                                   the last MINUTES minutes, the same counts as bench/src/vm_series.py
+ *                                                   writes for VictoriaMetrics, posted BATCH minutes a request; the time
+ *                                                   until every request is answered 200, service-minutes/s
  *   connections HOST PORT PATH COUNT HOLD_SECONDS   opens COUNT keep-alive connections, a request on each, holds them,
  *                                                   then a second request on each: how many the server kept and answered
  */
@@ -36,10 +43,14 @@ public final class Bench {
         switch (args[0]) {
             case "ingest" -> ingest(args[1], args[2], args[3], Integer.parseInt(args[4]), Integer.parseInt(args[5]),
                     Integer.parseInt(args[6]));
-            case "latency" -> latency(args[1], args.length > 4 && !args[2].isEmpty() ? args[2] : null,
-                    Integer.parseInt(args[3]), Integer.parseInt(args[4]));
-            case "mixed" -> mixed(args[1], args[2], args[3], args[4], args[5], Integer.parseInt(args[6]), Integer.parseInt(args[7]));
+            case "latency" -> latency(args[1], args[2].isEmpty() ? null : args[2], Integer.parseInt(args[3]), Integer.parseInt(args[4]),
+                    args.length > 5 ? Integer.parseInt(args[5]) : 32);
+            case "throughput" -> throughput(args[1], args[2].isEmpty() ? null : args[2], Integer.parseInt(args[3]), Integer.parseInt(args[4]));
+            case "mixed" -> mixed(args[1], args[2], args[3], args[4], args[5], Integer.parseInt(args[6]), Integer.parseInt(args[7]),
+                    args.length > 8 ? Integer.parseInt(args[8]) : 32);
             case "otlp" -> otlp(args[1], args[2], args[3], Integer.parseInt(args[4]), Integer.parseInt(args[5]), Integer.parseInt(args[6]));
+            case "minutes" -> minutes(args[1], args[2], args[3], Integer.parseInt(args[4]), Integer.parseInt(args[5]),
+                    Integer.parseInt(args[6]), Integer.parseInt(args[7]));
             case "connections" -> connections(args[1], Integer.parseInt(args[2]), args[3], Integer.parseInt(args[4]), Integer.parseInt(args[5]));
             default -> throw new IllegalArgumentException("ingest, otlp, latency, mixed or connections");
         }
@@ -66,6 +77,85 @@ public final class Bench {
         }
         List<byte[]> bytes = bodies.stream().map(b -> b.getBytes(java.nio.charset.StandardCharsets.UTF_8)).toList();
         closedLoop("ingest", "observations", url, key, "application/json", true, bytes, seconds, threads, batch);
+    }
+
+    /**
+     * The data of vm_series.py as pre-counted minutes: 1,000 requests a minute, 3 failed (40 every 97th minute), and
+     * the requests per classic latency bucket as requests at the bucket's bound (an exponential distribution, mean 40 ms).
+     */
+    private static void minutes(String api, String adminKey, String ingestKey, int services, int minutes, int batch, int threads)
+            throws Exception {
+        for (int s = 1; s <= services; s++) {
+            String body = "{\"slug\":\"svc-" + s + "\",\"displayName\":\"Service " + s + "\",\"ownerTeam\":\"bench\",\"tier\":\"STANDARD\"}";
+            HttpResponse<String> created = CLIENT.send(HttpRequest.newBuilder(URI.create(api + "/services"))
+                    .header("Authorization", "Bearer " + adminKey).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            if (created.statusCode() != 201 && created.statusCode() != 409) {
+                throw new IllegalStateException("service svc-" + s + ": " + created.statusCode() + " " + created.body());
+            }
+        }
+        double[] bounds = {5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10000};
+        StringBuilder latencies = new StringBuilder("[");
+        long previous = 0;
+        for (int i = 0; i <= bounds.length; i++) {
+            long cumulative = i == bounds.length ? 1000 : (long) (1000 * (1 - Math.exp(-bounds[i] / 40.0)));
+            if (cumulative > previous) {
+                latencies.append(latencies.length() > 1 ? "," : "").append("{\"ms\":").append(i == bounds.length ? 20000 : bounds[i])
+                        .append(",\"count\":").append(cumulative - previous).append('}');
+            }
+            previous = cumulative;
+        }
+        String latencyList = latencies.append(']').toString();
+        long last = Instant.now().getEpochSecond() / 60 * 60 - 60;
+        List<byte[]> bodies = new ArrayList<>();
+        StringBuilder json = new StringBuilder();
+        int inBody = 0;
+        for (int s = 1; s <= services; s++) {
+            for (int m = 0; m < minutes; m++) {
+                json.append(inBody == 0 ? "{\"minutes\":[" : ",").append("{\"service\":\"svc-").append(s).append("\",\"minute\":\"")
+                        .append(Instant.ofEpochSecond(last - (long) (minutes - 1 - m) * 60)).append("\",\"total\":1000,\"good\":")
+                        .append(m % 97 == 0 ? 960 : 997).append(",\"latencies\":").append(latencyList).append('}');
+                if (++inBody == batch) {
+                    bodies.add(json.append("]}").toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    json.setLength(0);
+                    inBody = 0;
+                }
+            }
+        }
+        if (inBody > 0) {
+            bodies.add(json.append("]}").toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        AtomicLong next = new AtomicLong();
+        AtomicLong failed = new AtomicLong();
+        long run = System.nanoTime();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        for (int t = 0; t < threads; t++) {
+            pool.submit(() -> {
+                for (int n = (int) next.getAndIncrement(); n < bodies.size(); n = (int) next.getAndIncrement()) {
+                    HttpRequest request = HttpRequest.newBuilder(URI.create(api + "/telemetry/minutes")).timeout(Duration.ofSeconds(600))
+                            .header("Authorization", "Bearer " + ingestKey).header("Content-Type", "application/json")
+                            .header("Idempotency-Key", "minutes-" + run + "-" + n).POST(HttpRequest.BodyPublishers.ofByteArray(bodies.get(n))).build();
+                    try {
+                        HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+                        if (response.statusCode() != 200) {
+                            failed.incrementAndGet();
+                            System.err.println("minutes: request " + n + " answered " + response.statusCode() + " " + response.body());
+                        }
+                    } catch (IOException e) {
+                        failed.incrementAndGet();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+            });
+        }
+        pool.shutdown();
+        pool.awaitTermination(3, TimeUnit.HOURS);
+        double elapsed = (System.nanoTime() - run) / 1e9;
+        long items = (long) services * minutes;
+        System.out.printf("minutes: %d service-minutes (%d services × %d minutes) in %d requests of %d, %d threads: %.1f s = %.0f service-minutes/s, "
+                + "%d failed requests%n", items, services, minutes, bodies.size(), batch, threads, elapsed, items / elapsed, failed.get());
     }
 
     /** OTLP trace exports as an SDK sends them (protobuf), built before the clock starts; same spread as ingest's. */
@@ -146,100 +236,303 @@ public final class Bench {
                 name, accepted.get(), items, elapsed, accepted.get() / elapsed, items, threads, batch, failed.get());
     }
 
-    private static void latency(String url, String key, int rate, int seconds) throws Exception {
-        OpenLoopResult result = openLoop(rate, seconds, 1, i -> {
-            HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).GET();
-            if (key != null) {
-                builder.header("Authorization", "Bearer " + key);
-            }
-            return new Planned(0, builder);
-        });
-        System.out.printf("latency: %s%n", result.describe(rate, result.all()));
+    private static void latency(String url, String key, int rate, int seconds, int connections) throws Exception {
+        URI uri = URI.create(url);
+        byte[] request = Wire.get(uri, key);
+        OpenLoopResult result = openLoop(uri, rate, seconds, connections, 1, i -> new Planned(0, request));
+        System.out.printf("latency: %s%n", result.describe(rate, connections, result.all()));
     }
 
-    /** One request of an open-loop run and the kind it is counted under. */
-    private record Planned(int kind, HttpRequest.Builder request) {
+    /** Closed loop: CONNECTIONS connections each sending GET URL as soon as the previous answer is read; answers/s. */
+    private static void throughput(String url, String key, int seconds, int connections) throws Exception {
+        URI uri = URI.create(url);
+        byte[] request = Wire.get(uri, key);
+        AtomicLong answered = new AtomicLong();
+        AtomicLong errors = new AtomicLong();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        List<Thread> threads = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int c = 0; c < connections; c++) {
+            threads.add(started(() -> {
+                long mine = 0;
+                long failed = 0;
+                Wire wire = null;
+                while (System.nanoTime() < deadline) {
+                    try {
+                        if (wire == null) {
+                            wire = new Wire(uri);
+                        }
+                        if (wire.exchange(request) == 200) {
+                            mine++;
+                        } else {
+                            failed++;
+                        }
+                    } catch (IOException e) {
+                        failed++;
+                        wire = Wire.closeQuietly(wire);
+                    }
+                }
+                Wire.closeQuietly(wire);
+                answered.addAndGet(mine);
+                errors.addAndGet(failed);
+            }));
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        System.out.printf("throughput: %d answers 200 in %.1f s = %.0f requests/s (%d connections, %d errors)%n", answered.get(), elapsed,
+                answered.get() / elapsed, connections, errors.get());
+    }
+
+    /** One request of an open-loop run, as bytes on the wire, and the kind it is counted under. */
+    private record Planned(int kind, byte[] request) {
     }
 
     /** Latencies of a run: all requests, and per kind. */
-    private record OpenLoopResult(Histogram all, Histogram[] byKind, long errors, double elapsedSeconds) {
-        String describe(int rate, Histogram h) {
-            return String.format("%d requests at %d/s for %.1f s, %d errors; p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, max %.2f ms", h.getTotalCount(), rate,
-                    elapsedSeconds, errors, ms(h.getValueAtPercentile(50)), ms(h.getValueAtPercentile(95)), ms(h.getValueAtPercentile(99)), ms(h.getMaxValue()));
+    private record OpenLoopResult(Histogram all, Histogram[] byKind, long errors, long unsent, double elapsedSeconds) {
+        String describe(int rate, int connections, Histogram h) {
+            return String.format("%d requests at %d/s over %d connections for %.1f s, %d errors, %d not sent in time; p50 %.2f ms, p95 %.2f ms, "
+                            + "p99 %.2f ms, p99.9 %.2f ms, max %.2f ms", h.getTotalCount(), rate, connections, elapsedSeconds, errors, unsent,
+                    ms(h.getValueAtPercentile(50)), ms(h.getValueAtPercentile(95)), ms(h.getValueAtPercentile(99)), ms(h.getValueAtPercentile(99.9)),
+                    ms(h.getMaxValue()));
         }
     }
 
     /**
-     * Sends rate × seconds requests, the i-th at its intended time start + i / rate whatever the server does, and
-     * records each latency from that intended time: a request delayed by a stalled server counts its wait too (no
-     * coordinated omission).
+     * wrk2's model: request i of rate × seconds is due at start + i / rate on connection i mod CONNECTIONS; each
+     * connection sends its requests in turn, each at its due time or as soon as the one before is answered, and every
+     * latency counts from the due time, so a stalled server is charged for the requests that queued behind it (no
+     * coordinated omission). A connection that falls more than 30 s behind stops; its remaining requests are "not sent".
      */
-    private static OpenLoopResult openLoop(int rate, int seconds, int kinds, java.util.function.LongFunction<Planned> plan) throws Exception {
+    private static OpenLoopResult openLoop(URI uri, int rate, int seconds, int connections, int kinds,
+                                          java.util.function.LongFunction<Planned> plan) throws Exception {
+        long intervalNanos = TimeUnit.SECONDS.toNanos(1) / rate;
+        long total = (long) rate * seconds;
+        long giveUp = TimeUnit.SECONDS.toNanos(seconds + 30L);
         Histogram all = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
         Histogram[] byKind = new Histogram[kinds];
         for (int k = 0; k < kinds; k++) {
             byKind[k] = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
         }
         AtomicLong errors = new AtomicLong();
-        long intervalNanos = TimeUnit.SECONDS.toNanos(1) / rate;
-        long total = (long) rate * seconds;
-        List<CompletableFuture<?>> inFlight = new ArrayList<>();
-        ExecutorService callbacks = Executors.newFixedThreadPool(4);
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(callbacks).connectTimeout(Duration.ofSeconds(5)).build();
-        long start = System.nanoTime();
-        for (long i = 0; i < total; i++) {
-            long intended = start + i * intervalNanos;
-            long wait = intended - System.nanoTime();
-            if (wait > 0) {
-                TimeUnit.NANOSECONDS.sleep(wait);
-            }
-            Planned planned = plan.apply(i);
-            HttpRequest request = planned.request().timeout(Duration.ofSeconds(30)).build();
-            inFlight.add(client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
-                long latency = Math.min(System.nanoTime() - intended, all.getHighestTrackableValue());
-                synchronized (all) {
-                    all.recordValue(latency);
-                    byKind[planned.kind()].recordValue(latency);
+        AtomicLong unsent = new AtomicLong();
+        List<Thread> threads = new ArrayList<>();
+        long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100);
+        for (int c = 0; c < connections; c++) {
+            int connection = c;
+            threads.add(started(() -> {
+                Histogram[] mine = new Histogram[kinds];
+                for (int k = 0; k < kinds; k++) {
+                    mine[k] = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
                 }
-                if (error != null || response.statusCode() != 200) {
-                    errors.incrementAndGet();
+                Wire wire = null;
+                long failed = 0;
+                for (long i = connection; i < total; i += connections) {
+                    long due = start + i * intervalNanos;
+                    long now = System.nanoTime();
+                    if (now - start > giveUp) {
+                        unsent.addAndGet((total - i + connections - 1) / connections);
+                        break;
+                    }
+                    if (due > now) {
+                        java.util.concurrent.locks.LockSupport.parkNanos(due - now);
+                    }
+                    Planned planned = plan.apply(i);
+                    int status;
+                    try {
+                        if (wire == null) {
+                            wire = new Wire(uri);
+                        }
+                        status = wire.exchange(planned.request());
+                    } catch (IOException e) {
+                        status = -1;
+                        wire = Wire.closeQuietly(wire);
+                    }
+                    mine[planned.kind()].recordValue(Math.min(System.nanoTime() - due, TimeUnit.SECONDS.toNanos(60)));
+                    if (status < 200 || status > 299) {
+                        failed++;
+                    }
+                }
+                Wire.closeQuietly(wire);
+                errors.addAndGet(failed);
+                synchronized (all) {
+                    for (int k = 0; k < kinds; k++) {
+                        byKind[k].add(mine[k]);
+                        all.add(mine[k]);
+                    }
                 }
             }));
         }
-        CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).exceptionally(e -> null).get(120, TimeUnit.SECONDS);
-        callbacks.shutdown();
-        return new OpenLoopResult(all, byKind, errors.get(), (System.nanoTime() - start) / 1e9);
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        return new OpenLoopResult(all, byKind, errors.get(), unsent.get(), (System.nanoTime() - start) / 1e9);
+    }
+
+    /**
+     * A keep-alive HTTP/1.1 connection that writes prepared request bytes and reads the answer (Content-Length or
+     * chunked) off a buffered stream: a few microseconds of client work per request, where java.net.http's client
+     * spends far more; its ceiling is measured against wrk and h2load (docs/BENCHMARKS.md).
+     */
+    static final class Wire implements AutoCloseable {
+        private final java.net.Socket socket;
+        private final java.io.InputStream in;
+        private final java.io.OutputStream out;
+
+        Wire(URI uri) throws IOException {
+            socket = new java.net.Socket(uri.getHost(), uri.getPort());
+            socket.setTcpNoDelay(true);
+            socket.setSoTimeout(60_000);
+            in = new java.io.BufferedInputStream(socket.getInputStream(), 65_536);
+            out = new java.io.BufferedOutputStream(socket.getOutputStream(), 65_536);
+        }
+
+        static byte[] get(URI uri, String key) {
+            return request("GET", uri, key, null, null, null);
+        }
+
+        static byte[] request(String method, URI uri, String key, String contentType, String idempotencyKey, byte[] body) {
+            StringBuilder head = new StringBuilder(256).append(method).append(' ').append(uri.getRawPath())
+                    .append(uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()).append(" HTTP/1.1\r\nHost: ")
+                    .append(uri.getHost()).append(':').append(uri.getPort()).append("\r\n");
+            if (key != null) {
+                head.append("Authorization: Bearer ").append(key).append("\r\n");
+            }
+            if (idempotencyKey != null) {
+                head.append("Idempotency-Key: ").append(idempotencyKey).append("\r\n");
+            }
+            if (body != null) {
+                head.append("Content-Type: ").append(contentType).append("\r\nContent-Length: ").append(body.length).append("\r\n");
+            }
+            byte[] headBytes = head.append("\r\n").toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            if (body == null) {
+                return headBytes;
+            }
+            byte[] all = java.util.Arrays.copyOf(headBytes, headBytes.length + body.length);
+            System.arraycopy(body, 0, all, headBytes.length, body.length);
+            return all;
+        }
+
+        /** Sends one request and reads its whole answer; the status. */
+        int exchange(byte[] request) throws IOException {
+            out.write(request);
+            out.flush();
+            String statusLine = line();
+            if (statusLine.length() < 12 || !statusLine.startsWith("HTTP/1.")) {
+                throw new IOException("not an HTTP answer: " + statusLine);
+            }
+            int status = Integer.parseInt(statusLine.substring(9, 12));
+            long length = -1;
+            boolean chunked = false;
+            boolean close = false;
+            for (String header = line(); !header.isEmpty(); header = line()) {
+                String lower = header.toLowerCase(java.util.Locale.ROOT);
+                if (lower.startsWith("content-length:")) {
+                    length = Long.parseLong(lower.substring(15).trim());
+                } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
+                    chunked = true;
+                } else if (lower.startsWith("connection:") && lower.contains("close")) {
+                    close = true;
+                }
+            }
+            if (chunked) {
+                for (long size = Long.parseLong(line().split(";")[0].trim(), 16); size > 0; size = Long.parseLong(line().split(";")[0].trim(), 16)) {
+                    skip(size);
+                    line();
+                }
+                while (!line().isEmpty()) {
+                    // trailers
+                }
+            } else if (length > 0) {
+                skip(length);
+            }
+            if (close) {
+                throw new IOException("the server closed the connection");
+            }
+            return status;
+        }
+
+        private void skip(long bytes) throws IOException {
+            long left = bytes;
+            while (left > 0) {
+                long skipped = in.skip(left);
+                if (skipped <= 0) {
+                    if (in.read() < 0) {
+                        throw new IOException("connection closed inside an answer");
+                    }
+                    skipped = 1;
+                }
+                left -= skipped;
+            }
+        }
+
+        private String line() throws IOException {
+            StringBuilder line = new StringBuilder(64);
+            for (int b = in.read(); b != '\n'; b = in.read()) {
+                if (b < 0) {
+                    throw new IOException("connection closed");
+                }
+                if (b != '\r') {
+                    line.append((char) b);
+                }
+            }
+            return line.toString();
+        }
+
+        static Wire closeQuietly(Wire wire) {
+            if (wire != null) {
+                wire.close();
+            }
+            return null;
+        }
+
+        @Override
+        public void close() {
+            try {
+                socket.close();
+            } catch (IOException e) {
+                // closing a connection that is already broken: nothing to do
+            }
+        }
+    }
+
+    private static Thread started(Runnable work) {
+        Thread thread = new Thread(work);
+        thread.start();
+        return thread;
     }
 
     private static double ms(long nanos) {
         return nanos / 1e6;
     }
 
-    private static void mixed(String api, String ingestKey, String readKey, String serviceId, String sloId, int rate, int seconds) throws Exception {
+    private static void mixed(String api, String ingestKey, String readKey, String serviceId, String sloId, int rate, int seconds,
+                              int connections) throws Exception {
         String[] kinds = {"ingest", "slo-status", "dashboard"};
-        Random random = new Random(7);
         Instant now = Instant.now();
-        String summary = api + "/services/" + serviceId + "/telemetry?from=" + now.minusSeconds(3600) + "&to=" + now.plusSeconds(3600);
-        String series = api + "/services/" + serviceId + "/telemetry/series?from=" + now.minusSeconds(3600) + "&to=" + now.plusSeconds(3600) + "&step=5m";
-        String status = api + "/slos/" + sloId + "/status";
+        URI summary = URI.create(api + "/services/" + serviceId + "/telemetry?from=" + now.minusSeconds(3600) + "&to=" + now.plusSeconds(3600));
+        URI series = URI.create(api + "/services/" + serviceId + "/telemetry/series?from=" + now.minusSeconds(3600) + "&to=" + now.plusSeconds(3600)
+                + "&step=5m");
+        byte[][] reads = {Wire.get(URI.create(api + "/slos/" + sloId + "/status"), readKey), Wire.get(summary, readKey), Wire.get(series, readKey)};
+        URI ingest = URI.create(api + "/telemetry/observations");
         long run = System.nanoTime();
-        OpenLoopResult result = openLoop(rate, seconds, kinds.length, i -> {
+        OpenLoopResult result = openLoop(ingest, rate, seconds, connections, kinds.length, i -> {
             int slot = (int) (i % 10);
             int kind = slot < 4 ? 0 : slot < 7 ? 1 : 2;
             if (kind > 0) {
-                return new Planned(kind, HttpRequest.newBuilder(URI.create(kind == 1 ? status : (i % 2 == 0 ? summary : series)))
-                        .header("Authorization", "Bearer " + readKey).GET());
+                return new Planned(kind, kind == 1 ? reads[0] : reads[i % 2 == 0 ? 1 : 2]);
             }
+            java.util.SplittableRandom random = new java.util.SplittableRandom(i);
             StringBuilder json = new StringBuilder("{\"observations\":[");
             for (int o = 0; o < 10; o++) {
                 json.append(o == 0 ? "" : ",").append("{\"service\":\"bench\",\"timestamp\":\"").append(Instant.now().minusMillis(random.nextInt(60_000)))
                         .append("\",\"status\":").append(random.nextInt(100) == 0 ? 503 : 200).append(",\"latencyMs\":").append(5 + random.nextInt(200)).append('}');
             }
-            return new Planned(0, HttpRequest.newBuilder(URI.create(api + "/telemetry/observations")).header("Authorization", "Bearer " + ingestKey)
-                    .header("Content-Type", "application/json").header("Idempotency-Key", "mixed-" + run + "-" + i)
-                    .POST(HttpRequest.BodyPublishers.ofString(json.append("]}").toString())));
+            return new Planned(0, Wire.request("POST", ingest, ingestKey, "application/json", "mixed-" + run + "-" + i,
+                    json.append("]}").toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         });
-        System.out.printf("mixed: %s%n", result.describe(rate, result.all()));
+        System.out.printf("mixed: %s%n", result.describe(rate, connections, result.all()));
         for (int k = 0; k < kinds.length; k++) {
             Histogram h = result.byKind()[k];
             System.out.printf("  %-10s p50 %.2f ms, p95 %.2f ms, p99 %.2f ms%n", kinds[k], ms(h.getValueAtPercentile(50)), ms(h.getValueAtPercentile(95)),

@@ -10,7 +10,8 @@ final class BucketAggregate {
     private long good;
     private long latencyCount;
     private double latencySumMillis;
-    private final LatencySketch sketch = LatencySketch.empty();
+    /** Made at the first latency: dense for single requests (many distinct values), sparse for pre-counted ones (few). */
+    private LatencySketch sketch;
     private final Map<Integer, Long> countsAtOrUnder = new HashMap<>();
 
     BucketAggregate(Set<Integer> thresholds) {
@@ -25,7 +26,7 @@ final class BucketAggregate {
         if (latencyMillis != null) {
             latencyCount++;
             latencySumMillis += latencyMillis;
-            sketch.record(latencyMillis);
+            sketchFor(false).record(latencyMillis);
             countsAtOrUnder.replaceAll((bound, count) -> LatencyBound.within(bound, latencyMillis) ? count + 1 : count);
         }
     }
@@ -42,7 +43,7 @@ final class BucketAggregate {
             long count = latency.count();
             latencyCount += count;
             latencySumMillis += ms * count;
-            sketch.record(ms, count);
+            sketchFor(true).record(ms, count);
             countsAtOrUnder.replaceAll((bound, c) -> LatencyBound.within(bound, ms) ? c + count : c);
         }
     }
@@ -64,6 +65,13 @@ final class BucketAggregate {
     }
 
     LatencySketch sketch() {
+        return sketch == null ? LatencySketch.empty() : sketch;
+    }
+
+    private LatencySketch sketchFor(boolean fewValues) {
+        if (sketch == null) {
+            sketch = fewValues ? LatencySketch.sparse() : LatencySketch.empty();
+        }
         return sketch;
     }
 

@@ -24,6 +24,15 @@ public final class LatencySketch {
         return new LatencySketch(DDSketches.unboundedDense(RELATIVE_ACCURACY));
     }
 
+    /**
+     * For a batch's pre-counted share of one bucket: a few distinct values with counts. A sparse store holds only
+     * those bins, where a dense one allocates the whole range between them for every bucket; the encoding is the
+     * same and {@link #fromBytes} reads it into a dense sketch.
+     */
+    static LatencySketch sparse() {
+        return new LatencySketch(DDSketches.sparse(RELATIVE_ACCURACY));
+    }
+
     public static LatencySketch fromBytes(byte[] bytes) {
         if (bytes == null || bytes.length == 0) {
             return empty();

@@ -23,7 +23,18 @@ public record MinuteAggregate(@NotNull @Size(max = 63) String service, @NotNull 
                                @NotNull @Min(1) @Max(Rollup.MAX_REQUESTS_PER_MINUTE) Long count) {
     }
 
-    String canonical() {
-        return service + "|" + minute + "|" + total + "|" + good + "|" + latencies;
+    /** The minute as the batch digest reads it (the text it has always had, so retries across versions still match). */
+    void appendCanonical(StringBuilder text) {
+        text.append(service).append('|').append(minute).append('|').append(total).append('|').append(good).append('|');
+        if (latencies == null) {
+            text.append("null");
+            return;
+        }
+        text.append('[');
+        for (int i = 0; i < latencies.size(); i++) {
+            LatencyCount latency = latencies.get(i);
+            text.append(i == 0 ? "" : ", ").append("LatencyCount[ms=").append(latency.ms()).append(", count=").append(latency.count()).append(']');
+        }
+        text.append(']');
     }
 }

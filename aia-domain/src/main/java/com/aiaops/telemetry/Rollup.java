@@ -78,9 +78,13 @@ public class Rollup {
         good += aggregate.good();
         latencyCount += aggregate.latencyCount();
         latencySumMillis += aggregate.latencySumMillis();
-        LatencySketch merged = LatencySketch.fromBytes(latencySketch);
-        merged.merge(aggregate.sketch());
-        latencySketch = merged.toBytes();
+        if (latencySketch == null) {
+            latencySketch = aggregate.sketch().toBytes(); // a new row: nothing to decode and merge into
+        } else if (aggregate.latencyCount() > 0) {
+            LatencySketch merged = LatencySketch.fromBytes(latencySketch);
+            merged.merge(aggregate.sketch());
+            latencySketch = merged.toBytes();
+        }
         Map<Integer, ThresholdCount> counts = thresholdCounts();
         aggregate.countsAtOrUnder().forEach((threshold, count) ->
                 counts.merge(threshold, new ThresholdCount(count, aggregate.latencyCount()), ThresholdCount::plus));
@@ -139,6 +143,20 @@ public class Rollup {
 
     public double latencySumMillis() {
         return latencySumMillis;
+    }
+
+    UUID organizationId() {
+        return organizationId;
+    }
+
+    /** The sketch as stored. */
+    byte[] sketchBytes() {
+        return latencySketch;
+    }
+
+    /** The threshold counts as stored. */
+    String countsText() {
+        return countsAtOrUnder;
     }
 
     public LatencySketch sketch() {

@@ -5,6 +5,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
@@ -32,9 +34,18 @@ public class RollupWriter {
         IngestBatch batch = new IngestBatch(organizationId, idempotencyKey == null ? "auto:" + UUID.randomUUID() : idempotencyKey,
                 bodyDigest, observations, now);
         repository.add(batch);
+        Map<RollupKey, Rollup> existing = repository.lockExisting(buckets);
+        List<Rollup> created = new ArrayList<>();
         for (Map.Entry<RollupKey, BucketAggregate> bucket : buckets.entrySet()) {
-            repository.lockOrCreate(bucket.getKey(), organizationId).add(bucket.getValue());
+            Rollup row = existing.get(bucket.getKey());
+            if (row == null) {
+                row = new Rollup(bucket.getKey(), organizationId);
+                created.add(row);
+            }
+            row.add(bucket.getValue());
         }
+        repository.insertAll(created);
+        repository.flush(); // inside the transaction, so that a concurrent twin's new row fails here and the ingest retries
         if (alsoInTransaction != null) {
             alsoInTransaction.run();
         }

@@ -100,7 +100,11 @@ public class TelemetryIngest {
                 bucket.addCounted(m.total(), m.good(), m.latencies());
             }
         }
-        String digest = Sha256.hex("minutes\n" + String.join("\n", minutes.stream().map(MinuteAggregate::canonical).toList()));
+        StringBuilder canonical = new StringBuilder(minutes.size() * 256).append("minutes");
+        for (MinuteAggregate m : minutes) {
+            m.appendCanonical(canonical.append('\n'));
+        }
+        String digest = Sha256.hex(canonical.toString());
         return apply(caller, idempotencyKey, digest, minutes.size(), byslug, buckets, now, null);
     }
 

@@ -47,6 +47,26 @@ class LatencySketchTest {
     }
 
     @Test
+    void a_sparse_sketch_of_counted_values_stores_and_merges_like_a_dense_one() {
+        double[] values = {0, 4.2, 5, 10, 25, 50, 100, 250, 1000, 20_000, 3_600_000};
+        LatencySketch sparse = LatencySketch.sparse();
+        LatencySketch dense = LatencySketch.empty();
+        for (int i = 0; i < values.length; i++) {
+            sparse.record(values[i], 1 + 7L * i);
+            dense.record(values[i], 1 + 7L * i);
+        }
+        LatencySketch fromSparse = LatencySketch.fromBytes(sparse.toBytes());
+        LatencySketch fromDense = LatencySketch.fromBytes(dense.toBytes());
+        for (double q : new double[] {0, 0.01, 0.25, 0.5, 0.9, 0.99, 1}) {
+            assertEquals(fromDense.quantile(q), fromSparse.quantile(q), "quantile " + q);
+        }
+        LatencySketch stored = LatencySketch.fromBytes(dense.toBytes());
+        stored.merge(sparse); // a batch's sparse share merged into a stored (dense) row
+        assertEquals(2 * dense.count(), stored.count());
+        assertEquals(fromDense.quantile(0.5), stored.quantile(0.5));
+    }
+
+    @Test
     void an_empty_sketch_has_no_quantiles() {
         assertNull(LatencySketch.fromBytes(null).quantile(0.5));
         assertEquals(0, LatencySketch.fromBytes(LatencySketch.empty().toBytes()).count());
