@@ -28,8 +28,8 @@ import org.HdrHistogram.Histogram;
  *                                                   30 % SLO status, 30 % dashboard reads (telemetry summary and series)
  *   otlp    URL KEY SERVICE SECONDS THREADS BATCH   closed loop: OTLP/HTTP protobuf trace exports of BATCH SERVER spans
  *                                                   (the same requests as ingest's observations), acknowledged spans/s
- *   minutes API ADMIN_KEY INGEST_KEY SERVICES MINUTES BATCH THREADS
- *                                                   pre-counted minutes: SERVICES services (svc-1…, created when missing) ×
+ *   minutes API ADMIN_KEY INGEST_KEY PREFIX SERVICES MINUTES BATCH THREADS
+ *                                                   pre-counted minutes: SERVICES services (PREFIX1…, created when missing) ×
  *                                                   the last MINUTES minutes, the same counts as bench/src/vm_series.py
  *                                                   writes for VictoriaMetrics, posted BATCH minutes a request; the time
  *                                                   until every request is answered 200, service-minutes/s
@@ -49,8 +49,8 @@ public final class Bench {
             case "mixed" -> mixed(args[1], args[2], args[3], args[4], args[5], Integer.parseInt(args[6]), Integer.parseInt(args[7]),
                     args.length > 8 ? Integer.parseInt(args[8]) : 32);
             case "otlp" -> otlp(args[1], args[2], args[3], Integer.parseInt(args[4]), Integer.parseInt(args[5]), Integer.parseInt(args[6]));
-            case "minutes" -> minutes(args[1], args[2], args[3], Integer.parseInt(args[4]), Integer.parseInt(args[5]),
-                    Integer.parseInt(args[6]), Integer.parseInt(args[7]));
+            case "minutes" -> minutes(args[1], args[2], args[3], args[4], Integer.parseInt(args[5]), Integer.parseInt(args[6]),
+                    Integer.parseInt(args[7]), Integer.parseInt(args[8]));
             case "connections" -> connections(args[1], Integer.parseInt(args[2]), args[3], Integer.parseInt(args[4]), Integer.parseInt(args[5]));
             default -> throw new IllegalArgumentException("ingest, otlp, latency, mixed or connections");
         }
@@ -83,15 +83,15 @@ public final class Bench {
      * The data of vm_series.py as pre-counted minutes: 1,000 requests a minute, 3 failed (40 every 97th minute), and
      * the requests per classic latency bucket as requests at the bucket's bound (an exponential distribution, mean 40 ms).
      */
-    private static void minutes(String api, String adminKey, String ingestKey, int services, int minutes, int batch, int threads)
+    private static void minutes(String api, String adminKey, String ingestKey, String prefix, int services, int minutes, int batch, int threads)
             throws Exception {
         for (int s = 1; s <= services; s++) {
-            String body = "{\"slug\":\"svc-" + s + "\",\"displayName\":\"Service " + s + "\",\"ownerTeam\":\"bench\",\"tier\":\"STANDARD\"}";
+            String body = "{\"slug\":\"" + prefix + s + "\",\"displayName\":\"Service " + prefix + s + "\",\"ownerTeam\":\"bench\",\"tier\":\"STANDARD\"}";
             HttpResponse<String> created = CLIENT.send(HttpRequest.newBuilder(URI.create(api + "/services"))
                     .header("Authorization", "Bearer " + adminKey).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
             if (created.statusCode() != 201 && created.statusCode() != 409) {
-                throw new IllegalStateException("service svc-" + s + ": " + created.statusCode() + " " + created.body());
+                throw new IllegalStateException("service " + prefix + s + ": " + created.statusCode() + " " + created.body());
             }
         }
         double[] bounds = {5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10000};
@@ -112,7 +112,7 @@ public final class Bench {
         int inBody = 0;
         for (int s = 1; s <= services; s++) {
             for (int m = 0; m < minutes; m++) {
-                json.append(inBody == 0 ? "{\"minutes\":[" : ",").append("{\"service\":\"svc-").append(s).append("\",\"minute\":\"")
+                json.append(inBody == 0 ? "{\"minutes\":[" : ",").append("{\"service\":\"").append(prefix).append(s).append("\",\"minute\":\"")
                         .append(Instant.ofEpochSecond(last - (long) (minutes - 1 - m) * 60)).append("\",\"total\":1000,\"good\":")
                         .append(m % 97 == 0 ? 960 : 997).append(",\"latencies\":").append(latencyList).append('}');
                 if (++inBody == batch) {
@@ -154,8 +154,8 @@ public final class Bench {
         pool.awaitTermination(3, TimeUnit.HOURS);
         double elapsed = (System.nanoTime() - run) / 1e9;
         long items = (long) services * minutes;
-        System.out.printf("minutes: %d service-minutes (%d services × %d minutes) in %d requests of %d, %d threads: %.1f s = %.0f service-minutes/s, "
-                + "%d failed requests%n", items, services, minutes, bodies.size(), batch, threads, elapsed, items / elapsed, failed.get());
+        System.out.printf("minutes: %d service-minutes (%d services %s× %d minutes) in %d requests of %d, %d threads: %.1f s = %.0f service-minutes/s, "
+                + "%d failed requests%n", items, services, prefix + "*", minutes, bodies.size(), batch, threads, elapsed, items / elapsed, failed.get());
     }
 
     /** OTLP trace exports as an SDK sends them (protobuf), built before the clock starts; same spread as ingest's. */
