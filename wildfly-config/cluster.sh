@@ -93,6 +93,9 @@ for n in $(seq 1 "$nodes"); do
   cp "$root/aia-ear/target/aia-ops.ear" "$base/deployments/"
   demo=false
   [[ $n == 1 ]] && demo=true
+  # Heap: WildFly's default of 512 MB spent seconds in GC under load (docs/BENCHMARKS.md, "Heap"); JBOSS_JAVA_SIZING
+  # overrides it (nodes sharing one machine).
+  export JBOSS_JAVA_SIZING="${JBOSS_JAVA_SIZING:--Xms512m -Xmx1g -XX:MetaspaceSize=96M -XX:MaxMetaspaceSize=512m}"
   nohup "$server/bin/standalone.sh" -c standalone-ha.xml \
     -Djboss.server.base.dir="$base" -Djboss.socket.binding.port-offset="$offset" -Djboss.node.name="node$n" \
     -Daia.cluster.hosts="$hosts" -Daia.data.dir="$base/data" \

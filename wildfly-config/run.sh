@@ -73,6 +73,9 @@ credentials=$data/demo-credentials.txt
 # The living demo (30 days of history, then live traffic every minute) unless AIA_DEMO=off.
 demo=true
 [[ ${AIA_DEMO:-on} == off ]] && demo=false
+# Heap: WildFly's default of 512 MB spent seconds in GC under load (docs/BENCHMARKS.md, "Heap"); JBOSS_JAVA_SIZING
+# overrides it (one node).
+export JBOSS_JAVA_SIZING="${JBOSS_JAVA_SIZING:--Xms1g -Xmx2g -XX:MetaspaceSize=96M -XX:MaxMetaspaceSize=512m}"
 nohup "$server/bin/standalone.sh" -c standalone-ha.xml \
   -Djboss.server.base.dir="$base" \
   -Djboss.socket.binding.port-offset="$offset" \
