@@ -132,20 +132,12 @@ public final class Bench {
         for (int t = 0; t < threads; t++) {
             pool.submit(() -> {
                 for (int n = (int) next.getAndIncrement(); n < bodies.size(); n = (int) next.getAndIncrement()) {
-                    HttpRequest request = HttpRequest.newBuilder(URI.create(api + "/telemetry/minutes")).timeout(Duration.ofSeconds(600))
-                            .header("Authorization", "Bearer " + ingestKey).header("Content-Type", "application/json")
-                            .header("Idempotency-Key", "minutes-" + run + "-" + n).POST(HttpRequest.BodyPublishers.ofByteArray(bodies.get(n))).build();
-                    try {
-                        HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
-                        if (response.statusCode() != 200) {
-                            failed.incrementAndGet();
-                            System.err.println("minutes: request " + n + " answered " + response.statusCode() + " " + response.body());
-                        }
-                    } catch (IOException e) {
+                    HttpResponse<byte[]> response = post(api + "/telemetry/minutes", ingestKey, "application/json", "minutes-" + run + "-" + n,
+                            bodies.get(n));
+                    if (response == null || response.statusCode() != 200) {
                         failed.incrementAndGet();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        return;
+                        System.err.println("minutes: request " + n + " answered " + (response == null ? "nothing"
+                                : response.statusCode() + " " + new String(response.body(), java.nio.charset.StandardCharsets.UTF_8)));
                     }
                 }
             });
@@ -205,26 +197,14 @@ public final class Bench {
         long start = System.nanoTime();
         for (int t = 0; t < threads; t++) {
             pool.submit(() -> {
-                while (System.nanoTime() < deadline) {
+                while (System.nanoTime() < deadline && !Thread.currentThread().isInterrupted()) {
                     long n = sequence.incrementAndGet();
-                    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
-                            .header("Authorization", "Bearer " + key).header("Content-Type", contentType)
-                            .POST(HttpRequest.BodyPublishers.ofByteArray(bodies.get((int) (n % bodies.size()))));
-                    if (idempotencyKeys) {
-                        request.header("Idempotency-Key", "bench-" + start + "-" + n);
-                    }
-                    try {
-                        HttpResponse<byte[]> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-                        if (response.statusCode() == 200 && (idempotencyKeys || response.body().length == 0)) {
-                            accepted.addAndGet(batch);
-                        } else {
-                            failed.incrementAndGet();
-                        }
-                    } catch (IOException e) {
+                    HttpResponse<byte[]> response = post(url, key, contentType, idempotencyKeys ? "bench-" + start + "-" + n : null,
+                            bodies.get((int) (n % bodies.size())));
+                    if (response != null && response.statusCode() == 200 && (idempotencyKeys || response.body().length == 0)) {
+                        accepted.addAndGet(batch);
+                    } else {
                         failed.incrementAndGet();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        return;
                     }
                 }
             });
@@ -234,6 +214,23 @@ public final class Bench {
         double elapsed = (System.nanoTime() - start) / 1e9;
         System.out.printf("%s: %d %s acknowledged in %.1f s = %.0f %s/s (%d threads, requests of %d, %d failed requests)%n",
                 name, accepted.get(), items, elapsed, accepted.get() / elapsed, items, threads, batch, failed.get());
+    }
+
+    /** One POST through Java's client; null when it could not be sent or answered (or the thread was interrupted). */
+    private static HttpResponse<byte[]> post(String url, String key, String contentType, String idempotencyKey, byte[] body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(600))
+                .header("Authorization", "Bearer " + key).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        try {
+            return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
     }
 
     private static void latency(String url, String key, int rate, int seconds, int connections) throws Exception {
