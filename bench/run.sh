@@ -102,7 +102,7 @@ if [[ "${BENCH_ONLY:-}" == calibrate ]]; then
   now=$(date -u +%Y-%m-%dT%H:%M:00Z); hour_ago=$(date -u -d '-1 hour' +%Y-%m-%dT%H:%M:00Z)
   for path in ping services "services/$service" "services/$service/telemetry" \
               "services/$service/telemetry/series?from=$hour_ago&to=$now&step=5m" slos "slos/$slo/status" slos/statuses \
-              incidents alerts scorecard deployments dora "cost/budgets" findings checks schedules status-components \
+              incidents alerts scorecard deployments dora "cost/budgets" security/findings checks schedules status-components \
               "metrics"; do
     rate=$(wrk -t2 -c32 -d"${seconds}s" -H "Authorization: Bearer $read_key" "$api/$path" \
            | awk '/^Requests\/sec/{r=$2} /Non-2xx/{bad=$NF} END{print r, (bad ? "NON-2xx " bad : "")}')
