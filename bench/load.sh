@@ -21,8 +21,7 @@ connections=${BENCH_CONNECTIONS:-10000}
 mkdir -p "$state"
 
 echo "== building the client"
-(cd "$root" && mvn -q -B dependency:copy -Dartifact=org.hdrhistogram:HdrHistogram:2.2.2 -DoutputDirectory="$state/lib")
-javac -d "$state/classes" -cp "$state/lib/*" "$root/bench/src/Bench.java"
+"$root/bench/client.sh" "$state"
 bench() { java -Xss512k -cp "$state/classes:$state/lib/*" Bench "$@"; }
 
 echo "== starting AIA Ops on PostgreSQL (port offset $offset)"

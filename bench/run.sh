@@ -20,11 +20,7 @@ api=http://127.0.0.1:$((8080 + offset))/api/v1
 mkdir -p "$state"
 
 echo "== building the client"
-for artifact in org.hdrhistogram:HdrHistogram:2.2.2 io.opentelemetry.proto:opentelemetry-proto:1.11.0-alpha \
-                com.google.protobuf:protobuf-java:4.36.2; do
-  (cd "$root" && mvn -q -B dependency:copy -Dartifact="$artifact" -DoutputDirectory="$state/lib")
-done
-javac -d "$state/classes" -cp "$state/lib/*" "$root/bench/src/Bench.java"
+"$root/bench/client.sh" "$state"
 bench() { java -cp "$state/classes:$state/lib/*" Bench "$@"; }
 
 echo "== starting AIA Ops on $db (port offset $offset)"
