@@ -1,7 +1,6 @@
 package com.aiaops.telemetry;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.hibernate.Session;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -15,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.UUID;
+import org.hibernate.Session;
 
 /** Roll-up rows and applied batches. */
 @ApplicationScoped

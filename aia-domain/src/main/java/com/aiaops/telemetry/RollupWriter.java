@@ -45,7 +45,9 @@ public class RollupWriter {
             row.add(bucket.getValue());
         }
         repository.insertAll(created);
-        repository.flush(); // inside the transaction, so that a concurrent twin's new row fails here and the ingest retries
+        // New rows went out in insertAll (a concurrent twin's fails there); the existing rows' updates go out here, so a
+        // failure of theirs also surfaces inside apply, where the ingest's retry sees it.
+        repository.flush();
         if (alsoInTransaction != null) {
             alsoInTransaction.run();
         }
