@@ -39,6 +39,9 @@ public class MaintenanceService {
     @Inject
     Clock clock;
 
+    @Inject
+    jakarta.enterprise.event.Event<MaintenanceChanged> changes;
+
     @Transactional
     public MaintenanceWindow announce(Caller caller, UUID serviceId, String title, Instant startsAt, Instant endsAt) {
         return announce(caller, serviceId, title, startsAt, endsAt, Recurrence.NONE, java.time.ZoneOffset.UTC, null);
@@ -71,6 +74,7 @@ public class MaintenanceService {
         audit.record(caller, "maintenance.announced", "maintenance-window", window.id(), null, snapshot(window));
         announcements.fire(new MaintenanceAnnounced(window.organizationId(), window.id(), window.serviceId(), window.title(),
                 window.startsAt(), window.endsAt()));
+        changed(window);
         return window;
     }
 
@@ -90,6 +94,13 @@ public class MaintenanceService {
         MaintenanceWindow window = find(caller, id);
         audit.record(caller, "maintenance.cancelled", "maintenance-window", window.id(), snapshot(window), null);
         em.remove(window);
+        changed(window);
+    }
+
+    private void changed(MaintenanceWindow window) {
+        List<UUID> serviceIds = window.serviceId() != null ? List.of(window.serviceId())
+                : services.all(window.organizationId()).stream().map(com.aiaops.catalog.Service::id).toList();
+        changes.fire(new MaintenanceChanged(window.organizationId(), serviceIds));
     }
 
     /** The merged maintenance intervals of a service (its own and the organisation-wide ones) inside [from, to). */
@@ -140,18 +151,6 @@ public class MaintenanceService {
             query.setParameter("service", serviceId);
         }
         return query.setMaxResults(1000).getResultList();
-    }
-
-    /**
-     * Changes whenever a window of this service (or of the whole organisation) is announced or cancelled, so
-     * cached SLO answers that depend on maintenance are recomputed.
-     */
-    @Transactional
-    public String fingerprint(UUID organizationId, UUID serviceId) {
-        Object[] row = em.createQuery("select count(m), max(m.createdAt) from MaintenanceWindow m where m.organizationId = :org "
-                        + "and (m.serviceId = :service or m.serviceId is null)", Object[].class)
-                .setParameter("org", organizationId).setParameter("service", serviceId).getSingleResult();
-        return row[0] + "@" + row[1];
     }
 
     private MaintenanceWindow find(Caller caller, UUID id) {

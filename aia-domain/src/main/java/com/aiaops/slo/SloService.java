@@ -148,14 +148,28 @@ public class SloService {
 
     /**
      * The SLO's status now, from the exact counts of the roll-ups. Cached per minute under the service's
-     * telemetry generation: an ingest recomputes it at once; otherwise it is at most a minute old.
+     * telemetry generation: an ingest, or a maintenance window announced or cancelled, recomputes it at once;
+     * otherwise it is at most a minute old.
      */
     public SloStatus status(Caller caller, UUID id) {
+        return JSON.fromJson(statusJson(caller, id), SloStatus.class);
+    }
+
+    /** {@link #status} as the JSON it is cached as: an API answer needs no second parse and print. */
+    public String statusJson(Caller caller, UUID id) {
         Slo slo = repository.find(caller.organizationId(), id).orElseThrow(() -> new NotFoundException("SLO", id));
         Instant now = clock.instant();
-        String question = "slo-status|" + slo.id() + "|" + slo.version() + "|" + now.truncatedTo(java.time.temporal.ChronoUnit.MINUTES)
-                + "|" + maintenance.fingerprint(slo.organizationId(), slo.serviceId());
-        return JSON.fromJson(cache.get(slo.serviceId(), question, () -> JSON.toJson(evaluate(slo, now))), SloStatus.class);
+        String question = "slo-status|" + slo.id() + "|" + slo.version() + "|" + now.truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        return cache.get(slo.serviceId(), question, () -> JSON.toJson(evaluate(slo, now)));
+    }
+
+    /**
+     * Statuses count maintenance, so a window announced or cancelled makes its services' cached statuses
+     * unreachable; only once committed, or a request could compute from the old windows under the new generation.
+     */
+    void forgetStatuses(@jakarta.enterprise.event.Observes(during = jakarta.enterprise.event.TransactionPhase.AFTER_SUCCESS)
+                        com.aiaops.maintenance.MaintenanceChanged changed) {
+        changed.serviceIds().forEach(cache::invalidate);
     }
 
     SloStatus evaluate(Slo slo, Instant now) {

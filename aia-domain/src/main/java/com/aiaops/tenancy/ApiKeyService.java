@@ -51,6 +51,10 @@ public class ApiKeyService {
     @Inject
     Clock clock;
 
+    /** This bean through its proxy, so that the transaction of {@link #authenticateStored} applies. */
+    @Inject
+    ApiKeyService self;
+
     @Inject
     @ConfigProperty(name = "aia.rate-limit.default-per-minute", defaultValue = "600")
     int defaultRateLimitPerMinute;
@@ -125,7 +129,6 @@ public class ApiKeyService {
     /** An ADMIN key's use is audited at most this often. */
     static final java.time.Duration ADMIN_USE_AUDIT_INTERVAL = java.time.Duration.ofHours(1);
 
-    @Transactional
     public Optional<AuthenticatedKey> authenticate(String token) {
         if (token == null || !token.startsWith(TOKEN_START) || token.length() > 200) {
             return Optional.empty();
@@ -134,6 +137,7 @@ public class ApiKeyService {
         Instant now = clock.instant();
         String cached = keyCache.get(cacheKey(digest));
         if (cached != null) {
+            // The common case needs no transaction: beginning and ending one cost more than the rest of this check.
             CachedKey key = CachedKey.parse(cached);
             if (key.expiresAt() != null && !now.isBefore(key.expiresAt())) {
                 return Optional.empty();
@@ -141,6 +145,12 @@ public class ApiKeyService {
             return Optional.of(new AuthenticatedKey(new Caller(key.organizationId(), key.scope(), Caller.ActorKind.API_KEY, key.id()),
                     key.rateLimitPerMinute()));
         }
+        return self.authenticateStored(token, digest, now);
+    }
+
+    /** {@link #authenticate} when the key is not cached: found by its prefix, its use recorded, then cached. */
+    @Transactional
+    public Optional<AuthenticatedKey> authenticateStored(String token, String digest, Instant now) {
         int separator = token.indexOf('_', TOKEN_START.length());
         if (separator < 0) {
             return Optional.empty();

@@ -1,5 +1,6 @@
 package com.aiaops.tenancy;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -8,9 +9,10 @@ import java.util.concurrent.TimeUnit;
 import org.infinispan.Cache;
 
 /**
- * Fixed-window request counters in the distributed Infinispan cache "rate-limits": every node
- * increments the same counter (a compare-and-set on the key's primary owner), so a limit holds
- * across the cluster. Counters expire with their window.
+ * Fixed-window request counters in the distributed Infinispan cache "rate-limits": every node takes its
+ * requests from the same count (a compare-and-set on the key's primary owner), so a limit holds across the
+ * cluster. A node takes a share of the window at a time ({@link WindowLeases}) instead of one request at a time.
+ * Counters expire with their window.
  */
 @ApplicationScoped
 public class RateLimiter {
@@ -22,29 +24,36 @@ public class RateLimiter {
     @Inject
     Clock clock;
 
+    private WindowLeases leases;
+
+    @PostConstruct
+    void start() {
+        leases = new WindowLeases(this::take);
+    }
+
     public Decision tryAcquire(String bucket, int limitPerMinute) {
         long nowSeconds = clock.instant().getEpochSecond();
         long window = nowSeconds / WINDOW_SECONDS;
         long retryAfter = (window + 1) * WINDOW_SECONDS - nowSeconds;
-        String key = bucket + "@" + window;
-        long count;
+        WindowLeases.Outcome outcome = leases.acquire(bucket, window, limitPerMinute);
+        return new Decision(outcome.allowed(), limitPerMinute, outcome.remaining(), Math.max(1, retryAfter));
+    }
+
+    private WindowLeases.Taken take(String key, long limit) {
         while (true) {
-            Long current = counters.putIfAbsent(key, 1L, 2 * WINDOW_SECONDS, TimeUnit.SECONDS);
-            if (current == null) {
-                count = 1;
-                break;
+            Long current = counters.get(key);
+            long handedOut = current == null ? 0 : current;
+            long share = WindowLeases.shareOf(limit, handedOut);
+            if (share == 0) {
+                return new WindowLeases.Taken(0, handedOut); // already over: no need to count further
             }
-            if (current >= limitPerMinute) {
-                count = current + 1;
-                break; // already over: no need to count further
-            }
-            if (counters.replace(key, current, current + 1, 2 * WINDOW_SECONDS, TimeUnit.SECONDS)) {
-                count = current + 1;
-                break;
+            boolean stored = current == null
+                    ? counters.putIfAbsent(key, share, 2 * WINDOW_SECONDS, TimeUnit.SECONDS) == null
+                    : counters.replace(key, current, handedOut + share, 2 * WINDOW_SECONDS, TimeUnit.SECONDS);
+            if (stored) {
+                return new WindowLeases.Taken(share, handedOut + share);
             }
         }
-        boolean allowed = count <= limitPerMinute;
-        return new Decision(allowed, limitPerMinute, Math.max(0, limitPerMinute - count), Math.max(1, retryAfter));
     }
 
     /** Whether the cache can serve requests: part of readiness. */

@@ -275,6 +275,13 @@ class SloIT extends ApiIT {
         as(tenant.adminKey()).get("/maintenance-windows").then().body("items.id", hasItem(window));
         as(tenant.adminKey()).delete("/maintenance-windows/" + window).then().statusCode(204);
         as(tenant.adminKey()).get("/slos/" + slo + "/status").then().body("totalEvents", equalTo(150));
+        // A window of the whole organisation (no service) is the service's too; its status follows it in and out.
+        String everywhere = as(tenant.adminKey()).body(Map.of("title", "network change",
+                        "startsAt", base.minus(Duration.ofMinutes(1)).toString(), "endsAt", base.plus(Duration.ofMinutes(6)).toString()))
+                .post("/maintenance-windows").then().statusCode(201).extract().path("id");
+        as(tenant.adminKey()).get("/slos/" + slo + "/status").then().body("totalEvents", equalTo(100)).body("state", equalTo("HEALTHY"));
+        as(tenant.adminKey()).delete("/maintenance-windows/" + everywhere).then().statusCode(204);
+        as(tenant.adminKey()).get("/slos/" + slo + "/status").then().body("totalEvents", equalTo(150));
         as(tenant.adminKey()).body(Map.of("title", "backwards", "startsAt", NOW.toString(), "endsAt", NOW.minusSeconds(60).toString()))
                 .post("/maintenance-windows").then().statusCode(400);
         Tenant other = newTenant();

@@ -43,7 +43,9 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** SLOs of the caller's organisation, and their status. */
@@ -217,7 +219,10 @@ public class SloResource {
     @Path("{id}/status")
     @Access(Role.VIEWER)
     @Operation(summary = "SLI, error budget (ratio and minutes), burn rates, alerts and state (NO_DATA is its own state)")
-    public SloStatus status(@PathParam("id") String id) {
-        return slos.status(caller.get(), Ids.parse(id, "SLO"));
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SloStatus.class)))
+    public Response status(@PathParam("id") String id) {
+        // The cached answer is already this JSON: sent as it is, not parsed and printed again.
+        return Response.ok(slos.statusJson(caller.get(), Ids.parse(id, "SLO")), MediaType.APPLICATION_JSON_TYPE).build();
     }
 }
