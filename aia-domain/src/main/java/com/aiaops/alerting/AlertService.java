@@ -212,7 +212,7 @@ public class AlertService {
                     .map(c -> Conditions.checkDown(c.name(), c.status(), c.lastError(), rule.urgency(), rule.incidentSeverity()))
                     .orElseGet(() -> Verdict.clear(null, "the check was deleted"));
             case BURN_RATE -> slos.find(rule.organizationId(), rule.sloId())
-                    .map(slo -> Conditions.burnRate(slo.name(), sloService.status(system, slo.id())))
+                    .map(slo -> Conditions.burnRate(slo.name(), sloService.status(slo)))
                     .orElseGet(() -> Verdict.clear(null, "the SLO was deleted"));
             case EXTERNAL -> Verdict.clear(null, "an external alert has no rule to evaluate");
         };

@@ -97,7 +97,7 @@ public class OrganizationMetrics {
         MetricFamily state = gauge("aia_slo_state", "1 for the SLO's current state (NO_DATA, HEALTHY, WARNING, CRITICAL, EXHAUSTED), 0 for the others");
         for (Slo slo : slos.all(caller)) {
             String service = slugs.getOrDefault(slo.serviceId(), slo.serviceId().toString());
-            SloStatus status = slos.status(caller, slo.id());
+            SloStatus status = slos.status(slo);
             String[] labels = {"service", service, "slo", slo.name()};
             objective.add(status.target(), labels);
             sli.add(status.sli(), labels);

@@ -157,7 +157,15 @@ public class SloService {
 
     /** {@link #status} as the JSON it is cached as: an API answer needs no second parse and print. */
     public String statusJson(Caller caller, UUID id) {
-        Slo slo = repository.find(caller.organizationId(), id).orElseThrow(() -> new NotFoundException("SLO", id));
+        return statusJson(repository.find(caller.organizationId(), id).orElseThrow(() -> new NotFoundException("SLO", id)));
+    }
+
+    /** The status of an SLO the caller has already read (a page of SLOs): no second lookup per SLO. */
+    public SloStatus status(Slo slo) {
+        return JSON.fromJson(statusJson(slo), SloStatus.class);
+    }
+
+    private String statusJson(Slo slo) {
         Instant now = clock.instant();
         String question = "slo-status|" + slo.id() + "|" + slo.version() + "|" + now.truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
         return cache.get(slo.serviceId(), question, () -> JSON.toJson(evaluate(slo, now)));

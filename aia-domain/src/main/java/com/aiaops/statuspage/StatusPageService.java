@@ -162,11 +162,10 @@ public class StatusPageService {
                 }
             }
         }
-        Caller system = Caller.system(component.organizationId());
         for (Slo slo : slos.ofService(component.organizationId(), component.serviceId())) {
             SloStatus.State state;
             try {
-                state = sloService.status(system, slo.id()).state();
+                state = sloService.status(slo).state();
             } catch (TelemetryInconsistentException e) {
                 // The public page stays up; the SLO's own status answer names the broken rows.
                 LOG.warnf("Status page leaves out SLO %s: %s", slo.id(), e.getMessage());

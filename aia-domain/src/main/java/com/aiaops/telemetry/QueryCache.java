@@ -23,6 +23,13 @@ public class QueryCache {
     Cache<String, String> cache;
 
     /**
+     * Requests that miss the same answer at once (every reader of an SLO when a minute begins) wait for one
+     * computation on this node instead of each running it: a herd of identical evaluations held every one of
+     * them up for most of a second.
+     */
+    private final SingleFlight<String> computeOnce = new SingleFlight<>();
+
+    /**
      * The cached answer, or {@code compute}'s, cached. The generation is read before computing, so an answer
      * computed from data an ingest has since replaced is stored under a key nobody asks for any more.
      */
@@ -32,9 +39,11 @@ public class QueryCache {
         if (cached != null) {
             return cached;
         }
-        String answer = compute.get();
-        cache.put(key, answer, ANSWER_SECONDS, TimeUnit.SECONDS);
-        return answer;
+        return computeOnce.get(key, () -> {
+            String answer = compute.get();
+            cache.put(key, answer, ANSWER_SECONDS, TimeUnit.SECONDS);
+            return answer;
+        });
     }
 
     /**
@@ -47,9 +56,11 @@ public class QueryCache {
         if (cached != null) {
             return cached;
         }
-        String answer = compute.get();
-        cache.put(cacheKey, answer, Math.max(1, lifetime.toSeconds()), TimeUnit.SECONDS);
-        return answer;
+        return computeOnce.get(cacheKey, () -> {
+            String answer = compute.get();
+            cache.put(cacheKey, answer, Math.max(1, lifetime.toSeconds()), TimeUnit.SECONDS);
+            return answer;
+        });
     }
 
     /** Called after an ingest commits. */

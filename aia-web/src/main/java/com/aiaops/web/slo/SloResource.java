@@ -212,7 +212,7 @@ public class SloResource {
     @Operation(summary = "SLOs by name with their status, in pages (the status of each as GET /slos/{id}/status answers it)")
     public Page<SloWithStatus> statuses(@QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
         Caller who = caller.get();
-        return slos.list(who, PageRequest.of(cursor, limit)).map(slo -> new SloWithStatus(SloView.of(slo), slos.status(who, slo.id())));
+        return slos.list(who, PageRequest.of(cursor, limit)).map(slo -> new SloWithStatus(SloView.of(slo), slos.status(slo)));
     }
 
     @GET

@@ -1,0 +1,164 @@
+#!/usr/bin/env bash
+# Realistic scale on PostgreSQL (issue 20), then the read benchmarks at that size.
+#   bench/scale.sh               50 organisations: the first with 100 services and 500 SLOs made through the API, 49 more
+#                                with 18 services and 90 SLOs each (982 services, 4,910 SLOs); 35 days of minute roll-ups
+#                                and 13 months of hour and day roll-ups for every service (about 59 million rows);
+#                                10,000 incidents; 1,000,000 cost lines. Database aia_scale, recreated.
+#   SCALE_KEEP=1 bench/scale.sh  reuse the database of an earlier run (skips the generation)
+# Roll-ups are made by the platform (one day of minutes through POST /telemetry/minutes, so sketches and threshold
+# counts are its own), then copied by SQL to the other days and organisations; other rows are copied from the
+# demo's own. Prints row counts, table sizes, the hot queries' plans (EXPLAIN ANALYZE, BUFFERS) and the latencies.
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+state=$root/bench/.state/scale
+offset=300
+api=http://127.0.0.1:$((8080 + offset))/api/v1
+seconds=${BENCH_SECONDS:-20}
+mkdir -p "$state"
+"$root/bench/client.sh" "$state"
+bench() { java -cp "$state/classes:$state/lib/*" Bench "$@"; }
+sql() { psql -h 127.0.0.1 -U postgres -d aia_scale -v ON_ERROR_STOP=1 -q "$@"; }
+
+export AIA_HOME=$state/aia AIA_PORT_OFFSET=$offset
+export AIA_DB_DRIVER=postgresql AIA_DB_URL='jdbc:postgresql://127.0.0.1:5432/aia_scale?reWriteBatchedInserts=true'
+export AIA_DB_USER=postgres AIA_DB_PASSWORD=postgres
+if [[ -z "${SCALE_KEEP:-}" ]]; then
+  psql -h 127.0.0.1 -U postgres -qc "drop database if exists aia_scale" -c "create database aia_scale"
+  rm -rf "$AIA_HOME"
+fi
+echo "== starting AIA Ops on PostgreSQL (aia_scale)"
+"$root/wildfly-config/run.sh" > "$state/run.log"
+trap '"$root/wildfly-config/run.sh" stop > /dev/null' EXIT
+admin=$(grep apiKey "$AIA_HOME/data/demo-credentials.txt" | cut -d= -f2)
+post() { curl -fsS -H "Authorization: Bearer $admin" -H 'Content-Type: application/json' -d "$2" "$api/$1"; }
+admin=$(post api-keys '{"name":"scale admin","scope":"ADMIN","rateLimitPerMinute":1000000}' | jq -r .token)  # the demo key's 600/min is too few
+
+if [[ -z "${SCALE_KEEP:-}" ]]; then
+  start=$(date +%s)
+  echo "== the first organisation through the API: 100 services, one day of their minutes, 5 SLOs each"
+  ingest=$(post api-keys '{"name":"scale ingest","scope":"INGEST","rateLimitPerMinute":1000000}' | jq -r .token)
+  bench minutes "$api" "$admin" "$ingest" svc- 100 1440 5000 1
+  sql -Atc "select substring(slug from 5), id from service where slug like 'svc-%' order by 1" -F ' ' > "$state/services.txt"
+  while read -r s id; do
+    post slos "{\"serviceId\":\"$id\",\"name\":\"svc-$s-availability\",\"indicator\":\"AVAILABILITY\",\"targetPercent\":99.9,\"window\":\"30d\"}" > /dev/null
+    post slos "{\"serviceId\":\"$id\",\"name\":\"svc-$s-availability-week\",\"indicator\":\"AVAILABILITY\",\"targetPercent\":99,\"window\":\"7d\"}" > /dev/null
+    post slos "{\"serviceId\":\"$id\",\"name\":\"svc-$s-availability-day\",\"indicator\":\"AVAILABILITY\",\"targetPercent\":99.5,\"window\":\"1d\"}" > /dev/null
+    post slos "{\"serviceId\":\"$id\",\"name\":\"svc-$s-latency\",\"indicator\":\"LATENCY\",\"latencyThresholdMs\":200,\"targetPercent\":99,\"window\":\"30d\"}" > /dev/null
+    post slos "{\"serviceId\":\"$id\",\"name\":\"svc-$s-latency-fast\",\"indicator\":\"LATENCY\",\"latencyThresholdMs\":50,\"targetPercent\":90,\"window\":\"30d\"}" > /dev/null
+  done < "$state/services.txt"
+  echo "== copies by SQL: 35 days of minutes, 13 months of hours and days, 49 more organisations, incidents, cost lines"
+  sql <<'SQL'
+\timing on
+set synchronous_commit = off;
+create temp table first_services as select s.id from service s where s.slug like 'svc-%';
+-- one day of each roll-up, copied to the days before it (a copy that meets a row already there is left out)
+insert into telemetry_rollup (service_id, resolution, bucket_start, organization_id, total, good, latency_count, latency_sum_ms,
+                              latency_sketch, counts_at_or_under)
+  select r.service_id, r.resolution, r.bucket_start - make_interval(days => d), r.organization_id, r.total, r.good,
+         r.latency_count, r.latency_sum_ms, r.latency_sketch, r.counts_at_or_under
+  from telemetry_rollup r join first_services f on f.id = r.service_id
+  cross join generate_series(1, 394) d
+  where r.resolution <> 'MINUTE' or d < 35
+  on conflict do nothing;
+insert into organization (created_at, version, id, slug, name)
+  select now(), 0, gen_random_uuid(), 'scale-' || g, 'Scale organisation ' || g from generate_series(1, 49) g;
+SQL
+  sql <<'SQL'
+\timing on
+set synchronous_commit = off;
+create temp table first_services as
+  select s.id, (substring(s.slug from 5))::int as n from service s where s.slug like 'svc-%' and s.organization_id =
+    (select organization_id from service where slug = 'svc-1' order by created_at limit 1);
+create temp table service_map as
+  select f.id as template, o.id as organization_id, gen_random_uuid() as id
+  from first_services f cross join organization o where o.slug like 'scale-%' and f.n <= 18;
+create temp table new_services as
+  select s.*, m.id as new_id, m.organization_id as new_org from service s join service_map m on m.template = s.id;
+update new_services set id = new_id, organization_id = new_org;
+alter table new_services drop column new_id, drop column new_org;
+insert into service select * from new_services;
+create temp table new_slos as
+  select s.*, m.id as new_service, m.organization_id as new_org from slo s join service_map m on m.template = s.service_id;
+update new_slos set id = gen_random_uuid(), service_id = new_service, organization_id = new_org;
+alter table new_slos drop column new_service, drop column new_org;
+insert into slo select * from new_slos;
+insert into telemetry_rollup (service_id, resolution, bucket_start, organization_id, total, good, latency_count, latency_sum_ms,
+                              latency_sketch, counts_at_or_under)
+  select m.id, r.resolution, r.bucket_start, m.organization_id, r.total, r.good, r.latency_count, r.latency_sum_ms,
+         r.latency_sketch, r.counts_at_or_under
+  from telemetry_rollup r join service_map m on m.template = r.service_id;
+-- 10,000 incidents and 1,000,000 cost lines, copies of the demo's, spread over the organisations
+create temp table orgs as select id, row_number() over (order by slug) - 1 as n from organization;
+create temp table new_incidents as
+  select i.*, g as k from incident i cross join generate_series(1, 10000 / greatest(1, (select count(*) from incident))) g;
+update new_incidents set id = gen_random_uuid(), organization_id = o.id from orgs o where o.n = new_incidents.k % (select count(*) from orgs);
+alter table new_incidents drop column k;
+insert into incident select * from new_incidents;
+create temp table new_costs as
+  select c.*, g as k from cost_line c cross join generate_series(1, 1000000 / greatest(1, (select count(*) from cost_line))) g;
+update new_costs set id = gen_random_uuid(), organization_id = o.id from orgs o where o.n = new_costs.k % (select count(*) from orgs);
+alter table new_costs drop column k;
+insert into cost_line select * from new_costs;
+analyze;
+SQL
+  echo "generated in $(( $(date +%s) - start )) s"
+fi
+
+echo "== rows and sizes"
+sql -c "select relname as table, reltuples::bigint as rows, pg_size_pretty(pg_total_relation_size(oid)) as size from pg_class
+        where relname in ('telemetry_rollup','cost_line','incident','slo','service','organization') order by reltuples desc"
+first=$(sql -Atc "select organization_id from service where slug = 'svc-1' order by created_at limit 1")
+svc=$(sql -Atc "select id from service where slug = 'svc-1' and organization_id = '$first'")
+slo=$(sql -Atc "select id from slo where name = 'svc-1-availability' and organization_id = '$first'")
+latency_slo=$(sql -Atc "select id from slo where name = 'svc-1-latency' and organization_id = '$first'")
+
+echo "== the hot queries' plans (EXPLAIN ANALYZE, BUFFERS; the SQL Hibernate sends, with this run's values)"
+sql <<SQL
+\echo -- an SLO status reads the roll-ups of its service by resolution over a time range (minutes at the edges, hours, days)
+explain (analyze, buffers, costs off) select * from telemetry_rollup where service_id = '$svc' and resolution = 'MINUTE'
+  and bucket_start >= now() - interval '1 hour' and bucket_start < now() order by bucket_start;
+explain (analyze, buffers, costs off) select * from telemetry_rollup where service_id = '$svc' and resolution = 'HOUR'
+  and bucket_start >= now() - interval '2 days' and bucket_start < now() order by bucket_start;
+explain (analyze, buffers, costs off) select * from telemetry_rollup where service_id = '$svc' and resolution = 'DAY'
+  and bucket_start >= now() - interval '395 days' and bucket_start < now() order by bucket_start;
+\echo -- minute retention, in transactions rolled back: one hourly run (the oldest hour), then a day missed
+begin;
+explain (analyze, buffers, costs off) delete from telemetry_rollup where resolution = 'MINUTE'
+  and bucket_start < now() - interval '35 days' + interval '1 hour';
+rollback;
+begin;
+explain (analyze, buffers, costs off) delete from telemetry_rollup where resolution = 'MINUTE' and bucket_start < now() - interval '34 days';
+rollback;
+\echo -- the cost of an organisation for a month, by service (cost breakdown)
+explain (analyze, buffers, costs off) select service_id, sum(effective_cost) from cost_line where organization_id = '$first'
+  and charge_period_start >= date_trunc('month', now()) - interval '1 month' and charge_period_start < date_trunc('month', now())
+  group by service_id;
+\echo -- the newest incidents of an organisation (a page of the incident list)
+explain (analyze, buffers, costs off) select * from incident where organization_id = '$first' order by id desc limit 51;
+\echo -- a page of SLOs by name (the SLO list and its statuses)
+explain (analyze, buffers, costs off) select * from slo where organization_id = '$first' and name > '' order by name limit 51;
+SQL
+
+echo "== reads at this size: throughput (wrk, 32 connections, ${seconds} s, after a warm-up) as a share of GET /ping"
+read=$(post api-keys '{"name":"scale reader","scope":"VIEWER","rateLimitPerMinute":1000000}' | jq -r .token)
+H="Authorization: Bearer $read"
+for _ in 1 2 3 4 5 6; do
+  for path in ping "slos/$slo/status" services slos/statuses; do wrk -t2 -c32 -d10s -H "$H" "$api/$path" > /dev/null; done
+done
+for path in ping "slos/$slo/status" "slos/$latency_slo/status" services "services/$svc/telemetry" "slos/statuses?limit=50" \
+            scorecard "alerts?state=FIRING" "incidents?status=open&order=newest" "cost/budgets/status" "security/findings?state=overdue"; do
+  rate=$(wrk -t2 -c32 -d"${seconds}s" -H "$H" "$api/$path" | awk '/^Requests\/sec/{r=$2} /Non-2xx/{bad=$NF} END{print r, (bad ? "NON-2xx " bad : "")}')
+  echo "GET /$path  $rate"
+done
+echo "GET /ping without a key  $(wrk -t2 -c32 -d"${seconds}s" "$api/ping" | awk '/^Requests\/sec/{print $2}')"
+
+echo "== SLO status, open loop (Bench, 32 connections, latency from each request's due time)"
+for rate in 1000 2000; do bench latency "$api/slos/$slo/status" "$read" "$rate" "$seconds" 32; done
+
+echo "== the dashboard overview's API calls for the organisation with 100 services and 500 SLOs (open loop, 20/s each)"
+for path in scorecard "alerts?state=FIRING" "incidents?status=open&order=newest&limit=200" "slos/statuses?limit=200" \
+            "security/findings?state=overdue" "cost/budgets/status"; do
+  echo "GET /$path"
+  bench latency "$api/$path" "$read" 20 "$seconds" 4
+done
