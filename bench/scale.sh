@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Realistic scale on PostgreSQL (issue 20), then the read benchmarks at that size.
 #   bench/scale.sh               50 organisations: the first with 100 services and 500 SLOs made through the API, 49 more
-#                                with 18 services and 90 SLOs each (982 services, 4,910 SLOs); 35 days of minute roll-ups
-#                                and 13 months of hour and day roll-ups for every service (about 59 million rows);
-#                                10,000 incidents; 1,000,000 cost lines. Database aia_scale, recreated.
+#                                with 18 services and 90 SLOs each (with the demo's own: 985 services, 4,914 SLOs); 35 days of
+#                                minute roll-ups and 13 months of hour and day roll-ups for every service (59 million rows,
+#                                14 GB); 10,000 incidents; 1,000,000 cost lines. Database aia_scale, recreated.
 #   SCALE_KEEP=1 bench/scale.sh  reuse the database of an earlier run (skips the generation)
 # Roll-ups are made by the platform (one day of minutes through POST /telemetry/minutes, so sketches and threshold
 # counts are its own), then copied by SQL to the other days and organisations; other rows are copied from the

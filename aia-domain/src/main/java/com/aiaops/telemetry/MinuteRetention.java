@@ -34,7 +34,15 @@ public class MinuteRetention {
     Duration maxAge;
 
     @Schedule(hour = "*", minute = "7", persistent = true, info = "telemetry minute retention")
-    public void purge() {
+    void onSchedule() {
+        purge();
+    }
+
+    /** What one run deleted. */
+    public record Purged(int minuteRollups, int batchRecords) {
+    }
+
+    public Purged purge() {
         Instant now = clock.instant();
         Instant cutoff = now.minus(retention);
         int deleted = rollups.deleteMinutesBefore(cutoff);
@@ -43,5 +51,6 @@ public class MinuteRetention {
         Instant batchCutoff = now.minus(maxAge).minus(Duration.ofDays(1));
         int batches = rollups.deleteBatchesReceivedBefore(batchCutoff);
         LOG.infof("Deleted %d minute roll-ups older than %s and %d batch records older than %s", deleted, cutoff, batches, batchCutoff);
+        return new Purged(deleted, batches);
     }
 }

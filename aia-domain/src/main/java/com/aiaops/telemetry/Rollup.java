@@ -20,7 +20,8 @@ import org.hibernate.annotations.TenantId;
 @Table(name = "telemetry_rollup")
 // A named query: Hibernate checks it when the application deploys, though it only runs hourly.
 @NamedQuery(name = "Rollup.deleteMinutesBefore",
-        query = "delete from Rollup r where r.key.resolution = :minute and r.key.bucketStart < :cutoff")
+        query = "delete from Rollup r where r.key.resolution = :minute and r.key.bucketStart >= :oldest "
+                + "and r.key.bucketStart < :cutoff")
 public class Rollup {
     /**
      * The most requests one service can report for one minute (about 167 million a second). With it, an hour, a day

@@ -29,6 +29,43 @@ class TelemetryIT extends ApiIT {
                 .get("/services/" + serviceId + "/telemetry").then().statusCode(200).extract().path("requests");
     }
 
+    private static List<Integer> requestsPerMinute(String key, String serviceId, Instant from, Instant to) {
+        return as(key).queryParam("from", from.toString()).queryParam("to", to.toString()).queryParam("step", "1m")
+                .get("/services/" + serviceId + "/telemetry/series").then().statusCode(200).extract().path("points.requests");
+    }
+
+    @Test
+    void minute_rollups_past_their_retention_go_while_hours_days_and_younger_minutes_stay() {
+        Tenant tenant = newTenant();
+        String serviceId = registerService(tenant.adminKey(), "aging");
+        String ingest = issueKey(tenant, "INGEST");
+        Instant old = NOW.truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofMinutes(20));
+        as(ingest).body(batch(spread("aging", old, 5, 100, 4, 20))).post("/telemetry/observations").then().statusCode(200);
+        Instant hour = old.truncatedTo(ChronoUnit.HOURS);
+        assertEquals(100, requestsPerMinute(tenant.adminKey(), serviceId, old, old.plus(Duration.ofMinutes(5))).stream()
+                .mapToInt(Integer::intValue).sum());
+        try {
+            clockAhead(Duration.ofDays(36)); // those minutes are now 36 days old; the retention keeps 35
+            Instant now = Instant.parse(anonymous().get("/test-clock").then().statusCode(200).extract().<String>path("now"));
+            Instant young = now.truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofMinutes(10));
+            as(ingest).body(batch(spread("aging", young, 2, 30, 0, 20))).post("/telemetry/observations").then().statusCode(200);
+
+            int deleted = anonymous().post("/test-retention/minutes").then().statusCode(200).extract().path("minuteRollups");
+            assertTrue(deleted >= 5, "at least this service's five old minutes: " + deleted);
+            assertEquals(List.of(0, 0, 0, 0, 0), requestsPerMinute(tenant.adminKey(), serviceId, old, old.plus(Duration.ofMinutes(5))));
+            // the hours and the day keep the old counts; the young minutes are all there
+            assertEquals(100, requests(tenant.adminKey(), serviceId, hour, hour.plus(Duration.ofHours(2))));
+            assertEquals(30, requestsPerMinute(tenant.adminKey(), serviceId, young, young.plus(Duration.ofMinutes(2))).stream()
+                    .mapToInt(Integer::intValue).sum());
+            // a second run finds nothing more to delete of them
+            anonymous().post("/test-retention/minutes").then().statusCode(200);
+            assertEquals(30, requestsPerMinute(tenant.adminKey(), serviceId, young, young.plus(Duration.ofMinutes(2))).stream()
+                    .mapToInt(Integer::intValue).sum());
+        } finally {
+            clockAhead(Duration.ZERO);
+        }
+    }
+
     @Test
     void a_retried_batch_counts_once_and_a_reused_key_with_other_data_is_refused() {
         Tenant tenant = newTenant();

@@ -10,8 +10,8 @@ import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.ext.Provider;
 
 /**
- * Off a test server the test fixtures (the adjustable clock, the demo loader) do not exist: every method on /test-clock
- * and /test-demo is a 404, before a body is read or a method matched (so not a 400 for a bad body, nor a 405 for
+ * Off a test server the test fixtures (the adjustable clock, the demo loader, the retention run) do not exist: every
+ * method on /test-clock, /test-demo and /test-retention is a 404, before a body is read or a method matched (so not a 400 for a bad body, nor a 405 for
  * another method).
  */
 @Provider
@@ -25,7 +25,7 @@ public class TestClockGate implements ContainerRequestFilter {
         if (ClockProducer.adjustable()) {
             return;
         }
-        for (String fixture : new String[] {"test-clock", "test-demo"}) {
+        for (String fixture : new String[] {"test-clock", "test-demo", "test-retention"}) {
             if (trimmed.equals(fixture) || trimmed.startsWith(fixture + "/")) {
                 throw new NotFoundException("resource", fixture);
             }
