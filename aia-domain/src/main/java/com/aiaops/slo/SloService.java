@@ -149,13 +149,8 @@ public class SloService {
     /**
      * The SLO's status now, from the exact counts of the roll-ups. Cached per minute under the service's
      * telemetry generation: an ingest, or a maintenance window announced or cancelled, recomputes it at once;
-     * otherwise it is at most a minute old.
+     * otherwise it is at most a minute old. As the JSON it is cached as: an API answer needs no second parse and print.
      */
-    public SloStatus status(Caller caller, UUID id) {
-        return JSON.fromJson(statusJson(caller, id), SloStatus.class);
-    }
-
-    /** {@link #status} as the JSON it is cached as: an API answer needs no second parse and print. */
     public String statusJson(Caller caller, UUID id) {
         return statusJson(repository.find(caller.organizationId(), id).orElseThrow(() -> new NotFoundException("SLO", id)));
     }
