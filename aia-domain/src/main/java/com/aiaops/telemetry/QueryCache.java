@@ -39,11 +39,7 @@ public class QueryCache {
         if (cached != null) {
             return cached;
         }
-        return computeOnce.get(key, () -> {
-            String answer = compute.get();
-            cache.put(key, answer, ANSWER_SECONDS, TimeUnit.SECONDS);
-            return answer;
-        });
+        return computeAndKeep(key, ANSWER_SECONDS, compute);
     }
 
     /**
@@ -56,9 +52,13 @@ public class QueryCache {
         if (cached != null) {
             return cached;
         }
-        return computeOnce.get(cacheKey, () -> {
+        return computeAndKeep(cacheKey, Math.max(1, lifetime.toSeconds()), compute);
+    }
+
+    private String computeAndKeep(String key, long seconds, Supplier<String> compute) {
+        return computeOnce.get(key, () -> {
             String answer = compute.get();
-            cache.put(cacheKey, answer, Math.max(1, lifetime.toSeconds()), TimeUnit.SECONDS);
+            cache.put(key, answer, seconds, TimeUnit.SECONDS);
             return answer;
         });
     }

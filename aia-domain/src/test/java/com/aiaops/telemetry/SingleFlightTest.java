@@ -31,11 +31,11 @@ class SingleFlightTest {
         }
 
         /** Until every caller is parked: the computation they call does not block, so they wait for another's. */
-        void awaitAllWaiting() throws InterruptedException {
+        void awaitAllWaiting() {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             while (!threads.stream().allMatch(t -> t.getState() == Thread.State.WAITING)) {
                 assertTrue(System.nanoTime() < deadline, "callers did not come to wait");
-                Thread.sleep(1);
+                Thread.onSpinWait();
             }
         }
 
