@@ -11,7 +11,6 @@ import com.aiaops.shared.InvalidRequestException;
 import com.aiaops.shared.Months;
 import com.aiaops.shared.NotFoundException;
 import com.aiaops.telemetry.Counts;
-import com.aiaops.telemetry.TelemetryInconsistentException;
 import com.aiaops.telemetry.TelemetryQuery;
 import com.aiaops.access.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -88,15 +87,24 @@ public class ScorecardService {
             return new Scorecard(service == null ? null : service.id(), service == null ? "organization" : service.slug(), month.toString(),
                     from, to, List.of(), Grade.of(List.of()));
         }
+        // One read of every service's month together: service by service, an organisation of 100 took most of a second.
+        TelemetryQuery.Summaries monthly = telemetry.summaries(scope.stream().map(Service::id).toList(), from, to, List.of(0.95));
         Counts counts = Counts.NONE;
-        List<Service> measurable = new ArrayList<>();
+        Double p95 = null;
+        String slowest = null;
         for (Service s : scope) {
-            try {
-                counts = counts.plus(telemetry.counts(s.id(), null, from, to));
-                measurable.add(s);
-            } catch (TelemetryInconsistentException e) {
+            String inconsistent = monthly.inconsistent().get(s.id());
+            if (inconsistent != null) {
                 // One service's broken rows must not take the organisation's scorecard down; its own reads name the problem.
-                LOG.warnf("Scorecard of %s leaves out service %s: %s", organizationId, s.slug(), e.getMessage());
+                LOG.warnf("Scorecard of %s leaves out service %s: %s", organizationId, s.slug(), inconsistent);
+                continue;
+            }
+            TelemetryQuery.Summary monthOfService = monthly.sound().get(s.id());
+            counts = counts.plus(new Counts(monthOfService.goodRequests(), monthOfService.requests()));
+            Double p = monthOfService.latencyMs().get("p95");
+            if (p != null && (p95 == null || p > p95)) {
+                p95 = p;
+                slowest = s.slug();
             }
         }
         double uptimeTarget = service == null ? targets.uptimePercent() : service.tier().uptimeSlaPercent().doubleValue();
@@ -111,15 +119,6 @@ public class ScorecardService {
             double uptime = 100.0 * counts.good() / counts.total();
             pillars.add(new Pillar(Pillar.Name.RELIABILITY, uptimeTargetText, uptimeTarget, uptime, "%",
                     Pillar.higherIsBetter(uptime, uptimeTarget), counts.good() + " of " + counts.total() + " requests good"));
-            Double p95 = null;
-            String slowest = null;
-            for (Service s : measurable) {
-                Double p = telemetry.summary(Caller.system(organizationId), s.id(), from, to, List.of(0.95)).latencyMs().get("p95");
-                if (p != null && (p95 == null || p > p95)) {
-                    p95 = p;
-                    slowest = s.slug();
-                }
-            }
             pillars.add(p95 == null ? Pillar.noData(Pillar.Name.PERFORMANCE, "p95 < " + format(targets.p95Ms()) + " ms", targets.p95Ms(), "ms",
                     "no latencies in the month")
                     : new Pillar(Pillar.Name.PERFORMANCE, "p95 < " + format(targets.p95Ms()) + " ms", targets.p95Ms(), p95, "ms",

@@ -28,6 +28,35 @@ public final class SloEvaluator {
         }
     }
 
+    /** A span of time [from, to) that {@link #evaluate} counts or asks about. */
+    public record Span(Instant from, Instant to) {
+    }
+
+    /**
+     * Every window {@link #evaluate} asks {@code counts} for at {@code now} (the period so far and each burn-rate window),
+     * and the span its questions about excluded time cover: a source can read them all at once beforehand.
+     * Empty before a calendar SLO is in force. Kept beside {@code evaluate}; SloEvaluatorTest holds them to each other.
+     */
+    public record Reads(List<Span> counted, Span excludedSpan) {
+    }
+
+    public static Reads reads(SloSpec spec, Instant now) {
+        if (spec.window().startsAfter(now)) {
+            return new Reads(List.of(), null);
+        }
+        TimeWindow.Period period = spec.window().periodAt(now);
+        Instant to = now.isBefore(period.to()) ? now : period.to();
+        List<Span> counted = new ArrayList<>();
+        counted.add(new Span(period.from(), to));
+        for (BurnRateRule rule : spec.rules()) {
+            counted.add(new Span(now.minus(rule.longWindow()), now));
+            counted.add(new Span(now.minus(rule.shortWindow()), now));
+        }
+        // A calendar period may have begun after the longest burn-rate window did.
+        Instant first = counted.stream().map(Span::from).min(Instant::compareTo).orElse(period.from());
+        return new Reads(counted, new Span(first.isBefore(period.from()) ? first : period.from(), period.to().isAfter(now) ? period.to() : now));
+    }
+
     public static SloStatus evaluate(SloSpec spec, Instant now, CountSource source) {
         if (spec.window().startsAfter(now)) {
             // A calendar SLO that is not in force yet: nothing is measured, nothing burns, nothing alerts.

@@ -178,18 +178,43 @@ public class SloService {
     SloStatus evaluate(Slo slo, Instant now) {
         Integer threshold = slo.indicator() == Indicator.LATENCY ? slo.latencyBound() : null;
         java.util.function.UnaryOperator<Counts> good = slo.latencyGoodAbove() ? c -> new Counts(c.bad(), c.total()) : c -> c;
+        // What the evaluation will read, read together: the maintenance of its whole span in one query, and every window's
+        // counts (and those of the maintenance inside them) in one query per resolution. One by one it was some forty
+        // queries an SLO, and a page of 200 SLOs took seconds each time a minute began.
+        SloEvaluator.Reads reads = SloEvaluator.reads(slo.spec(), now);
+        List<Intervals.Interval> maintenanceOfSpan = reads.excludedSpan() == null ? List.of()
+                : maintenance.excludedIntervals(slo.organizationId(), slo.serviceId(), floorMinute(reads.excludedSpan().from()),
+                ceilMinute(reads.excludedSpan().to()));
+        java.util.function.BiFunction<Instant, Instant, List<Intervals.Interval>> maintenanceIn = (from, to) ->
+                // The same whole minutes the telemetry counts over.
+                Intervals.clipAndMerge(maintenanceOfSpan, floorMinute(from), ceilMinute(to));
+        List<TelemetryQuery.Window> windows = new java.util.ArrayList<>();
+        for (SloEvaluator.Span span : reads.counted()) {
+            windows.add(TelemetryQuery.Window.of(span.from(), span.to()));
+            maintenanceIn.apply(span.from(), span.to()).forEach(i -> windows.add(TelemetryQuery.Window.of(i.from(), i.to())));
+        }
+        Map<TelemetryQuery.Window, Counts> counted = windows.isEmpty() ? Map.of() : telemetry.counts(slo.serviceId(), threshold, windows);
+        java.util.function.BiFunction<Instant, Instant, Counts> countsOf = (from, to) -> {
+            Counts read = counted.get(TelemetryQuery.Window.of(from, to));
+            // Every window was read above; asking again would only cost a query, never change an answer.
+            return read != null ? read : telemetry.counts(slo.serviceId(), threshold, from, to);
+        };
         return SloEvaluator.evaluate(slo.spec(), now, new SloEvaluator.CountSource() {
             @Override
             public Counts counts(Instant from, Instant to) {
-                return good.apply(telemetry.countsOutside(slo.serviceId(), threshold, from, to, maintenanceIn(from, to)));
+                Counts counts = countsOf.apply(from, to);
+                for (Intervals.Interval interval : maintenanceIn.apply(from, to)) {
+                    counts = counts.minus(countsOf.apply(interval.from(), interval.to()));
+                }
+                return good.apply(counts);
             }
 
             @Override
             public List<Counts> slices(Instant from, Instant to, Duration slice) {
                 List<Counts> slices = new java.util.ArrayList<>(telemetry.slices(slo.serviceId(), threshold, from, to, slice));
                 slices.replaceAll(good);
-                Instant start = from.truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
-                for (Intervals.Interval maintenance : maintenanceIn(from, to)) {
+                Instant start = floorMinute(from);
+                for (Intervals.Interval maintenance : maintenanceIn.apply(from, to)) {
                     // A slice touched by maintenance is left out whole.
                     int first = (int) (Duration.between(start, maintenance.from()).toMinutes() / slice.toMinutes());
                     int last = (int) ((Duration.between(start, maintenance.to()).toMinutes() - 1) / slice.toMinutes());
@@ -202,17 +227,18 @@ public class SloService {
 
             @Override
             public Duration excluded(Instant from, Instant to) {
-                return Intervals.total(maintenanceIn(from, to));
-            }
-
-            private List<Intervals.Interval> maintenanceIn(Instant from, Instant to) {
-                // The same whole minutes the telemetry counts over.
-                Instant start = from.truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
-                Instant end = to.truncatedTo(java.time.temporal.ChronoUnit.MINUTES).equals(to) ? to
-                        : to.truncatedTo(java.time.temporal.ChronoUnit.MINUTES).plusSeconds(60);
-                return maintenance.excludedIntervals(slo.organizationId(), slo.serviceId(), start, end);
+                return Intervals.total(maintenanceIn.apply(from, to));
             }
         });
+    }
+
+    private static Instant floorMinute(Instant t) {
+        return t.truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+    }
+
+    private static Instant ceilMinute(Instant t) {
+        Instant floor = floorMinute(t);
+        return floor.equals(t) ? t : floor.plusSeconds(60);
     }
 
     /**

@@ -2,9 +2,19 @@ package com.aiaops.telemetry;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.infinispan.Cache;
 
 /**
@@ -28,18 +38,77 @@ public class QueryCache {
      * them up for most of a second.
      */
     private final SingleFlight<String> computeOnce = new SingleFlight<>();
+    private final SingleFlight<Map<?, String>> computeManyOnce = new SingleFlight<>();
 
     /**
      * The cached answer, or {@code compute}'s, cached. The generation is read before computing, so an answer
      * computed from data an ingest has since replaced is stored under a key nobody asks for any more.
      */
     public String get(UUID serviceId, String question, Supplier<String> compute) {
-        String key = "answer|" + serviceId + "|" + generation(serviceId) + "|" + question;
+        String key = answerKey(serviceId, question);
         String cached = cache.get(key);
         if (cached != null) {
             return cached;
         }
         return computeAndKeep(key, ANSWER_SECONDS, compute);
+    }
+
+    /**
+     * The same question about many services (an organisation's scorecard): the cached answers read at once, the missing
+     * ones computed together by {@code computeMissing} (one query per resolution for all of them instead of one per
+     * service) and each cached under its own service's generation, so an ingest into one service makes only its answer
+     * unreachable. {@code computeMissing} must answer every service it is given.
+     */
+    public Map<UUID, String> getEach(Collection<UUID> serviceIds, String question, Function<Set<UUID>, Map<UUID, String>> computeMissing) {
+        Map<UUID, String> keys = new LinkedHashMap<>();
+        for (UUID serviceId : serviceIds) {
+            keys.put(serviceId, answerKey(serviceId, question));
+        }
+        return getAll(keys, computeMissing);
+    }
+
+    /**
+     * Several questions about one service (an SLO's windows), answered as {@link #get} answers each: the cached ones read
+     * at once, the missing ones computed together. {@code computeMissing} must answer every question it is given.
+     */
+    public Map<String, String> getEach(UUID serviceId, Collection<String> questions, Function<Set<String>, Map<String, String>> computeMissing) {
+        String generation = generation(serviceId);
+        Map<String, String> keys = new LinkedHashMap<>();
+        for (String question : questions) {
+            keys.put(question, "answer|" + serviceId + "|" + generation + "|" + question);
+        }
+        return getAll(keys, computeMissing);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <K extends Comparable<K>> Map<K, String> getAll(Map<K, String> keys, Function<Set<K>, Map<K, String>> computeMissing) {
+        Map<String, String> cached = cache.getAdvancedCache().getAll(new HashSet<>(keys.values()));
+        Map<K, String> answers = new HashMap<>();
+        Set<K> missing = new TreeSet<>();
+        keys.forEach((k, key) -> {
+            String answer = cached.get(key);
+            if (answer != null) {
+                answers.put(k, answer);
+            } else {
+                missing.add(k);
+            }
+        });
+        if (!missing.isEmpty()) {
+            // Everyone missing the same answers at once (each minute's first readers) waits for one computation.
+            String flight = missing.stream().map(keys::get).collect(Collectors.joining(","));
+            answers.putAll((Map<K, String>) computeManyOnce.get(flight, () -> {
+                Map<K, String> computed = computeMissing.apply(Collections.unmodifiableSet(missing));
+                for (K k : missing) {
+                    String answer = computed.get(k);
+                    if (answer == null) {
+                        throw new IllegalStateException("no answer computed for " + keys.get(k));
+                    }
+                    cache.put(keys.get(k), answer, ANSWER_SECONDS, TimeUnit.SECONDS);
+                }
+                return computed;
+            }));
+        }
+        return answers;
     }
 
     /**
@@ -76,6 +145,10 @@ public class QueryCache {
             return raced != null ? raced : generation;
         }
         return generation;
+    }
+
+    private String answerKey(UUID serviceId, String question) {
+        return "answer|" + serviceId + "|" + generation(serviceId) + "|" + question;
     }
 
     private static String generationKey(UUID serviceId) {

@@ -28,6 +28,8 @@ public class RollupRepository {
     private static final int INSERTS_PER_BATCH = 500;
     /** Empty buckets one statement's range may span between two of a batch's: fewer statements, few rows locked for nothing. */
     private static final int MAX_GAP = 64;
+    /** Time ranges one statement reads at most (an SLO's windows with many maintenance occurrences inside). */
+    private static final int RANGES_PER_QUERY = 50;
 
     /**
      * The existing rows of these buckets, locked for this transaction. Rows are locked in the keys' order, one statement
@@ -117,6 +119,63 @@ public class RollupRepository {
                 .setParameter("from", piece.from())
                 .setParameter("to", piece.to())
                 .getResultStream().map(Rollup::requireSound).toList();
+    }
+
+    /**
+     * One service's buckets of one resolution inside any of these pieces (an SLO's windows), in one query: overlapping
+     * and touching pieces are read once. Not checked, read-only.
+     */
+    List<Rollup> rangesOf(UUID serviceId, Resolution resolution, List<TimeRanges.Piece> pieces) {
+        List<TimeRanges.Piece> sorted = new ArrayList<>(pieces);
+        sorted.sort(java.util.Comparator.comparing(TimeRanges.Piece::from));
+        List<java.time.Instant[]> ranges = new ArrayList<>();
+        for (TimeRanges.Piece piece : sorted) {
+            java.time.Instant[] last = ranges.isEmpty() ? null : ranges.get(ranges.size() - 1);
+            if (last != null && !piece.from().isAfter(last[1])) {
+                last[1] = piece.to().isAfter(last[1]) ? piece.to() : last[1];
+            } else {
+                ranges.add(new java.time.Instant[] {piece.from(), piece.to()});
+            }
+        }
+        List<Rollup> rows = new ArrayList<>();
+        for (int first = 0; first < ranges.size(); first += RANGES_PER_QUERY) {
+            List<java.time.Instant[]> chunk = ranges.subList(first, Math.min(ranges.size(), first + RANGES_PER_QUERY));
+            StringBuilder where = new StringBuilder();
+            for (int i = 0; i < chunk.size(); i++) {
+                where.append(i == 0 ? "" : " or ").append("(r.key.bucketStart >= :from").append(i).append(" and r.key.bucketStart < :to").append(i).append(')');
+            }
+            var query = em.createQuery("select r from Rollup r where r.key.serviceId = :service and r.key.resolution = :resolution and ("
+                            + where + ")", Rollup.class)
+                    .setParameter("service", serviceId)
+                    .setParameter("resolution", resolution)
+                    .setHint("org.hibernate.readOnly", true);
+            for (int i = 0; i < chunk.size(); i++) {
+                query.setParameter("from" + i, chunk.get(i)[0]).setParameter("to" + i, chunk.get(i)[1]);
+            }
+            rows.addAll(query.getResultList());
+        }
+        return rows;
+    }
+
+    /**
+     * Several services' buckets of one piece, in no particular order and not checked: the caller sums them per service
+     * and decides what a row that cannot be true means for its answer. Read-only, so the persistence context keeps
+     * no copies to compare at commit.
+     */
+    List<Rollup> rangeOf(java.util.Collection<UUID> serviceIds, TimeRanges.Piece piece) {
+        List<Rollup> rows = new ArrayList<>();
+        List<UUID> ids = List.copyOf(serviceIds);
+        for (int i = 0; i < ids.size(); i += KEYS_PER_QUERY) {
+            rows.addAll(em.createQuery("select r from Rollup r where r.key.serviceId in :services and r.key.resolution = :resolution "
+                            + "and r.key.bucketStart >= :from and r.key.bucketStart < :to", Rollup.class)
+                    .setParameter("services", ids.subList(i, Math.min(ids.size(), i + KEYS_PER_QUERY)))
+                    .setParameter("resolution", piece.resolution())
+                    .setParameter("from", piece.from())
+                    .setParameter("to", piece.to())
+                    .setHint("org.hibernate.readOnly", true)
+                    .getResultList());
+        }
+        return rows;
     }
 
     /** Drops a service's roll-ups of every resolution whose buckets start in [from, to); how many rows went. */

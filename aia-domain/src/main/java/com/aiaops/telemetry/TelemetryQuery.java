@@ -61,6 +61,55 @@ public class TelemetryQuery {
         return JSON.fromJson(answer, Summary.class);
     }
 
+    /**
+     * Many services' summaries of one window (an organisation's scorecard), read together: one query per resolution for
+     * the services whose answers are not cached. A service whose rows cannot be true is named in {@code inconsistent}
+     * with the reason instead of failing everyone's answer.
+     */
+    public record Summaries(Map<UUID, Summary> sound, Map<UUID, String> inconsistent) {
+    }
+
+    private static final String INCONSISTENT = "!";
+
+    @Transactional
+    public Summaries summaries(java.util.Collection<UUID> serviceIds, Instant from, Instant to, List<Double> quantiles) {
+        Instant start = floorMinute(from);
+        Instant end = ceilMinute(to);
+        checkWindow(start, end, quantiles);
+        Map<UUID, String> answers = cache.getEach(serviceIds, "summaries|" + start + "|" + end + "|" + quantiles, missing -> {
+            Map<UUID, Accumulator> sums = new java.util.HashMap<>();
+            Map<UUID, String> computed = new java.util.HashMap<>();
+            missing.forEach(id -> sums.put(id, new Accumulator()));
+            for (TimeRanges.Piece piece : TimeRanges.decompose(start, end)) {
+                for (Rollup row : rollups.rangeOf(missing, piece)) {
+                    UUID id = row.key().serviceId();
+                    if (computed.containsKey(id)) {
+                        continue;
+                    }
+                    try {
+                        sums.get(id).add(row.requireSound());
+                    } catch (TelemetryInconsistentException e) {
+                        // Kept as this generation's answer: the same rows give the same refusal until a repair replaces them.
+                        computed.put(id, INCONSISTENT + e.getMessage());
+                    }
+                }
+            }
+            sums.forEach((id, sum) -> computed.putIfAbsent(id, JSON.toJson(sum.summary(start, end, quantiles))));
+            return computed;
+        });
+        Map<UUID, Summary> sound = new LinkedHashMap<>();
+        Map<UUID, String> inconsistent = new LinkedHashMap<>();
+        for (UUID id : serviceIds) {
+            String answer = answers.get(id);
+            if (answer.startsWith(INCONSISTENT)) {
+                inconsistent.put(id, answer.substring(INCONSISTENT.length()));
+            } else {
+                sound.put(id, JSON.fromJson(answer, Summary.class));
+            }
+        }
+        return new Summaries(sound, inconsistent);
+    }
+
     /** Consecutive windows of {@code step} from {@code from}; each point is the summary of its window. */
     @Transactional(dontRollbackOn = TelemetryInconsistentException.class)
     public List<Summary> series(Caller caller, UUID serviceId, Instant from, Instant to, Duration step, List<Double> quantiles) {
@@ -99,17 +148,82 @@ public class TelemetryQuery {
      */
     @Transactional(dontRollbackOn = TelemetryInconsistentException.class)
     public Counts counts(UUID serviceId, Integer latencyThresholdMillis, Instant from, Instant to) {
-        Instant start = floorMinute(from);
-        Instant end = ceilMinute(to);
-        String answer = cache.get(serviceId, "counts|" + latencyThresholdMillis + "|" + start + "|" + end, () -> {
+        Window window = Window.of(from, to);
+        String answer = cache.get(serviceId, countsQuestion(latencyThresholdMillis, window), () -> {
             Counts counts = Counts.NONE;
-            for (TimeRanges.Piece piece : TimeRanges.decompose(start, end)) {
+            for (TimeRanges.Piece piece : TimeRanges.decompose(window.from(), window.to())) {
                 for (Rollup rollup : rollups.range(serviceId, piece)) {
                     counts = counts.plus(countsOf(rollup, latencyThresholdMillis));
                 }
             }
-            return counts.good() + "/" + counts.total();
+            return printCounts(counts);
         });
+        return parseCounts(answer);
+    }
+
+    /** Whole minutes [from, to): 'from' rounded down, 'to' up to the end of its minute, as every count is taken. */
+    public record Window(Instant from, Instant to) {
+        public static Window of(Instant from, Instant to) {
+            return new Window(floorMinute(from), ceilMinute(to));
+        }
+    }
+
+    /**
+     * The exact counts of several windows of one service (an SLO's period, its burn-rate windows and the maintenance
+     * inside them), each as {@link #counts(UUID, Integer, Instant, Instant)} answers it: cached answers read at once, the
+     * rest summed from one query per resolution over all their pieces, instead of one query per piece and window.
+     * Keyed by {@link Window#of}.
+     */
+    @Transactional(dontRollbackOn = TelemetryInconsistentException.class)
+    public Map<Window, Counts> counts(UUID serviceId, Integer latencyThresholdMillis, java.util.Collection<Window> windows) {
+        Map<String, Window> byQuestion = new LinkedHashMap<>();
+        for (Window w : windows) {
+            Window window = Window.of(w.from(), w.to());
+            byQuestion.put(countsQuestion(latencyThresholdMillis, window), window);
+        }
+        Map<String, String> answers = cache.getEach(serviceId, byQuestion.keySet(), missing -> {
+            Map<Resolution, List<TimeRanges.Piece>> pieces = new java.util.EnumMap<>(Resolution.class);
+            for (String question : missing) {
+                Window window = byQuestion.get(question);
+                for (TimeRanges.Piece piece : TimeRanges.decompose(window.from(), window.to())) {
+                    pieces.computeIfAbsent(piece.resolution(), r -> new ArrayList<>()).add(piece);
+                }
+            }
+            Map<Resolution, java.util.NavigableMap<Instant, Counts>> rows = new java.util.EnumMap<>(Resolution.class);
+            pieces.forEach((resolution, wanted) -> {
+                java.util.NavigableMap<Instant, Counts> byStart = new java.util.TreeMap<>();
+                for (Rollup rollup : rollups.rangesOf(serviceId, resolution, wanted)) {
+                    byStart.put(rollup.key().bucketStart(), countsOf(rollup.requireSound(), latencyThresholdMillis));
+                }
+                rows.put(resolution, byStart);
+            });
+            Map<String, String> computed = new java.util.HashMap<>();
+            for (String question : missing) {
+                Window window = byQuestion.get(question);
+                Counts counts = Counts.NONE;
+                for (TimeRanges.Piece piece : TimeRanges.decompose(window.from(), window.to())) {
+                    for (Counts bucket : rows.get(piece.resolution()).subMap(piece.from(), true, piece.to(), false).values()) {
+                        counts = counts.plus(bucket);
+                    }
+                }
+                computed.put(question, printCounts(counts));
+            }
+            return computed;
+        });
+        Map<Window, Counts> counts = new LinkedHashMap<>();
+        byQuestion.forEach((question, window) -> counts.put(window, parseCounts(answers.get(question))));
+        return counts;
+    }
+
+    private static String countsQuestion(Integer latencyThresholdMillis, Window window) {
+        return "counts|" + latencyThresholdMillis + "|" + window.from() + "|" + window.to();
+    }
+
+    private static String printCounts(Counts counts) {
+        return counts.good() + "/" + counts.total();
+    }
+
+    private static Counts parseCounts(String answer) {
         int slash = answer.indexOf('/');
         return new Counts(Long.parseLong(answer.substring(0, slash)), Long.parseLong(answer.substring(slash + 1)));
     }

@@ -66,6 +66,55 @@ class SloEdgeCasePropertiesTest {
         assertTrue(Double.isFinite(status.budgetMinutes()) && status.budgetMinutes() > 0);
     }
 
+    /**
+     * The service reads what {@code reads} names before it evaluates, so every window the evaluation counts must be among
+     * them and every question about excluded time inside their span; or the read-ahead is wasted (or, were there no
+     * fallback, wrong).
+     */
+    @Property(tries = 500)
+    void the_reads_named_ahead_are_the_ones_the_evaluation_makes(@ForAll("localTimes") LocalDateTime start, @ForAll("instants") Instant now,
+                                                                 @ForAll("zones") ZoneId zone, @ForAll("calendarWindows") String window,
+                                                                 @ForAll boolean calendar, @ForAll BudgetingMethod method) {
+        TimeWindow timeWindow = calendar ? TimeWindow.calendar(SloDuration.parse(window), start, zone)
+                : TimeWindow.rolling(SloDuration.parse(window.endsWith("d") || window.endsWith("w") ? window : "30d"));
+        SloSpec spec = new SloSpec(0.999, timeWindow, method, method == BudgetingMethod.TIMESLICES ? 0.95 : null,
+                method == BudgetingMethod.OCCURRENCES ? null : Duration.ofMinutes(5), 0, BurnRateRule.workbookDefaults());
+        SloEvaluator.Reads reads = SloEvaluator.reads(spec, now);
+        java.util.List<String> unnamed = new java.util.ArrayList<>();
+        SloEvaluator.evaluate(spec, now, new SloEvaluator.CountSource() {
+            @Override
+            public com.aiaops.telemetry.Counts counts(Instant from, Instant to) {
+                if (!reads.counted().contains(new SloEvaluator.Span(from, to))) {
+                    unnamed.add("counts " + from + " to " + to);
+                }
+                return com.aiaops.telemetry.Counts.NONE;
+            }
+
+            @Override
+            public java.util.List<com.aiaops.telemetry.Counts> slices(Instant from, Instant to, Duration slice) {
+                inSpan("slices", from, to);
+                return java.util.List.of();
+            }
+
+            @Override
+            public Duration excluded(Instant from, Instant to) {
+                inSpan("excluded", from, to);
+                return Duration.ZERO;
+            }
+
+            private void inSpan(String what, Instant from, Instant to) {
+                if (reads.excludedSpan() == null || from.isBefore(reads.excludedSpan().from()) || to.isAfter(reads.excludedSpan().to())) {
+                    unnamed.add(what + " " + from + " to " + to + " outside " + reads.excludedSpan());
+                }
+            }
+        });
+        assertTrue(unnamed.isEmpty(), unnamed.toString());
+        for (SloEvaluator.Span span : reads.counted()) {
+            assertFalse(span.from().isBefore(reads.excludedSpan().from()) || span.to().isAfter(reads.excludedSpan().to()),
+                    "maintenance inside " + span + " is read with the span " + reads.excludedSpan());
+        }
+    }
+
     @Property(tries = 1000)
     void counts_at_the_bounds_of_a_minute_give_finite_statuses(@ForAll("counts") long total, @ForAll("fractions") double goodShare) {
         long good = (long) Math.floor(total * goodShare);

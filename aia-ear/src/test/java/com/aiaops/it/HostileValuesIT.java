@@ -110,7 +110,8 @@ class HostileValuesIT extends ApiIT {
         // Everything else of the organisation still answers.
         as(tenant.adminKey()).get("/services/" + healthy + "/telemetry?from=" + minute.minus(2, ChronoUnit.HOURS)).then().statusCode(200)
                 .body("requests", equalTo(40));
-        as(tenant.adminKey()).get("/scorecard").then().statusCode(200);
+        as(tenant.adminKey()).get("/scorecard").then().statusCode(200)
+                .body("items[0].pillars[0].detail", equalTo("40 of 40 requests good")); // the broken service left out
         anonymous().get("/status-pages/" + tenant.slug()).then().statusCode(200);
         as(tenant.adminKey()).get("/slos").then().statusCode(200);
 

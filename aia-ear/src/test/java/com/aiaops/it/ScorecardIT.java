@@ -62,4 +62,30 @@ class ScorecardIT extends ApiIT {
         Tenant other = newTenant();
         as(other.adminKey()).queryParam("serviceId", serviceId).get("/scorecard").then().statusCode(404);
     }
+
+    @Test
+    void the_organisation_card_sums_its_services_and_follows_each_ones_new_telemetry() {
+        Tenant tenant = newTenant();
+        registerService(tenant.adminKey(), "fast");
+        registerService(tenant.adminKey(), "slow");
+        registerService(tenant.adminKey(), "idle");
+        String ingest = issueKey(tenant, "INGEST");
+        Instant from = Instant.now().minusSeconds(240);
+        as(ingest).body(batch(spread("fast", from, 3, 1000, 0, 20))).post("/telemetry/observations").then().statusCode(200);
+        as(ingest).body(batch(spread("slow", from, 3, 1000, 10, 400))).post("/telemetry/observations").then().statusCode(200);
+
+        as(tenant.adminKey()).get("/scorecard").then().statusCode(200)
+                .body("items[0].pillars[0].detail", equalTo("1990 of 2000 requests good"))
+                .body("items[0].pillars[1].current", closeTo(400.0, 4.0))
+                .body("items[0].pillars[1].detail", equalTo("slowest service: slow"))
+                .body("items[0].pillars[2].current", closeTo(0.5, 1e-9));
+
+        // New telemetry for one service only: the card read a moment ago (its other services' months still cached) must show it.
+        as(ingest).body(batch(spread("fast", from, 3, 1000, 20, 900))).post("/telemetry/observations").then().statusCode(200);
+        as(tenant.adminKey()).get("/scorecard").then().statusCode(200)
+                .body("items[0].pillars[0].detail", equalTo("2970 of 3000 requests good"))
+                .body("items[0].pillars[1].current", closeTo(900.0, 9.0))
+                .body("items[0].pillars[1].detail", equalTo("slowest service: fast"))
+                .body("items[0].pillars[2].current", closeTo(1.0, 1e-9));
+    }
 }
