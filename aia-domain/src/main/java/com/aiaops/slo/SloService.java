@@ -182,12 +182,15 @@ public class SloService {
         // counts (and those of the maintenance inside them) in one query per resolution. One by one it was some forty
         // queries an SLO, and a page of 200 SLOs took seconds each time a minute began.
         SloEvaluator.Reads reads = SloEvaluator.reads(slo.spec(), now);
-        List<Intervals.Interval> maintenanceOfSpan = reads.excludedSpan() == null ? List.of()
-                : maintenance.excludedIntervals(slo.organizationId(), slo.serviceId(), floorMinute(reads.excludedSpan().from()),
-                ceilMinute(reads.excludedSpan().to()));
-        java.util.function.BiFunction<Instant, Instant, List<Intervals.Interval>> maintenanceIn = (from, to) ->
-                // The same whole minutes the telemetry counts over.
-                Intervals.clipAndMerge(maintenanceOfSpan, floorMinute(from), ceilMinute(to));
+        TelemetryQuery.Window maintenanceSpan = reads.excludedSpan() == null ? null
+                : TelemetryQuery.Window.of(reads.excludedSpan().from(), reads.excludedSpan().to());
+        List<Intervals.Interval> maintenanceOfSpan = maintenanceSpan == null ? List.of()
+                : maintenance.excludedIntervals(slo.organizationId(), slo.serviceId(), maintenanceSpan.from(), maintenanceSpan.to());
+        java.util.function.BiFunction<Instant, Instant, List<Intervals.Interval>> maintenanceIn = (from, to) -> {
+            // The same whole minutes the telemetry counts over.
+            TelemetryQuery.Window minutes = TelemetryQuery.Window.of(from, to);
+            return Intervals.clipAndMerge(maintenanceOfSpan, minutes.from(), minutes.to());
+        };
         List<TelemetryQuery.Window> windows = new java.util.ArrayList<>();
         for (SloEvaluator.Span span : reads.counted()) {
             windows.add(TelemetryQuery.Window.of(span.from(), span.to()));
@@ -213,7 +216,7 @@ public class SloService {
             public List<Counts> slices(Instant from, Instant to, Duration slice) {
                 List<Counts> slices = new java.util.ArrayList<>(telemetry.slices(slo.serviceId(), threshold, from, to, slice));
                 slices.replaceAll(good);
-                Instant start = floorMinute(from);
+                Instant start = TelemetryQuery.Window.of(from, to).from();
                 for (Intervals.Interval maintenance : maintenanceIn.apply(from, to)) {
                     // A slice touched by maintenance is left out whole.
                     int first = (int) (Duration.between(start, maintenance.from()).toMinutes() / slice.toMinutes());
@@ -230,15 +233,6 @@ public class SloService {
                 return Intervals.total(maintenanceIn.apply(from, to));
             }
         });
-    }
-
-    private static Instant floorMinute(Instant t) {
-        return t.truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
-    }
-
-    private static Instant ceilMinute(Instant t) {
-        Instant floor = floorMinute(t);
-        return floor.equals(t) ? t : floor.plusSeconds(60);
     }
 
     /**

@@ -75,7 +75,7 @@ public class QueryCache {
         String generation = generation(serviceId);
         Map<String, String> keys = new LinkedHashMap<>();
         for (String question : questions) {
-            keys.put(question, "answer|" + serviceId + "|" + generation + "|" + question);
+            keys.put(question, answerKey(serviceId, generation, question));
         }
         return getAll(keys, computeMissing);
     }
@@ -148,7 +148,11 @@ public class QueryCache {
     }
 
     private String answerKey(UUID serviceId, String question) {
-        return "answer|" + serviceId + "|" + generation(serviceId) + "|" + question;
+        return answerKey(serviceId, generation(serviceId), question);
+    }
+
+    private static String answerKey(UUID serviceId, String generation, String question) {
+        return "answer|" + serviceId + "|" + generation + "|" + question;
     }
 
     private static String generationKey(UUID serviceId) {
