@@ -3,7 +3,8 @@
 #   bench/scale.sh               50 organisations: the first with 100 services and 500 SLOs made through the API, 49 more
 #                                with 18 services and 90 SLOs each (with the demo's own: 985 services, 4,914 SLOs); 35 days of
 #                                minute roll-ups and 13 months of hour and day roll-ups for every service (59 million rows,
-#                                14 GB); 10,000 incidents; 1,000,000 cost lines. Database aia_scale, recreated.
+#                                14 GB); 10,000 incidents; 1,000,000 cost lines. Database aia_scale, recreated. The copies land
+#                                in the default partitions; POST /partitions/maintenance then moves them into their own.
 #   SCALE_KEEP=1 bench/scale.sh  reuse the database of an earlier run (skips the generation)
 # Roll-ups are made by the platform (one day of minutes through POST /telemetry/minutes, so sketches and threshold
 # counts are its own), then copied by SQL to the other days and organisations; other rows are copied from the
@@ -100,14 +101,23 @@ create temp table new_costs as
 update new_costs set id = gen_random_uuid(), organization_id = o.id from orgs o where o.n = new_costs.k % (select count(*) from orgs);
 alter table new_costs drop column k;
 insert into cost_line select * from new_costs;
-analyze;
 SQL
+  echo "== partitions (PostgreSQL): the copies went to the default partitions; the maintenance moves them into their days and months"
+  partitioned=$(date +%s)
+  post partitions/maintenance '{}' | jq -r '"\(.made | length) partitions made, \([.made[].rowsMoved] | add // 0) rows moved"'
+  echo "partition maintenance took $(( $(date +%s) - partitioned )) s"
+  sql -c "analyze"
   echo "generated in $(( $(date +%s) - start )) s"
 fi
 
 echo "== rows and sizes"
-sql -c "select relname as table, reltuples::bigint as rows, pg_size_pretty(pg_total_relation_size(oid)) as size from pg_class
-        where relname in ('telemetry_rollup','cost_line','incident','slo','service','organization') order by reltuples desc"
+sql -c "select t as table, sum(greatest(c.reltuples, 0))::bigint as rows, pg_size_pretty(sum(pg_total_relation_size(p.relid))) as size,
+               count(*) filter (where p.isleaf) as partitions
+        from unnest(array['telemetry_rollup','cost_line','incident','slo','service','organization']) t
+        cross join lateral pg_partition_tree(t::regclass) p join pg_class c on c.oid = p.relid group by t order by 2 desc"
+sql -c "select parent.relname as partitioned, count(*) as partitions, min(c.relname) as first, max(c.relname) filter (where c.relname not like '%_default') as last
+        from pg_inherits i join pg_class c on c.oid = i.inhrelid join pg_class parent on parent.oid = i.inhparent
+        where c.relkind = 'r' group by parent.relname order by 1"
 first=$(sql -Atc "select organization_id from service where slug = 'svc-1' order by created_at limit 1")
 svc=$(sql -Atc "select id from service where slug = 'svc-1' and organization_id = '$first'")
 slo=$(sql -Atc "select id from slo where name = 'svc-1-availability' and organization_id = '$first'")
@@ -122,13 +132,18 @@ explain (analyze, buffers, costs off) select * from telemetry_rollup where servi
   and bucket_start >= now() - interval '2 days' and bucket_start < now() order by bucket_start;
 explain (analyze, buffers, costs off) select * from telemetry_rollup where service_id = '$svc' and resolution = 'DAY'
   and bucket_start >= now() - interval '395 days' and bucket_start < now() order by bucket_start;
-\echo -- minute retention, in transactions rolled back: one hourly run (the oldest hour), then a day missed
+\echo -- minute retention, in transactions rolled back: the oldest day's partition dropped whole (what the hourly run does
+\echo -- once a day has passed the cutoff), then the strays of the default partition deleted
+select min(c.relname) as oldest from pg_inherits i join pg_class c on c.oid = i.inhrelid
+  where i.inhparent = 'telemetry_rollup_minute'::regclass and c.relname <> 'telemetry_rollup_minute_default' \gset
+select :'oldest' as partition, count(*) as rows from :oldest;
 begin;
-explain (analyze, buffers, costs off) delete from telemetry_rollup where resolution = 'MINUTE'
-  and bucket_start < now() - interval '35 days' + interval '1 hour';
+\timing on
+drop table :oldest;
+\timing off
 rollback;
 begin;
-explain (analyze, buffers, costs off) delete from telemetry_rollup where resolution = 'MINUTE' and bucket_start < now() - interval '34 days';
+explain (analyze, buffers, costs off) delete from telemetry_rollup_minute_default where bucket_start < now() - interval '35 days';
 rollback;
 \echo -- the cost of an organisation for a month, by service (cost breakdown)
 explain (analyze, buffers, costs off) select service_id, sum(effective_cost) from cost_line where organization_id = '$first'

@@ -1,5 +1,6 @@
 package com.aiaops.backup;
 
+import com.aiaops.partitioning.PartitionCatalog;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
@@ -18,6 +19,12 @@ import java.util.Set;
 public final class BackupTables {
     private static final Set<String> LEFT_OUT_PREFIXES = Set.of("job_", "step_", "partition_", "jboss_ejb_timer", "backup_run", "flyway_");
 
+    /**
+     * Plain and partitioned tables (PostgreSQL names them apart); a partition is read and written through its
+     * partitioned table, so the partitions themselves are left out.
+     */
+    static final String[] TABLE_TYPES = {"TABLE", "PARTITIONED TABLE"};
+
     private BackupTables() {
     }
 
@@ -35,11 +42,12 @@ public final class BackupTables {
         DatabaseMetaData meta = connection.getMetaData();
         String schema = connection.getSchema();
         List<String> names = new ArrayList<>();
-        try (ResultSet tables = meta.getTables(null, schema, "%", new String[] {"TABLE"})) {
+        Set<String> partitions = PartitionCatalog.partitionsIn(connection, schema);
+        try (ResultSet tables = meta.getTables(null, schema, "%", TABLE_TYPES)) {
             while (tables.next()) {
                 String name = tables.getString("TABLE_NAME");
                 String lower = name.toLowerCase(Locale.ROOT);
-                if (LEFT_OUT_PREFIXES.stream().noneMatch(lower::startsWith) && !lower.endsWith("_seq")) {
+                if (LEFT_OUT_PREFIXES.stream().noneMatch(lower::startsWith) && !lower.endsWith("_seq") && !partitions.contains(lower)) {
                     names.add(name);
                 }
             }

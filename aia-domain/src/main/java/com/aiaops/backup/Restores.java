@@ -1,5 +1,6 @@
 package com.aiaops.backup;
 
+import com.aiaops.partitioning.PartitionCatalog;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -250,9 +251,13 @@ public class Restores {
 
     private static Set<String> tablesOf(Connection c, String schema) throws SQLException {
         Set<String> names = new TreeSet<>();
-        try (ResultSet rs = c.getMetaData().getTables(null, schema, "%", new String[] {"TABLE"})) {
+        Set<String> partitions = PartitionCatalog.partitionsIn(c, schema);
+        try (ResultSet rs = c.getMetaData().getTables(null, schema, "%", BackupTables.TABLE_TYPES)) {
             while (rs.next()) {
-                names.add(rs.getString("TABLE_NAME").toLowerCase(Locale.ROOT));
+                String name = rs.getString("TABLE_NAME").toLowerCase(Locale.ROOT);
+                if (!partitions.contains(name)) {
+                    names.add(name);
+                }
             }
         }
         return names;

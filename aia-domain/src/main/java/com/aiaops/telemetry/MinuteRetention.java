@@ -1,5 +1,6 @@
 package com.aiaops.telemetry;
 
+import com.aiaops.partitioning.TimePartitions;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.inject.Inject;
@@ -26,6 +27,9 @@ public class MinuteRetention {
     Clock clock;
 
     @Inject
+    TimePartitions partitions;
+
+    @Inject
     @ConfigProperty(name = "aia.telemetry.minute-retention", defaultValue = "P35D")
     Duration retention;
 
@@ -38,19 +42,22 @@ public class MinuteRetention {
         purge();
     }
 
-    /** What one run deleted. */
-    public record Purged(int minuteRollups, int batchRecords) {
+    /** What one run deleted; on PostgreSQL, minutes go a day's partition at a time (the partitions are named). */
+    public record Purged(long minuteRollups, int batchRecords, java.util.List<String> droppedPartitions) {
     }
 
     public Purged purge() {
         Instant now = clock.instant();
         Instant cutoff = now.minus(retention);
-        int deleted = rollups.deleteMinutesBefore(cutoff);
+        // Partitioned (PostgreSQL): a day's minutes go when the whole day is past the cutoff, by dropping its partition,
+        // so up to a day more than the retention is kept; plain tables (H2) delete the rows.
+        java.util.Optional<TimePartitions.Expired> expired = partitions.expire("telemetry_rollup_minute", cutoff);
+        long deleted = expired.map(TimePartitions.Expired::rows).orElseGet(() -> (long) rollups.deleteMinutesBefore(cutoff));
         // A retry of a batch received before this would carry data older than max-age, which is refused anyway:
         // its idempotency record is no longer needed.
         Instant batchCutoff = now.minus(maxAge).minus(Duration.ofDays(1));
         int batches = rollups.deleteBatchesReceivedBefore(batchCutoff);
         LOG.infof("Deleted %d minute roll-ups older than %s and %d batch records older than %s", deleted, cutoff, batches, batchCutoff);
-        return new Purged(deleted, batches);
+        return new Purged(deleted, batches, expired.map(TimePartitions.Expired::droppedPartitions).orElse(java.util.List.of()));
     }
 }

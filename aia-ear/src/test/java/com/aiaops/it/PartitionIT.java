@@ -1,0 +1,130 @@
+package com.aiaops.it;
+
+import io.restassured.path.json.JsonPath;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+import static com.aiaops.it.Telemetry.batch;
+import static com.aiaops.it.Telemetry.spread;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Time partitions of roll-ups and cost lines on PostgreSQL: made ahead, rows that waited in a default partition moved
+ * into theirs, and minutes expired by dropping a whole day's partition. H2 keeps plain tables and says so.
+ */
+class PartitionIT extends ApiIT {
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyyMM").withZone(ZoneOffset.UTC);
+
+    private static boolean onPostgreSql() {
+        return String.valueOf(System.getProperty("aia.it.db.url")).startsWith("jdbc:postgresql:");
+    }
+
+    private static Instant serverNow() {
+        return Instant.parse(anonymous().get("/test-clock").then().statusCode(200).extract().<String>path("now"));
+    }
+
+    private static List<String> partitionsOf(String table) {
+        return as(operatorKey()).get("/partitions").then().statusCode(200).extract().jsonPath()
+                .getList("tables.find { it.table == '" + table + "' }.partitions.name");
+    }
+
+    private static List<Integer> requestsPerMinute(String key, String serviceId, Instant from, Instant to) {
+        return as(key).queryParam("from", from.toString()).queryParam("to", to.toString()).queryParam("step", "1m")
+                .get("/services/" + serviceId + "/telemetry/series").then().statusCode(200).extract().path("points.requests");
+    }
+
+    @Test
+    void only_the_platform_operators_see_or_run_the_partitions() {
+        Tenant tenant = newTenant();
+        as(tenant.adminKey()).get("/partitions").then().statusCode(404);
+        as(tenant.adminKey()).post("/partitions/maintenance").then().statusCode(404);
+        as(operatorKey()).get("/partitions").then().statusCode(200).body("partitioned", equalTo(onPostgreSql()));
+    }
+
+    @Test
+    void the_current_and_coming_periods_have_their_partitions_from_the_start() {
+        JsonPath layout = as(operatorKey()).get("/partitions").then().statusCode(200).extract().jsonPath();
+        if (!onPostgreSql()) {
+            assertEquals(List.of(), layout.getList("tables"));
+            return;
+        }
+        Instant now = serverNow();
+        // The run at start is asynchronous; a maintenance run now makes whatever it had not made yet.
+        as(operatorKey()).post("/partitions/maintenance").then().statusCode(200).body("partitioned", equalTo(true));
+        List<String> minutes = partitionsOf("telemetry_rollup_minute");
+        for (int day = 0; day <= 7; day++) {
+            assertTrue(minutes.contains("telemetry_rollup_minute_p" + DAY.format(now.plus(Duration.ofDays(day)))), day + " days ahead: " + minutes);
+        }
+        assertTrue(minutes.contains("telemetry_rollup_minute_default"), minutes.toString());
+        for (String table : List.of("telemetry_rollup_hour", "telemetry_rollup_day", "cost_line")) {
+            List<String> partitions = partitionsOf(table);
+            Instant month = now.atOffset(ZoneOffset.UTC).withDayOfMonth(1).toInstant();
+            for (int ahead = 0; ahead <= 2; ahead++) {
+                String name = table + "_p" + MONTH.format(month.atOffset(ZoneOffset.UTC).plusMonths(ahead));
+                assertTrue(partitions.contains(name), name + " in " + partitions);
+            }
+        }
+        // A period's bounds are in the listing, the default partition has none.
+        as(operatorKey()).get("/partitions").then()
+                .body("tables.find { it.table == 'telemetry_rollup_minute' }.partitions.find { it.name == 'telemetry_rollup_minute_p"
+                        + DAY.format(now) + "' }.from", equalTo(now.truncatedTo(ChronoUnit.DAYS).toString()))
+                .body("tables.find { it.table == 'cost_line' }.partitions.find { it.name == 'cost_line_default' }.from", equalTo(null));
+    }
+
+    @Test
+    void minutes_written_before_their_partition_existed_move_into_it_and_later_leave_with_it_whole() {
+        Tenant tenant = newTenant();
+        String serviceId = registerService(tenant.adminKey(), "partitioned");
+        String ingest = issueKey(tenant, "INGEST");
+        try {
+            // Twenty days on, no minute partition exists yet (they are made a week ahead): the minutes wait in the default one.
+            clockAhead(Duration.ofDays(20));
+            Instant noon = serverNow().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofHours(12));
+            as(ingest).body(batch(spread("partitioned", noon, 5, 100, 4, 20))).post("/telemetry/observations").then().statusCode(200);
+            List<Integer> perMinute = requestsPerMinute(tenant.adminKey(), serviceId, noon, noon.plus(Duration.ofMinutes(5)));
+            assertEquals(List.of(20, 20, 20, 20, 20), perMinute);
+
+            var maintained = as(operatorKey()).post("/partitions/maintenance").then().statusCode(200).extract().jsonPath();
+            if (!onPostgreSql()) {
+                assertFalse(maintained.getBoolean("partitioned"));
+                assertEquals(List.of(), maintained.getList("made"));
+                return;
+            }
+            String partition = "telemetry_rollup_minute_p" + DAY.format(noon);
+            Map<String, Object> made = maintained.getMap("made.find { it.partition == '" + partition + "' }");
+            assertTrue(made != null, partition + " made: " + maintained.getList("made.partition"));
+            assertEquals(noon.truncatedTo(ChronoUnit.DAYS).toString(), made.get("from"));
+            assertEquals(noon.truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(1)).toString(), made.get("to"));
+            assertTrue(((Number) made.get("rowsMoved")).longValue() >= 5, "at least this service's five minutes: " + made);
+            assertTrue(partitionsOf("telemetry_rollup_minute").contains(partition));
+            // Moved, not copied: the minutes read the same, and a second run has nothing of that day left to move.
+            assertEquals(perMinute, requestsPerMinute(tenant.adminKey(), serviceId, noon, noon.plus(Duration.ofMinutes(5))));
+            as(operatorKey()).post("/partitions/maintenance").then().statusCode(200).body("made.partition", not(hasItem(partition)));
+
+            // Retention, 36 days after those minutes: their day's partition is dropped whole; hours and days keep the counts.
+            clockAhead(Duration.ofDays(20 + 36));
+            var purged = anonymous().post("/test-retention/minutes").then().statusCode(200).extract().jsonPath();
+            assertTrue(purged.getList("droppedPartitions").contains(partition), purged.prettify());
+            assertTrue(purged.getLong("minuteRollups") >= 5, purged.prettify());
+            assertFalse(partitionsOf("telemetry_rollup_minute").contains(partition));
+            assertEquals(List.of(0, 0, 0, 0, 0), requestsPerMinute(tenant.adminKey(), serviceId, noon, noon.plus(Duration.ofMinutes(5))));
+            Instant hour = noon.truncatedTo(ChronoUnit.HOURS);
+            as(tenant.adminKey()).queryParam("from", hour.toString()).queryParam("to", hour.plus(Duration.ofHours(1)).toString())
+                    .get("/services/" + serviceId + "/telemetry").then().statusCode(200).body("requests", equalTo(100));
+        } finally {
+            clockAhead(Duration.ZERO);
+        }
+    }
+}
