@@ -120,15 +120,18 @@ public class TimePartitions {
     }
 
     private void maintainAndLog() {
-        Maintained run = maintain();
+        Maintained run = maintain(null);
         if (!run.made().isEmpty()) {
             LOG.infof("Made %d partitions (%d rows moved out of default partitions): %s", run.made().size(),
                     run.made().stream().mapToLong(Made::rowsMoved).sum(), run.made().stream().map(Made::partition).toList());
         }
     }
 
-    /** Makes the partitions every table needs now (see the class). */
-    public Maintained maintain() {
+    /**
+     * Makes the partitions every table needs now (see the class); with {@code since}, also every period's from then on
+     * that is inside its table's look-back (before a bulk load or a backfill, so its rows go straight to their partitions).
+     */
+    public Maintained maintain(Instant since) {
         if (!partitioned()) {
             return new Maintained(false, List.of());
         }
@@ -136,7 +139,7 @@ public class TimePartitions {
         List<Made> made = new ArrayList<>();
         try {
             for (PartitionedTable table : TABLES) {
-                for (PartitionPeriod period : needed(table, now)) {
+                for (PartitionPeriod period : needed(table, now, since)) {
                     make(table, period).ifPresent(made::add);
                 }
             }
@@ -213,10 +216,20 @@ public class TimePartitions {
         return new Layout(true, tables);
     }
 
-    /** The current period, those ahead, and past ones (inside the look-back) with rows waiting in the default partition. */
-    private List<PartitionPeriod> needed(PartitionedTable table, Instant now) throws SQLException {
+    /**
+     * The current period, those ahead, and past ones (inside the look-back) with rows waiting in the default partition or
+     * from {@code since} (may be null) on.
+     */
+    private List<PartitionPeriod> needed(PartitionedTable table, Instant now, Instant since) throws SQLException {
         TreeMap<Instant, PartitionPeriod> periods = new TreeMap<>();
+        Instant lookBack = now.minus(table.lookBack());
         PartitionPeriod period = table.unit().of(now);
+        if (since != null) {
+            for (PartitionPeriod past = table.unit().of(since.isBefore(lookBack) ? lookBack : since); past.from().isBefore(period.from());
+                    past = past.next()) {
+                periods.put(past.from(), past);
+            }
+        }
         for (int i = 0; i <= table.ahead(); i++, period = period.next()) {
             periods.put(period.from(), period);
         }
@@ -225,7 +238,7 @@ public class TimePartitions {
         try (Connection c = dataSource.getConnection(); PreparedStatement waiting = c.prepareStatement("select distinct date_trunc('"
                 + unit + "', " + table.column() + " at time zone 'UTC') from " + table.defaultPartition() + " where " + table.column()
                 + " >= ? and " + table.column() + " < ?")) {
-            waiting.setObject(1, OffsetDateTime.ofInstant(now.minus(table.lookBack()), ZoneOffset.UTC));
+            waiting.setObject(1, OffsetDateTime.ofInstant(lookBack, ZoneOffset.UTC));
             waiting.setObject(2, OffsetDateTime.ofInstant(until, ZoneOffset.UTC));
             try (ResultSet rs = waiting.executeQuery()) {
                 while (rs.next()) {

@@ -84,6 +84,30 @@ class PartitionIT extends ApiIT {
     }
 
     @Test
+    void partitions_since_a_past_instant_are_made_ahead_of_a_backfill_but_not_beyond_the_look_back() {
+        as(operatorKey()).queryParam("since", "yesterday").post("/partitions/maintenance").then().statusCode(400)
+                .contentType("application/problem+json");
+        Instant now = serverNow();
+        var maintained = as(operatorKey()).queryParam("since", "1970-01-01T00:00:00Z").post("/partitions/maintenance").then().statusCode(200)
+                .extract().jsonPath();
+        if (!onPostgreSql()) {
+            assertEquals(List.of(), maintained.getList("made"));
+            return;
+        }
+        List<String> minutes = partitionsOf("telemetry_rollup_minute");
+        for (int daysAgo = 1; daysAgo <= 60; daysAgo++) {
+            String name = "telemetry_rollup_minute_p" + DAY.format(now.minus(Duration.ofDays(daysAgo)));
+            assertTrue(minutes.contains(name), name + " in " + minutes);
+        }
+        // minutes are kept 35 days: partitions for them stop at the look-back of 62 days, far from 1970
+        assertFalse(minutes.contains("telemetry_rollup_minute_p" + DAY.format(now.minus(Duration.ofDays(64)))), minutes.toString());
+        assertFalse(minutes.contains("telemetry_rollup_minute_p19700101"), minutes.toString());
+        List<String> costs = partitionsOf("cost_line");
+        assertTrue(costs.contains("cost_line_p" + MONTH.format(now.atOffset(ZoneOffset.UTC).minusMonths(35))), costs.toString());
+        assertFalse(costs.contains("cost_line_p197001"), costs.toString());
+    }
+
+    @Test
     void minutes_written_before_their_partition_existed_move_into_it_and_later_leave_with_it_whole() {
         Tenant tenant = newTenant();
         String serviceId = registerService(tenant.adminKey(), "partitioned");

@@ -4,11 +4,13 @@ import com.aiaops.access.Role;
 import com.aiaops.partitioning.TimePartitions;
 import com.aiaops.web.platform.Access;
 import com.aiaops.web.platform.PlatformOperators;
+import com.aiaops.web.platform.TimeParameters;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -37,9 +39,11 @@ public class PartitionResource {
     @Path("maintenance")
     @Access(Role.ADMIN)
     @Operation(summary = "Make the partitions the nightly run would make, now: the current and coming periods', and past "
-            + "periods' whose rows wait in a default partition (after a restore or a bulk load), moving those rows in")
-    public TimePartitions.Maintained maintain() {
+            + "periods' whose rows wait in a default partition (after a restore or a bulk load), moving those rows in; with since "
+            + "(an instant), also every period's from then on within the table's look-back (62 days of minutes, three years of "
+            + "the others), so a backfill's rows go straight to their partitions")
+    public TimePartitions.Maintained maintain(@QueryParam("since") String since) {
         operators.require("partitions");
-        return partitions.maintain();
+        return partitions.maintain(TimeParameters.instant("since", since, null));
     }
 }
