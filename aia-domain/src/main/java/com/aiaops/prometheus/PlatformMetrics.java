@@ -1,6 +1,8 @@
 package com.aiaops.prometheus;
 
+import com.aiaops.telemetry.IngestGroups;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -56,6 +58,9 @@ public class PlatformMetrics {
     private record TelemetryKey(String kind, String result) {
     }
 
+    @Inject
+    IngestGroups ingestGroups;
+
     private final Map<RequestKey, Histogram> requests = new ConcurrentHashMap<>();
     private final Map<TelemetryKey, LongAdder> batches = new ConcurrentHashMap<>();
     private final Map<TelemetryKey, LongAdder> records = new ConcurrentHashMap<>();
@@ -85,7 +90,15 @@ public class PlatformMetrics {
                         + "(accepted, duplicate, rejected)", batches);
         MetricFamily recordCount = counters("aia_telemetry_records",
                 "Telemetry records (observations, or per-minute counts) in the batches received on this node, by kind and result", records);
-        List<MetricFamily> families = new ArrayList<>(List.of(latency, batchCount, recordCount));
+        IngestGroups.Counts groups = ingestGroups.counts();
+        MetricFamily groupTransactions = new MetricFamily("aia_telemetry_group_transactions", MetricFamily.Type.COUNTER,
+                "Transactions on this node that wrote an organisation's concurrent telemetry batches together, by result "
+                        + "(committed; failed, whose batches were then written alone)")
+                .add((double) groups.transactions(), "result", "committed").add((double) groups.failed(), "result", "failed");
+        MetricFamily groupBatches = new MetricFamily("aia_telemetry_group_batches", MetricFamily.Type.COUNTER,
+                "Telemetry batches written in the committed group transactions on this node (over them, the mean group size)")
+                .add((double) groups.batches());
+        List<MetricFamily> families = new ArrayList<>(List.of(latency, batchCount, recordCount, groupTransactions, groupBatches));
         families.addAll(JvmMetrics.families());
         families.addAll(DataSourceMetrics.families());
         return families;

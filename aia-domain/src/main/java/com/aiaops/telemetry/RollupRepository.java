@@ -196,9 +196,8 @@ public class RollupRepository {
         em.flush();
     }
 
-    void add(IngestBatch batch) {
+    void persist(IngestBatch batch) {
         em.persist(batch);
-        em.flush(); // a concurrent twin of this batch fails here, before any roll-up is touched
     }
 
     int deleteBatchesReceivedBefore(java.time.Instant cutoff) {

@@ -6,51 +6,112 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.UUID;
 
-/** Applies one aggregated batch in one transaction: the batch record and every roll-up it touches, or nothing. */
+/**
+ * Applies aggregated batches of one organisation in one transaction: each batch's record and every roll-up they
+ * touch, or nothing. A group's batches lock and update a bucket they share once, in one statement each.
+ */
 @ApplicationScoped
 public class RollupWriter {
     @Inject
     RollupRepository repository;
 
+    /** One batch, aggregated; {@code idempotencyKey} null when the sender gave none. */
+    record Batch(String idempotencyKey, String bodyDigest, int items, SortedMap<RollupKey, BucketAggregate> buckets, Instant now) {
+    }
+
+    /** A batch's receipt, or why it is refused on its own (its key was used for other data) while the others go on. */
+    record Outcome(IngestReceipt receipt, RuntimeException refusal) {
+    }
+
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public IngestReceipt apply(UUID organizationId, String idempotencyKey, String bodyDigest, int observations,
                                SortedMap<RollupKey, BucketAggregate> buckets, Instant now, Runnable alsoInTransaction) {
-        if (idempotencyKey != null) {
-            Optional<IngestBatch> earlier = repository.batch(organizationId, idempotencyKey);
-            if (earlier.isPresent()) {
-                if (!earlier.get().bodyDigest().equals(bodyDigest)) {
-                    throw new ConflictException("idempotency-key-reused",
-                            "This Idempotency-Key was used for a different batch; use a new key for new data");
-                }
-                return new IngestReceipt(earlier.get().id(), earlier.get().observations(), true, earlier.get().receivedAt());
-            }
+        Outcome outcome = write(organizationId, List.of(new Batch(idempotencyKey, bodyDigest, observations, buckets, now))).get(0);
+        if (outcome.refusal() != null) {
+            throw outcome.refusal();
         }
-        IngestBatch batch = new IngestBatch(organizationId, idempotencyKey == null ? "auto:" + UUID.randomUUID() : idempotencyKey,
-                bodyDigest, observations, now);
-        repository.add(batch);
-        Map<RollupKey, Rollup> existing = repository.lockExisting(buckets);
-        List<Rollup> created = new ArrayList<>();
-        for (Map.Entry<RollupKey, BucketAggregate> bucket : buckets.entrySet()) {
-            Rollup row = existing.get(bucket.getKey());
-            if (row == null) {
-                row = new Rollup(bucket.getKey(), organizationId);
-                created.add(row);
-            }
-            row.add(bucket.getValue());
-        }
-        repository.insertAll(created);
-        // New rows went out in insertAll (a concurrent twin's fails there); the existing rows' updates go out here, so a
-        // failure of theirs also surfaces inside apply, where the ingest's retry sees it.
-        repository.flush();
         if (alsoInTransaction != null) {
             alsoInTransaction.run();
         }
-        return new IngestReceipt(batch.id(), observations, false, now);
+        return outcome.receipt();
+    }
+
+    /** Several batches in one transaction; the outcomes in the batches' order. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public List<Outcome> applyAll(UUID organizationId, List<Batch> batches) {
+        return write(organizationId, batches);
+    }
+
+    private List<Outcome> write(UUID organizationId, List<Batch> batches) {
+        List<Outcome> outcomes = new ArrayList<>(batches.size());
+        Map<String, Batch> keyed = new HashMap<>();
+        Map<String, IngestReceipt> receiptsByKey = new HashMap<>();
+        List<Batch> applied = new ArrayList<>(batches.size());
+        for (Batch batch : batches) {
+            Optional<Outcome> repeated = batch.idempotencyKey() == null ? Optional.empty()
+                    : repeated(organizationId, batch, keyed.get(batch.idempotencyKey()), receiptsByKey.get(batch.idempotencyKey()));
+            if (repeated.isPresent()) {
+                outcomes.add(repeated.get());
+                continue;
+            }
+            IngestBatch record = new IngestBatch(organizationId, batch.idempotencyKey() == null ? "auto:" + UUID.randomUUID()
+                    : batch.idempotencyKey(), batch.bodyDigest(), batch.items(), batch.now());
+            repository.persist(record);
+            IngestReceipt receipt = new IngestReceipt(record.id(), batch.items(), false, batch.now());
+            if (batch.idempotencyKey() != null) {
+                keyed.put(batch.idempotencyKey(), batch);
+                receiptsByKey.put(batch.idempotencyKey(), receipt);
+            }
+            applied.add(batch);
+            outcomes.add(new Outcome(receipt, null));
+        }
+        if (applied.isEmpty()) {
+            return outcomes;
+        }
+        repository.flush(); // a concurrent twin of one of these batches fails here, before any roll-up is touched
+        SortedMap<RollupKey, Boolean> touched = new TreeMap<>();
+        applied.forEach(batch -> batch.buckets().keySet().forEach(key -> touched.put(key, Boolean.TRUE)));
+        Map<RollupKey, Rollup> rows = new HashMap<>(repository.lockExisting(touched));
+        List<Rollup> created = new ArrayList<>();
+        for (Batch batch : applied) {
+            for (Map.Entry<RollupKey, BucketAggregate> bucket : batch.buckets().entrySet()) {
+                Rollup row = rows.get(bucket.getKey());
+                if (row == null) {
+                    row = new Rollup(bucket.getKey(), organizationId);
+                    rows.put(bucket.getKey(), row);
+                    created.add(row);
+                }
+                row.add(bucket.getValue());
+            }
+        }
+        repository.insertAll(created);
+        // New rows went out in insertAll (a concurrent twin's fails there); the existing rows' updates go out here, so a
+        // failure of theirs also surfaces inside the transaction, where the ingest's retry sees it.
+        repository.flush();
+        return outcomes;
+    }
+
+    /** The outcome of a batch whose key was used before, in the database or earlier in this group; empty when it is new. */
+    private Optional<Outcome> repeated(UUID organizationId, Batch batch, Batch earlierInGroup, IngestReceipt receiptInGroup) {
+        if (earlierInGroup != null) {
+            return Optional.of(earlierInGroup.bodyDigest().equals(batch.bodyDigest())
+                    ? new Outcome(new IngestReceipt(receiptInGroup.batchId(), receiptInGroup.accepted(), true, receiptInGroup.receivedAt()), null)
+                    : new Outcome(null, keyReused()));
+        }
+        return repository.batch(organizationId, batch.idempotencyKey()).map(earlier -> earlier.bodyDigest().equals(batch.bodyDigest())
+                ? new Outcome(new IngestReceipt(earlier.id(), earlier.observations(), true, earlier.receivedAt()), null)
+                : new Outcome(null, keyReused()));
+    }
+
+    private static ConflictException keyReused() {
+        return new ConflictException("idempotency-key-reused", "This Idempotency-Key was used for a different batch; use a new key for new data");
     }
 }

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -44,6 +45,9 @@ public class TelemetryIngest {
 
     @Inject
     RollupWriter writer;
+
+    @Inject
+    IngestGroups groups;
 
     @Inject
     QueryCache cache;
@@ -195,6 +199,14 @@ public class TelemetryIngest {
 
     private IngestReceipt apply(Caller caller, String idempotencyKey, String digest, int items, Map<String, Service> byslug,
                                 SortedMap<RollupKey, BucketAggregate> buckets, Instant now, Runnable alsoInTransaction) {
+        if (alsoInTransaction == null) {
+            // With the organisation's other batches arriving now, in one transaction; alone below if that fails.
+            Optional<IngestReceipt> together = groups.write(caller.organizationId(), new RollupWriter.Batch(idempotencyKey, digest, items, buckets, now));
+            if (together.isPresent()) {
+                byslug.values().forEach(service -> cache.invalidate(service.id()));
+                return together.get();
+            }
+        }
         for (int attempt = 1; ; attempt++) {
             try {
                 IngestReceipt receipt = writer.apply(caller.organizationId(), idempotencyKey, digest, items, buckets, now, alsoInTransaction);

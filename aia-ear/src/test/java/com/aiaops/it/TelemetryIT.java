@@ -231,6 +231,60 @@ class TelemetryIT extends ApiIT {
     }
 
     @Test
+    void concurrent_keyed_batches_count_once_each_while_a_key_reused_for_other_data_is_refused_alone() throws Exception {
+        // Batches arriving together are written together (one transaction for several): keys must still hold per batch.
+        Tenant tenant = newTenant();
+        String serviceId = registerService(tenant.adminKey(), "keyed");
+        String ingest = issueKey(tenant, "INGEST");
+        Instant at = NOW.minusSeconds(90);
+        var body = batch(spread("keyed", at, 1, 50, 5, 20));
+        var otherBody = batch(spread("keyed", at, 1, 40, 0, 20));
+        record Sent(String key, boolean other, java.util.concurrent.Future<io.restassured.response.Response> response) {
+        }
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        List<Sent> sent = new ArrayList<>();
+        try {
+            for (int i = 0; i < 12; i++) {
+                String key = "burst-" + i;
+                sent.add(new Sent(key, false, pool.submit(() -> as(ingest).header("Idempotency-Key", key).body(body).post("/telemetry/observations"))));
+                if (i == 0) { // three twins of the first
+                    for (int twin = 0; twin < 3; twin++) {
+                        sent.add(new Sent(key, false, pool.submit(() -> as(ingest).header("Idempotency-Key", key).body(body).post("/telemetry/observations"))));
+                    }
+                }
+                if (i == 1) { // the second's key, reused for other data
+                    sent.add(new Sent(key, true, pool.submit(() -> as(ingest).header("Idempotency-Key", key).body(otherBody).post("/telemetry/observations"))));
+                }
+            }
+            int firsts = 0;
+            int refused = 0;
+            boolean otherAccepted = false;
+            for (Sent s : sent) {
+                var response = s.response().get(60, java.util.concurrent.TimeUnit.SECONDS);
+                if (response.statusCode() == 409) {
+                    assertEquals("burst-1", s.key(), response.asString());
+                    refused++;
+                    continue;
+                }
+                assertEquals(200, response.statusCode(), response.asString());
+                if (s.key().equals("burst-0") && !response.jsonPath().getBoolean("duplicate")) {
+                    firsts++;
+                }
+                otherAccepted |= s.other();
+            }
+            assertEquals(1, firsts, "one of four twins is the batch, three are its duplicates");
+            assertEquals(1, refused, "one of the two batches under burst-1 is refused, whichever came second");
+            // 12 batches counted once each; under burst-1 either the 50 first sent or the other 40
+            int requests = otherAccepted ? 11 * 50 + 40 : 12 * 50;
+            int good = otherAccepted ? 11 * 45 + 40 : 12 * 45;
+            as(tenant.adminKey()).queryParam("from", NOW.minusSeconds(600).toString()).get("/services/" + serviceId + "/telemetry")
+                    .then().body("requests", equalTo(requests)).body("goodRequests", equalTo(good));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void ingest_is_counted_in_the_metrics() {
         Tenant tenant = newTenant();
         registerService(tenant.adminKey(), "api");
@@ -238,7 +292,9 @@ class TelemetryIT extends ApiIT {
                 .post("/telemetry/observations").then().statusCode(200);
         as(operatorKey()).get("/metrics/platform").then().statusCode(200)
                 .body(containsString("aia_telemetry_records_total{kind=\"observations\",result=\"accepted\"}"))
-                .body(containsString("aia_telemetry_batches_total{kind=\"observations\",result=\"accepted\"}"));
+                .body(containsString("aia_telemetry_batches_total{kind=\"observations\",result=\"accepted\"}"))
+                .body(containsString("aia_telemetry_group_transactions_total{result=\"committed\"}"))
+                .body(containsString("aia_telemetry_group_batches_total "));
     }
 
     @Test
