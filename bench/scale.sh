@@ -113,10 +113,13 @@ SQL
 fi
 
 echo "== rows and sizes"
-sql -c "select t as table, sum(greatest(c.reltuples, 0))::bigint as rows, pg_size_pretty(sum(pg_total_relation_size(p.relid))) as size,
-               count(*) filter (where p.isleaf) as partitions
+# Leaves only: a partitioned table's own estimate repeats its partitions' rows; a plain table is its own leaf.
+sql -c "select t as table, sum(greatest(c.reltuples, 0))::bigint as rows, pg_size_pretty(sum(pg_total_relation_size(c.oid))) as size,
+               count(*) filter (where c.relispartition) as partitions
         from unnest(array['telemetry_rollup','cost_line','incident','slo','service','organization']) t
-        cross join lateral pg_partition_tree(t::regclass) p join pg_class c on c.oid = p.relid group by t order by 2 desc"
+        cross join lateral (select relid from pg_partition_tree(t::regclass) where isleaf
+                            union all select t::regclass where not exists (select from pg_partition_tree(t::regclass))) p
+        join pg_class c on c.oid = p.relid group by t order by 2 desc"
 sql -c "select parent.relname as partitioned, count(*) as partitions, min(c.relname) as first, max(c.relname) filter (where c.relname not like '%_default') as last
         from pg_inherits i join pg_class c on c.oid = i.inhrelid join pg_class parent on parent.oid = i.inhparent
         where c.relkind = 'r' group by parent.relname order by 1"
@@ -134,10 +137,12 @@ explain (analyze, buffers, costs off) select * from telemetry_rollup where servi
   and bucket_start >= now() - interval '2 days' and bucket_start < now() order by bucket_start;
 explain (analyze, buffers, costs off) select * from telemetry_rollup where service_id = '$svc' and resolution = 'DAY'
   and bucket_start >= now() - interval '395 days' and bucket_start < now() order by bucket_start;
-\echo -- minute retention, in transactions rolled back: the oldest day's partition dropped whole (what the hourly run does
-\echo -- once a day has passed the cutoff), then the strays of the default partition deleted
+\echo -- minute retention, in transactions rolled back: the oldest day of minutes dropped whole as one partition (what the
+\echo -- hourly run does once a day has passed the cutoff), then the strays of the default partition deleted
+\echo -- (psql reads a quote in these lines as the start of a string: none here)
+analyze telemetry_rollup_minute;
 select min(c.relname) as oldest from pg_inherits i join pg_class c on c.oid = i.inhrelid
-  where i.inhparent = 'telemetry_rollup_minute'::regclass and c.relname <> 'telemetry_rollup_minute_default' \gset
+  where i.inhparent = 'telemetry_rollup_minute'::regclass and c.relname <> 'telemetry_rollup_minute_default' and c.reltuples > 0 \gset
 select :'oldest' as partition, count(*) as rows from :oldest;
 begin;
 \timing on
