@@ -54,6 +54,10 @@ public class IngestBatch {
         return id;
     }
 
+    String idempotencyKey() {
+        return idempotencyKey;
+    }
+
     public String bodyDigest() {
         return bodyDigest;
     }

@@ -8,12 +8,13 @@ import java.sql.PreparedStatement;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.hibernate.Session;
 
 /** Roll-up rows and applied batches. */
@@ -36,10 +37,10 @@ public class RollupRepository {
      * per service, resolution and range of up to {@value #KEYS_PER_QUERY} buckets (a range, not a list of keys:
      * databases use the primary key's order for it), so that concurrent batches lock in one order and never deadlock.
      */
-    Map<RollupKey, Rollup> lockExisting(SortedMap<RollupKey, ?> buckets) {
-        Map<RollupKey, Rollup> rows = new HashMap<>(buckets.size() * 2);
+    Map<RollupKey, Rollup> lockExisting(SortedSet<RollupKey> keys) {
+        Map<RollupKey, Rollup> rows = new HashMap<>(keys.size() * 2);
         List<RollupKey> group = new ArrayList<>();
-        for (RollupKey key : buckets.keySet()) {
+        for (RollupKey key : keys) {
             if (!group.isEmpty() && (group.size() == KEYS_PER_QUERY || !closeTo(group.get(group.size() - 1), key))) {
                 lock(group, rows);
                 group.clear();
@@ -185,11 +186,15 @@ public class RollupRepository {
                 .setParameter("service", serviceId).setParameter("from", from).setParameter("to", to).executeUpdate();
     }
 
-    Optional<IngestBatch> batch(UUID organizationId, String idempotencyKey) {
-        return em.createQuery("select b from IngestBatch b where b.organizationId = :org and b.idempotencyKey = :key",
+    /** The organisation's batches recorded under these idempotency keys, by key. */
+    Map<String, IngestBatch> batches(UUID organizationId, Collection<String> idempotencyKeys) {
+        if (idempotencyKeys.isEmpty()) {
+            return Map.of();
+        }
+        return em.createQuery("select b from IngestBatch b where b.organizationId = :org and b.idempotencyKey in :keys",
                         IngestBatch.class)
-                .setParameter("org", organizationId).setParameter("key", idempotencyKey)
-                .getResultStream().findFirst();
+                .setParameter("org", organizationId).setParameter("keys", idempotencyKeys)
+                .getResultStream().collect(Collectors.toMap(IngestBatch::idempotencyKey, batch -> batch));
     }
 
     void flush() {

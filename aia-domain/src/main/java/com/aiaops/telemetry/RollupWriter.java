@@ -9,9 +9,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Objects;
 import java.util.SortedMap;
-import java.util.TreeMap;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -51,15 +52,19 @@ public class RollupWriter {
     }
 
     private List<Outcome> write(UUID organizationId, List<Batch> batches) {
+        // Keys used before: recorded in the database (one query for the group), or earlier in this group.
+        Map<String, Recorded> byKey = new HashMap<>();
+        repository.batches(organizationId, batches.stream().map(Batch::idempotencyKey).filter(Objects::nonNull).distinct().toList())
+                .forEach((key, earlier) -> byKey.put(key, new Recorded(earlier.bodyDigest(),
+                        new IngestReceipt(earlier.id(), earlier.observations(), true, earlier.receivedAt()))));
         List<Outcome> outcomes = new ArrayList<>(batches.size());
-        Map<String, Batch> keyed = new HashMap<>();
-        Map<String, IngestReceipt> receiptsByKey = new HashMap<>();
         List<Batch> applied = new ArrayList<>(batches.size());
         for (Batch batch : batches) {
-            Optional<Outcome> repeated = batch.idempotencyKey() == null ? Optional.empty()
-                    : repeated(organizationId, batch, keyed.get(batch.idempotencyKey()), receiptsByKey.get(batch.idempotencyKey()));
-            if (repeated.isPresent()) {
-                outcomes.add(repeated.get());
+            Recorded earlier = batch.idempotencyKey() == null ? null : byKey.get(batch.idempotencyKey());
+            if (earlier != null) {
+                outcomes.add(earlier.bodyDigest().equals(batch.bodyDigest()) ? new Outcome(earlier.duplicate(), null)
+                        : new Outcome(null, new ConflictException("idempotency-key-reused",
+                                "This Idempotency-Key was used for a different batch; use a new key for new data")));
                 continue;
             }
             IngestBatch record = new IngestBatch(organizationId, batch.idempotencyKey() == null ? "auto:" + UUID.randomUUID()
@@ -67,8 +72,8 @@ public class RollupWriter {
             repository.persist(record);
             IngestReceipt receipt = new IngestReceipt(record.id(), batch.items(), false, batch.now());
             if (batch.idempotencyKey() != null) {
-                keyed.put(batch.idempotencyKey(), batch);
-                receiptsByKey.put(batch.idempotencyKey(), receipt);
+                byKey.put(batch.idempotencyKey(), new Recorded(batch.bodyDigest(),
+                        new IngestReceipt(receipt.batchId(), receipt.accepted(), true, receipt.receivedAt())));
             }
             applied.add(batch);
             outcomes.add(new Outcome(receipt, null));
@@ -77,8 +82,8 @@ public class RollupWriter {
             return outcomes;
         }
         repository.flush(); // a concurrent twin of one of these batches fails here, before any roll-up is touched
-        SortedMap<RollupKey, Boolean> touched = new TreeMap<>();
-        applied.forEach(batch -> batch.buckets().keySet().forEach(key -> touched.put(key, Boolean.TRUE)));
+        SortedSet<RollupKey> touched = new TreeSet<>();
+        applied.forEach(batch -> touched.addAll(batch.buckets().keySet()));
         Map<RollupKey, Rollup> rows = new HashMap<>(repository.lockExisting(touched));
         List<Rollup> created = new ArrayList<>();
         for (Batch batch : applied) {
@@ -99,19 +104,7 @@ public class RollupWriter {
         return outcomes;
     }
 
-    /** The outcome of a batch whose key was used before, in the database or earlier in this group; empty when it is new. */
-    private Optional<Outcome> repeated(UUID organizationId, Batch batch, Batch earlierInGroup, IngestReceipt receiptInGroup) {
-        if (earlierInGroup != null) {
-            return Optional.of(earlierInGroup.bodyDigest().equals(batch.bodyDigest())
-                    ? new Outcome(new IngestReceipt(receiptInGroup.batchId(), receiptInGroup.accepted(), true, receiptInGroup.receivedAt()), null)
-                    : new Outcome(null, keyReused()));
-        }
-        return repository.batch(organizationId, batch.idempotencyKey()).map(earlier -> earlier.bodyDigest().equals(batch.bodyDigest())
-                ? new Outcome(new IngestReceipt(earlier.id(), earlier.observations(), true, earlier.receivedAt()), null)
-                : new Outcome(null, keyReused()));
-    }
-
-    private static ConflictException keyReused() {
-        return new ConflictException("idempotency-key-reused", "This Idempotency-Key was used for a different batch; use a new key for new data");
+    /** A batch recorded under a key: its body's digest, and the receipt a repeat of it is answered with. */
+    private record Recorded(String bodyDigest, IngestReceipt duplicate) {
     }
 }
