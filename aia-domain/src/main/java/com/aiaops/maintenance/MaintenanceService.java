@@ -22,6 +22,9 @@ import java.util.UUID;
 /** Announcing maintenance windows, and the intervals they take out of a service's SLOs. */
 @ApplicationScoped
 public class MaintenanceService {
+    /** The most windows one read of candidates holds. */
+    private static final int CANDIDATES_READ = 1000;
+
     @Inject
     jakarta.enterprise.event.Event<MaintenanceAnnounced> announcements;
 
@@ -111,6 +114,28 @@ public class MaintenanceService {
         return Intervals.clipAndMerge(intervals, from, to);
     }
 
+    /**
+     * The merged maintenance intervals of several services inside [from, to), by service (a page of SLO statuses): one
+     * query for all of them, each service's intervals as {@link #excludedIntervals(UUID, UUID, Instant, Instant)} has them.
+     */
+    @Transactional
+    public Map<UUID, List<Intervals.Interval>> excludedIntervals(UUID organizationId, java.util.Collection<UUID> serviceIds, Instant from, Instant to) {
+        List<MaintenanceWindow> candidates = candidates(organizationId, null, from, to);
+        Map<UUID, List<Intervals.Interval>> byService = new java.util.HashMap<>();
+        for (UUID serviceId : serviceIds) {
+            if (candidates.size() >= CANDIDATES_READ) {
+                // As many windows as one read holds: each service's own read keeps its own limit, as it would alone.
+                byService.put(serviceId, excludedIntervals(organizationId, serviceId, from, to));
+                continue;
+            }
+            List<Intervals.Interval> intervals = candidates.stream()
+                    .filter(m -> m.serviceId() == null || m.serviceId().equals(serviceId))
+                    .flatMap(m -> m.occurrences(from, to).stream()).toList();
+            byService.put(serviceId, Intervals.clipAndMerge(intervals, from, to));
+        }
+        return byService;
+    }
+
     /** The title of a maintenance window covering the service (or the whole organisation) at this instant, if any. */
     @Transactional
     public java.util.Optional<String> activeAt(UUID organizationId, UUID serviceId, Instant at) {
@@ -150,7 +175,7 @@ public class MaintenanceService {
         if (serviceId != null) {
             query.setParameter("service", serviceId);
         }
-        return query.setMaxResults(1000).getResultList();
+        return query.setMaxResults(CANDIDATES_READ).getResultList();
     }
 
     private MaintenanceWindow find(Caller caller, UUID id) {

@@ -95,9 +95,11 @@ public class OrganizationMetrics {
         MetricFamily burnRate = gauge("aia_slo_burn_rate", "How fast the budget burns over an alert window: the error ratio over the allowed one (1 spends it exactly in the window)");
         MetricFamily firing = gauge("aia_slo_alert_firing", "1 while a burn-rate alert of the SLO fires (long and short windows both above the factor), else 0");
         MetricFamily state = gauge("aia_slo_state", "1 for the SLO's current state (NO_DATA, HEALTHY, WARNING, CRITICAL, EXHAUSTED), 0 for the others");
-        for (Slo slo : slos.all(caller)) {
+        List<Slo> all = slos.all(caller);
+        Map<UUID, SloStatus> statuses = slos.statuses(all);
+        for (Slo slo : all) {
             String service = slugs.getOrDefault(slo.serviceId(), slo.serviceId().toString());
-            SloStatus status = slos.status(slo);
+            SloStatus status = statuses.get(slo.id());
             String[] labels = {"service", service, "slo", slo.name()};
             objective.add(status.target(), labels);
             sli.add(status.sli(), labels);

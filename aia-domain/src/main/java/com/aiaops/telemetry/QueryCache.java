@@ -53,6 +53,10 @@ public class QueryCache {
         return computeAndKeep(key, ANSWER_SECONDS, compute);
     }
 
+    /** A question about one service's telemetry: answered under that service's generation. */
+    public record Question(UUID serviceId, String question) {
+    }
+
     /**
      * The same question about many services (an organisation's scorecard): the cached answers read at once, the missing
      * ones computed together by {@code computeMissing} (one query per resolution for all of them instead of one per
@@ -60,11 +64,11 @@ public class QueryCache {
      * unreachable. {@code computeMissing} must answer every service it is given.
      */
     public Map<UUID, String> getEach(Collection<UUID> serviceIds, String question, Function<Set<UUID>, Map<UUID, String>> computeMissing) {
-        Map<UUID, String> keys = new LinkedHashMap<>();
+        Map<UUID, Question> questions = new LinkedHashMap<>();
         for (UUID serviceId : serviceIds) {
-            keys.put(serviceId, answerKey(serviceId, question));
+            questions.put(serviceId, new Question(serviceId, question));
         }
-        return getAll(keys, computeMissing);
+        return getEach(questions, computeMissing);
     }
 
     /**
@@ -72,11 +76,22 @@ public class QueryCache {
      * at once, the missing ones computed together. {@code computeMissing} must answer every question it is given.
      */
     public Map<String, String> getEach(UUID serviceId, Collection<String> questions, Function<Set<String>, Map<String, String>> computeMissing) {
-        String generation = generation(serviceId);
-        Map<String, String> keys = new LinkedHashMap<>();
+        Map<String, Question> asked = new LinkedHashMap<>();
         for (String question : questions) {
-            keys.put(question, answerKey(serviceId, generation, question));
+            asked.put(question, new Question(serviceId, question));
         }
+        return getEach(asked, computeMissing);
+    }
+
+    /**
+     * Questions about several services (a page of SLO statuses and the windows they count), each answered as
+     * {@link #get} answers it, under its own service's generation: the cached answers read at once, the missing ones
+     * computed together. {@code computeMissing} must answer every question it is given.
+     */
+    public <K extends Comparable<K>> Map<K, String> getEach(Map<K, Question> questions, Function<Set<K>, Map<K, String>> computeMissing) {
+        Map<UUID, String> generations = generations(questions.values().stream().map(Question::serviceId).collect(Collectors.toSet()));
+        Map<K, String> keys = new LinkedHashMap<>();
+        questions.forEach((k, q) -> keys.put(k, answerKey(q.serviceId(), generations.get(q.serviceId()), q.question())));
         return getAll(keys, computeMissing);
     }
 
@@ -145,6 +160,23 @@ public class QueryCache {
             return raced != null ? raced : generation;
         }
         return generation;
+    }
+
+    /** Each service's generation, read together (one call to the cache, not one per service). */
+    private Map<UUID, String> generations(Set<UUID> serviceIds) {
+        if (serviceIds.size() == 1) {
+            UUID only = serviceIds.iterator().next();
+            return Map.of(only, generation(only));
+        }
+        Map<String, UUID> byKey = new HashMap<>();
+        serviceIds.forEach(id -> byKey.put(generationKey(id), id));
+        Map<String, String> found = cache.getAdvancedCache().getAll(byKey.keySet());
+        Map<UUID, String> generations = new HashMap<>();
+        byKey.forEach((key, id) -> {
+            String generation = found.get(key);
+            generations.put(id, generation != null ? generation : generation(id));
+        });
+        return generations;
     }
 
     private String answerKey(UUID serviceId, String question) {

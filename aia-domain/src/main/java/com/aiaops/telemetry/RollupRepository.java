@@ -123,10 +123,10 @@ public class RollupRepository {
     }
 
     /**
-     * One service's buckets of one resolution inside any of these pieces (an SLO's windows), in one query: overlapping
-     * and touching pieces are read once. Not checked, read-only.
+     * Some services' buckets of one resolution inside any of these pieces (the windows of a page of SLOs), in one query
+     * per thousand services: overlapping and touching pieces are read once. Not checked, read-only.
      */
-    List<Rollup> rangesOf(UUID serviceId, Resolution resolution, List<TimeRanges.Piece> pieces) {
+    List<Rollup> rangesOf(java.util.Collection<UUID> serviceIds, Resolution resolution, List<TimeRanges.Piece> pieces) {
         List<TimeRanges.Piece> sorted = new ArrayList<>(pieces);
         sorted.sort(java.util.Comparator.comparing(TimeRanges.Piece::from));
         List<java.time.Instant[]> ranges = new ArrayList<>();
@@ -139,21 +139,25 @@ public class RollupRepository {
             }
         }
         List<Rollup> rows = new ArrayList<>();
-        for (int first = 0; first < ranges.size(); first += RANGES_PER_QUERY) {
-            List<java.time.Instant[]> chunk = ranges.subList(first, Math.min(ranges.size(), first + RANGES_PER_QUERY));
-            StringBuilder where = new StringBuilder();
-            for (int i = 0; i < chunk.size(); i++) {
-                where.append(i == 0 ? "" : " or ").append("(r.key.bucketStart >= :from").append(i).append(" and r.key.bucketStart < :to").append(i).append(')');
+        List<UUID> ids = List.copyOf(new java.util.LinkedHashSet<>(serviceIds));
+        for (int firstId = 0; firstId < ids.size(); firstId += KEYS_PER_QUERY) {
+            List<UUID> someIds = ids.subList(firstId, Math.min(ids.size(), firstId + KEYS_PER_QUERY));
+            for (int first = 0; first < ranges.size(); first += RANGES_PER_QUERY) {
+                List<java.time.Instant[]> chunk = ranges.subList(first, Math.min(ranges.size(), first + RANGES_PER_QUERY));
+                StringBuilder where = new StringBuilder();
+                for (int i = 0; i < chunk.size(); i++) {
+                    where.append(i == 0 ? "" : " or ").append("(r.key.bucketStart >= :from").append(i).append(" and r.key.bucketStart < :to").append(i).append(')');
+                }
+                var query = em.createQuery("select r from Rollup r where r.key.serviceId in :services and r.key.resolution = :resolution and ("
+                                + where + ")", Rollup.class)
+                        .setParameter("services", someIds)
+                        .setParameter("resolution", resolution)
+                        .setHint("org.hibernate.readOnly", true);
+                for (int i = 0; i < chunk.size(); i++) {
+                    query.setParameter("from" + i, chunk.get(i)[0]).setParameter("to" + i, chunk.get(i)[1]);
+                }
+                rows.addAll(query.getResultList());
             }
-            var query = em.createQuery("select r from Rollup r where r.key.serviceId = :service and r.key.resolution = :resolution and ("
-                            + where + ")", Rollup.class)
-                    .setParameter("service", serviceId)
-                    .setParameter("resolution", resolution)
-                    .setHint("org.hibernate.readOnly", true);
-            for (int i = 0; i < chunk.size(); i++) {
-                query.setParameter("from" + i, chunk.get(i)[0]).setParameter("to" + i, chunk.get(i)[1]);
-            }
-            rows.addAll(query.getResultList());
         }
         return rows;
     }

@@ -170,48 +170,79 @@ public class TelemetryQuery {
 
     /**
      * The exact counts of several windows of one service (an SLO's period, its burn-rate windows and the maintenance
-     * inside them), each as {@link #counts(UUID, Integer, Instant, Instant)} answers it: cached answers read at once, the
-     * rest summed from one query per resolution over all their pieces, instead of one query per piece and window.
-     * Keyed by {@link Window#of}.
+     * inside them), each as {@link #counts(UUID, Integer, Instant, Instant)} answers it. Keyed by {@link Window#of}.
      */
     @Transactional(dontRollbackOn = TelemetryInconsistentException.class)
     public Map<Window, Counts> counts(UUID serviceId, Integer latencyThresholdMillis, java.util.Collection<Window> windows) {
-        Map<String, Window> byQuestion = new LinkedHashMap<>();
-        for (Window w : windows) {
-            Window window = Window.of(w.from(), w.to());
-            byQuestion.put(countsQuestion(latencyThresholdMillis, window), window);
-        }
-        Map<String, String> answers = cache.getEach(serviceId, byQuestion.keySet(), missing -> {
+        Counted counted = new Counted(serviceId, latencyThresholdMillis);
+        return counts(Map.of(counted, windows)).get(counted);
+    }
+
+    /** Whose counts a caller asks for: a service's good requests (no threshold) or those at or under a latency threshold. */
+    public record Counted(UUID serviceId, Integer latencyThresholdMillis) {
+    }
+
+    /**
+     * The exact counts of several windows of several services (a page of SLO statuses), each as
+     * {@link #counts(UUID, Integer, Instant, Instant)} answers it: cached answers read at once, the rest summed from one
+     * query per resolution over all their services and pieces, instead of one query per piece, window and SLO.
+     * Keyed by {@link Window#of}. A row that cannot be true fails the whole read: a caller that must answer for the other
+     * services asks again for each one.
+     */
+    @Transactional(dontRollbackOn = TelemetryInconsistentException.class)
+    public Map<Counted, Map<Window, Counts>> counts(Map<Counted, ? extends java.util.Collection<Window>> asked) {
+        Map<String, QueryCache.Question> questions = new LinkedHashMap<>();
+        Map<String, Counted> whose = new java.util.HashMap<>();
+        Map<String, Window> windowOf = new java.util.HashMap<>();
+        asked.forEach((counted, windows) -> {
+            for (Window w : windows) {
+                Window window = Window.of(w.from(), w.to());
+                String question = countsQuestion(counted.latencyThresholdMillis(), window);
+                String key = counted.serviceId() + "|" + question;
+                questions.put(key, new QueryCache.Question(counted.serviceId(), question));
+                whose.put(key, counted);
+                windowOf.put(key, window);
+            }
+        });
+        Map<String, String> answers = cache.getEach(questions, missing -> {
+            java.util.Set<UUID> services = new java.util.HashSet<>();
             Map<Resolution, List<TimeRanges.Piece>> pieces = new java.util.EnumMap<>(Resolution.class);
-            for (String question : missing) {
-                Window window = byQuestion.get(question);
-                for (TimeRanges.Piece piece : TimeRanges.decompose(window.from(), window.to())) {
+            for (String key : missing) {
+                services.add(whose.get(key).serviceId());
+                for (TimeRanges.Piece piece : TimeRanges.decompose(windowOf.get(key).from(), windowOf.get(key).to())) {
                     pieces.computeIfAbsent(piece.resolution(), r -> new ArrayList<>()).add(piece);
                 }
             }
-            Map<Resolution, java.util.NavigableMap<Instant, Counts>> rows = new java.util.EnumMap<>(Resolution.class);
+            Map<UUID, Map<Resolution, java.util.NavigableMap<Instant, Rollup>>> rows = new java.util.HashMap<>();
             pieces.forEach((resolution, wanted) -> {
-                java.util.NavigableMap<Instant, Counts> byStart = new java.util.TreeMap<>();
-                for (Rollup rollup : rollups.rangesOf(serviceId, resolution, wanted)) {
-                    byStart.put(rollup.key().bucketStart(), countsOf(rollup.requireSound(), latencyThresholdMillis));
+                for (Rollup rollup : rollups.rangesOf(services, resolution, wanted)) {
+                    rows.computeIfAbsent(rollup.key().serviceId(), id -> new java.util.EnumMap<>(Resolution.class))
+                            .computeIfAbsent(resolution, r -> new java.util.TreeMap<>())
+                            .put(rollup.key().bucketStart(), rollup.requireSound());
                 }
-                rows.put(resolution, byStart);
             });
             Map<String, String> computed = new java.util.HashMap<>();
-            for (String question : missing) {
-                Window window = byQuestion.get(question);
+            for (String key : missing) {
+                Counted counted = whose.get(key);
+                Window window = windowOf.get(key);
+                Map<Resolution, java.util.NavigableMap<Instant, Rollup>> ofService = rows.getOrDefault(counted.serviceId(), Map.of());
                 Counts counts = Counts.NONE;
                 for (TimeRanges.Piece piece : TimeRanges.decompose(window.from(), window.to())) {
-                    for (Counts bucket : rows.get(piece.resolution()).subMap(piece.from(), true, piece.to(), false).values()) {
-                        counts = counts.plus(bucket);
+                    java.util.NavigableMap<Instant, Rollup> buckets = ofService.get(piece.resolution());
+                    if (buckets == null) {
+                        continue;
+                    }
+                    for (Rollup bucket : buckets.subMap(piece.from(), true, piece.to(), false).values()) {
+                        counts = counts.plus(countsOf(bucket, counted.latencyThresholdMillis()));
                     }
                 }
-                computed.put(question, printCounts(counts));
+                computed.put(key, printCounts(counts));
             }
             return computed;
         });
-        Map<Window, Counts> counts = new LinkedHashMap<>();
-        byQuestion.forEach((question, window) -> counts.put(window, parseCounts(answers.get(question))));
+        Map<Counted, Map<Window, Counts>> counts = new LinkedHashMap<>();
+        asked.keySet().forEach(counted -> counts.put(counted, new LinkedHashMap<>()));
+        questions.keySet().forEach(key -> counts.get(whose.get(key)).put(windowOf.get(key), parseCounts(answers.get(key))));
         return counts;
     }
 

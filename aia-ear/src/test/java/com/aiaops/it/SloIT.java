@@ -288,6 +288,77 @@ class SloIT extends ApiIT {
         as(other.adminKey()).get("/maintenance-windows/" + window).then().statusCode(404);
     }
 
+    /**
+     * A page of statuses evaluates its SLOs together (one maintenance read and one telemetry read per resolution for all
+     * of them): each status is the one its SLO gets alone, across services, thresholds and maintenance of one service or
+     * of the whole organisation.
+     */
+    @Test
+    void a_page_of_statuses_evaluated_together_answers_as_each_slo_alone() {
+        Tenant tenant = newTenant();
+        String pay = registerService(tenant.adminKey(), "pay");
+        String ship = registerService(tenant.adminKey(), "ship");
+        String ingest = issueKey(tenant, "INGEST");
+        Map<String, String> slos = new java.util.LinkedHashMap<>();
+        slos.put("pay-availability", defineSlo(tenant.adminKey(), availability(pay, "pay-availability", 99)));
+        Map<String, Object> payFast = availability(pay, "pay-fast", 90);
+        payFast.put("indicator", "LATENCY");
+        payFast.put("latencyThresholdMs", 200);
+        slos.put("pay-fast", defineSlo(tenant.adminKey(), payFast));
+        Map<String, Object> paySlow = availability(pay, "pay-under-400", 95);
+        paySlow.put("indicator", "LATENCY");
+        paySlow.put("latencyThresholdMs", 400);
+        paySlow.put("window", "7d");
+        slos.put("pay-under-400", defineSlo(tenant.adminKey(), paySlow));
+        slos.put("ship-availability", defineSlo(tenant.adminKey(), availability(ship, "ship-availability", 99.5)));
+        Map<String, Object> shipFast = availability(ship, "ship-fast", 90);
+        shipFast.put("indicator", "LATENCY");
+        shipFast.put("latencyThresholdMs", 200);
+        shipFast.put("window", "1d");
+        slos.put("ship-fast", defineSlo(tenant.adminKey(), shipFast));
+        // Latency thresholds are counted from their SLO on. Three hours ago, 30 minutes of each: latencies from 50 to 449 ms; pay fails one in ten, ship one in twenty.
+        Instant base = NOW.truncatedTo(java.time.temporal.ChronoUnit.MINUTES).minus(Duration.ofHours(3));
+        for (String service : List.of("pay", "ship")) {
+            List<Map<String, Object>> items = new ArrayList<>();
+            for (int i = 0; i < 1200; i++) {
+                int failEvery = service.equals("pay") ? 10 : 20;
+                items.add(observation(service, base.plusSeconds(i * 3L / 2), i % failEvery == 0 ? 503 : 200, 50 + (i % 400)));
+            }
+            as(ingest).body(batch(items)).post("/telemetry/observations").then().statusCode(200);
+        }
+        // Pay's own maintenance over its first five minutes; the organisation's over everyone's last five.
+        as(tenant.adminKey()).body(Map.of("serviceId", pay, "title", "pay migration", "startsAt", base.toString(),
+                "endsAt", base.plus(Duration.ofMinutes(5)).toString())).post("/maintenance-windows").then().statusCode(201);
+        as(tenant.adminKey()).body(Map.of("title", "network change", "startsAt", base.plus(Duration.ofMinutes(25)).toString(),
+                "endsAt", base.plus(Duration.ofMinutes(30)).toString())).post("/maintenance-windows").then().statusCode(201);
+
+        Map<String, Map<String, Object>> alone = new HashMap<>();
+        slos.forEach((name, id) -> alone.put(name, as(tenant.adminKey()).get("/slos/" + id + "/status").then().statusCode(200)
+                .extract().path("")));
+        // Pay lost its first and last five minutes (400 requests), ship its last five (200).
+        assertEquals(800, ((Number) alone.get("pay-availability").get("totalEvents")).intValue());
+        assertEquals(1000, ((Number) alone.get("ship-availability").get("totalEvents")).intValue());
+        // Ship's 1,000 counted requests at or under 200 ms: those with latencies 50 to 200 of each 400 (151 × 2.5).
+        assertEquals(453, ((Number) alone.get("ship-fast").get("goodEvents")).intValue());
+
+        // A window announced for next year changes no count, but makes every cached status and count unreachable:
+        // the page below evaluates all five together.
+        as(tenant.adminKey()).body(Map.of("title", "next year", "startsAt", NOW.plus(Duration.ofDays(365)).toString(),
+                "endsAt", NOW.plus(Duration.ofDays(365)).plus(Duration.ofHours(1)).toString())).post("/maintenance-windows").then().statusCode(201);
+        List<Map<String, Object>> page = as(tenant.adminKey()).queryParam("limit", 200).get("/slos/statuses").then().statusCode(200)
+                .extract().path("items");
+        assertEquals(5, page.size());
+        for (Map<String, Object> item : page) {
+            @SuppressWarnings("unchecked")
+            String name = (String) ((Map<String, Object>) item.get("slo")).get("name");
+            @SuppressWarnings("unchecked")
+            Map<String, Object> together = (Map<String, Object>) item.get("status");
+            for (String field : List.of("state", "sli", "goodEvents", "totalEvents", "budgetMinutes", "budgetConsumed", "burnRates", "alerts")) {
+                assertEquals(alone.get(name).get(field), together.get(field), name + " " + field);
+            }
+        }
+    }
+
     @Test
     void invalid_definitions_are_400_and_other_organisations_see_nothing() {
         Tenant tenant = newTenant();

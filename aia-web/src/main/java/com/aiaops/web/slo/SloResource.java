@@ -41,6 +41,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -212,7 +213,9 @@ public class SloResource {
     @Operation(summary = "SLOs by name with their status, in pages (the status of each as GET /slos/{id}/status answers it)")
     public Page<SloWithStatus> statuses(@QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
         Caller who = caller.get();
-        return slos.list(who, PageRequest.of(cursor, limit)).map(slo -> new SloWithStatus(SloView.of(slo), slos.status(slo)));
+        Page<Slo> page = slos.list(who, PageRequest.of(cursor, limit));
+        Map<UUID, SloStatus> statuses = slos.statuses(page.items());
+        return page.map(slo -> new SloWithStatus(SloView.of(slo), statuses.get(slo.id())));
     }
 
     @GET
