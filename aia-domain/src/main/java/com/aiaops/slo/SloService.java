@@ -263,7 +263,8 @@ public class SloService {
             if (slos.size() == 1) {
                 throw e;
             }
-            // A service's stored rows cannot be true: each SLO on its own, so only that service's SLOs fail.
+            // A service's stored rows cannot be true: each SLO on its own, so the refusal is the first such SLO's, as it was
+            // when SLOs were evaluated one by one.
             Map<UUID, SloStatus> oneByOne = new LinkedHashMap<>();
             slos.forEach(slo -> oneByOne.putAll(evaluate(List.of(slo), now)));
             return oneByOne;

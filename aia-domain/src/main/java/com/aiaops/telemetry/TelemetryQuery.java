@@ -186,8 +186,7 @@ public class TelemetryQuery {
      * The exact counts of several windows of several services (a page of SLO statuses), each as
      * {@link #counts(UUID, Integer, Instant, Instant)} answers it: cached answers read at once, the rest summed from one
      * query per resolution over all their services and pieces, instead of one query per piece, window and SLO.
-     * Keyed by {@link Window#of}. A row that cannot be true fails the whole read: a caller that must answer for the other
-     * services asks again for each one.
+     * Keyed by {@link Window#of}. A row that cannot be true fails the whole read.
      */
     @Transactional(dontRollbackOn = TelemetryInconsistentException.class)
     public Map<Counted, Map<Window, Counts>> counts(Map<Counted, ? extends java.util.Collection<Window>> asked) {
