@@ -19,8 +19,8 @@ import static org.hamcrest.Matchers.startsWith;
 /** Utilisation in, scaling decisions and growth projections out. */
 class CapacityIT extends ApiIT {
 
-    private static List<Map<String, Object>> minutes(String service, int count, double cpu, double memory) {
-        Instant end = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+    /** The {@code count} whole minutes before {@code end}; one {@code end} for a test, so a resend names the same minutes. */
+    private static List<Map<String, Object>> minutes(String service, Instant end, int count, double cpu, double memory) {
         List<Map<String, Object>> samples = new ArrayList<>();
         for (int i = 1; i <= count; i++) {
             samples.add(Map.of("service", service, "minute", end.minus(Duration.ofMinutes(i)).toString(), "cpuPercent", cpu,
@@ -34,16 +34,18 @@ class CapacityIT extends ApiIT {
         Tenant tenant = newTenant();
         String serviceId = registerService(tenant.adminKey(), "orders");
         String ingest = issueKey(tenant, "INGEST");
+        // Taken once: a minute beginning between the first send and the resend must not shift the resent minutes.
+        Instant end = Instant.now().truncatedTo(ChronoUnit.MINUTES);
         as(tenant.adminKey()).get("/services/" + serviceId + "/capacity").then().statusCode(200)
                 .body("scaling.decision", equalTo("NO_DATA")).body("triggers.upCpuAbove", equalTo(70.0));
 
-        as(ingest).body(Map.of("samples", minutes("orders", 60, 12, 35))).post("/capacity/utilization").then().statusCode(200)
+        as(ingest).body(Map.of("samples", minutes("orders", end, 60, 12, 35))).post("/capacity/utilization").then().statusCode(200)
                 .body("accepted", equalTo(60)).body("replaced", equalTo(0));
         as(tenant.adminKey()).get("/services/" + serviceId + "/capacity").then()
                 .body("scaling.decision", equalTo("SCALE_DOWN")).body("cpuPercent", closeTo(12.0, 1e-9)).body("instances", equalTo(3));
 
         // The last 20 minutes again, busy now: a resend replaces those minutes.
-        as(ingest).body(Map.of("samples", minutes("orders", 20, 88, 35))).post("/capacity/utilization").then()
+        as(ingest).body(Map.of("samples", minutes("orders", end, 20, 88, 35))).post("/capacity/utilization").then()
                 .body("replaced", equalTo(20));
         as(tenant.adminKey()).get("/services/" + serviceId + "/capacity").then()
                 .body("scaling.decision", equalTo("SCALE_UP")).body("scaling.reasons[0]", startsWith("CPU above 70 % for 15 minutes"));
@@ -85,7 +87,7 @@ class CapacityIT extends ApiIT {
     void bad_samples_are_refused_whole_and_other_organisations_see_nothing() {
         Tenant tenant = newTenant();
         String serviceId = registerService(tenant.adminKey(), "api");
-        List<Map<String, Object>> samples = new ArrayList<>(minutes("api", 2, 50, 50));
+        List<Map<String, Object>> samples = new ArrayList<>(minutes("api", Instant.now().truncatedTo(ChronoUnit.MINUTES), 2, 50, 50));
         samples.add(Map.of("service", "no-such-service", "minute", Instant.now().minusSeconds(60).toString(), "cpuPercent", 50,
                 "memoryPercent", 50, "instances", 1));
         as(tenant.adminKey()).body(Map.of("samples", samples)).post("/capacity/utilization").then().statusCode(400)
@@ -98,6 +100,6 @@ class CapacityIT extends ApiIT {
                 .then().statusCode(400);
         Tenant other = newTenant();
         as(other.adminKey()).get("/services/" + serviceId + "/capacity").then().statusCode(404);
-        as(other.adminKey()).body(Map.of("samples", minutes("api", 1, 50, 50))).post("/capacity/utilization").then().statusCode(400);
+        as(other.adminKey()).body(Map.of("samples", minutes("api", Instant.now().truncatedTo(ChronoUnit.MINUTES), 1, 50, 50))).post("/capacity/utilization").then().statusCode(400);
     }
 }
