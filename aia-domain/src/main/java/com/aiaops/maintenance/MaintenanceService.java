@@ -109,22 +109,26 @@ public class MaintenanceService {
     /** The merged maintenance intervals of a service (its own and the organisation-wide ones) inside [from, to). */
     @Transactional
     public List<Intervals.Interval> excludedIntervals(UUID organizationId, UUID serviceId, Instant from, Instant to) {
-        List<Intervals.Interval> intervals = candidates(organizationId, serviceId, from, to).stream()
+        List<Intervals.Interval> intervals = candidates(organizationId, servicesOf(serviceId), from, to).stream()
                 .flatMap(m -> m.occurrences(from, to).stream()).toList();
         return Intervals.clipAndMerge(intervals, from, to);
     }
 
     /**
      * The merged maintenance intervals of several services inside [from, to), by service (a page of SLO statuses): one
-     * query for all of them, each service's intervals as {@link #excludedIntervals(UUID, UUID, Instant, Instant)} has them.
+     * query for their own and the organisation-wide windows, each service's intervals as
+     * {@link #excludedIntervals(UUID, UUID, Instant, Instant)} has them.
      */
     @Transactional
     public Map<UUID, List<Intervals.Interval>> excludedIntervals(UUID organizationId, java.util.Collection<UUID> serviceIds, Instant from, Instant to) {
-        List<MaintenanceWindow> candidates = candidates(organizationId, null, from, to);
         Map<UUID, List<Intervals.Interval>> byService = new java.util.HashMap<>();
+        if (serviceIds.isEmpty()) {
+            return byService;
+        }
+        List<MaintenanceWindow> candidates = candidates(organizationId, serviceIds, from, to);
         for (UUID serviceId : serviceIds) {
-            if (candidates.size() >= CANDIDATES_READ) {
-                // As many windows as one read holds: each service's own read keeps its own limit, as it would alone.
+            if (candidates.size() >= CANDIDATES_READ && serviceIds.size() > 1) {
+                // The shared read was cut at its limit: each service's own read keeps that limit, as it would alone.
                 byService.put(serviceId, excludedIntervals(organizationId, serviceId, from, to));
                 continue;
             }
@@ -140,7 +144,7 @@ public class MaintenanceService {
     @Transactional
     public java.util.Optional<String> activeAt(UUID organizationId, UUID serviceId, Instant at) {
         Instant until = at.plusMillis(1);
-        return candidates(organizationId, serviceId, at, until).stream()
+        return candidates(organizationId, servicesOf(serviceId), at, until).stream()
                 .filter(m -> !m.occurrences(at, until).isEmpty()).map(MaintenanceWindow::title).findFirst();
     }
 
@@ -163,19 +167,24 @@ public class MaintenanceService {
 
     /**
      * Windows that may have an occurrence in [from, to): one-off ones overlapping it, recurring ones started before
-     * its end and not ended before its start. With a service: its own and the organisation-wide ones; without: all.
+     * its end and not ended before its start. With services: theirs and the organisation-wide ones; without (null): all.
      */
-    private List<MaintenanceWindow> candidates(UUID organizationId, UUID serviceId, Instant from, Instant to) {
+    private List<MaintenanceWindow> candidates(UUID organizationId, java.util.Collection<UUID> serviceIds, Instant from, Instant to) {
         var query = em.createQuery("select m from MaintenanceWindow m where m.organizationId = :org "
-                        + (serviceId == null ? "" : "and (m.serviceId = :service or m.serviceId is null) ") + "and m.startsAt < :to "
+                        + (serviceIds == null ? "" : "and (m.serviceId in :services or m.serviceId is null) ") + "and m.startsAt < :to "
                         + "and (m.endsAt > :from or (m.recurrence is not null and m.recurrence <> :none "
                         + "and (m.repeatUntil is null or m.repeatUntil > :from))) order by m.startsAt", MaintenanceWindow.class)
                 .setParameter("org", organizationId).setParameter("from", from)
                 .setParameter("to", to).setParameter("none", Recurrence.NONE);
-        if (serviceId != null) {
-            query.setParameter("service", serviceId);
+        if (serviceIds != null) {
+            query.setParameter("services", serviceIds);
         }
         return query.setMaxResults(CANDIDATES_READ).getResultList();
+    }
+
+    /** One service's windows and the organisation-wide ones; without a service (null), every window, as before. */
+    private static java.util.Collection<UUID> servicesOf(UUID serviceId) {
+        return serviceId == null ? null : List.of(serviceId);
     }
 
     private MaintenanceWindow find(Caller caller, UUID id) {

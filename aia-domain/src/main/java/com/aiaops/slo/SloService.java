@@ -231,21 +231,23 @@ public class SloService {
         }
         Map<UUID, List<Intervals.Interval>> maintenanceOfSpan = new java.util.HashMap<>();
         byOrganization.forEach((organizationId, ofOrganization) -> {
-            List<Slo> excluding = ofOrganization.stream().filter(slo -> reads.get(slo.id()).excludedSpan() != null).toList();
-            if (excluding.isEmpty()) {
+            // The same whole minutes the telemetry counts over, each SLO's own; read once for the union of them.
+            Map<Slo, TelemetryQuery.Window> excludedMinutes = new LinkedHashMap<>();
+            for (Slo slo : ofOrganization) {
+                SloEvaluator.Span excluded = reads.get(slo.id()).excludedSpan();
+                if (excluded != null) {
+                    excludedMinutes.put(slo, TelemetryQuery.Window.of(excluded.from(), excluded.to()));
+                }
+            }
+            if (excludedMinutes.isEmpty()) {
                 return;
             }
-            // The same whole minutes the telemetry counts over, for the union of the SLOs' spans; each SLO keeps its own.
-            Instant from = excluding.stream().map(slo -> TelemetryQuery.Window.of(reads.get(slo.id()).excludedSpan().from(),
-                    reads.get(slo.id()).excludedSpan().to()).from()).min(Instant::compareTo).orElseThrow();
-            Instant to = excluding.stream().map(slo -> TelemetryQuery.Window.of(reads.get(slo.id()).excludedSpan().from(),
-                    reads.get(slo.id()).excludedSpan().to()).to()).max(Instant::compareTo).orElseThrow();
+            Instant from = excludedMinutes.values().stream().map(TelemetryQuery.Window::from).min(Instant::compareTo).orElseThrow();
+            Instant to = excludedMinutes.values().stream().map(TelemetryQuery.Window::to).max(Instant::compareTo).orElseThrow();
             Map<UUID, List<Intervals.Interval>> byService = maintenance.excludedIntervals(organizationId,
-                    excluding.stream().map(Slo::serviceId).collect(java.util.stream.Collectors.toSet()), from, to);
-            for (Slo slo : excluding) {
-                TelemetryQuery.Window span = TelemetryQuery.Window.of(reads.get(slo.id()).excludedSpan().from(), reads.get(slo.id()).excludedSpan().to());
-                maintenanceOfSpan.put(slo.id(), Intervals.clipAndMerge(byService.get(slo.serviceId()), span.from(), span.to()));
-            }
+                    excludedMinutes.keySet().stream().map(Slo::serviceId).collect(java.util.stream.Collectors.toSet()), from, to);
+            excludedMinutes.forEach((slo, span) ->
+                    maintenanceOfSpan.put(slo.id(), Intervals.clipAndMerge(byService.get(slo.serviceId()), span.from(), span.to())));
         });
         Map<TelemetryQuery.Counted, java.util.Set<TelemetryQuery.Window>> asked = new LinkedHashMap<>();
         for (Slo slo : slos) {
