@@ -61,6 +61,9 @@ public class PlatformMetrics {
     @Inject
     IngestGroups ingestGroups;
 
+    @Inject
+    com.aiaops.slo.StatusesAhead statusesAhead;
+
     private final Map<RequestKey, Histogram> requests = new ConcurrentHashMap<>();
     private final Map<TelemetryKey, LongAdder> batches = new ConcurrentHashMap<>();
     private final Map<TelemetryKey, LongAdder> records = new ConcurrentHashMap<>();
@@ -98,7 +101,14 @@ public class PlatformMetrics {
         MetricFamily groupBatches = new MetricFamily("aia_telemetry_group_batches", MetricFamily.Type.COUNTER,
                 "Telemetry batches written in the committed group transactions on this node (over them, the mean group size)")
                 .add((double) groups.batches());
-        List<MetricFamily> families = new ArrayList<>(List.of(latency, batchCount, recordCount, groupTransactions, groupBatches));
+        MetricFamily statusesPrepared = new MetricFamily("aia_slo_statuses_prepared", MetricFamily.Type.COUNTER,
+                "SLO statuses prepared on this node before their minute began (of SLOs read in the minute or the one before)")
+                .add((double) statusesAhead.prepared());
+        MetricFamily preparedFor = new MetricFamily("aia_slo_statuses_prepared_minute_seconds", MetricFamily.Type.GAUGE,
+                "The minute this node last prepared SLO statuses for, in seconds since the epoch")
+                .add((double) statusesAhead.preparedFor().getEpochSecond());
+        List<MetricFamily> families = new ArrayList<>(List.of(latency, batchCount, recordCount, groupTransactions, groupBatches,
+                statusesPrepared, preparedFor));
         families.addAll(JvmMetrics.families());
         families.addAll(DataSourceMetrics.families());
         return families;

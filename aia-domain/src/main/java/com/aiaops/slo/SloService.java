@@ -57,6 +57,9 @@ public class SloService {
     @Inject
     Clock clock;
 
+    @Inject
+    LatelyRead lately;
+
     /** What a client asks for; checked here so that every mistake is a clear 400. */
     public record Definition(UUID serviceId, String name, String displayName, Indicator indicator, Integer latencyThresholdMs,
                              boolean latencyThresholdStrict, boolean latencyGoodAbove, double target, String window, boolean rolling, java.time.LocalDateTime calendarStart,
@@ -180,6 +183,19 @@ public class SloService {
 
     private Map<UUID, String> statusJsons(List<Slo> slos) {
         Instant now = clock.instant();
+        lately.read(slos, now.truncatedTo(java.time.temporal.ChronoUnit.MINUTES));
+        return statusJsons(slos, now);
+    }
+
+    /**
+     * The statuses of these SLOs at an instant of a minute about to begin, computed and cached now as a reader in that
+     * minute would find them ({@link StatusesAhead}).
+     */
+    void prepare(List<Slo> slos, Instant at) {
+        statusJsons(slos, at);
+    }
+
+    private Map<UUID, String> statusJsons(List<Slo> slos, Instant now) {
         String minute = now.truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString();
         Map<UUID, Slo> byId = new LinkedHashMap<>();
         Map<UUID, com.aiaops.telemetry.QueryCache.Question> questions = new LinkedHashMap<>();

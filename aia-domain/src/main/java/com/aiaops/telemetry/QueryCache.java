@@ -25,7 +25,11 @@ import org.infinispan.Cache;
  */
 @ApplicationScoped
 public class QueryCache {
-    private static final long ANSWER_SECONDS = 60;
+    /**
+     * An answer keyed by a minute may be prepared in the last 20 seconds of the minute before it (SLO statuses) and must
+     * last to the end of its own; other answers are unreachable sooner, once their generation or window moves on.
+     */
+    private static final long ANSWER_SECONDS = 150;
     /** Longer than any answer lives, so a generation never lapses back to one an answer is still keyed by. */
     private static final long GENERATION_SECONDS = 600;
 

@@ -101,6 +101,12 @@ public class Rollup {
 
     /** This row as read back, refused when it cannot be true, so that no sum over it overflows or goes negative. */
     Rollup requireSound() {
+        requireSound(key, total, good, latencyCount, latencySumMillis, countsAtOrUnder);
+        return this;
+    }
+
+    /** A bucket's numbers as read back (a row, or its counts without the sketch), refused when they cannot be true. */
+    static void requireSound(RollupKey key, long total, long good, long latencyCount, double latencySumMillis, String countsText) {
         long capacity = maxRequests(key.resolution());
         String wrong = null;
         if (total < 0 || total > capacity) {
@@ -111,7 +117,7 @@ public class Rollup {
             wrong = "latency count " + latencyCount + " or sum " + latencySumMillis + " is impossible";
         } else {
             try {
-                for (ThresholdCount count : thresholdCounts().values()) {
+                for (ThresholdCount count : thresholdCounts(countsText).values()) {
                     if (count.atOrUnder() < 0 || count.tracked() < count.atOrUnder() || count.tracked() > total) {
                         wrong = "a latency threshold counts " + count.atOrUnder() + " of " + count.tracked();
                     }
@@ -123,7 +129,6 @@ public class Rollup {
         if (wrong != null) {
             throw new TelemetryInconsistentException(key, wrong);
         }
-        return this;
     }
 
     public RollupKey key() {
@@ -170,9 +175,14 @@ public class Rollup {
     }
 
     private Map<Integer, ThresholdCount> thresholdCounts() {
+        return thresholdCounts(countsAtOrUnder);
+    }
+
+    /** The threshold counts stored as "threshold:atOrUnder:tracked,…", by threshold. */
+    static Map<Integer, ThresholdCount> thresholdCounts(String countsText) {
         Map<Integer, ThresholdCount> counts = new TreeMap<>();
-        if (countsAtOrUnder != null && !countsAtOrUnder.isEmpty()) {
-            for (String triple : countsAtOrUnder.split(",")) {
+        if (countsText != null && !countsText.isEmpty()) {
+            for (String triple : countsText.split(",")) {
                 String[] parts = triple.split(":");
                 counts.put(Integer.parseInt(parts[0]), new ThresholdCount(Long.parseLong(parts[1]), Long.parseLong(parts[2])));
             }

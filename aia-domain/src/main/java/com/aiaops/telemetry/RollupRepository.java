@@ -122,11 +122,27 @@ public class RollupRepository {
                 .getResultStream().map(Rollup::requireSound).toList();
     }
 
+    /** The counts of a service's buckets of one piece, in order, checked as {@link #range} checks rows; no sketches. */
+    List<BucketCounts> countsIn(UUID serviceId, TimeRanges.Piece piece) {
+        return em.createQuery("select " + BUCKET_COUNTS + " from Rollup r where r.key.serviceId = :service "
+                        + "and r.key.resolution = :resolution and r.key.bucketStart >= :from and r.key.bucketStart < :to "
+                        + "order by r.key.bucketStart", BucketCounts.class)
+                .setParameter("service", serviceId)
+                .setParameter("resolution", piece.resolution())
+                .setParameter("from", piece.from())
+                .setParameter("to", piece.to())
+                .getResultStream().map(BucketCounts::requireSound).toList();
+    }
+
+    /** A row's counts without its sketch (a projection: nothing for the persistence context to keep). */
+    private static final String BUCKET_COUNTS = "new com.aiaops.telemetry.BucketCounts(r.key.serviceId, r.key.resolution, "
+            + "r.key.bucketStart, r.total, r.good, r.latencyCount, r.latencySumMillis, r.countsAtOrUnder)";
+
     /**
-     * Some services' buckets of one resolution inside any of these pieces (the windows of a page of SLOs), in one query
-     * per thousand services: overlapping and touching pieces are read once. Not checked, read-only.
+     * The counts of some services' buckets of one resolution inside any of these pieces (the windows of a page of SLOs),
+     * in one query per thousand services: overlapping and touching pieces are read once. Not checked; no sketches.
      */
-    List<Rollup> rangesOf(java.util.Collection<UUID> serviceIds, Resolution resolution, List<TimeRanges.Piece> pieces) {
+    List<BucketCounts> rangesOf(java.util.Collection<UUID> serviceIds, Resolution resolution, List<TimeRanges.Piece> pieces) {
         List<TimeRanges.Piece> sorted = new ArrayList<>(pieces);
         sorted.sort(java.util.Comparator.comparing(TimeRanges.Piece::from));
         List<java.time.Instant[]> ranges = new ArrayList<>();
@@ -138,7 +154,7 @@ public class RollupRepository {
                 ranges.add(new java.time.Instant[] {piece.from(), piece.to()});
             }
         }
-        List<Rollup> rows = new ArrayList<>();
+        List<BucketCounts> rows = new ArrayList<>();
         List<UUID> ids = List.copyOf(new java.util.LinkedHashSet<>(serviceIds));
         for (int firstId = 0; firstId < ids.size(); firstId += KEYS_PER_QUERY) {
             List<UUID> someIds = ids.subList(firstId, Math.min(ids.size(), firstId + KEYS_PER_QUERY));
@@ -148,11 +164,10 @@ public class RollupRepository {
                 for (int i = 0; i < chunk.size(); i++) {
                     where.append(i == 0 ? "" : " or ").append("(r.key.bucketStart >= :from").append(i).append(" and r.key.bucketStart < :to").append(i).append(')');
                 }
-                var query = em.createQuery("select r from Rollup r where r.key.serviceId in :services and r.key.resolution = :resolution and ("
-                                + where + ")", Rollup.class)
+                var query = em.createQuery("select " + BUCKET_COUNTS + " from Rollup r where r.key.serviceId in :services "
+                                + "and r.key.resolution = :resolution and (" + where + ")", BucketCounts.class)
                         .setParameter("services", someIds)
-                        .setParameter("resolution", resolution)
-                        .setHint("org.hibernate.readOnly", true);
+                        .setParameter("resolution", resolution);
                 for (int i = 0; i < chunk.size(); i++) {
                     query.setParameter("from" + i, chunk.get(i)[0]).setParameter("to" + i, chunk.get(i)[1]);
                 }

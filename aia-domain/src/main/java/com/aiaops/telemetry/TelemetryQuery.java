@@ -152,8 +152,8 @@ public class TelemetryQuery {
         String answer = cache.get(serviceId, countsQuestion(latencyThresholdMillis, window), () -> {
             Counts counts = Counts.NONE;
             for (TimeRanges.Piece piece : TimeRanges.decompose(window.from(), window.to())) {
-                for (Rollup rollup : rollups.range(serviceId, piece)) {
-                    counts = counts.plus(countsOf(rollup, latencyThresholdMillis));
+                for (BucketCounts bucket : rollups.countsIn(serviceId, piece)) {
+                    counts = counts.plus(bucket.counts(latencyThresholdMillis));
                 }
             }
             return printCounts(counts);
@@ -212,27 +212,27 @@ public class TelemetryQuery {
                     pieces.computeIfAbsent(piece.resolution(), r -> new ArrayList<>()).add(piece);
                 }
             }
-            Map<UUID, Map<Resolution, java.util.NavigableMap<Instant, Rollup>>> rows = new java.util.HashMap<>();
+            Map<UUID, Map<Resolution, java.util.NavigableMap<Instant, BucketCounts>>> rows = new java.util.HashMap<>();
             pieces.forEach((resolution, wanted) -> {
-                for (Rollup rollup : rollups.rangesOf(services, resolution, wanted)) {
-                    rows.computeIfAbsent(rollup.key().serviceId(), id -> new java.util.EnumMap<>(Resolution.class))
+                for (BucketCounts bucket : rollups.rangesOf(services, resolution, wanted)) {
+                    rows.computeIfAbsent(bucket.key().serviceId(), id -> new java.util.EnumMap<>(Resolution.class))
                             .computeIfAbsent(resolution, r -> new java.util.TreeMap<>())
-                            .put(rollup.key().bucketStart(), rollup.requireSound());
+                            .put(bucket.key().bucketStart(), bucket.requireSound());
                 }
             });
             Map<String, String> computed = new java.util.HashMap<>();
             for (String key : missing) {
                 Counted counted = whose.get(key);
                 Window window = windowOf.get(key);
-                Map<Resolution, java.util.NavigableMap<Instant, Rollup>> ofService = rows.getOrDefault(counted.serviceId(), Map.of());
+                Map<Resolution, java.util.NavigableMap<Instant, BucketCounts>> ofService = rows.getOrDefault(counted.serviceId(), Map.of());
                 Counts counts = Counts.NONE;
                 for (TimeRanges.Piece piece : TimeRanges.decompose(window.from(), window.to())) {
-                    java.util.NavigableMap<Instant, Rollup> buckets = ofService.get(piece.resolution());
+                    java.util.NavigableMap<Instant, BucketCounts> buckets = ofService.get(piece.resolution());
                     if (buckets == null) {
                         continue;
                     }
-                    for (Rollup bucket : buckets.subMap(piece.from(), true, piece.to(), false).values()) {
-                        counts = counts.plus(countsOf(bucket, counted.latencyThresholdMillis()));
+                    for (BucketCounts bucket : buckets.subMap(piece.from(), true, piece.to(), false).values()) {
+                        counts = counts.plus(bucket.counts(counted.latencyThresholdMillis()));
                     }
                 }
                 computed.put(key, printCounts(counts));
@@ -267,7 +267,7 @@ public class TelemetryQuery {
         Instant today = now.truncatedTo(ChronoUnit.DAYS);
         Instant start = today.minus(Duration.ofDays(days - 1L));
         List<Double> peaks = new ArrayList<>(java.util.Collections.nCopies(days, (Double) null));
-        for (Rollup rollup : rollups.range(serviceId, new TimeRanges.Piece(Resolution.HOUR, start, today.plus(Duration.ofDays(1))))) {
+        for (BucketCounts rollup : rollups.countsIn(serviceId, new TimeRanges.Piece(Resolution.HOUR, start, today.plus(Duration.ofDays(1))))) {
             int day = (int) Duration.between(start, rollup.key().bucketStart()).toDays();
             double rps = rollup.total() / 3600.0;
             if (peaks.get(day) == null || rps > peaks.get(day)) {
@@ -283,7 +283,7 @@ public class TelemetryQuery {
         Instant start = firstDay.atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
         Instant end = start.plus(Duration.ofDays(days));
         List<Counts> perDay = new ArrayList<>(java.util.Collections.nCopies(days, Counts.NONE));
-        for (Rollup rollup : rollups.range(serviceId, new TimeRanges.Piece(Resolution.DAY, start, end))) {
+        for (BucketCounts rollup : rollups.countsIn(serviceId, new TimeRanges.Piece(Resolution.DAY, start, end))) {
             int index = (int) Duration.between(start, rollup.key().bucketStart()).toDays();
             perDay.set(index, perDay.get(index).plus(new Counts(rollup.good(), rollup.total())));
         }
@@ -309,19 +309,11 @@ public class TelemetryQuery {
         long sliceMinutes = slice.toMinutes();
         int count = (int) ((Duration.between(start, end).toMinutes() + sliceMinutes - 1) / sliceMinutes);
         List<Counts> slices = new ArrayList<>(java.util.Collections.nCopies(Math.max(count, 0), Counts.NONE));
-        for (Rollup rollup : rollups.range(serviceId, new TimeRanges.Piece(Resolution.MINUTE, start, end))) {
-            int index = (int) (Duration.between(start, rollup.key().bucketStart()).toMinutes() / sliceMinutes);
-            slices.set(index, slices.get(index).plus(countsOf(rollup, latencyThresholdMillis)));
+        for (BucketCounts bucket : rollups.countsIn(serviceId, new TimeRanges.Piece(Resolution.MINUTE, start, end))) {
+            int index = (int) (Duration.between(start, bucket.key().bucketStart()).toMinutes() / sliceMinutes);
+            slices.set(index, slices.get(index).plus(bucket.counts(latencyThresholdMillis)));
         }
         return slices;
-    }
-
-    private static Counts countsOf(Rollup rollup, Integer latencyThresholdMillis) {
-        if (latencyThresholdMillis == null) {
-            return new Counts(rollup.good(), rollup.total());
-        }
-        Rollup.ThresholdCount c = rollup.countAtOrUnder(latencyThresholdMillis);
-        return new Counts(c.atOrUnder(), c.tracked());
     }
 
     private void requireService(Caller caller, UUID serviceId) {

@@ -397,4 +397,53 @@ class SloIT extends ApiIT {
         as(other.adminKey()).get("/services/" + serviceId + "/error-budget-policy").then().statusCode(404);
         as(other.adminKey()).body(availability(serviceId, "on-their-service", 99)).post("/slos").then().statusCode(400);
     }
+
+    @Test
+    void a_status_read_in_a_minute_is_ready_when_the_next_minute_begins_and_an_ingest_after_it_still_counts() {
+        Tenant tenant = newTenant();
+        String serviceId = registerService(tenant.adminKey(), "ahead");
+        String ingest = issueKey(tenant, "INGEST");
+        String slo = defineSlo(tenant.adminKey(), availability(serviceId, "ahead-availability", 99));
+        as(ingest).body(batch(spread("ahead", NOW.minusSeconds(180), 2, 500, 5, 30))).post("/telemetry/observations")
+                .then().statusCode(200);
+        try {
+            // Read in this minute, so this node prepares the SLO's next statuses.
+            as(tenant.adminKey()).get("/slos/" + slo + "/status").then().statusCode(200).body("totalEvents", equalTo(500));
+            // The platform's clock to the 45th second of the next minute: then the minute after it is prepared.
+            Instant clock = Instant.parse(anonymous().get("/test-clock").then().statusCode(200).extract().path("now"));
+            Instant prepared = clock.truncatedTo(java.time.temporal.ChronoUnit.MINUTES).plus(Duration.ofMinutes(2));
+            moveClockTo(prepared.minusSeconds(15));
+            eventually(Duration.ofSeconds(60), () -> assertEquals(prepared.getEpochSecond(), preparedMinute()));
+
+            moveClockTo(prepared.plusSeconds(5));
+            String evaluatedAt = as(tenant.adminKey()).get("/slos/" + slo + "/status").then().statusCode(200)
+                    .body("totalEvents", equalTo(500)).body("goodEvents", equalTo(495)).extract().path("evaluatedAt");
+            // Evaluated before the minute began, at its first microsecond, not when it was read.
+            assertEquals(prepared.plus(1, java.time.temporal.ChronoUnit.MICROS), Instant.parse(evaluatedAt));
+
+            // An ingest after the preparation makes the prepared status unreachable, as it makes any cached answer.
+            as(ingest).body(batch(spread("ahead", NOW.minusSeconds(60), 1, 100, 100, 30))).post("/telemetry/observations")
+                    .then().statusCode(200);
+            as(tenant.adminKey()).get("/slos/" + slo + "/status").then().statusCode(200)
+                    .body("totalEvents", equalTo(600)).body("goodEvents", equalTo(495));
+        } finally {
+            clockAhead(Duration.ZERO);
+        }
+    }
+
+    /** Moves the platform's clock ahead to this instant (a little after it: real time runs on between the two calls). */
+    private static void moveClockTo(Instant target) {
+        Instant clock = Instant.parse(anonymous().get("/test-clock").then().statusCode(200).extract().path("now"));
+        clockAhead(clockOffset().plus(Duration.between(clock, target)));
+    }
+
+    /** The minute the server last prepared SLO statuses for, from its platform metrics. */
+    private static long preparedMinute() {
+        String metrics = as(operatorKey()).get("/metrics/platform").then().statusCode(200).extract().asString();
+        java.util.regex.Matcher value = java.util.regex.Pattern.compile("(?m)^aia_slo_statuses_prepared_minute_seconds (\\S+)$").matcher(metrics);
+        if (!value.find()) {
+            throw new AssertionError("no aia_slo_statuses_prepared_minute_seconds in the platform metrics");
+        }
+        return (long) Double.parseDouble(value.group(1));
+    }
 }
