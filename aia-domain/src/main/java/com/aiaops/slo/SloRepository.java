@@ -12,6 +12,9 @@ import java.util.UUID;
 /** SLOs of one organisation at a time. */
 @ApplicationScoped
 public class SloRepository implements com.aiaops.telemetry.TrackedThresholds {
+    /** Ids bound to one query at most: well under any database's limit on bound parameters. */
+    private static final int IDS_PER_QUERY = 1_000;
+
     @PersistenceContext(unitName = "aia")
     EntityManager em;
 
@@ -26,6 +29,18 @@ public class SloRepository implements com.aiaops.telemetry.TrackedThresholds {
     public Optional<Slo> find(UUID organizationId, UUID id) {
         return em.createQuery("select s from Slo s where s.organizationId = :org and s.id = :id", Slo.class)
                 .setParameter("org", organizationId).setParameter("id", id).getResultStream().findFirst();
+    }
+
+    /** Those of these SLOs that still exist, as they are now. */
+    public List<Slo> findAll(UUID organizationId, java.util.Collection<UUID> ids) {
+        List<UUID> asked = List.copyOf(ids);
+        List<Slo> found = new java.util.ArrayList<>();
+        for (int first = 0; first < asked.size(); first += IDS_PER_QUERY) {
+            found.addAll(em.createQuery("select s from Slo s where s.organizationId = :org and s.id in :ids", Slo.class)
+                    .setParameter("org", organizationId)
+                    .setParameter("ids", asked.subList(first, Math.min(asked.size(), first + IDS_PER_QUERY))).getResultList());
+        }
+        return found;
     }
 
     public Optional<Slo> findByName(UUID organizationId, String name) {

@@ -19,6 +19,8 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -183,7 +185,7 @@ public class SloService {
 
     private Map<UUID, String> statusJsons(List<Slo> slos) {
         Instant now = clock.instant();
-        lately.read(slos, now.truncatedTo(java.time.temporal.ChronoUnit.MINUTES));
+        lately.read(slos, now.truncatedTo(ChronoUnit.MINUTES));
         return statusJsons(slos, now);
     }
 
@@ -191,12 +193,14 @@ public class SloService {
      * The statuses of these SLOs at an instant of a minute about to begin, computed and cached now as a reader in that
      * minute would find them ({@link StatusesAhead}).
      */
-    void prepare(List<Slo> slos, Instant at) {
-        statusJsons(slos, at);
+    int prepare(UUID organizationId, Collection<UUID> ids, Instant at) {
+        List<Slo> current = repository.findAll(organizationId, ids);
+        statusJsons(current, at);
+        return current.size();
     }
 
     private Map<UUID, String> statusJsons(List<Slo> slos, Instant now) {
-        String minute = now.truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString();
+        String minute = now.truncatedTo(ChronoUnit.MINUTES).toString();
         Map<UUID, Slo> byId = new LinkedHashMap<>();
         Map<UUID, com.aiaops.telemetry.QueryCache.Question> questions = new LinkedHashMap<>();
         for (Slo slo : slos) {
@@ -204,6 +208,9 @@ public class SloService {
             questions.put(slo.id(), new com.aiaops.telemetry.QueryCache.Question(slo.serviceId(),
                     "slo-status|" + slo.id() + "|" + slo.version() + "|" + minute));
         }
+        // Kept to the end of the minute the statuses are about (and a little past, for a reader at its last instant).
+        Duration lifetime = Duration.between(clock.instant(),
+                now.truncatedTo(ChronoUnit.MINUTES).plus(Duration.ofMinutes(1)).plusSeconds(5));
         Map<UUID, String> answers = cache.getEach(questions, missing -> {
             Map<UUID, String> computed = new java.util.HashMap<>();
             // A service's SLOs together (they read the same rows), and a bounded number at a time (a scrape asks for all).
@@ -213,7 +220,7 @@ public class SloService {
                         .forEach((id, status) -> computed.put(id, JSON.toJson(status)));
             }
             return computed;
-        });
+        }, lifetime);
         Map<UUID, String> inOrder = new LinkedHashMap<>();
         byId.keySet().forEach(id -> inOrder.put(id, answers.get(id)));
         return inOrder;

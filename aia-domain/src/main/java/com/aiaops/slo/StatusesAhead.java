@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
@@ -56,12 +55,10 @@ public class StatusesAhead {
         }
         // Any instant inside the next minute gives the same whole-minute windows: its first microsecond.
         Instant at = next.plus(1, ChronoUnit.MICROS);
-        Map<UUID, List<Slo>> byOrganization = lately.since(minute.minus(Duration.ofMinutes(1))).stream()
-                .collect(Collectors.groupingBy(Slo::organizationId));
-        byOrganization.forEach((organizationId, ofOrganization) -> {
+        lately.since(minute.minus(Duration.ofMinutes(1))).forEach((organizationId, ofOrganization) -> {
             try {
-                OrganizationScope.within(organizationId, () -> slos.prepare(ofOrganization, at));
-                prepared.addAndGet(ofOrganization.size());
+                int count = OrganizationScope.within(organizationId, () -> slos.prepare(organizationId, ofOrganization, at));
+                prepared.addAndGet(count);
             } catch (RuntimeException e) {
                 // Its readers evaluate on demand, as without preparation, and meet the same failure there.
                 LOG.warnf(e, "The next minute's SLO statuses of organisation %s could not be prepared", organizationId);

@@ -27,7 +27,7 @@ public record BucketCounts(RollupKey key, long total, long good, long latencyCou
         if (latencyThresholdMillis == null) {
             return new Counts(good, total);
         }
-        Rollup.ThresholdCount c = Rollup.thresholdCounts(countsAtOrUnder).getOrDefault(latencyThresholdMillis, Rollup.ThresholdCount.NONE);
+        Rollup.ThresholdCount c = Rollup.thresholdCount(countsAtOrUnder, latencyThresholdMillis);
         return new Counts(c.atOrUnder(), c.tracked());
     }
 }

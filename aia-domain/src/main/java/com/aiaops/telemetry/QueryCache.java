@@ -2,6 +2,7 @@ package com.aiaops.telemetry;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -25,11 +26,8 @@ import org.infinispan.Cache;
  */
 @ApplicationScoped
 public class QueryCache {
-    /**
-     * An answer keyed by a minute may be prepared in the last 20 seconds of the minute before it (SLO statuses) and must
-     * last to the end of its own; other answers are unreachable sooner, once their generation or window moves on.
-     */
-    private static final long ANSWER_SECONDS = 150;
+    /** How long an answer lives unless its asker says otherwise: past it, its generation or window has usually moved on. */
+    private static final Duration ANSWER_LIFETIME = Duration.ofSeconds(60);
     /** Longer than any answer lives, so a generation never lapses back to one an answer is still keyed by. */
     private static final long GENERATION_SECONDS = 600;
 
@@ -54,7 +52,7 @@ public class QueryCache {
         if (cached != null) {
             return cached;
         }
-        return computeAndKeep(key, ANSWER_SECONDS, compute);
+        return computeAndKeep(key, ANSWER_LIFETIME.toSeconds(), compute);
     }
 
     /** A question about one service's telemetry: answered under that service's generation. */
@@ -93,14 +91,24 @@ public class QueryCache {
      * computed together. {@code computeMissing} must answer every question it is given.
      */
     public <K extends Comparable<K>> Map<K, String> getEach(Map<K, Question> questions, Function<Set<K>, Map<K, String>> computeMissing) {
+        return getEach(questions, computeMissing, ANSWER_LIFETIME);
+    }
+
+    /**
+     * As {@link #getEach(Map, Function)}, the computed answers kept for {@code lifetime} (at least a second): an answer
+     * prepared before the minute it is about must last to that minute's end.
+     */
+    public <K extends Comparable<K>> Map<K, String> getEach(Map<K, Question> questions, Function<Set<K>, Map<K, String>> computeMissing,
+                                                            Duration lifetime) {
         Map<UUID, String> generations = generations(questions.values().stream().map(Question::serviceId).collect(Collectors.toSet()));
         Map<K, String> keys = new LinkedHashMap<>();
         questions.forEach((k, q) -> keys.put(k, answerKey(q.serviceId(), generations.get(q.serviceId()), q.question())));
-        return getAll(keys, computeMissing);
+        return getAll(keys, computeMissing, Math.max(1, lifetime.toSeconds()));
     }
 
     @SuppressWarnings("unchecked")
-    private <K extends Comparable<K>> Map<K, String> getAll(Map<K, String> keys, Function<Set<K>, Map<K, String>> computeMissing) {
+    private <K extends Comparable<K>> Map<K, String> getAll(Map<K, String> keys, Function<Set<K>, Map<K, String>> computeMissing,
+                                                            long lifetimeSeconds) {
         Map<String, String> cached = cache.getAdvancedCache().getAll(new HashSet<>(keys.values()));
         Map<K, String> answers = new HashMap<>();
         Set<K> missing = new TreeSet<>();
@@ -122,7 +130,7 @@ public class QueryCache {
                     if (answer == null) {
                         throw new IllegalStateException("no answer computed for " + keys.get(k));
                     }
-                    cache.put(keys.get(k), answer, ANSWER_SECONDS, TimeUnit.SECONDS);
+                    cache.put(keys.get(k), answer, lifetimeSeconds, TimeUnit.SECONDS);
                 }
                 return computed;
             }));
@@ -134,7 +142,7 @@ public class QueryCache {
      * An answer about more than one service's telemetry (an organisation's status page), which no ingest can invalidate
      * by itself: cached for a fixed time only, under its own key, so it is at most {@code lifetime} old.
      */
-    public String getForAWhile(String key, java.time.Duration lifetime, Supplier<String> compute) {
+    public String getForAWhile(String key, Duration lifetime, Supplier<String> compute) {
         String cacheKey = "timed|" + key;
         String cached = cache.get(cacheKey);
         if (cached != null) {

@@ -117,11 +117,14 @@ public class Rollup {
             wrong = "latency count " + latencyCount + " or sum " + latencySumMillis + " is impossible";
         } else {
             try {
-                for (ThresholdCount count : thresholdCounts(countsText).values()) {
+                String[] impossible = new String[1];
+                forEachThresholdCount(countsText, (threshold, count) -> {
                     if (count.atOrUnder() < 0 || count.tracked() < count.atOrUnder() || count.tracked() > total) {
-                        wrong = "a latency threshold counts " + count.atOrUnder() + " of " + count.tracked();
+                        impossible[0] = "a latency threshold counts " + count.atOrUnder() + " of " + count.tracked();
                     }
-                }
+                    return true;
+                });
+                wrong = impossible[0];
             } catch (RuntimeException e) {
                 wrong = "its latency threshold counts cannot be read: " + e.getMessage();
             }
@@ -171,7 +174,7 @@ public class Rollup {
 
     /** Requests at or under the threshold, among those tracked for it; NONE when it was never tracked here. */
     public ThresholdCount countAtOrUnder(int thresholdMillis) {
-        return thresholdCounts().getOrDefault(thresholdMillis, ThresholdCount.NONE);
+        return thresholdCount(countsAtOrUnder, thresholdMillis);
     }
 
     private Map<Integer, ThresholdCount> thresholdCounts() {
@@ -181,13 +184,57 @@ public class Rollup {
     /** The threshold counts stored as "threshold:atOrUnder:tracked,…", by threshold. */
     static Map<Integer, ThresholdCount> thresholdCounts(String countsText) {
         Map<Integer, ThresholdCount> counts = new TreeMap<>();
-        if (countsText != null && !countsText.isEmpty()) {
-            for (String triple : countsText.split(",")) {
-                String[] parts = triple.split(":");
-                counts.put(Integer.parseInt(parts[0]), new ThresholdCount(Long.parseLong(parts[1]), Long.parseLong(parts[2])));
-            }
-        }
+        forEachThresholdCount(countsText, (threshold, count) -> {
+            counts.put(threshold, count);
+            return true;
+        });
         return counts;
+    }
+
+    /** One threshold's counts from the stored text, NONE when it was never tracked: read without building them all. */
+    static ThresholdCount thresholdCount(String countsText, int thresholdMillis) {
+        ThresholdCount[] found = {ThresholdCount.NONE};
+        forEachThresholdCount(countsText, (threshold, count) -> {
+            if (threshold == thresholdMillis) {
+                found[0] = count;
+                return false;
+            }
+            return true;
+        });
+        return found[0];
+    }
+
+    /** Visits the stored "threshold:atOrUnder:tracked,…" triples in order until the visitor answers false. */
+    private static void forEachThresholdCount(String countsText, ThresholdVisitor visitor) {
+        if (countsText == null || countsText.isEmpty()) {
+            return;
+        }
+        int start = 0;
+        while (start <= countsText.length()) {
+            int end = countsText.indexOf(',', start);
+            if (end < 0) {
+                end = countsText.length();
+            }
+            int first = countsText.indexOf(':', start);
+            int second = first < 0 ? -1 : countsText.indexOf(':', first + 1);
+            int third = second < 0 ? -1 : countsText.indexOf(':', second + 1);
+            if (first < 0 || first >= end || second < 0 || second >= end || third >= 0 && third < end) {
+                throw new NumberFormatException("not threshold:atOrUnder:tracked: " + countsText.substring(start, end));
+            }
+            int threshold = Integer.parseInt(countsText, start, first, 10);
+            ThresholdCount count = new ThresholdCount(Long.parseLong(countsText, first + 1, second, 10),
+                    Long.parseLong(countsText, second + 1, end, 10));
+            if (!visitor.visit(threshold, count)) {
+                return;
+            }
+            start = end + 1;
+        }
+    }
+
+    @FunctionalInterface
+    private interface ThresholdVisitor {
+        /** Whether to go on to the next threshold. */
+        boolean visit(int thresholdMillis, ThresholdCount count);
     }
 
     /** Requests at or under a latency threshold, out of the requests counted for it. */

@@ -113,25 +113,24 @@ public class RollupRepository {
     }
 
     List<Rollup> range(UUID serviceId, TimeRanges.Piece piece) {
-        return em.createQuery("select r from Rollup r where r.key.serviceId = :service and r.key.resolution = :resolution "
-                        + "and r.key.bucketStart >= :from and r.key.bucketStart < :to order by r.key.bucketStart", Rollup.class)
-                .setParameter("service", serviceId)
-                .setParameter("resolution", piece.resolution())
-                .setParameter("from", piece.from())
-                .setParameter("to", piece.to())
-                .getResultStream().map(Rollup::requireSound).toList();
+        return inPiece("r", Rollup.class, serviceId, piece).map(Rollup::requireSound).toList();
     }
 
     /** The counts of a service's buckets of one piece, in order, checked as {@link #range} checks rows; no sketches. */
     List<BucketCounts> countsIn(UUID serviceId, TimeRanges.Piece piece) {
-        return em.createQuery("select " + BUCKET_COUNTS + " from Rollup r where r.key.serviceId = :service "
+        return inPiece(BUCKET_COUNTS, BucketCounts.class, serviceId, piece).map(BucketCounts::requireSound).toList();
+    }
+
+    /** What {@code select} selects of a service's buckets of one piece, in order. */
+    private <T> java.util.stream.Stream<T> inPiece(String select, Class<T> type, UUID serviceId, TimeRanges.Piece piece) {
+        return em.createQuery("select " + select + " from Rollup r where r.key.serviceId = :service "
                         + "and r.key.resolution = :resolution and r.key.bucketStart >= :from and r.key.bucketStart < :to "
-                        + "order by r.key.bucketStart", BucketCounts.class)
+                        + "order by r.key.bucketStart", type)
                 .setParameter("service", serviceId)
                 .setParameter("resolution", piece.resolution())
                 .setParameter("from", piece.from())
                 .setParameter("to", piece.to())
-                .getResultStream().map(BucketCounts::requireSound).toList();
+                .getResultStream();
     }
 
     /** A row's counts without its sketch (a projection: nothing for the persistence context to keep). */
