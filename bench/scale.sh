@@ -181,9 +181,14 @@ echo "GET /ping without a key  $(wrk -t2 -c32 -d"${seconds}s" "$api/ping" | awk 
 echo "== SLO status, open loop (Bench, 32 connections, latency from each request's due time)"
 for rate in 1000 2000; do bench latency "$api/slos/$slo/status" "$read" "$rate" "$latency_seconds" 32; done
 
+prepared() {  # how many statuses this node prepared ahead so far (the demo's organisation is the operators')
+  curl -fsS -H "Authorization: Bearer $admin" "$api/metrics/platform" | grep '^aia_slo_statuses_prepared' || echo "(metric not read)"
+}
 echo "== the dashboard overview's API calls for the organisation with 100 services and 500 SLOs (open loop, 20/s each)"
+prepared
 for path in scorecard "alerts?state=FIRING" "incidents?status=open&order=newest&limit=200" "slos/statuses?limit=200" \
             "security/findings?state=overdue" "cost/budgets/status"; do
   echo "GET /$path"
   bench latency "$api/$path" "$read" 20 "$latency_seconds" 4
 done
+prepared

@@ -43,8 +43,8 @@ public class Restores {
     @Resource(lookup = "java:jboss/datasources/AiaDS")
     DataSource dataSource;
 
-    @Resource(lookup = "java:jboss/infinispan/cache/aia/queries")
-    org.infinispan.Cache<String, String> queryCache;
+    @Inject
+    com.aiaops.shared.ClusterCaches caches;
 
     @Inject
     BackupStore store;
@@ -148,7 +148,7 @@ public class Restores {
     private RestoreDrill finish(String backupName, Manifest manifest, Instant started, long rows, List<String> problems) {
         if (problems.isEmpty()) {
             // Anything cached while the database was empty (an empty query result) is stale now.
-            queryCache.clear();
+            caches.queries().clear();
             store.catalogRestored(backupName, manifest);
         }
         Instant finished = store.now();

@@ -24,8 +24,8 @@ public class LatelyRead {
 
     private final Map<UUID, Read> reads = new ConcurrentHashMap<>();
 
-    void read(Collection<Slo> slos, Instant minute) {
-        for (Slo slo : slos) {
+    void read(Collection<SloRef> slos, Instant minute) {
+        for (SloRef slo : slos) {
             Read last = reads.get(slo.id());
             if (last != null && last.minute().equals(minute)) {
                 continue; // already known to be read in this minute: a page read again and again writes nothing

@@ -24,7 +24,10 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /** Defining SLOs, evaluating them against the telemetry, and the error-budget policy they imply for releases. */
 @ApplicationScoped
@@ -61,6 +64,12 @@ public class SloService {
 
     @Inject
     LatelyRead lately;
+
+    @Inject
+    SloRefs refs;
+
+    @Inject
+    jakarta.enterprise.event.Event<SloRefs.SloDeleted> deletions;
 
     /** What a client asks for; checked here so that every mistake is a clear 400. */
     public record Definition(UUID serviceId, String name, String displayName, Indicator indicator, Integer latencyThresholdMs,
@@ -152,15 +161,18 @@ public class SloService {
         Slo slo = find(caller, id);
         audit.record(caller, "slo.deleted", "slo", slo.id(), snapshot(slo), null);
         repository.remove(slo);
+        deletions.fire(new SloRefs.SloDeleted(slo.organizationId(), slo.id()));
     }
 
     /**
      * The SLO's status now, from the exact counts of the roll-ups. Cached per minute under the service's
      * telemetry generation: an ingest, or a maintenance window announced or cancelled, recomputes it at once;
      * otherwise it is at most a minute old. As the JSON it is cached as: an API answer needs no second parse and print.
+     * The SLO's row is read only when its status must be computed ({@link SloRefs}).
      */
     public String statusJson(Caller caller, UUID id) {
-        return statusJson(repository.find(caller.organizationId(), id).orElseThrow(() -> new NotFoundException("SLO", id)));
+        SloRef ref = refs.of(caller.organizationId(), id);
+        return statusJsons(List.of(ref), clock.instant(), true, missing -> repository.findAll(caller.organizationId(), missing)).get(id);
     }
 
     /** The status of an SLO the caller has already read (a page of SLOs): no second lookup per SLO. */
@@ -175,18 +187,8 @@ public class SloService {
      */
     public Map<UUID, SloStatus> statuses(List<Slo> slos) {
         Map<UUID, SloStatus> statuses = new LinkedHashMap<>();
-        statusJsons(slos).forEach((id, json) -> statuses.put(id, JSON.fromJson(json, SloStatus.class)));
+        statusJsons(slos, clock.instant(), true).forEach((id, json) -> statuses.put(id, JSON.fromJson(json, SloStatus.class)));
         return statuses;
-    }
-
-    private String statusJson(Slo slo) {
-        return statusJsons(List.of(slo)).get(slo.id());
-    }
-
-    private Map<UUID, String> statusJsons(List<Slo> slos) {
-        Instant now = clock.instant();
-        lately.read(slos, now.truncatedTo(ChronoUnit.MINUTES));
-        return statusJsons(slos, now);
     }
 
     /**
@@ -195,26 +197,41 @@ public class SloService {
      */
     int prepare(UUID organizationId, Collection<UUID> ids, Instant at) {
         List<Slo> current = repository.findAll(organizationId, ids);
-        statusJsons(current, at);
+        statusJsons(current, at, false);
         return current.size();
     }
 
-    private Map<UUID, String> statusJsons(List<Slo> slos, Instant now) {
-        String minute = now.truncatedTo(ChronoUnit.MINUTES).toString();
+    private Map<UUID, String> statusJsons(List<Slo> slos, Instant now, boolean read) {
         Map<UUID, Slo> byId = new LinkedHashMap<>();
+        slos.forEach(slo -> byId.put(slo.id(), slo));
+        return statusJsons(slos.stream().map(SloRef::of).toList(), now, read, missing -> missing.stream().map(byId::get).toList());
+    }
+
+    /**
+     * Each SLO's status at {@code now}, by id in the order asked: cached answers as found, the others computed from the
+     * SLOs {@code load} gives for their ids. {@code read}: a reader asked, so the SLOs' next minute is worth preparing.
+     */
+    private Map<UUID, String> statusJsons(List<SloRef> slos, Instant now, boolean read, Function<Collection<UUID>, List<Slo>> load) {
+        Instant minuteStart = now.truncatedTo(ChronoUnit.MINUTES);
+        if (read) {
+            lately.read(slos, minuteStart);
+        }
         Map<UUID, com.aiaops.telemetry.QueryCache.Question> questions = new LinkedHashMap<>();
-        for (Slo slo : slos) {
-            byId.put(slo.id(), slo);
+        for (SloRef slo : slos) {
             questions.put(slo.id(), new com.aiaops.telemetry.QueryCache.Question(slo.serviceId(),
-                    "slo-status|" + slo.id() + "|" + slo.version() + "|" + minute));
+                    "slo-status|" + slo.id() + "|" + slo.version() + "|" + minuteStart));
         }
         // Kept to the end of the minute the statuses are about (and a little past, for a reader at its last instant).
-        Duration lifetime = Duration.between(clock.instant(),
-                now.truncatedTo(ChronoUnit.MINUTES).plus(Duration.ofMinutes(1)).plusSeconds(5));
+        Duration lifetime = Duration.between(clock.instant(), minuteStart.plus(Duration.ofMinutes(1)).plusSeconds(5));
         Map<UUID, String> answers = cache.getEach(questions, missing -> {
+            List<Slo> loaded = load.apply(missing);
+            if (loaded.size() < missing.size()) { // deleted since its reference was read
+                Set<UUID> found = loaded.stream().map(Slo::id).collect(Collectors.toSet());
+                throw new NotFoundException("SLO", missing.stream().filter(id -> !found.contains(id)).findFirst().orElseThrow());
+            }
             Map<UUID, String> computed = new java.util.HashMap<>();
             // A service's SLOs together (they read the same rows), and a bounded number at a time (a scrape asks for all).
-            List<Slo> toEvaluate = missing.stream().map(byId::get).sorted(java.util.Comparator.comparing(Slo::serviceId)).toList();
+            List<Slo> toEvaluate = loaded.stream().sorted(java.util.Comparator.comparing(Slo::serviceId)).toList();
             for (int first = 0; first < toEvaluate.size(); first += EVALUATED_TOGETHER) {
                 evaluate(toEvaluate.subList(first, Math.min(toEvaluate.size(), first + EVALUATED_TOGETHER)), now)
                         .forEach((id, status) -> computed.put(id, JSON.toJson(status)));
@@ -222,7 +239,7 @@ public class SloService {
             return computed;
         }, lifetime);
         Map<UUID, String> inOrder = new LinkedHashMap<>();
-        byId.keySet().forEach(id -> inOrder.put(id, answers.get(id)));
+        questions.keySet().forEach(id -> inOrder.put(id, answers.get(id)));
         return inOrder;
     }
 

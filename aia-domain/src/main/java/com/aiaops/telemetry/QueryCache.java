@@ -1,7 +1,8 @@
 package com.aiaops.telemetry;
 
-import jakarta.annotation.Resource;
+import com.aiaops.shared.ClusterCaches;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Collections;
@@ -16,7 +17,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
-import org.infinispan.Cache;
 
 /**
  * Answers to telemetry queries, cached cluster-wide in the distributed "queries" cache. Each service has a
@@ -31,8 +31,8 @@ public class QueryCache {
     /** Longer than any answer lives, so a generation never lapses back to one an answer is still keyed by. */
     private static final long GENERATION_SECONDS = 600;
 
-    @Resource(lookup = "java:jboss/infinispan/cache/aia/queries")
-    Cache<String, String> cache;
+    @Inject
+    ClusterCaches caches;
 
     /**
      * Requests that miss the same answer at once (every reader of an SLO when a minute begins) wait for one
@@ -48,7 +48,7 @@ public class QueryCache {
      */
     public String get(UUID serviceId, String question, Supplier<String> compute) {
         String key = answerKey(serviceId, question);
-        String cached = cache.get(key);
+        String cached = caches.queries().get(key);
         if (cached != null) {
             return cached;
         }
@@ -109,7 +109,7 @@ public class QueryCache {
     @SuppressWarnings("unchecked")
     private <K extends Comparable<K>> Map<K, String> getAll(Map<K, String> keys, Function<Set<K>, Map<K, String>> computeMissing,
                                                             long lifetimeSeconds) {
-        Map<String, String> cached = cache.getAdvancedCache().getAll(new HashSet<>(keys.values()));
+        Map<String, String> cached = caches.queries().getAll(new HashSet<>(keys.values()));
         Map<K, String> answers = new HashMap<>();
         Set<K> missing = new TreeSet<>();
         keys.forEach((k, key) -> {
@@ -130,7 +130,7 @@ public class QueryCache {
                     if (answer == null) {
                         throw new IllegalStateException("no answer computed for " + keys.get(k));
                     }
-                    cache.put(keys.get(k), answer, lifetimeSeconds, TimeUnit.SECONDS);
+                    caches.queries().put(keys.get(k), answer, lifetimeSeconds, TimeUnit.SECONDS);
                 }
                 return computed;
             }));
@@ -144,31 +144,36 @@ public class QueryCache {
      */
     public String getForAWhile(String key, Duration lifetime, Supplier<String> compute) {
         String cacheKey = "timed|" + key;
-        String cached = cache.get(cacheKey);
+        String cached = caches.queries().get(cacheKey);
         if (cached != null) {
             return cached;
         }
         return computeAndKeep(cacheKey, Math.max(1, lifetime.toSeconds()), compute);
     }
 
+    /** Forgets what {@link #getForAWhile} keeps under this key, on every node. */
+    public void forgetForAWhile(String key) {
+        caches.queries().remove("timed|" + key);
+    }
+
     private String computeAndKeep(String key, long seconds, Supplier<String> compute) {
         return computeOnce.get(key, () -> {
             String answer = compute.get();
-            cache.put(key, answer, seconds, TimeUnit.SECONDS);
+            caches.queries().put(key, answer, seconds, TimeUnit.SECONDS);
             return answer;
         });
     }
 
     /** Called after an ingest commits. */
     public void invalidate(UUID serviceId) {
-        cache.put(generationKey(serviceId), UUID.randomUUID().toString(), GENERATION_SECONDS, TimeUnit.SECONDS);
+        caches.queries().put(generationKey(serviceId), UUID.randomUUID().toString(), GENERATION_SECONDS, TimeUnit.SECONDS);
     }
 
     private String generation(UUID serviceId) {
-        String generation = cache.get(generationKey(serviceId));
+        String generation = caches.queries().get(generationKey(serviceId));
         if (generation == null) {
             generation = UUID.randomUUID().toString();
-            String raced = cache.putIfAbsent(generationKey(serviceId), generation, GENERATION_SECONDS, TimeUnit.SECONDS);
+            String raced = caches.queries().putIfAbsent(generationKey(serviceId), generation, GENERATION_SECONDS, TimeUnit.SECONDS);
             return raced != null ? raced : generation;
         }
         return generation;
@@ -182,7 +187,7 @@ public class QueryCache {
         }
         Map<String, UUID> byKey = new HashMap<>();
         serviceIds.forEach(id -> byKey.put(generationKey(id), id));
-        Map<String, String> found = cache.getAdvancedCache().getAll(byKey.keySet());
+        Map<String, String> found = caches.queries().getAll(byKey.keySet());
         Map<UUID, String> generations = new HashMap<>();
         byKey.forEach((key, id) -> {
             String generation = found.get(key);

@@ -45,8 +45,8 @@ public class ApiKeyService {
     @Inject
     AuditLog audit;
 
-    @jakarta.annotation.Resource(lookup = "java:jboss/infinispan/cache/aia/queries")
-    org.infinispan.Cache<String, String> keyCache;
+    @Inject
+    com.aiaops.shared.ClusterCaches caches;
 
     @Inject
     Clock clock;
@@ -135,7 +135,7 @@ public class ApiKeyService {
         }
         String digest = Sha256.hex(token);
         Instant now = clock.instant();
-        String cached = keyCache.get(cacheKey(digest));
+        String cached = caches.queries().get(cacheKey(digest));
         if (cached != null) {
             // The common case needs no transaction: beginning and ending one cost more than the rest of this check.
             CachedKey key = CachedKey.parse(cached);
@@ -175,14 +175,14 @@ public class ApiKeyService {
             audit.record(new Caller(key.organizationId(), key.scope(), Caller.ActorKind.API_KEY, key.id()), "api-key.used", "api-key",
                     key.id(), null, java.util.Map.of("name", key.name()));
         }
-        keyCache.put(cacheKey(digest), new CachedKey(key.id(), key.organizationId(), key.scope(), key.rateLimitPerMinute(),
+        caches.queries().put(cacheKey(digest), new CachedKey(key.id(), key.organizationId(), key.scope(), key.rateLimitPerMinute(),
                 key.expiresAt()).format(), 60, java.util.concurrent.TimeUnit.SECONDS);
         return Optional.of(new AuthenticatedKey(new Caller(key.organizationId(), key.scope(), Caller.ActorKind.API_KEY, key.id()),
                 key.rateLimitPerMinute()));
     }
 
     private void forget(ApiKey key) {
-        keyCache.remove(cacheKey(key.secretDigest()));
+        caches.queries().remove(cacheKey(key.secretDigest()));
     }
 
     private static String cacheKey(String digest) {

@@ -1,12 +1,10 @@
 package com.aiaops.tenancy;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
-import org.infinispan.Cache;
 
 /**
  * Fixed-window request counters in the distributed Infinispan cache "rate-limits": every node takes its
@@ -18,8 +16,8 @@ import org.infinispan.Cache;
 public class RateLimiter {
     private static final long WINDOW_SECONDS = 60;
 
-    @Resource(lookup = "java:jboss/infinispan/cache/aia/rate-limits")
-    Cache<String, Long> counters;
+    @Inject
+    com.aiaops.shared.ClusterCaches caches;
 
     @Inject
     Clock clock;
@@ -41,15 +39,15 @@ public class RateLimiter {
 
     private WindowLeases.Taken take(String key, long limit) {
         while (true) {
-            Long current = counters.get(key);
+            Long current = caches.rateLimits().get(key);
             long handedOut = current == null ? 0 : current;
             long share = WindowLeases.shareOf(limit, handedOut);
             if (share == 0) {
                 return new WindowLeases.Taken(0, handedOut); // already over: no need to count further
             }
             boolean stored = current == null
-                    ? counters.putIfAbsent(key, share, 2 * WINDOW_SECONDS, TimeUnit.SECONDS) == null
-                    : counters.replace(key, current, handedOut + share, 2 * WINDOW_SECONDS, TimeUnit.SECONDS);
+                    ? caches.rateLimits().putIfAbsent(key, share, 2 * WINDOW_SECONDS, TimeUnit.SECONDS) == null
+                    : caches.rateLimits().replace(key, current, handedOut + share, 2 * WINDOW_SECONDS, TimeUnit.SECONDS);
             if (stored) {
                 return new WindowLeases.Taken(share, handedOut + share);
             }
@@ -58,7 +56,7 @@ public class RateLimiter {
 
     /** Whether the cache can serve requests: part of readiness. */
     public boolean available() {
-        return counters.getAdvancedCache().getStatus().allowInvocations();
+        return caches.rateLimits().getStatus().allowInvocations();
     }
 
     public record Decision(boolean allowed, int limit, long remaining, long retryAfterSeconds) {

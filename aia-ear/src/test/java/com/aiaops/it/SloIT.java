@@ -389,6 +389,8 @@ class SloIT extends ApiIT {
         calendar.put("timeZone", "Europe/Paris");
         String slo = defineSlo(tenant.adminKey(), calendar);
         as(tenant.adminKey()).get("/slos/" + slo).then().statusCode(200).body("timeZone", equalTo("Europe/Paris"));
+        // Read once, so its reference and status are cached: neither may answer another organisation, nor outlive a deletion.
+        as(tenant.adminKey()).get("/slos/" + slo + "/status").then().statusCode(200);
 
         Tenant other = newTenant();
         as(other.adminKey()).get("/slos/" + slo).then().statusCode(404);
@@ -396,6 +398,9 @@ class SloIT extends ApiIT {
         as(other.adminKey()).delete("/slos/" + slo).then().statusCode(404);
         as(other.adminKey()).get("/services/" + serviceId + "/error-budget-policy").then().statusCode(404);
         as(other.adminKey()).body(availability(serviceId, "on-their-service", 99)).post("/slos").then().statusCode(400);
+
+        as(tenant.adminKey()).delete("/slos/" + slo).then().statusCode(204);
+        as(tenant.adminKey()).get("/slos/" + slo + "/status").then().statusCode(404);
     }
 
     @Test

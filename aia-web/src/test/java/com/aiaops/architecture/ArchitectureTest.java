@@ -62,7 +62,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule access_and_shared_depend_on_no_capability = classes().that().resideInAnyPackage("com.aiaops.access..", "com.aiaops.shared..")
             .should().onlyDependOnClassesThat().resideInAnyPackage("com.aiaops.access..", "com.aiaops.shared..", "java..", "jakarta..",
-                    "org.eclipse.microprofile..", "org.jboss.logging..", "org.hibernate..");
+                    "org.eclipse.microprofile..", "org.jboss.logging..", "org.hibernate..", "org.infinispan..");
 
     @ArchTest
     static final ArchRule roles_are_checked_where_requests_arrive_only = noClasses()
