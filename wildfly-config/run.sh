@@ -12,9 +12,11 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 # or key=value lines in $AIA_HOME/server.properties (default .aia/server.properties), read at every start.
 extra_settings=()
 if [[ -n "${AIA_OPTS:-}" ]]; then read -r -a extra_settings <<< "$AIA_OPTS"; fi
-settings_file=${AIA_HOME:-$root/.aia}/server.properties
+# Absolute, so that "stop" finds the server whichever directory it was started from (the process is matched by path).
+mkdir -p "${AIA_HOME:-$root/.aia}"
+state=$(cd "${AIA_HOME:-$root/.aia}" && pwd)
+settings_file=$state/server.properties
 if [[ -f "$settings_file" ]]; then extra_settings+=("--properties=$settings_file"); fi
-state=${AIA_HOME:-$root/.aia}
 server=$root/wildfly-config/target/server
 base=$state/server
 data=$state/data

@@ -2,9 +2,9 @@ package com.aiaops.partitioning;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
-import jakarta.ejb.Lock;
-import jakarta.ejb.LockType;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
@@ -39,7 +39,9 @@ import org.jboss.logging.Logger;
  * table gets the partitions of its current and coming periods, and of past periods whose rows wait in its default
  * partition (after the upgrade that partitioned it, or a restore), each made in its own transaction: the table is
  * created, those rows are moved into it, and it is attached. Retention drops the partitions that ended before its
- * cutoff. Nodes of a cluster doing this at once take turns by an advisory lock per partition.
+ * cutoff. Runs at once — on nodes of a cluster, or on one node (the run at start, the nightly one, an operator's) — take
+ * turns by an advisory lock per partition, never by the bean's lock: a run that moves many rows would otherwise hold
+ * every other caller, reads of the layout included, past the container's access timeout.
  * Table and partition names come from {@link #TABLES} and {@link PartitionPeriod}, never from a request, so they are
  * written into the DDL as they are (DDL takes no parameters).
  */
@@ -47,6 +49,7 @@ import org.jboss.logging.Logger;
 @Startup
 @DependsOn("SchemaMigrations")
 @TransactionManagement(TransactionManagementType.BEAN) // DDL and row moves commit partition by partition
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN) // see the class: the database's advisory locks order the runs
 public class TimePartitions {
     private static final Logger LOG = Logger.getLogger(TimePartitions.class);
 
@@ -167,6 +170,7 @@ public class TimePartitions {
                 if (period.isPresent() && !period.get().to().isAfter(cutoff)) {
                     rows += inTransaction(c, s -> {
                         s.execute("set local lock_timeout = '" + LOCK_TIMEOUT + "'");
+                        takeTurn(s, partition);
                         long count = count(s, "select count(*) from " + partition);
                         s.execute("drop table if exists " + partition);
                         return count;
@@ -186,7 +190,6 @@ public class TimePartitions {
     }
 
     /** Every partitioned table with its partitions and the database's estimate of their rows (as of its last ANALYZE). */
-    @Lock(LockType.READ)
     public Layout layout() {
         if (!partitioned()) {
             return new Layout(false, List.of());
@@ -257,7 +260,7 @@ public class TimePartitions {
         try (Connection c = dataSource.getConnection()) {
             long moved = inTransaction(c, s -> {
                 s.execute("set local lock_timeout = '" + LOCK_TIMEOUT + "'");
-                s.execute("select pg_advisory_xact_lock(hashtext('aia partition " + partition + "'))");
+                takeTurn(s, partition);
                 if (count(s, "select count(*) from pg_class where relname = '" + partition + "' and relnamespace = current_schema()::regnamespace") > 0) {
                     return -1L;
                 }
@@ -271,6 +274,11 @@ public class TimePartitions {
             });
             return moved < 0 ? Optional.empty() : Optional.of(new Made(table.table(), partition, period.from(), period.to(), moved));
         }
+    }
+
+    /** Waits, within the lock timeout, for any other run's transaction on this partition (on any node) to end. */
+    private static void takeTurn(Statement s, String partition) throws SQLException {
+        s.execute("select pg_advisory_xact_lock(hashtext('aia partition " + partition + "'))");
     }
 
     private static List<String> partitionNames(Connection c, PartitionedTable table) throws SQLException {

@@ -1,13 +1,22 @@
 package com.aiaops.it;
 
 import io.restassured.path.json.JsonPath;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 import static com.aiaops.it.Telemetry.batch;
@@ -149,6 +158,66 @@ class PartitionIT extends ApiIT {
                     .get("/services/" + serviceId + "/telemetry").then().statusCode(200).body("requests", equalTo(100));
         } finally {
             clockAhead(Duration.ZERO);
+        }
+    }
+
+    @Test
+    void a_run_waiting_for_its_turn_holds_up_no_other_caller_and_each_partition_is_made_once() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            clockAhead(Duration.ofDays(30)); // a month on, each run has that week's days (and a month) to make
+            String first = "telemetry_rollup_minute_p" + DAY.format(serverNow());
+            List<Future<List<String>>> runs = new ArrayList<>();
+            List<String> made = new ArrayList<>();
+            if (!onPostgreSql()) {
+                for (int i = 0; i < 3; i++) {
+                    runs.add(pool.submit(PartitionIT::maintenanceRun));
+                }
+                for (Future<List<String>> run : runs) {
+                    made.addAll(run.get(2, TimeUnit.MINUTES));
+                }
+                assertEquals(List.of(), made);
+                return;
+            }
+            try (Connection otherNode = Database.connect()) {
+                // Another node's run, in the middle of making the first partition these runs need.
+                otherNode.setAutoCommit(false);
+                try (Statement statement = otherNode.createStatement()) {
+                    statement.execute("select pg_advisory_xact_lock(hashtext('aia partition " + first + "'))");
+                }
+                for (int i = 0; i < 3; i++) {
+                    runs.add(pool.submit(PartitionIT::maintenanceRun));
+                }
+                // All three wait for their turn in the database (none on the others in the server), and meanwhile the
+                // layout answers. Within the runs' lock timeout of 10 s.
+                eventually(Duration.ofSeconds(6), () -> assertEquals(3L, waitingForTheirTurn()));
+                as(operatorKey()).get("/partitions").then().statusCode(200);
+                otherNode.commit();
+            }
+            for (Future<List<String>> run : runs) {
+                made.addAll(run.get(2, TimeUnit.MINUTES));
+            }
+            assertEquals(new HashSet<>(made).size(), made.size(), "each partition made by one run: " + made);
+            Instant now = serverNow();
+            for (int day = 0; day <= 7; day++) {
+                String name = "telemetry_rollup_minute_p" + DAY.format(now.plus(Duration.ofDays(day)));
+                assertTrue(made.contains(name), name + " made: " + made);
+            }
+        } finally {
+            pool.shutdownNow();
+            clockAhead(Duration.ZERO);
+        }
+    }
+
+    private static List<String> maintenanceRun() {
+        return as(operatorKey()).post("/partitions/maintenance").then().statusCode(200).extract().jsonPath().getList("made.partition");
+    }
+
+    private static long waitingForTheirTurn() {
+        try {
+            return Database.count("select count(*) from pg_locks where locktype = 'advisory' and not granted");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 }
