@@ -1,5 +1,6 @@
 package com.aiaops.shared;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.infinispan.AdvancedCache;
@@ -18,26 +19,23 @@ public class ClusterCaches {
     @Resource(lookup = "java:jboss/infinispan/cache/aia/rate-limits")
     Cache<String, Long> rateLimitsHandle;
 
-    private volatile AdvancedCache<String, String> queries;
-    private volatile AdvancedCache<String, Long> rateLimits;
+    private AdvancedCache<String, String> queries;
+    private AdvancedCache<String, Long> rateLimits;
+
+    /** On first use (the bean is created then): each handle resolved to its cache once. */
+    @PostConstruct
+    void resolve() {
+        queries = queriesHandle.getAdvancedCache();
+        rateLimits = rateLimitsHandle.getAdvancedCache();
+    }
 
     /** Answers of queries, API keys found, SLO references: anything recomputable, held by two owners. */
     public AdvancedCache<String, String> queries() {
-        AdvancedCache<String, String> resolved = queries;
-        if (resolved == null) {
-            resolved = queriesHandle.getAdvancedCache();
-            queries = resolved;
-        }
-        return resolved;
+        return queries;
     }
 
     /** Request counters of the rate limits' windows. */
     public AdvancedCache<String, Long> rateLimits() {
-        AdvancedCache<String, Long> resolved = rateLimits;
-        if (resolved == null) {
-            resolved = rateLimitsHandle.getAdvancedCache();
-            rateLimits = resolved;
-        }
-        return resolved;
+        return rateLimits;
     }
 }

@@ -4,6 +4,8 @@ import com.aiaops.shared.ClusterCaches;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -28,6 +30,12 @@ import java.util.stream.Collectors;
 public class QueryCache {
     /** How long an answer lives unless its asker says otherwise: past it, its generation or window has usually moved on. */
     private static final Duration ANSWER_LIFETIME = Duration.ofSeconds(60);
+    private static final Duration SEALED_LAG = Duration.ofMinutes(2);
+    /**
+     * A write counts as touching sealed minutes a minute before they are: nodes' clocks may differ by up to that much
+     * without a node's sealed answers missing a write another node made.
+     */
+    private static final Duration CLOCK_ALLOWANCE = Duration.ofMinutes(1);
     /** Longer than any answer lives, so a generation never lapses back to one an answer is still keyed by. */
     private static final long GENERATION_SECONDS = 600;
 
@@ -55,8 +63,35 @@ public class QueryCache {
         return computeAndKeep(key, ANSWER_LIFETIME.toSeconds(), compute);
     }
 
-    /** A question about one service's telemetry: answered under that service's generation. */
-    public record Question(UUID serviceId, String question) {
+    /**
+     * A question about one service's telemetry: answered under that service's generation, or, for a question about
+     * {@linkplain #sealedBefore sealed minutes} only, under its sealed generation, which only a write into those minutes
+     * replaces.
+     */
+    public record Question(UUID serviceId, String question, boolean sealedOnly) {
+        public Question(UUID serviceId, String question) {
+            this(serviceId, question, false);
+        }
+
+        private Generation generation() {
+            return new Generation(serviceId, sealedOnly);
+        }
+    }
+
+    /** Which of a service's two generations. */
+    private record Generation(UUID serviceId, boolean sealed) {
+        String key() {
+            return (sealed ? "generation-sealed|" : "generation|") + serviceId;
+        }
+    }
+
+    /**
+     * Minutes before this instant are sealed: an ingest that writes none of them leaves every answer about them as it was
+     * (see {@link #invalidateWritten}), so a status evaluated again after each new batch reads its long windows' sealed
+     * part from the cache and only the last minutes from the database. Two minutes back from the minute's start.
+     */
+    public static Instant sealedBefore(Instant now) {
+        return now.truncatedTo(ChronoUnit.MINUTES).minus(SEALED_LAG);
     }
 
     /**
@@ -100,9 +135,9 @@ public class QueryCache {
      */
     public <K extends Comparable<K>> Map<K, String> getEach(Map<K, Question> questions, Function<Set<K>, Map<K, String>> computeMissing,
                                                             Duration lifetime) {
-        Map<UUID, String> generations = generations(questions.values().stream().map(Question::serviceId).collect(Collectors.toSet()));
+        Map<Generation, String> generations = generations(questions.values().stream().map(Question::generation).collect(Collectors.toSet()));
         Map<K, String> keys = new LinkedHashMap<>();
-        questions.forEach((k, q) -> keys.put(k, answerKey(q.serviceId(), generations.get(q.serviceId()), q.question())));
+        questions.forEach((k, q) -> keys.put(k, answerKey(q.serviceId(), generations.get(q.generation()), q.question())));
         return getAll(keys, computeMissing, Math.max(1, lifetime.toSeconds()));
     }
 
@@ -164,47 +199,60 @@ public class QueryCache {
         });
     }
 
-    /** Called after an ingest commits. */
+    /** Every answer about the service made unreachable: its data changed anywhere (a repair, a maintenance change). */
     public void invalidate(UUID serviceId) {
-        caches.queries().put(generationKey(serviceId), UUID.randomUUID().toString(), GENERATION_SECONDS, TimeUnit.SECONDS);
+        renew(new Generation(serviceId, false));
+        renew(new Generation(serviceId, true));
     }
 
-    private String generation(UUID serviceId) {
-        String generation = caches.queries().get(generationKey(serviceId));
+    /**
+     * Called after an ingest commits with the oldest minute it wrote into the service: answers about the service are made
+     * unreachable, and those about its sealed minutes too if the write reached them.
+     */
+    public void invalidateWritten(UUID serviceId, Instant oldestMinuteWritten, Instant now) {
+        renew(new Generation(serviceId, false));
+        if (oldestMinuteWritten.isBefore(sealedBefore(now).plus(CLOCK_ALLOWANCE))) {
+            renew(new Generation(serviceId, true));
+        }
+    }
+
+    private void renew(Generation generation) {
+        caches.queries().put(generation.key(), UUID.randomUUID().toString(), GENERATION_SECONDS, TimeUnit.SECONDS);
+    }
+
+    private String generation(Generation of) {
+        String generation = caches.queries().get(of.key());
         if (generation == null) {
             generation = UUID.randomUUID().toString();
-            String raced = caches.queries().putIfAbsent(generationKey(serviceId), generation, GENERATION_SECONDS, TimeUnit.SECONDS);
+            String raced = caches.queries().putIfAbsent(of.key(), generation, GENERATION_SECONDS, TimeUnit.SECONDS);
             return raced != null ? raced : generation;
         }
         return generation;
     }
 
-    /** Each service's generation, read together (one call to the cache, not one per service). */
-    private Map<UUID, String> generations(Set<UUID> serviceIds) {
-        if (serviceIds.size() == 1) {
-            UUID only = serviceIds.iterator().next();
+    /** The generations, read together (one call to the cache, not one per service). */
+    private Map<Generation, String> generations(Set<Generation> asked) {
+        if (asked.size() == 1) {
+            Generation only = asked.iterator().next();
             return Map.of(only, generation(only));
         }
-        Map<String, UUID> byKey = new HashMap<>();
-        serviceIds.forEach(id -> byKey.put(generationKey(id), id));
+        Map<String, Generation> byKey = new HashMap<>();
+        asked.forEach(g -> byKey.put(g.key(), g));
         Map<String, String> found = caches.queries().getAll(byKey.keySet());
-        Map<UUID, String> generations = new HashMap<>();
-        byKey.forEach((key, id) -> {
+        Map<Generation, String> generations = new HashMap<>();
+        byKey.forEach((key, g) -> {
             String generation = found.get(key);
-            generations.put(id, generation != null ? generation : generation(id));
+            generations.put(g, generation != null ? generation : generation(g));
         });
         return generations;
     }
 
     private String answerKey(UUID serviceId, String question) {
-        return answerKey(serviceId, generation(serviceId), question);
+        return answerKey(serviceId, generation(new Generation(serviceId, false)), question);
     }
 
     private static String answerKey(UUID serviceId, String generation, String question) {
         return "answer|" + serviceId + "|" + generation + "|" + question;
     }
 
-    private static String generationKey(UUID serviceId) {
-        return "generation|" + serviceId;
-    }
 }

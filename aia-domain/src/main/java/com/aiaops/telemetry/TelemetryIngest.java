@@ -186,6 +186,28 @@ public class TelemetryIngest {
         return touched;
     }
 
+    /**
+     * Committed: answers computed before this batch must no longer be served — those about the services' sealed minutes
+     * only if the batch wrote into them (a late batch), so a long window's sealed part outlives the batches of now.
+     */
+    private void invalidateWritten(Map<String, Service> byslug, SortedMap<RollupKey, BucketAggregate> buckets) {
+        Map<UUID, Instant> oldestMinute = new HashMap<>();
+        for (RollupKey key : buckets.keySet()) {
+            if (key.resolution() == Resolution.MINUTE) {
+                oldestMinute.merge(key.serviceId(), key.bucketStart(), (a, b) -> a.isBefore(b) ? a : b);
+            }
+        }
+        Instant now = clock.instant();
+        for (Service service : byslug.values()) {
+            Instant oldest = oldestMinute.get(service.id());
+            if (oldest == null) {
+                cache.invalidate(service.id());
+            } else {
+                cache.invalidateWritten(service.id(), oldest, now);
+            }
+        }
+    }
+
     private static void requireSize(List<?> items) {
         if (items == null || items.isEmpty()) {
             throw new InvalidRequestException("validation-failed", "A batch needs at least one item",
@@ -203,15 +225,14 @@ public class TelemetryIngest {
             // With the organisation's other batches arriving now, in one transaction; alone below if that fails.
             Optional<IngestReceipt> together = groups.write(caller.organizationId(), new RollupWriter.Batch(idempotencyKey, digest, items, buckets, now));
             if (together.isPresent()) {
-                byslug.values().forEach(service -> cache.invalidate(service.id()));
+                invalidateWritten(byslug, buckets);
                 return together.get();
             }
         }
         for (int attempt = 1; ; attempt++) {
             try {
                 IngestReceipt receipt = writer.apply(caller.organizationId(), idempotencyKey, digest, items, buckets, now, alsoInTransaction);
-                // Committed: answers computed before this batch must no longer be served.
-                byslug.values().forEach(service -> cache.invalidate(service.id()));
+                invalidateWritten(byslug, buckets);
                 return receipt;
             } catch (RuntimeException e) {
                 // Two batches creating the same new bucket, or twins with one key: the loser retries in a new transaction.

@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -37,6 +38,9 @@ public class TelemetryQuery {
 
     @Inject
     QueryCache cache;
+
+    @Inject
+    Clock clock;
 
     private static final Jsonb JSON = JsonbBuilder.create();
 
@@ -186,21 +190,32 @@ public class TelemetryQuery {
      * The exact counts of several windows of several services (a page of SLO statuses), each as
      * {@link #counts(UUID, Integer, Instant, Instant)} answers it: cached answers read at once, the rest summed from one
      * query per resolution over all their services and pieces, instead of one query per piece, window and SLO.
-     * Keyed by {@link Window#of}. A row that cannot be true fails the whole read.
+     * Keyed by {@link Window#of}. A row that cannot be true fails the whole read. A window reaching into the last minutes
+     * is counted in two parts: its {@linkplain QueryCache#sealedBefore sealed} minutes, cached until a write reaches them,
+     * and the last minutes, which every ingest makes unreachable; a status evaluated again after each batch then reads
+     * only the last minutes' rows.
      */
     @Transactional(dontRollbackOn = TelemetryInconsistentException.class)
     public Map<Counted, Map<Window, Counts>> counts(Map<Counted, ? extends java.util.Collection<Window>> asked) {
         Map<String, QueryCache.Question> questions = new LinkedHashMap<>();
         Map<String, Counted> whose = new java.util.HashMap<>();
         Map<String, Window> windowOf = new java.util.HashMap<>();
+        Map<Counted, Map<Window, List<String>>> partsOf = new LinkedHashMap<>();
+        Instant sealed = QueryCache.sealedBefore(clock.instant());
         asked.forEach((counted, windows) -> {
+            Map<Window, List<String>> ofCounted = partsOf.computeIfAbsent(counted, c -> new LinkedHashMap<>());
             for (Window w : windows) {
                 Window window = Window.of(w.from(), w.to());
-                String question = countsQuestion(counted.latencyThresholdMillis(), window);
-                String key = counted.serviceId() + "|" + question;
-                questions.put(key, new QueryCache.Question(counted.serviceId(), question));
-                whose.put(key, counted);
-                windowOf.put(key, window);
+                List<String> parts = new ArrayList<>(2);
+                if (window.from().isBefore(sealed)) {
+                    Window part = window.to().isAfter(sealed) ? new Window(window.from(), sealed) : window;
+                    parts.add(countsPart(counted, part, true, questions, whose, windowOf));
+                }
+                if (window.to().isAfter(sealed)) {
+                    Window part = window.from().isBefore(sealed) ? new Window(sealed, window.to()) : window;
+                    parts.add(countsPart(counted, part, false, questions, whose, windowOf));
+                }
+                ofCounted.put(window, parts);
             }
         });
         Map<String, String> answers = cache.getEach(questions, missing -> {
@@ -240,9 +255,24 @@ public class TelemetryQuery {
             return computed;
         });
         Map<Counted, Map<Window, Counts>> counts = new LinkedHashMap<>();
-        asked.keySet().forEach(counted -> counts.put(counted, new LinkedHashMap<>()));
-        questions.keySet().forEach(key -> counts.get(whose.get(key)).put(windowOf.get(key), parseCounts(answers.get(key))));
+        partsOf.forEach((counted, windows) -> {
+            Map<Window, Counts> ofCounted = new LinkedHashMap<>();
+            windows.forEach((window, parts) -> ofCounted.put(window,
+                    parts.stream().map(key -> parseCounts(answers.get(key))).reduce(Counts.NONE, Counts::plus)));
+            counts.put(counted, ofCounted);
+        });
         return counts;
+    }
+
+    /** One part of a window to count: its question, under the service's sealed generation or its every-ingest one. */
+    private static String countsPart(Counted counted, Window part, boolean sealedOnly, Map<String, QueryCache.Question> questions,
+                                     Map<String, Counted> whose, Map<String, Window> windowOf) {
+        String question = countsQuestion(counted.latencyThresholdMillis(), part);
+        String key = counted.serviceId() + "|" + question + (sealedOnly ? "|sealed" : "");
+        questions.put(key, new QueryCache.Question(counted.serviceId(), question, sealedOnly));
+        whose.put(key, counted);
+        windowOf.put(key, part);
+        return key;
     }
 
     private static String countsQuestion(Integer latencyThresholdMillis, Window window) {

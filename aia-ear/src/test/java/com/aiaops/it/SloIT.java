@@ -451,4 +451,23 @@ class SloIT extends ApiIT {
         }
         return (long) Double.parseDouble(value.group(1));
     }
+
+    @Test
+    void a_batch_into_the_last_minutes_and_a_late_batch_into_older_minutes_both_count_at_once() {
+        Tenant tenant = newTenant();
+        String serviceId = registerService(tenant.adminKey(), "sealed");
+        String ingest = issueKey(tenant, "INGEST");
+        String slo = defineSlo(tenant.adminKey(), availability(serviceId, "sealed-availability", 99));
+        Instant clock = Instant.parse(anonymous().get("/test-clock").then().statusCode(200).extract().path("now"));
+        as(ingest).body(batch(spread("sealed", clock.minus(Duration.ofMinutes(30)), 2, 100, 1, 30))).post("/telemetry/observations")
+                .then().statusCode(200);
+        as(tenant.adminKey()).get("/slos/" + slo + "/status").then().statusCode(200).body("totalEvents", equalTo(100)).body("goodEvents", equalTo(99));
+        // Into the last minutes only: the windows' older part may come from the cache, the last minutes must not.
+        as(ingest).body(batch(spread("sealed", clock.minusSeconds(70), 1, 50, 0, 30))).post("/telemetry/observations").then().statusCode(200);
+        as(tenant.adminKey()).get("/slos/" + slo + "/status").then().statusCode(200).body("totalEvents", equalTo(150)).body("goodEvents", equalTo(149));
+        // A late batch into minutes long past: their cached part must go too.
+        as(ingest).body(batch(spread("sealed", clock.minus(Duration.ofMinutes(20)), 1, 10, 10, 30))).post("/telemetry/observations")
+                .then().statusCode(200);
+        as(tenant.adminKey()).get("/slos/" + slo + "/status").then().statusCode(200).body("totalEvents", equalTo(160)).body("goodEvents", equalTo(149));
+    }
 }
