@@ -197,33 +197,34 @@ public class TelemetryQuery {
      */
     @Transactional(dontRollbackOn = TelemetryInconsistentException.class)
     public Map<Counted, Map<Window, Counts>> counts(Map<Counted, ? extends java.util.Collection<Window>> asked) {
-        Map<String, QueryCache.Question> questions = new LinkedHashMap<>();
-        Map<String, Counted> whose = new java.util.HashMap<>();
-        Map<String, Window> windowOf = new java.util.HashMap<>();
+        Map<String, Part> parts = new LinkedHashMap<>();
         Map<Counted, Map<Window, List<String>>> partsOf = new LinkedHashMap<>();
         Instant sealed = QueryCache.sealedBefore(clock.instant());
         asked.forEach((counted, windows) -> {
             Map<Window, List<String>> ofCounted = partsOf.computeIfAbsent(counted, c -> new LinkedHashMap<>());
             for (Window w : windows) {
                 Window window = Window.of(w.from(), w.to());
-                List<String> parts = new ArrayList<>(2);
+                List<String> keys = new ArrayList<>(2);
                 if (window.from().isBefore(sealed)) {
                     Window part = window.to().isAfter(sealed) ? new Window(window.from(), sealed) : window;
-                    parts.add(countsPart(counted, part, true, questions, whose, windowOf));
+                    keys.add(Part.register(parts, new Part(counted, part, true)));
                 }
                 if (window.to().isAfter(sealed)) {
                     Window part = window.from().isBefore(sealed) ? new Window(sealed, window.to()) : window;
-                    parts.add(countsPart(counted, part, false, questions, whose, windowOf));
+                    keys.add(Part.register(parts, new Part(counted, part, false)));
                 }
-                ofCounted.put(window, parts);
+                ofCounted.put(window, keys);
             }
         });
+        Map<String, QueryCache.Question> questions = new LinkedHashMap<>();
+        parts.forEach((key, part) -> questions.put(key, new QueryCache.Question(part.counted().serviceId(), part.question(), part.sealedOnly())));
         Map<String, String> answers = cache.getEach(questions, missing -> {
             java.util.Set<UUID> services = new java.util.HashSet<>();
             Map<Resolution, List<TimeRanges.Piece>> pieces = new java.util.EnumMap<>(Resolution.class);
             for (String key : missing) {
-                services.add(whose.get(key).serviceId());
-                for (TimeRanges.Piece piece : TimeRanges.decompose(windowOf.get(key).from(), windowOf.get(key).to())) {
+                Window window = parts.get(key).window();
+                services.add(parts.get(key).counted().serviceId());
+                for (TimeRanges.Piece piece : TimeRanges.decompose(window.from(), window.to())) {
                     pieces.computeIfAbsent(piece.resolution(), r -> new ArrayList<>()).add(piece);
                 }
             }
@@ -237,8 +238,8 @@ public class TelemetryQuery {
             });
             Map<String, String> computed = new java.util.HashMap<>();
             for (String key : missing) {
-                Counted counted = whose.get(key);
-                Window window = windowOf.get(key);
+                Counted counted = parts.get(key).counted();
+                Window window = parts.get(key).window();
                 Map<Resolution, java.util.NavigableMap<Instant, BucketCounts>> ofService = rows.getOrDefault(counted.serviceId(), Map.of());
                 Counts counts = Counts.NONE;
                 for (TimeRanges.Piece piece : TimeRanges.decompose(window.from(), window.to())) {
@@ -257,22 +258,25 @@ public class TelemetryQuery {
         Map<Counted, Map<Window, Counts>> counts = new LinkedHashMap<>();
         partsOf.forEach((counted, windows) -> {
             Map<Window, Counts> ofCounted = new LinkedHashMap<>();
-            windows.forEach((window, parts) -> ofCounted.put(window,
-                    parts.stream().map(key -> parseCounts(answers.get(key))).reduce(Counts.NONE, Counts::plus)));
+            windows.forEach((window, keys) -> ofCounted.put(window,
+                    keys.stream().map(key -> parseCounts(answers.get(key))).reduce(Counts.NONE, Counts::plus)));
             counts.put(counted, ofCounted);
         });
         return counts;
     }
 
     /** One part of a window to count: its question, under the service's sealed generation or its every-ingest one. */
-    private static String countsPart(Counted counted, Window part, boolean sealedOnly, Map<String, QueryCache.Question> questions,
-                                     Map<String, Counted> whose, Map<String, Window> windowOf) {
-        String question = countsQuestion(counted.latencyThresholdMillis(), part);
-        String key = counted.serviceId() + "|" + question + (sealedOnly ? "|sealed" : "");
-        questions.put(key, new QueryCache.Question(counted.serviceId(), question, sealedOnly));
-        whose.put(key, counted);
-        windowOf.put(key, part);
-        return key;
+    private record Part(Counted counted, Window window, boolean sealedOnly) {
+        String question() {
+            return countsQuestion(counted.latencyThresholdMillis(), window);
+        }
+
+        /** Adds the part under its key (a window asked twice is counted once) and gives the key. */
+        static String register(Map<String, Part> parts, Part part) {
+            String key = part.counted().serviceId() + "|" + part.question() + (part.sealedOnly() ? "|sealed" : "");
+            parts.put(key, part);
+            return key;
+        }
     }
 
     private static String countsQuestion(Integer latencyThresholdMillis, Window window) {
