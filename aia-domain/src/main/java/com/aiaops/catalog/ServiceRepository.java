@@ -1,5 +1,6 @@
 package com.aiaops.catalog;
 
+import com.aiaops.access.OrganizationScope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -22,20 +23,19 @@ public class ServiceRepository {
     }
 
     public Optional<Service> find(UUID organizationId, UUID id) {
-        return em.createQuery("select s from Service s where s.organizationId = :org and s.id = :id", Service.class)
-                .setParameter("org", organizationId).setParameter("id", id).getResultStream().findFirst();
+        return OrganizationScope.read(em, organizationId, "select s from Service s where s.organizationId = :organization and s.id = :id",
+                Service.class, query -> query.setParameter("id", id).getResultStream().findFirst());
     }
 
     public Optional<Service> findBySlug(UUID organizationId, String slug) {
-        return em.createQuery("select s from Service s where s.organizationId = :org and s.slug = :slug", Service.class)
-                .setParameter("org", organizationId).setParameter("slug", slug).getResultStream().findFirst();
+        return OrganizationScope.read(em, organizationId, "select s from Service s where s.organizationId = :organization and s.slug = :slug",
+                Service.class, query -> query.setParameter("slug", slug).getResultStream().findFirst());
     }
 
-    /** Services in slug order, after the given slug. */
     /** All services of the organisation (at most 10,000), by slug. */
     public List<Service> all(UUID organizationId) {
-        return em.createQuery("select s from Service s where s.organizationId = :org order by s.slug", Service.class)
-                .setParameter("org", organizationId).setMaxResults(10_000).getResultList();
+        return OrganizationScope.read(em, organizationId, "select s from Service s where s.organizationId = :organization order by s.slug",
+                Service.class, query -> query.setMaxResults(10_000).getResultList());
     }
 
     public List<Service> pageAfter(String afterSlug, int maxResults) {

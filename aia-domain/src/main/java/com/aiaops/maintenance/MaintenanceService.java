@@ -1,5 +1,6 @@
 package com.aiaops.maintenance;
 
+import com.aiaops.access.OrganizationScope;
 import com.aiaops.audit.AuditLog;
 import com.aiaops.catalog.ServiceRepository;
 import com.aiaops.shared.InvalidRequestException;
@@ -170,16 +171,22 @@ public class MaintenanceService {
      * its end and not ended before its start. With services: theirs and the organisation-wide ones; without (null): all.
      */
     private List<MaintenanceWindow> candidates(UUID organizationId, java.util.Collection<UUID> serviceIds, Instant from, Instant to) {
-        var query = em.createQuery("select m from MaintenanceWindow m where m.organizationId = :org "
-                        + (serviceIds == null ? "" : "and (m.serviceId in :services or m.serviceId is null) ") + "and m.startsAt < :to "
+        // One service is compared with "=": a list parameter would keep Hibernate from caching the query's plan.
+        boolean oneService = serviceIds != null && serviceIds.size() == 1;
+        String ofServices = serviceIds == null ? "" : oneService ? "and (m.serviceId = :service or m.serviceId is null) "
+                : "and (m.serviceId in :services or m.serviceId is null) ";
+        return OrganizationScope.read(em, organizationId, "select m from MaintenanceWindow m where m.organizationId = :organization "
+                        + ofServices + "and m.startsAt < :to "
                         + "and (m.endsAt > :from or (m.recurrence is not null and m.recurrence <> :none "
-                        + "and (m.repeatUntil is null or m.repeatUntil > :from))) order by m.startsAt", MaintenanceWindow.class)
-                .setParameter("org", organizationId).setParameter("from", from)
-                .setParameter("to", to).setParameter("none", Recurrence.NONE);
-        if (serviceIds != null) {
-            query.setParameter("services", serviceIds);
-        }
-        return query.setMaxResults(CANDIDATES_READ).getResultList();
+                        + "and (m.repeatUntil is null or m.repeatUntil > :from))) order by m.startsAt", MaintenanceWindow.class, query -> {
+            query.setParameter("from", from).setParameter("to", to).setParameter("none", Recurrence.NONE);
+            if (oneService) {
+                query.setParameter("service", serviceIds.iterator().next());
+            } else if (serviceIds != null) {
+                query.setParameter("services", serviceIds);
+            }
+            return query.setMaxResults(CANDIDATES_READ).getResultList();
+        });
     }
 
     /** One service's windows and the organisation-wide ones; without a service (null), every window, as before. */

@@ -7,8 +7,9 @@ import java.util.List;
 
 /**
  * Keyset pagination of the current organisation's objects: the rows after a key, in key order. The organisation
- * is the thread's {@link OrganizationScope} (Hibernate adds it to the query), so a page is refused outside one
- * rather than listing every organisation's rows. The key field is named by code, never by a client.
+ * is the thread's {@link OrganizationScope}, named in the query ({@link OrganizationScope#read}, so that Hibernate
+ * keeps the query's plan), and a page is refused outside one rather than listing every organisation's rows. The key
+ * field is named by code, never by a client.
  */
 public final class Keyset {
     private Keyset() {
@@ -33,17 +34,20 @@ public final class Keyset {
         if (!OrganizationScope.isEntered()) {
             throw new IllegalStateException("A page of " + entity.getSimpleName() + " was asked for outside any organisation");
         }
-        List<String> where = new java.util.ArrayList<>(conditions.keySet());
+        List<String> where = new java.util.ArrayList<>();
+        where.add("e.organizationId = :organization");
+        where.addAll(conditions.keySet());
         if (afterKey != null) {
             where.add("e." + keyField + (descending ? " < :after" : " > :after"));
         }
-        String jpql = "select e from " + entity.getSimpleName() + " e" + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
+        String jpql = "select e from " + entity.getSimpleName() + " e where " + String.join(" and ", where)
                 + " order by e." + keyField + (descending ? " desc" : "");
-        TypedQuery<T> query = em.createQuery(jpql, entity);
-        if (afterKey != null) {
-            query.setParameter("after", afterKey);
-        }
-        conditions.values().forEach(parameters -> parameters.forEach(query::setParameter));
-        return query.setMaxResults(maxResults).getResultList();
+        return OrganizationScope.read(em, OrganizationScope.current(), jpql, entity, query -> {
+            if (afterKey != null) {
+                query.setParameter("after", afterKey);
+            }
+            conditions.values().forEach(parameters -> parameters.forEach(query::setParameter));
+            return query.setMaxResults(maxResults).getResultList();
+        });
     }
 }

@@ -1,5 +1,6 @@
 package com.aiaops.slo;
 
+import com.aiaops.access.OrganizationScope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -27,8 +28,8 @@ public class SloRepository implements com.aiaops.telemetry.TrackedThresholds {
     }
 
     public Optional<Slo> find(UUID organizationId, UUID id) {
-        return em.createQuery("select s from Slo s where s.organizationId = :org and s.id = :id", Slo.class)
-                .setParameter("org", organizationId).setParameter("id", id).getResultStream().findFirst();
+        return OrganizationScope.read(em, organizationId, "select s from Slo s where s.organizationId = :organization and s.id = :id",
+                Slo.class, query -> query.setParameter("id", id).getResultStream().findFirst());
     }
 
     /** Those of these SLOs that still exist, as they are now. */
@@ -44,8 +45,8 @@ public class SloRepository implements com.aiaops.telemetry.TrackedThresholds {
     }
 
     public Optional<Slo> findByName(UUID organizationId, String name) {
-        return em.createQuery("select s from Slo s where s.organizationId = :org and s.name = :name", Slo.class)
-                .setParameter("org", organizationId).setParameter("name", name).getResultStream().findFirst();
+        return OrganizationScope.read(em, organizationId, "select s from Slo s where s.organizationId = :organization and s.name = :name",
+                Slo.class, query -> query.setParameter("name", name).getResultStream().findFirst());
     }
 
     public List<Slo> pageAfter(String afterName, int maxResults) {
@@ -53,17 +54,18 @@ public class SloRepository implements com.aiaops.telemetry.TrackedThresholds {
     }
 
     public List<Slo> ofService(UUID organizationId, UUID serviceId) {
-        return em.createQuery("select s from Slo s where s.organizationId = :org and s.serviceId = :service order by s.name", Slo.class)
-                .setParameter("org", organizationId).setParameter("service", serviceId).getResultList();
+        return OrganizationScope.read(em, organizationId,
+                "select s from Slo s where s.organizationId = :organization and s.serviceId = :service order by s.name", Slo.class,
+                query -> query.setParameter("service", serviceId).getResultList());
     }
 
     /** The latency thresholds the SLOs of these services use, which ingestion counts exactly. */
     @Override
-    public Set<Integer> of(UUID serviceId) {
+    public Set<Integer> of(UUID organizationId, UUID serviceId) {
         Set<Integer> bounds = new HashSet<>();
-        em.createQuery("select distinct s.latencyThresholdMillis, s.latencyThresholdStrict, s.latencyGoodAbove from Slo s where s.serviceId = :service "
-                        + "and s.latencyThresholdMillis is not null", Object[].class)
-                .setParameter("service", serviceId).getResultList()
+        OrganizationScope.read(em, organizationId, "select distinct s.latencyThresholdMillis, s.latencyThresholdStrict, s.latencyGoodAbove "
+                        + "from Slo s where s.organizationId = :organization and s.serviceId = :service and s.latencyThresholdMillis is not null",
+                Object[].class, query -> query.setParameter("service", serviceId).getResultList())
                 .forEach(row -> bounds.add(Slo.boundKey((Integer) row[0], (Boolean) row[1], (Boolean) row[2])));
         return bounds;
     }

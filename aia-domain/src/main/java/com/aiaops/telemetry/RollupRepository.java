@@ -1,5 +1,6 @@
 package com.aiaops.telemetry;
 
+import com.aiaops.access.OrganizationScope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -37,18 +38,18 @@ public class RollupRepository {
      * per service, resolution and range of up to {@value #KEYS_PER_QUERY} buckets (a range, not a list of keys:
      * databases use the primary key's order for it), so that concurrent batches lock in one order and never deadlock.
      */
-    Map<RollupKey, Rollup> lockExisting(SortedSet<RollupKey> keys) {
+    Map<RollupKey, Rollup> lockExisting(UUID organizationId, SortedSet<RollupKey> keys) {
         Map<RollupKey, Rollup> rows = new HashMap<>(keys.size() * 2);
         List<RollupKey> group = new ArrayList<>();
         for (RollupKey key : keys) {
             if (!group.isEmpty() && (group.size() == KEYS_PER_QUERY || !closeTo(group.get(group.size() - 1), key))) {
-                lock(group, rows);
+                lock(organizationId, group, rows);
                 group.clear();
             }
             group.add(key);
         }
         if (!group.isEmpty()) {
-            lock(group, rows);
+            lock(organizationId, group, rows);
         }
         return rows;
     }
@@ -100,16 +101,18 @@ public class RollupRepository {
     }
 
     /** One service's and resolution's buckets from the first to the last of these, in order. */
-    private void lock(List<RollupKey> range, Map<RollupKey, Rollup> rows) {
+    private void lock(UUID organizationId, List<RollupKey> range, Map<RollupKey, Rollup> rows) {
         RollupKey first = range.get(0);
-        em.createQuery("select r from Rollup r where r.key.serviceId = :service and r.key.resolution = :resolution "
-                        + "and r.key.bucketStart >= :from and r.key.bucketStart <= :to order by r.key.bucketStart", Rollup.class)
-                .setParameter("service", first.serviceId())
-                .setParameter("resolution", first.resolution())
-                .setParameter("from", first.bucketStart())
-                .setParameter("to", range.get(range.size() - 1).bucketStart())
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .getResultStream().forEach(row -> rows.put(row.key(), row));
+        OrganizationScope.read(em, organizationId, "select r from Rollup r where r.organizationId = :organization "
+                        + "and r.key.serviceId = :service and r.key.resolution = :resolution "
+                        + "and r.key.bucketStart >= :from and r.key.bucketStart <= :to order by r.key.bucketStart", Rollup.class,
+                query -> query.setParameter("service", first.serviceId())
+                        .setParameter("resolution", first.resolution())
+                        .setParameter("from", first.bucketStart())
+                        .setParameter("to", range.get(range.size() - 1).bucketStart())
+                        .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                        .getResultList())
+                .forEach(row -> rows.put(row.key(), row));
     }
 
     List<Rollup> range(UUID serviceId, TimeRanges.Piece piece) {

@@ -84,7 +84,7 @@ public class RollupWriter {
         repository.flush(); // a concurrent twin of one of these batches fails here, before any roll-up is touched
         SortedSet<RollupKey> touched = new TreeSet<>();
         applied.forEach(batch -> touched.addAll(batch.buckets().keySet()));
-        Map<RollupKey, Rollup> rows = new HashMap<>(repository.lockExisting(touched));
+        Map<RollupKey, Rollup> rows = new HashMap<>(repository.lockExisting(organizationId, touched));
         List<Rollup> created = new ArrayList<>();
         for (Batch batch : applied) {
             for (Map.Entry<RollupKey, BucketAggregate> bucket : batch.buckets().entrySet()) {

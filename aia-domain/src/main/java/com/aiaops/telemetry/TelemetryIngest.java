@@ -71,7 +71,7 @@ public class TelemetryIngest {
         Map<UUID, Set<Integer>> thresholds = new HashMap<>();
         for (Observation o : observations) {
             UUID serviceId = byslug.get(o.service()).id();
-            for (BucketAggregate bucket : bucketsOf(buckets, thresholds, serviceId, o.timestamp())) {
+            for (BucketAggregate bucket : bucketsOf(buckets, thresholds, caller.organizationId(), serviceId, o.timestamp())) {
                 bucket.add(o.isGood(), o.latencyMs());
             }
         }
@@ -100,7 +100,7 @@ public class TelemetryIngest {
         Map<UUID, Set<Integer>> thresholds = new HashMap<>();
         for (MinuteAggregate m : minutes) {
             UUID serviceId = byslug.get(m.service()).id();
-            for (BucketAggregate bucket : bucketsOf(buckets, thresholds, serviceId, m.minute())) {
+            for (BucketAggregate bucket : bucketsOf(buckets, thresholds, caller.organizationId(), serviceId, m.minute())) {
                 bucket.addCounted(m.total(), m.good(), m.latencies());
             }
         }
@@ -150,7 +150,7 @@ public class TelemetryIngest {
         /** One request; the caller has checked its time with {@link #refusalOf}. */
         public void observe(Service service, Instant at, boolean good, Double latencyMs) {
             services.put(service.slug(), service);
-            for (BucketAggregate bucket : bucketsOf(buckets, thresholds, service.id(), at)) {
+            for (BucketAggregate bucket : bucketsOf(buckets, thresholds, caller.organizationId(), service.id(), at)) {
                 bucket.add(good, latencyMs);
             }
             items++;
@@ -159,7 +159,7 @@ public class TelemetryIngest {
         /** Requests counted by the sender in the minute of {@code at}; the caller has checked its time. */
         public void count(Service service, Instant at, long total, long good, List<MinuteAggregate.LatencyCount> latencies) {
             services.put(service.slug(), service);
-            for (BucketAggregate bucket : bucketsOf(buckets, thresholds, service.id(), Resolution.MINUTE.bucketOf(at))) {
+            for (BucketAggregate bucket : bucketsOf(buckets, thresholds, caller.organizationId(), service.id(), Resolution.MINUTE.bucketOf(at))) {
                 bucket.addCounted(total, good, latencies);
             }
             items++;
@@ -176,8 +176,8 @@ public class TelemetryIngest {
     }
 
     private List<BucketAggregate> bucketsOf(SortedMap<RollupKey, BucketAggregate> buckets, Map<UUID, Set<Integer>> thresholds,
-                                            UUID serviceId, Instant at) {
-        Set<Integer> serviceThresholds = thresholds.computeIfAbsent(serviceId, trackedThresholds::of);
+                                            UUID organizationId, UUID serviceId, Instant at) {
+        Set<Integer> serviceThresholds = thresholds.computeIfAbsent(serviceId, id -> trackedThresholds.of(organizationId, id));
         List<BucketAggregate> touched = new ArrayList<>(Resolution.values().length);
         for (Resolution resolution : Resolution.values()) {
             RollupKey key = new RollupKey(serviceId, resolution, resolution.bucketOf(at));

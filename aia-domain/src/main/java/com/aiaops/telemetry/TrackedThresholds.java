@@ -8,5 +8,5 @@ import java.util.UUID;
  * the SLO capability answers, so telemetry does not depend on SLOs.
  */
 public interface TrackedThresholds {
-    Set<Integer> of(UUID serviceId);
+    Set<Integer> of(UUID organizationId, UUID serviceId);
 }
