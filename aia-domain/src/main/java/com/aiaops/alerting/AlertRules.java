@@ -1,5 +1,6 @@
 package com.aiaops.alerting;
 
+import com.aiaops.access.OrganizationScope;
 import com.aiaops.access.Caller;
 import com.aiaops.audit.AuditLog;
 import com.aiaops.catalog.ServiceRepository;
@@ -88,8 +89,8 @@ public class AlertRules {
 
     @Transactional
     public List<AlertRule> rules(Caller caller) {
-        return em.createQuery("select r from AlertRule r order by r.name", AlertRule.class)
-                .setMaxResults(1000).getResultList();
+        return OrganizationScope.read(em, caller.organizationId(), "select r from AlertRule r where r.organizationId = :organization order by r.name",
+                AlertRule.class, query -> query.setMaxResults(1000).getResultList());
     }
 
     @Transactional

@@ -1,5 +1,6 @@
 package com.aiaops.alerting;
 
+import com.aiaops.access.OrganizationScope;
 import com.aiaops.audit.AuditLog;
 import com.aiaops.catalog.Service;
 import com.aiaops.catalog.ServiceRepository;
@@ -222,9 +223,8 @@ public class AlertService {
 
     @Transactional
     public List<Alert> alerts(Caller caller, AlertState state, UUID ruleId, UUID incidentId, int max) {
-        StringBuilder jpql = new StringBuilder("select a from Alert a where a.organizationId = :org");
+        StringBuilder jpql = new StringBuilder("select a from Alert a where a.organizationId = :organization");
         Map<String, Object> parameters = new LinkedHashMap<>();
-        parameters.put("org", caller.organizationId());
         if (state != null) {
             jpql.append(" and a.state = :state");
             parameters.put("state", state);
@@ -237,9 +237,10 @@ public class AlertService {
             jpql.append(" and a.incidentId = :incident");
             parameters.put("incident", incidentId);
         }
-        var query = em.createQuery(jpql.append(" order by a.id desc").toString(), Alert.class);
-        parameters.forEach(query::setParameter);
-        return query.setMaxResults(max).getResultList();
+        return OrganizationScope.read(em, caller.organizationId(), jpql.append(" order by a.id desc").toString(), Alert.class, query -> {
+            parameters.forEach(query::setParameter);
+            return query.setMaxResults(max).getResultList();
+        });
     }
 
     @Transactional
@@ -303,8 +304,8 @@ public class AlertService {
     }
 
     private Alert findAlert(UUID organizationId, UUID id) {
-        return em.createQuery("select a from Alert a where a.organizationId = :org and a.id = :id", Alert.class)
-                .setParameter("org", organizationId).setParameter("id", id).getResultStream().findFirst()
+        return OrganizationScope.read(em, organizationId, "select a from Alert a where a.organizationId = :organization and a.id = :id",
+                        Alert.class, query -> query.setParameter("id", id).getResultStream().findFirst())
                 .orElseThrow(() -> new NotFoundException("alert", id));
     }
 

@@ -1,5 +1,6 @@
 package com.aiaops.oncall;
 
+import com.aiaops.access.OrganizationScope;
 import com.aiaops.audit.AuditLog;
 import com.aiaops.shared.ConflictException;
 import com.aiaops.shared.InvalidRequestException;
@@ -63,8 +64,9 @@ public class EscalationService {
 
     @Transactional
     public List<EscalationPolicy> list(Caller caller) {
-        return em.createQuery("select p from EscalationPolicy p order by p.name", EscalationPolicy.class)
-                .setMaxResults(500).getResultList();
+        return OrganizationScope.read(em, caller.organizationId(),
+                "select p from EscalationPolicy p where p.organizationId = :organization order by p.name", EscalationPolicy.class,
+                query -> query.setMaxResults(500).getResultList());
     }
 
     @Transactional

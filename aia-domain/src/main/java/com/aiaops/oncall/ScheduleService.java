@@ -1,5 +1,6 @@
 package com.aiaops.oncall;
 
+import com.aiaops.access.OrganizationScope;
 import com.aiaops.audit.AuditLog;
 import com.aiaops.shared.ConflictException;
 import com.aiaops.shared.InvalidRequestException;
@@ -57,8 +58,8 @@ public class ScheduleService {
 
     @Transactional
     public List<Schedule> list(Caller caller) {
-        return em.createQuery("select s from Schedule s order by s.name", Schedule.class)
-                .setMaxResults(500).getResultList();
+        return OrganizationScope.read(em, caller.organizationId(), "select s from Schedule s where s.organizationId = :organization order by s.name",
+                Schedule.class, query -> query.setMaxResults(500).getResultList());
     }
 
     @Transactional

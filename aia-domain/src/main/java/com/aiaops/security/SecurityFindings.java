@@ -1,5 +1,6 @@
 package com.aiaops.security;
 
+import com.aiaops.access.OrganizationScope;
 import com.aiaops.audit.AuditLog;
 import com.aiaops.catalog.ServiceRepository;
 import com.aiaops.shared.ConflictException;
@@ -166,12 +167,14 @@ public class SecurityFindings {
         long overdue = 0;
         long inTime = 0;
         long late = 0;
-        var query = em.createQuery("select f from Finding f" + (serviceId == null ? "" : " where f.serviceId = :service"),
-                Finding.class);
-        if (serviceId != null) {
-            query.setParameter("service", serviceId);
-        }
-        for (Finding f : query.getResultList()) {
+        List<Finding> findings = OrganizationScope.read(em, caller.organizationId(), "select f from Finding f where f.organizationId = :organization"
+                + (serviceId == null ? "" : " and f.serviceId = :service"), Finding.class, query -> {
+            if (serviceId != null) {
+                query.setParameter("service", serviceId);
+            }
+            return query.getResultList();
+        });
+        for (Finding f : findings) {
             if (f.open()) {
                 open.merge(f.severity(), 1L, Long::sum);
                 if (f.overdue(now)) {

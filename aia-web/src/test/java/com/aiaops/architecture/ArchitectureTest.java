@@ -65,6 +65,13 @@ class ArchitectureTest {
                     "org.eclipse.microprofile..", "org.jboss.logging..", "org.hibernate..", "org.infinispan..");
 
     @ArchTest
+    static final ArchRule only_the_organisation_scope_lifts_the_tenant_filter = noClasses().that().resideOutsideOfPackage("com.aiaops.access..")
+            .should().callMethodWhere(DescribedPredicate.describe("Session.disableFilter or enableFilter",
+                    (com.tngtech.archunit.core.domain.JavaMethodCall call) -> call.getTargetOwner().isAssignableTo(org.hibernate.Session.class)
+                            && Set.of("disableFilter", "enableFilter").contains(call.getName())))
+            .because("tenant scoping is decided in one place: OrganizationScope.read and acrossOrganizations say why a read may go without the filter");
+
+    @ArchTest
     static final ArchRule roles_are_checked_where_requests_arrive_only = noClasses()
             .that().resideOutsideOfPackages("com.aiaops.web.platform..", "com.aiaops.access..")
             .should().callMethod(Role.class, "grants", Role.class)
