@@ -84,12 +84,13 @@ public final class OrganizationScope {
     }
 
     /**
-     * A read of the organisation being served whose query names the organisation itself: the JPQL restricts every
-     * organisation-owned alias it reads with {@code organizationId = :organization}, bound here to {@code organizationId},
-     * which must be the organisation being served, if one is (platform work serves none). It runs without the session's filter because Hibernate 6.6 keeps no
-     * translated query plan while any filter is enabled, and translating a query again on every execution cost more
-     * than running it on the hot paths (docs/BENCHMARKS.md, the mixed workload's profile); the explicit parameter
-     * scopes it instead. {@code run} sets the other parameters and executes the query.
+     * A read of one organisation whose query names the organisation itself: the JPQL restricts every
+     * organisation-owned alias it reads with {@code organizationId = :organization}, bound here to
+     * {@code organizationId}, which must be the organisation being served, if one is (platform work serves none). It
+     * runs without the session's filter because Hibernate 6.6 keeps no translated query plan while any filter is
+     * enabled, and translating a query again on every execution cost more than running it on the hot paths
+     * (docs/BENCHMARKS.md, the mixed workload's profile); the explicit parameter scopes it instead. {@code run} sets
+     * the other parameters and executes the query.
      */
     public static <T, R> R read(EntityManager em, UUID organizationId, String jpql, Class<T> type, Function<TypedQuery<T>, R> run) {
         UUID served = CURRENT.get();
