@@ -8,6 +8,7 @@ import com.aiaops.shared.Months;
 import com.aiaops.shared.InvalidRequestException;
 import com.aiaops.shared.NotFoundException;
 import com.aiaops.access.Caller;
+import com.aiaops.access.OrganizationScope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -101,15 +102,17 @@ public class CostBudgets {
             case SERVICE -> " and c.serviceId = :service";
             case CATEGORY -> " and c.serviceCategory = :category";
         };
-        var query = em.createQuery("select sum(c.effectiveCost), max(c.chargePeriodEnd) from CostLine c where c.organizationId = :org "
-                        + "and c.chargePeriodStart >= :start and c.chargePeriodStart < :end" + scope, Object[].class)
-                .setParameter("org", budget.organizationId()).setParameter("start", start).setParameter("end", end);
-        if (budget.scope() == CostBudget.Scope.SERVICE) {
-            query.setParameter("service", budget.serviceId());
-        } else if (budget.scope() == CostBudget.Scope.CATEGORY) {
-            query.setParameter("category", budget.serviceCategory());
-        }
-        Object[] row = query.getSingleResult();
+        Object[] row = OrganizationScope.read(em, budget.organizationId(), "select sum(c.effectiveCost), max(c.chargePeriodEnd) from CostLine c "
+                + "where c.organizationId = :organization and c.chargePeriodStart >= :start and c.chargePeriodStart < :end" + scope, Object[].class,
+                query -> {
+                    query.setParameter("start", start).setParameter("end", end);
+                    if (budget.scope() == CostBudget.Scope.SERVICE) {
+                        query.setParameter("service", budget.serviceId());
+                    } else if (budget.scope() == CostBudget.Scope.CATEGORY) {
+                        query.setParameter("category", budget.serviceCategory());
+                    }
+                    return query.getSingleResult();
+                });
         BigDecimal actual = row[0] == null ? BigDecimal.ZERO : (BigDecimal) row[0];
         // A month that is over is final: its forecast is what was spent. A running month is extended over the part
         // of it the cost data covers (cost exports lag, so 'now' would understate the rate).
@@ -149,8 +152,8 @@ public class CostBudgets {
     }
 
     private List<CostBudget> budgets(UUID organizationId) {
-        return em.createQuery("select b from CostBudget b where b.organizationId = :org order by b.name", CostBudget.class)
-                .setParameter("org", organizationId).setMaxResults(500).getResultList();
+        return OrganizationScope.read(em, organizationId, "select b from CostBudget b where b.organizationId = :organization order by b.name",
+                CostBudget.class, query -> query.setMaxResults(500).getResultList());
     }
 
     // Breakdowns and unit costs

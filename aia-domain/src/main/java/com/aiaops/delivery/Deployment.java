@@ -1,6 +1,7 @@
 package com.aiaops.delivery;
 
 import com.aiaops.shared.Ids;
+import com.aiaops.shared.PageRequest;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import org.hibernate.annotations.BatchSize;
 import org.hibernate.annotations.TenantId;
 
 /** A deployment of a service's version to an environment, with what it shipped and how it went. */
@@ -44,7 +46,9 @@ public class Deployment {
     @Column(nullable = false, length = 32)
     private String environment;
 
+    // A page of deployments loads the commits of all its rows in one query, not one query per row.
     @ElementCollection(fetch = FetchType.EAGER)
+    @BatchSize(size = PageRequest.MAX_LIMIT + 1)
     @CollectionTable(name = "deployment_commit", joinColumns = @JoinColumn(name = "deployment_id"))
     @OrderColumn(name = "position")
     private List<Commit> commits = new ArrayList<>();

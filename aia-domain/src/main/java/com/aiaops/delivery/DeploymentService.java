@@ -12,6 +12,7 @@ import com.aiaops.shared.Page;
 import com.aiaops.shared.PageRequest;
 import com.aiaops.slo.SloService;
 import com.aiaops.access.Caller;
+import com.aiaops.access.OrganizationScope;
 import com.aiaops.access.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -164,39 +165,48 @@ public class DeploymentService {
         }
         DoraBands.BandSet bands = DoraBands.named(bandSetName).orElseThrow(() -> InvalidRequestException.ofField("invalid-parameter",
                 "bands", "one of " + DoraBands.all().stream().map(DoraBands.BandSet::name).toList()));
-        List<DoraMetrics.Deploy> deploys = em.createQuery("select d from Deployment d "
-                        + "where d.environment = :production and d.result = :success and d.finishedAt >= :since and d.finishedAt < :to",
-                        Deployment.class)
-                .setParameter("production", Deployment.PRODUCTION)
-                .setParameter("success", Deployment.Result.SUCCESS).setParameter("since", from.minus(attributionWindow))
-                .setParameter("to", to).getResultList().stream()
-                .filter(d -> serviceId == null || d.serviceId().equals(serviceId))
-                .map(d -> new DoraMetrics.Deploy(d.id(), d.serviceId(), d.firstCommitAt(), d.finishedAt())).toList();
-        List<DoraMetrics.IncidentFact> incidents = em.createQuery("select i from Incident i "
-                        + "where i.triggeredAt >= :from and i.triggeredAt < :to", Incident.class)
-                .setParameter("from", from).setParameter("to", to).getResultList().stream()
-                .filter(i -> serviceId == null || i.services().contains(serviceId))
-                .map(i -> new DoraMetrics.IncidentFact(i.id(), i.services(), i.triggeredAt(), i.resolvedAt())).toList();
-        java.util.Set<UUID> rolledBackIds = new java.util.HashSet<>(em.createQuery("select d.rollbackOf from Deployment d "
-                        + "where d.rollbackOf is not null and d.environment = :production and d.finishedAt >= :from", UUID.class)
-                .setParameter("production", Deployment.PRODUCTION).setParameter("from", from).getResultList());
-        List<DoraMetrics.Deploy> failedAttempts = em.createQuery("select d from Deployment d "
-                        + "where d.environment = :production and d.result = :failure and d.finishedAt >= :from and d.finishedAt < :to",
-                        Deployment.class)
-                .setParameter("production", Deployment.PRODUCTION).setParameter("failure", Deployment.Result.FAILURE)
-                .setParameter("from", from).setParameter("to", to).getResultList().stream()
-                .filter(d -> serviceId == null || d.serviceId().equals(serviceId))
-                .map(d -> new DoraMetrics.Deploy(d.id(), d.serviceId(), d.firstCommitAt(), d.finishedAt())).toList();
+        // Projections, not entities: loading a Deployment loads its commits too (one more query per deployment).
+        String ofService = serviceId == null ? "" : " and d.serviceId = :service";
+        List<DoraMetrics.Deploy> deploys = deploys(caller.organizationId(), Deployment.Result.SUCCESS, from.minus(attributionWindow), to, serviceId);
+        List<DoraMetrics.Deploy> failedAttempts = deploys(caller.organizationId(), Deployment.Result.FAILURE, from, to, serviceId);
+        List<DoraMetrics.IncidentFact> incidents = OrganizationScope.read(em, caller.organizationId(), "select i.id, i.serviceIds, i.triggeredAt, "
+                        + "i.resolvedAt from Incident i where i.organizationId = :organization and i.triggeredAt >= :from and i.triggeredAt < :to",
+                Object[].class, query -> query.setParameter("from", from).setParameter("to", to).getResultList()).stream()
+                .map(row -> new DoraMetrics.IncidentFact((UUID) row[0], Incident.serviceIds((String) row[1]), (Instant) row[2], (Instant) row[3]))
+                .filter(i -> serviceId == null || i.serviceIds().contains(serviceId)).toList();
+        java.util.Set<UUID> rolledBackIds = new java.util.HashSet<>(OrganizationScope.read(em, caller.organizationId(), "select d.rollbackOf "
+                        + "from Deployment d where d.organizationId = :organization and d.rollbackOf is not null and d.environment = :production "
+                        + "and d.finishedAt >= :from", UUID.class,
+                query -> query.setParameter("production", Deployment.PRODUCTION).setParameter("from", from).getResultList()));
         DoraMetrics.Result result = DoraMetrics.compute(from, to, deploys, incidents, attributionWindow, rolledBackIds, failedAttempts);
-        long rolledBack = em.createQuery("select d.serviceId from Deployment d "
-                        + "where d.rollbackOf is not null and d.finishedAt >= :from and d.finishedAt < :to", UUID.class)
-                .setParameter("from", from).setParameter("to", to)
-                .getResultStream().filter(s -> serviceId == null || s.equals(serviceId)).count();
+        long rolledBack = OrganizationScope.read(em, caller.organizationId(), "select count(d) from Deployment d "
+                        + "where d.organizationId = :organization and d.rollbackOf is not null and d.finishedAt >= :from and d.finishedAt < :to"
+                        + ofService, Long.class, query -> {
+                    query.setParameter("from", from).setParameter("to", to);
+                    if (serviceId != null) {
+                        query.setParameter("service", serviceId);
+                    }
+                    return query.getSingleResult();
+                });
         return new Dora(result, rolledBack, attributionWindow, bands.name(), bands.report(),
                 result.deployments() == 0 ? null : bands.deploymentFrequency(result.deploymentDaysPerWeek()),
                 result.medianLeadTime() == null ? null : bands.leadTime(result.medianLeadTime()),
                 result.changeFailureRate() == null ? null : bands.changeFailureRate(result.changeFailureRate()),
                 result.medianTimeToRestore() == null ? null : bands.timeToRestore(result.medianTimeToRestore()));
+    }
+
+    /** Production deployments with one result finished in [from, to), of the organisation or one service, as the facts DORA counts. */
+    private List<DoraMetrics.Deploy> deploys(UUID organizationId, Deployment.Result result, Instant from, Instant to, UUID serviceId) {
+        return OrganizationScope.read(em, organizationId, "select d.id, d.serviceId, d.firstCommitAt, d.finishedAt from Deployment d "
+                + "where d.organizationId = :organization and d.environment = :production and d.result = :result and d.finishedAt >= :from "
+                + "and d.finishedAt < :to" + (serviceId == null ? "" : " and d.serviceId = :service"), Object[].class, query -> {
+            query.setParameter("production", Deployment.PRODUCTION).setParameter("result", result).setParameter("from", from)
+                    .setParameter("to", to);
+            if (serviceId != null) {
+                query.setParameter("service", serviceId);
+            }
+            return query.getResultList();
+        }).stream().map(row -> new DoraMetrics.Deploy((UUID) row[0], (UUID) row[1], (Instant) row[2], (Instant) row[3])).toList();
     }
 
     /** The metrics, the rollbacks in the window, and the level of each metric (null: nothing to judge). */

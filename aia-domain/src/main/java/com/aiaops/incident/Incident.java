@@ -178,7 +178,12 @@ public class Incident {
     }
 
     public List<UUID> services() {
-        return serviceIds.isEmpty() ? List.of() : Arrays.stream(serviceIds.split(",")).map(UUID::fromString).toList();
+        return serviceIds(serviceIds);
+    }
+
+    /** The affected services as stored (ids separated by commas), for reads that project the column. */
+    public static List<UUID> serviceIds(String stored) {
+        return stored.isEmpty() ? List.of() : Arrays.stream(stored.split(",")).map(UUID::fromString).toList();
     }
 
     public UUID id() {

@@ -18,6 +18,7 @@ import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.io.ByteArrayInputStream;
 import java.time.Clock;
@@ -28,6 +29,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 /** Importing scan reports into findings, the fix SLAs, and the views of open, overdue and compliant findings. */
 @ApplicationScoped
@@ -198,21 +200,20 @@ public class SecurityFindings {
     @Transactional
     public Long openCriticalAt(UUID organizationId, UUID serviceId, Instant at) {
         String service = serviceId == null ? "" : " and s.serviceId = :service";
-        var scans = em.createQuery("select count(s) from ScanImport s where s.organizationId = :org and s.importedAt < :at" + service, Long.class)
-                .setParameter("org", organizationId).setParameter("at", at);
-        if (serviceId != null) {
-            scans.setParameter("service", serviceId);
-        }
-        if (scans.getSingleResult() == 0) {
+        Function<TypedQuery<Long>, Long> count = query -> {
+            query.setParameter("at", at);
+            if (serviceId != null) {
+                query.setParameter("service", serviceId);
+            }
+            return query.getSingleResult();
+        };
+        if (OrganizationScope.read(em, organizationId, "select count(s) from ScanImport s where s.organizationId = :organization "
+                + "and s.importedAt < :at" + service, Long.class, count) == 0) {
             return null;
         }
-        var open = em.createQuery("select count(s) from Finding s where s.organizationId = :org and s.severity = :critical "
-                        + "and s.firstSeenAt < :at and (s.fixedAt is null or s.fixedAt > :at)" + service, Long.class)
-                .setParameter("org", organizationId).setParameter("critical", FindingSeverity.CRITICAL).setParameter("at", at);
-        if (serviceId != null) {
-            open.setParameter("service", serviceId);
-        }
-        return open.getSingleResult();
+        return OrganizationScope.read(em, organizationId, "select count(s) from Finding s where s.organizationId = :organization "
+                + "and s.severity = com.aiaops.security.FindingSeverity.CRITICAL and s.firstSeenAt < :at and (s.fixedAt is null or s.fixedAt > :at)"
+                + service, Long.class, count);
     }
 
     @Transactional

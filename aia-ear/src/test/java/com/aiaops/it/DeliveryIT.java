@@ -11,6 +11,7 @@ import static com.aiaops.it.Telemetry.batch;
 import static com.aiaops.it.Telemetry.spread;
 import static org.hamcrest.Matchers.closeTo;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -141,5 +142,44 @@ class DeliveryIT extends ApiIT {
         as(issueKey(tenant, "VIEWER")).body(deployment(serviceId, "production", NOW, Duration.ofHours(1), "SUCCESS"))
                 .post("/deployments").then().statusCode(403);
         as(tenant.adminKey()).get("/deployments").then().body("items.size()", equalTo(0));
+    }
+    @Test
+    void one_services_dora_counts_only_its_changes_and_a_page_of_deployments_carries_each_ones_own_commits() {
+        Tenant tenant = newTenant();
+        String checkout = registerService(tenant.adminKey(), "checkout");
+        String search = registerService(tenant.adminKey(), "search");
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            Instant finished = NOW.minus(Duration.ofHours(10 + i));
+            Map<String, Object> d = deployment(i % 2 == 0 ? checkout : search, "production", finished, Duration.ofHours(i + 1), "SUCCESS");
+            // lead times: checkout 1, 3, 5 h; search 2, 4, 6 h
+            d.put("commits", List.of(Map.of("sha", String.format("%040x", i + 1), "committedAt", finished.minus(Duration.ofHours(i + 1)).toString())));
+            ids.add(record(tenant.adminKey(), d));
+        }
+        String incident = as(tenant.adminKey()).body(Map.of("title", "Search 500s", "severity", "P2", "serviceIds", List.of(search)))
+                .post("/incidents").then().statusCode(201).extract().path("id");
+        as(tenant.adminKey()).body(Map.of("to", "RESOLVED")).post("/incidents/" + incident + "/transitions").then().statusCode(200);
+        // The rollback is search's last deployment before the incident, so the incident is attributed to it.
+        Map<String, Object> rollback = deployment(search, "production", NOW.minus(Duration.ofHours(9)), Duration.ofHours(1), "SUCCESS");
+        rollback.put("rollbackOf", ids.get(1));
+        String rollbackId = record(tenant.adminKey(), rollback);
+
+        String from = NOW.minus(Duration.ofDays(7)).toString();
+        String to = NOW.plus(Duration.ofMinutes(2)).toString();
+        as(tenant.adminKey()).queryParam("from", from).queryParam("to", to).queryParam("serviceId", checkout).get("/dora").then()
+                .statusCode(200).body("metrics.deployments", equalTo(3)).body("metrics.medianLeadTime", equalTo("PT3H"))
+                .body("metrics.failedChanges", equalTo(0)).body("metrics.restoredIncidents", equalTo(0)).body("rollbacks", equalTo(0));
+        as(tenant.adminKey()).queryParam("from", from).queryParam("to", to).queryParam("serviceId", search).get("/dora").then()
+                .statusCode(200).body("metrics.deployments", equalTo(4)).body("metrics.medianLeadTime", equalTo("PT3H"))
+                .body("metrics.failedDeploymentIds", containsInAnyOrder(ids.get(1), rollbackId)).body("metrics.restoredIncidents", equalTo(1))
+                .body("rollbacks", equalTo(1));
+        as(tenant.adminKey()).queryParam("from", from).queryParam("to", to).get("/dora").then()
+                .statusCode(200).body("metrics.deployments", equalTo(7)).body("rollbacks", equalTo(1));
+
+        // Commits come with each deployment of a page, the right ones for each (loaded together for the page).
+        var page = as(tenant.adminKey()).queryParam("limit", 200).get("/deployments").then().statusCode(200).body("items.size()", equalTo(7));
+        for (int i = 0; i < 6; i++) {
+            page.body("items.find { it.id == '" + ids.get(i) + "' }.commits.sha", contains(String.format("%040x", i + 1)));
+        }
     }
 }
