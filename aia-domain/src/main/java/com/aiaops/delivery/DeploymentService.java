@@ -18,6 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
@@ -166,7 +167,6 @@ public class DeploymentService {
         DoraBands.BandSet bands = DoraBands.named(bandSetName).orElseThrow(() -> InvalidRequestException.ofField("invalid-parameter",
                 "bands", "one of " + DoraBands.all().stream().map(DoraBands.BandSet::name).toList()));
         // Projections, not entities: loading a Deployment loads its commits too (one more query per deployment).
-        String ofService = serviceId == null ? "" : " and d.serviceId = :service";
         List<DoraMetrics.Deploy> deploys = deploys(caller.organizationId(), Deployment.Result.SUCCESS, from.minus(attributionWindow), to, serviceId);
         List<DoraMetrics.Deploy> failedAttempts = deploys(caller.organizationId(), Deployment.Result.FAILURE, from, to, serviceId);
         List<DoraMetrics.IncidentFact> incidents = OrganizationScope.read(em, caller.organizationId(), "select i.id, i.serviceIds, i.triggeredAt, "
@@ -181,13 +181,8 @@ public class DeploymentService {
         DoraMetrics.Result result = DoraMetrics.compute(from, to, deploys, incidents, attributionWindow, rolledBackIds, failedAttempts);
         long rolledBack = OrganizationScope.read(em, caller.organizationId(), "select count(d) from Deployment d "
                         + "where d.organizationId = :organization and d.rollbackOf is not null and d.finishedAt >= :from and d.finishedAt < :to"
-                        + ofService, Long.class, query -> {
-                    query.setParameter("from", from).setParameter("to", to);
-                    if (serviceId != null) {
-                        query.setParameter("service", serviceId);
-                    }
-                    return query.getSingleResult();
-                });
+                        + ofService(serviceId), Long.class,
+                query -> forService(query.setParameter("from", from).setParameter("to", to), serviceId).getSingleResult());
         return new Dora(result, rolledBack, attributionWindow, bands.name(), bands.report(),
                 result.deployments() == 0 ? null : bands.deploymentFrequency(result.deploymentDaysPerWeek()),
                 result.medianLeadTime() == null ? null : bands.leadTime(result.medianLeadTime()),
@@ -199,14 +194,19 @@ public class DeploymentService {
     private List<DoraMetrics.Deploy> deploys(UUID organizationId, Deployment.Result result, Instant from, Instant to, UUID serviceId) {
         return OrganizationScope.read(em, organizationId, "select d.id, d.serviceId, d.firstCommitAt, d.finishedAt from Deployment d "
                 + "where d.organizationId = :organization and d.environment = :production and d.result = :result and d.finishedAt >= :from "
-                + "and d.finishedAt < :to" + (serviceId == null ? "" : " and d.serviceId = :service"), Object[].class, query -> {
-            query.setParameter("production", Deployment.PRODUCTION).setParameter("result", result).setParameter("from", from)
-                    .setParameter("to", to);
-            if (serviceId != null) {
-                query.setParameter("service", serviceId);
-            }
-            return query.getResultList();
-        }).stream().map(row -> new DoraMetrics.Deploy((UUID) row[0], (UUID) row[1], (Instant) row[2], (Instant) row[3])).toList();
+                + "and d.finishedAt < :to" + ofService(serviceId), Object[].class,
+                query -> forService(query.setParameter("production", Deployment.PRODUCTION).setParameter("result", result)
+                        .setParameter("from", from).setParameter("to", to), serviceId).getResultList())
+                .stream().map(row -> new DoraMetrics.Deploy((UUID) row[0], (UUID) row[1], (Instant) row[2], (Instant) row[3])).toList();
+    }
+
+    /** The condition that narrows a deployment query to one service, or none for the organisation; bound by {@link #forService}. */
+    private static String ofService(UUID serviceId) {
+        return serviceId == null ? "" : " and d.serviceId = :service";
+    }
+
+    private static <T> TypedQuery<T> forService(TypedQuery<T> query, UUID serviceId) {
+        return serviceId == null ? query : query.setParameter("service", serviceId);
     }
 
     /** The metrics, the rollbacks in the window, and the level of each metric (null: nothing to judge). */
