@@ -9,6 +9,7 @@ import com.aiaops.shared.Page;
 import com.aiaops.shared.PageRequest;
 import com.aiaops.shared.StaleVersionException;
 import com.aiaops.access.Caller;
+import com.aiaops.access.OrganizationScope;
 import com.aiaops.access.Role;
 import com.aiaops.tenancy.TenancyRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -116,6 +117,23 @@ public class IncidentService {
                         Incident.class).setParameter("org", organizationId)
                 .setParameter("open", List.of(IncidentState.TRIGGERED, IncidentState.ACKNOWLEDGED, IncidentState.MITIGATED))
                 .setMaxResults(200).getResultList();
+    }
+
+    /**
+     * How many of the organisation's incidents are open (triggered, acknowledged or mitigated), by severity, every
+     * severity present (zero when none): counted in the database, so neither a list's bound nor loading them limits it.
+     */
+    @Transactional
+    public Map<Severity, Long> openCountsBySeverity(UUID organizationId) {
+        Map<Severity, Long> counts = new java.util.EnumMap<>(Severity.class);
+        for (Severity severity : Severity.values()) {
+            counts.put(severity, 0L);
+        }
+        OrganizationScope.read(em, organizationId, "select i.severity, count(i) from Incident i where i.organizationId = :organization "
+                        + "and i.state in (com.aiaops.incident.IncidentState.TRIGGERED, com.aiaops.incident.IncidentState.ACKNOWLEDGED, "
+                        + "com.aiaops.incident.IncidentState.MITIGATED) group by i.severity", Object[].class, query -> query.getResultList())
+                .forEach(row -> counts.put((Severity) row[0], (Long) row[1]));
+        return counts;
     }
 
     /** What the incident told the public, in order. */

@@ -90,6 +90,52 @@ class PrometheusIT extends ApiIT {
         assertTrue(!wildfly.contains("datasources_") && !wildfly.contains("undertow_"), "no subsystem is exposed");
     }
 
+    /**
+     * Every service's five-minute gauges come from one read of all of them, each with its own numbers; open incidents are
+     * counted by severity in the database, so more than a page of them (200) is counted in full.
+     */
+    @Test
+    void the_scrape_holds_each_services_own_window_and_counts_every_open_incident_by_severity() {
+        Tenant tenant = newTenant();
+        registerService(tenant.adminKey(), "orders");
+        registerService(tenant.adminKey(), "billing");
+        String quiet = registerService(tenant.adminKey(), "quiet");
+        // Three minutes back from this minute's start: inside the scrape's last five complete minutes while this test runs.
+        Instant minute = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MINUTES).minus(Duration.ofMinutes(3));
+        String ingest = issueKey(tenant, "INGEST");
+        as(ingest).body(batch(spread("orders", minute, 1, 120, 6, 40))).post("/telemetry/observations").then().statusCode(200);
+        as(ingest).body(batch(spread("billing", minute, 1, 30, 0, 900))).post("/telemetry/observations").then().statusCode(200);
+        for (int i = 0; i < 201; i++) {
+            as(tenant.adminKey()).body(Map.of("title", "Noise " + i, "severity", "P3", "serviceIds", List.of(quiet))).post("/incidents").then().statusCode(201);
+        }
+        String acknowledged = as(tenant.adminKey()).body(Map.of("title", "Slow invoices", "severity", "P1", "serviceIds", List.of(quiet))).post("/incidents").then()
+                .statusCode(201).extract().path("id");
+        as(tenant.adminKey()).body(Map.of("to", "ACKNOWLEDGED")).post("/incidents/" + acknowledged + "/transitions").then().statusCode(200);
+        String resolved = as(tenant.adminKey()).body(Map.of("title", "Blip", "severity", "P1", "serviceIds", List.of(quiet))).post("/incidents").then()
+                .statusCode(201).extract().path("id");
+        as(tenant.adminKey()).body(Map.of("to", "RESOLVED")).post("/incidents/" + resolved + "/transitions").then().statusCode(200);
+
+        String text = as(issueKey(tenant, "VIEWER")).get("/metrics").then().statusCode(200).extract().asString();
+        assertEquals(120, sample(text, "aia_service_requests{service=\"orders\",window=\"5m\"}"));
+        assertEquals(6, sample(text, "aia_service_errors{service=\"orders\",window=\"5m\"}"));
+        assertEquals(30, sample(text, "aia_service_requests{service=\"billing\",window=\"5m\"}"));
+        assertEquals(0, sample(text, "aia_service_errors{service=\"billing\",window=\"5m\"}"));
+        assertEquals(0, sample(text, "aia_service_requests{service=\"quiet\",window=\"5m\"}"));
+        // Sketch quantiles are within 1 % of the true latency.
+        assertEquals(0.9, sample(text, "aia_service_request_latency_seconds{service=\"billing\",quantile=\"0.99\",window=\"5m\"}"), 0.009);
+        assertEquals(0.04, sample(text, "aia_service_request_latency_seconds{service=\"orders\",quantile=\"0.5\",window=\"5m\"}"), 0.0004);
+        assertEquals(0, sample(text, "aia_incidents_open{severity=\"P0\"}"));
+        assertEquals(1, sample(text, "aia_incidents_open{severity=\"P1\"}"));
+        assertEquals(0, sample(text, "aia_incidents_open{severity=\"P2\"}"));
+        assertEquals(201, sample(text, "aia_incidents_open{severity=\"P3\"}"));
+    }
+
+    /** The value of the one sample named so (metric and labels as exposed), failing when it is absent. */
+    private static double sample(String exposition, String series) {
+        return exposition.lines().filter(line -> line.startsWith(series + " ")).map(line -> Double.parseDouble(line.substring(series.length() + 1)))
+                .findFirst().orElseThrow(() -> new AssertionError("no sample " + series + " in:\n" + exposition));
+    }
+
     @Test
     void a_real_prometheus_scrapes_the_slo_metrics_and_answers_a_burn_rate_query_as_the_status_does() throws Exception {
         Tenant tenant = newTenant();
