@@ -120,6 +120,13 @@ public class IncidentService {
     }
 
     /**
+     * {@link IncidentState#isOpen}'s states as a JPQL list of literals: a list parameter would keep the query's plan from being
+     * cached (Hibernate 6.6).
+     */
+    private static final String OPEN_STATES = java.util.Arrays.stream(IncidentState.values()).filter(IncidentState::isOpen)
+            .map(state -> IncidentState.class.getName() + "." + state.name()).collect(java.util.stream.Collectors.joining(", ", "(", ")"));
+
+    /**
      * How many of the organisation's incidents are open (triggered, acknowledged or mitigated), by severity, every
      * severity present (zero when none): counted in the database, so neither a list's bound nor loading them limits it.
      */
@@ -130,8 +137,7 @@ public class IncidentService {
             counts.put(severity, 0L);
         }
         OrganizationScope.read(em, organizationId, "select i.severity, count(i) from Incident i where i.organizationId = :organization "
-                        + "and i.state in (com.aiaops.incident.IncidentState.TRIGGERED, com.aiaops.incident.IncidentState.ACKNOWLEDGED, "
-                        + "com.aiaops.incident.IncidentState.MITIGATED) group by i.severity", Object[].class, query -> query.getResultList())
+                        + "and i.state in " + OPEN_STATES + " group by i.severity", Object[].class, query -> query.getResultList())
                 .forEach(row -> counts.put((Severity) row[0], (Long) row[1]));
         return counts;
     }
