@@ -110,21 +110,19 @@ public class IncidentService {
         return incident;
     }
 
-    /** The organisation's open incidents (triggered, acknowledged or mitigated), oldest first: for the status page. */
-    @Transactional
-    public List<Incident> openIncidents(UUID organizationId) {
-        return em.createQuery("select i from Incident i where i.organizationId = :org and i.state in :open order by i.triggeredAt",
-                        Incident.class).setParameter("org", organizationId)
-                .setParameter("open", List.of(IncidentState.TRIGGERED, IncidentState.ACKNOWLEDGED, IncidentState.MITIGATED))
-                .setMaxResults(200).getResultList();
-    }
-
     /**
      * {@link IncidentState#isOpen}'s states as a JPQL list of literals: a list parameter would keep the query's plan from being
      * cached (Hibernate 6.6).
      */
     private static final String OPEN_STATES = java.util.Arrays.stream(IncidentState.values()).filter(IncidentState::isOpen)
             .map(state -> IncidentState.class.getName() + "." + state.name()).collect(java.util.stream.Collectors.joining(", ", "(", ")"));
+
+    /** The organisation's open incidents (triggered, acknowledged or mitigated), oldest first: for the status page. */
+    @Transactional
+    public List<Incident> openIncidents(UUID organizationId) {
+        return em.createQuery("select i from Incident i where i.organizationId = :org and i.state in " + OPEN_STATES
+                        + " order by i.triggeredAt", Incident.class).setParameter("org", organizationId).setMaxResults(200).getResultList();
+    }
 
     /**
      * How many of the organisation's incidents are open (triggered, acknowledged or mitigated), by severity, every
