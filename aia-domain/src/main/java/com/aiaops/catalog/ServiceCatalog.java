@@ -8,6 +8,7 @@ import com.aiaops.shared.PageRequest;
 import com.aiaops.shared.StaleVersionException;
 import com.aiaops.access.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -26,6 +27,9 @@ public class ServiceCatalog {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Event<ServiceRetired> retirements;
 
     @Transactional
     public Page<Service> list(Caller caller, PageRequest page) {
@@ -67,6 +71,7 @@ public class ServiceCatalog {
         Service service = find(caller, id);
         audit.record(caller, "service.retired", "service", service.id(), snapshot(service), null);
         repository.remove(service);
+        retirements.fire(new ServiceRetired(service.organizationId(), service.id()));
     }
 
     private Service find(Caller caller, UUID id) {

@@ -1,8 +1,6 @@
 package com.aiaops.telemetry;
 
-import com.aiaops.catalog.ServiceRepository;
 import com.aiaops.shared.InvalidRequestException;
-import com.aiaops.shared.NotFoundException;
 import com.aiaops.telemetry.Counts;
 import com.aiaops.access.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,7 +32,7 @@ public class TelemetryQuery {
     RollupRepository rollups;
 
     @Inject
-    ServiceRepository services;
+    KnownServices known;
 
     @Inject
     QueryCache cache;
@@ -51,18 +49,23 @@ public class TelemetryQuery {
 
     @Transactional(dontRollbackOn = TelemetryInconsistentException.class)
     public Summary summary(Caller caller, UUID serviceId, Instant from, Instant to, List<Double> quantiles) {
-        requireService(caller, serviceId);
+        return JSON.fromJson(summaryJson(caller, serviceId, from, to, quantiles), Summary.class);
+    }
+
+    /** {@link #summary} as the JSON a reader is sent: a cached answer goes out as it was kept, without a round trip through objects. */
+    @Transactional(dontRollbackOn = TelemetryInconsistentException.class)
+    public String summaryJson(Caller caller, UUID serviceId, Instant from, Instant to, List<Double> quantiles) {
+        known.require(caller.organizationId(), serviceId);
         Instant start = floorMinute(from);
         Instant end = ceilMinute(to);
         checkWindow(start, end, quantiles);
-        String answer = cache.get(serviceId, "summary|" + start + "|" + end + "|" + quantiles, () -> {
+        return cache.get(serviceId, "summary|" + start + "|" + end + "|" + quantiles, () -> {
             Accumulator sum = new Accumulator();
             for (TimeRanges.Piece piece : TimeRanges.decompose(start, end)) {
                 rollups.range(serviceId, piece).forEach(sum::add);
             }
             return JSON.toJson(sum.summary(start, end, quantiles));
         });
-        return JSON.fromJson(answer, Summary.class);
     }
 
     /**
@@ -117,7 +120,22 @@ public class TelemetryQuery {
     /** Consecutive windows of {@code step} from {@code from}; each point is the summary of its window. */
     @Transactional(dontRollbackOn = TelemetryInconsistentException.class)
     public List<Summary> series(Caller caller, UUID serviceId, Instant from, Instant to, Duration step, List<Double> quantiles) {
-        requireService(caller, serviceId);
+        return JSON.fromJson(seriesJson(caller, serviceId, from, to, step, quantiles), SeriesPoints.class).points();
+    }
+
+    /** How {@link #seriesJson} sends a series. */
+    public record SeriesPoints(List<Summary> points) {
+    }
+
+    /**
+     * {@link #series} as the JSON a reader is sent, {@code {"points":[...]}}. Each point is cached on its own: one that
+     * ends before the {@linkplain QueryCache#sealedBefore sealed} minutes under the service's sealed generation, which
+     * only a write into those minutes replaces, the last few under the generation every ingest replaces. A dashboard
+     * read again after each batch then reads the rows of its last points only.
+     */
+    @Transactional(dontRollbackOn = TelemetryInconsistentException.class)
+    public String seriesJson(Caller caller, UUID serviceId, Instant from, Instant to, Duration step, List<Double> quantiles) {
+        known.require(caller.organizationId(), serviceId);
         Instant start = floorMinute(from);
         Instant end = ceilMinute(to);
         checkWindow(start, end, quantiles);
@@ -129,21 +147,48 @@ public class TelemetryQuery {
             throw InvalidRequestException.ofField("invalid-parameter", "step", "gives " + points + " points; at most " + MAX_POINTS + " (use a larger step)");
         }
         Resolution resolution = coarsestFitting(start, step);
-        List<Accumulator> buckets = new ArrayList<>();
-        for (int i = 0; i < points; i++) {
-            buckets.add(new Accumulator());
-        }
-        for (Rollup rollup : rollups.range(serviceId, new TimeRanges.Piece(resolution, start, end))) {
-            long index = Duration.between(start, rollup.key().bucketStart()).toMinutes() / step.toMinutes();
-            buckets.get((int) index).add(rollup);
-        }
-        List<Summary> series = new ArrayList<>();
+        Instant sealed = QueryCache.sealedBefore(clock.instant());
+        List<Window> windows = new ArrayList<>();
+        Map<Integer, QueryCache.Question> questions = new LinkedHashMap<>();
         for (int i = 0; i < points; i++) {
             Instant pointStart = start.plus(step.multipliedBy(i));
             Instant pointEnd = pointStart.plus(step).isAfter(end) ? end : pointStart.plus(step);
-            series.add(buckets.get(i).summary(pointStart, pointEnd, quantiles));
+            windows.add(new Window(pointStart, pointEnd));
+            questions.put(i, new QueryCache.Question(serviceId, "point|" + pointStart + "|" + pointEnd + "|" + quantiles,
+                    !pointEnd.isAfter(sealed)));
         }
-        return series;
+        Map<Integer, String> answers = cache.getEach(questions, missing -> {
+            Map<Integer, Accumulator> sums = new java.util.HashMap<>();
+            missing.forEach(i -> sums.put(i, new Accumulator()));
+            // Every point but the last spans whole buckets of the resolution; read those at once. The last may end inside
+            // a bucket (an hourly series up to now): its rows are read piece by piece, so no minute after 'to' counts.
+            List<Integer> whole = missing.stream().filter(i -> resolution.isAligned(windows.get(i).to())).toList();
+            if (!whole.isEmpty()) {
+                Instant wholeFrom = windows.get(whole.get(0)).from();
+                Instant wholeTo = windows.get(whole.get(whole.size() - 1)).to();
+                for (Rollup rollup : rollups.range(serviceId, new TimeRanges.Piece(resolution, wholeFrom, wholeTo))) {
+                    Accumulator sum = sums.get((int) (Duration.between(start, rollup.key().bucketStart()).toMinutes() / step.toMinutes()));
+                    if (sum != null) {
+                        sum.add(rollup);
+                    }
+                }
+            }
+            for (int i : missing) {
+                if (!resolution.isAligned(windows.get(i).to())) {
+                    for (TimeRanges.Piece piece : TimeRanges.decompose(windows.get(i).from(), windows.get(i).to())) {
+                        rollups.range(serviceId, piece).forEach(sums.get(i)::add);
+                    }
+                }
+            }
+            Map<Integer, String> computed = new java.util.HashMap<>();
+            sums.forEach((i, sum) -> computed.put(i, JSON.toJson(sum.summary(windows.get(i).from(), windows.get(i).to(), quantiles))));
+            return computed;
+        });
+        StringBuilder json = new StringBuilder(answers.size() * 160 + 16).append("{\"points\":[");
+        for (int i = 0; i < points; i++) {
+            json.append(i == 0 ? "" : ",").append(answers.get(i));
+        }
+        return json.append("]}").toString();
     }
 
     /**
@@ -348,12 +393,6 @@ public class TelemetryQuery {
             slices.set(index, slices.get(index).plus(bucket.counts(latencyThresholdMillis)));
         }
         return slices;
-    }
-
-    private void requireService(Caller caller, UUID serviceId) {
-        if (services.find(caller.organizationId(), serviceId).isEmpty()) {
-            throw new NotFoundException("service", serviceId);
-        }
     }
 
     private static Resolution coarsestFitting(Instant start, Duration step) {

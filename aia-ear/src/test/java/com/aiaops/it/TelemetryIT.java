@@ -66,6 +66,64 @@ class TelemetryIT extends ApiIT {
         }
     }
 
+    private static List<Integer> seriesRequests(String key, String serviceId, Instant from, Instant to, String step) {
+        return as(key).queryParam("from", from.toString()).queryParam("to", to.toString()).queryParam("step", step)
+                .get("/services/" + serviceId + "/telemetry/series").then().statusCode(200).extract().path("points.requests");
+    }
+
+    @Test
+    void a_series_read_again_counts_every_write_since_into_old_and_new_minutes_and_no_minute_after_its_end() {
+        Tenant tenant = newTenant();
+        String serviceId = registerService(tenant.adminKey(), "dash");
+        String ingest = issueKey(tenant, "INGEST");
+        Instant realNow = Instant.now();
+        // The platform's clock half past an hour: the last point of an hourly series ending at twenty past lies inside
+        // the hour's bucket, and every minute written below but the last is sealed (more than two minutes old).
+        clockAhead(Duration.between(realNow, realNow.truncatedTo(ChronoUnit.HOURS).plus(Duration.ofMinutes(90))));
+        try {
+            Instant now = Instant.parse(anonymous().get("/test-clock").then().statusCode(200).extract().<String>path("now"));
+            Instant hour = now.truncatedTo(ChronoUnit.HOURS);
+            Instant from = hour.minus(Duration.ofHours(2));
+            Instant to = hour.plus(Duration.ofMinutes(20));
+            as(ingest).body(batch(spread("dash", hour.minus(Duration.ofMinutes(90)), 1, 5, 0, 20))).post("/telemetry/observations").then().statusCode(200);
+            as(ingest).body(batch(spread("dash", hour.plus(Duration.ofMinutes(10)), 1, 6, 0, 20))).post("/telemetry/observations").then().statusCode(200);
+            // After 'to' but inside its hour: not part of the series' last point.
+            as(ingest).body(batch(spread("dash", hour.plus(Duration.ofMinutes(25)), 1, 4, 0, 20))).post("/telemetry/observations").then().statusCode(200);
+
+            assertEquals(List.of(5, 0, 6), seriesRequests(tenant.adminKey(), serviceId, from, to, "1h"));
+            assertEquals(List.of(5, 0, 6), seriesRequests(tenant.adminKey(), serviceId, from, to, "1h"));
+            assertEquals(11, requests(tenant.adminKey(), serviceId, from, to));
+
+            // Late data into sealed minutes, in the first and in the last point: both read again, not kept.
+            as(ingest).body(batch(spread("dash", hour.minus(Duration.ofMinutes(90)), 1, 7, 0, 20))).post("/telemetry/observations").then().statusCode(200);
+            as(ingest).body(batch(spread("dash", hour.plus(Duration.ofMinutes(15)), 1, 3, 0, 20))).post("/telemetry/observations").then().statusCode(200);
+            assertEquals(List.of(12, 0, 9), seriesRequests(tenant.adminKey(), serviceId, from, to, "1h"));
+            assertEquals(21, requests(tenant.adminKey(), serviceId, from, to));
+
+            // A minute series up to now: the sealed minutes stay as they were, the last minute takes each new batch.
+            Instant minute = now.truncatedTo(ChronoUnit.MINUTES);
+            Instant last = minute.minus(Duration.ofMinutes(1));
+            assertEquals(List.of(0, 4, 0, 0, 0, 0), seriesRequests(tenant.adminKey(), serviceId, minute.minus(Duration.ofMinutes(6)), minute, "1m"));
+            as(ingest).body(batch(spread("dash", last, 1, 2, 0, 20))).post("/telemetry/observations").then().statusCode(200);
+            assertEquals(List.of(0, 4, 0, 0, 0, 2), seriesRequests(tenant.adminKey(), serviceId, minute.minus(Duration.ofMinutes(6)), minute, "1m"));
+            as(ingest).body(batch(spread("dash", last, 1, 8, 0, 20))).post("/telemetry/observations").then().statusCode(200);
+            assertEquals(List.of(0, 4, 0, 0, 0, 10), seriesRequests(tenant.adminKey(), serviceId, minute.minus(Duration.ofMinutes(6)), minute, "1m"));
+        } finally {
+            clockAhead(Duration.ZERO);
+        }
+    }
+
+    @Test
+    void a_retired_service_has_no_telemetry_to_read_even_right_after_it_was_read() {
+        Tenant tenant = newTenant();
+        String serviceId = registerService(tenant.adminKey(), "short-lived");
+        assertEquals(0, requests(tenant.adminKey(), serviceId, NOW.minusSeconds(3600), NOW));
+        as(tenant.adminKey()).queryParam("step", "5m").get("/services/" + serviceId + "/telemetry/series").then().statusCode(200);
+        as(tenant.adminKey()).delete("/services/" + serviceId).then().statusCode(204);
+        as(tenant.adminKey()).get("/services/" + serviceId + "/telemetry").then().statusCode(404);
+        as(tenant.adminKey()).queryParam("step", "5m").get("/services/" + serviceId + "/telemetry/series").then().statusCode(404);
+    }
+
     @Test
     void a_retried_batch_counts_once_and_a_reused_key_with_other_data_is_refused() {
         Tenant tenant = newTenant();

@@ -16,12 +16,14 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** A service's request rate, error rate and latency percentiles. */
@@ -55,23 +57,32 @@ public class ServiceTelemetryResource {
     @GET
     @Access(Role.VIEWER)
     @Operation(summary = "Requests, rate, error rate and latency quantiles over [from, to) (default: the last hour)")
-    public TelemetryQuery.Summary summary(@PathParam("id") String id, @QueryParam("from") String from,
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TelemetryQuery.Summary.class)))
+    public Response summary(@PathParam("id") String id, @QueryParam("from") String from,
                                           @QueryParam("to") String to, @QueryParam("quantiles") String quantiles) {
         Instant end = TimeParameters.instant("to", to, clock.instant());
         Instant start = TimeParameters.instant("from", from, end.minus(Duration.ofHours(1)));
-        return query.summary(caller.get(), Ids.parse(id, "service"), start, end, TimeParameters.quantiles(quantiles));
+        return json(query.summaryJson(caller.get(), Ids.parse(id, "service"), start, end, TimeParameters.quantiles(quantiles)));
     }
 
     @GET
     @Path("series")
     @Access(Role.VIEWER)
     @Operation(summary = "The same numbers per step (default 1m) over [from, to)")
-    public Map<String, List<TelemetryQuery.Summary>> series(@PathParam("id") String id, @QueryParam("from") String from,
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TelemetryQuery.SeriesPoints.class)))
+    public Response series(@PathParam("id") String id, @QueryParam("from") String from,
                                                             @QueryParam("to") String to, @QueryParam("step") String step,
                                                             @QueryParam("quantiles") String quantiles) {
         Instant end = TimeParameters.instant("to", to, clock.instant());
         Instant start = TimeParameters.instant("from", from, end.minus(Duration.ofHours(1)));
-        return Map.of("points", query.series(caller.get(), Ids.parse(id, "service"), start, end,
+        return json(query.seriesJson(caller.get(), Ids.parse(id, "service"), start, end,
                 TimeParameters.duration("step", step, Duration.ofMinutes(1)), TimeParameters.quantiles(quantiles)));
+    }
+
+    /** Answers are kept as JSON in the query cache; sent as they are. */
+    private static Response json(String body) {
+        return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
     }
 }

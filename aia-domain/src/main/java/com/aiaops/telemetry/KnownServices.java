@@ -1,0 +1,43 @@
+package com.aiaops.telemetry;
+
+import com.aiaops.catalog.ServiceRepository;
+import com.aiaops.catalog.ServiceRetired;
+import com.aiaops.shared.NotFoundException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.UUID;
+
+/**
+ * Which services an organisation has, as telemetry reads ask before answering: remembered a while in the cluster's query
+ * cache, so that a read whose answer is cached makes no query at all (the service's row was most of a cached read's
+ * work, as the SLO's row was for a status). A service's retirement forgets it once the retirement commits; one put back
+ * by a read that overlapped the retirement lives {@link #LIFETIME} at most.
+ */
+@ApplicationScoped
+public class KnownServices {
+    static final Duration LIFETIME = Duration.ofSeconds(60);
+
+    @Inject
+    ServiceRepository services;
+
+    @Inject
+    QueryCache cache;
+
+    /** Fails with "not found" unless the organisation has the service; tenant scoping stays with the repository. */
+    void require(UUID organizationId, UUID serviceId) {
+        // An id not found is not remembered: random ids must not crowd out the answers the cache is for.
+        cache.getForAWhile(key(organizationId, serviceId), LIFETIME, () -> services.find(organizationId, serviceId)
+                .map(service -> "known").orElseThrow(() -> new NotFoundException("service", serviceId)));
+    }
+
+    void forget(@Observes(during = TransactionPhase.AFTER_SUCCESS) ServiceRetired retired) {
+        cache.forgetForAWhile(key(retired.organizationId(), retired.serviceId()));
+    }
+
+    private static String key(UUID organizationId, UUID serviceId) {
+        return "service-known|" + organizationId + "|" + serviceId;
+    }
+}
