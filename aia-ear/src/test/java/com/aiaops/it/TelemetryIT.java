@@ -30,7 +30,11 @@ class TelemetryIT extends ApiIT {
     }
 
     private static List<Integer> requestsPerMinute(String key, String serviceId, Instant from, Instant to) {
-        return as(key).queryParam("from", from.toString()).queryParam("to", to.toString()).queryParam("step", "1m")
+        return seriesRequests(key, serviceId, from, to, "1m");
+    }
+
+    private static List<Integer> seriesRequests(String key, String serviceId, Instant from, Instant to, String step) {
+        return as(key).queryParam("from", from.toString()).queryParam("to", to.toString()).queryParam("step", step)
                 .get("/services/" + serviceId + "/telemetry/series").then().statusCode(200).extract().path("points.requests");
     }
 
@@ -64,11 +68,6 @@ class TelemetryIT extends ApiIT {
         } finally {
             clockAhead(Duration.ZERO);
         }
-    }
-
-    private static List<Integer> seriesRequests(String key, String serviceId, Instant from, Instant to, String step) {
-        return as(key).queryParam("from", from.toString()).queryParam("to", to.toString()).queryParam("step", step)
-                .get("/services/" + serviceId + "/telemetry/series").then().statusCode(200).extract().path("points.requests");
     }
 
     @Test
