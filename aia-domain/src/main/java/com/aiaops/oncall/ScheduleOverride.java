@@ -49,6 +49,10 @@ public class ScheduleOverride {
         return id;
     }
 
+    public UUID scheduleId() {
+        return scheduleId;
+    }
+
     public UUID memberId() {
         return memberId;
     }

@@ -40,6 +40,49 @@ class ScheduleIT extends ApiIT {
     }
 
     @Test
+    void the_list_of_schedules_names_who_is_on_call_now_on_each_with_the_overrides_in_force_only() {
+        Tenant tenant = newTenant();
+        String alice = as(tenant.adminKey()).get("/members").then().extract().path("items[0].id");
+        String bob = member(tenant, "bob");
+        String carol = member(tenant, "carol");
+        java.time.Instant now = java.time.Instant.now();
+        String overridden = schedule(tenant, "overridden", alice);
+        String pastOverride = schedule(tenant, "past-override", alice);
+        String twice = schedule(tenant, "twice", alice);
+        override(tenant, overridden, bob, now.minusSeconds(3600), now.plusSeconds(3600));
+        override(tenant, pastOverride, bob, now.minusSeconds(3 * 3600), now.minusSeconds(2 * 3600));
+        override(tenant, twice, bob, now.minusSeconds(3600), now.plusSeconds(3600));
+        override(tenant, twice, carol, now.minusSeconds(1800), now.plusSeconds(1800)); // made later: it wins
+        // Another organisation's override in force now changes nothing here.
+        Tenant other = newTenant();
+        String stranger = as(other.adminKey()).get("/members").then().extract().path("items[0].id");
+        String dave = member(other, "dave");
+        override(other, schedule(other, "overridden", stranger), dave, now.minusSeconds(3600), now.plusSeconds(3600));
+
+        as(tenant.adminKey()).get("/schedules").then().statusCode(200)
+                .body("items.name", equalTo(List.of("overridden", "past-override", "twice")))
+                .body("items.onCallNow", equalTo(List.of(bob, alice, carol)));
+        as(tenant.adminKey()).get("/schedules/" + overridden).then().body("onCallNow", equalTo(bob));
+        as(tenant.adminKey()).get("/schedules/" + twice).then().body("onCallNow", equalTo(carol));
+        as(other.adminKey()).get("/schedules").then().body("items.onCallNow", equalTo(List.of(dave)));
+    }
+
+    private static String member(Tenant tenant, String name) {
+        return as(tenant.adminKey()).body(Map.of("email", unique(name) + "@example.test", "displayName", name,
+                "role", "OPERATOR", "password", "a long enough password")).post("/members").then().statusCode(201).extract().path("id");
+    }
+
+    private static String schedule(Tenant tenant, String name, String member) {
+        return as(tenant.adminKey()).body(Map.of("name", name, "timeZone", "UTC", "firstHandoff", "2026-03-16T09:00:00",
+                "turnLength", 1, "turnUnit", "DAYS", "members", List.of(member))).post("/schedules").then().statusCode(201).extract().path("id");
+    }
+
+    private static void override(Tenant tenant, String schedule, String member, java.time.Instant from, java.time.Instant to) {
+        as(tenant.adminKey()).body(Map.of("memberId", member, "from", from.toString(), "to", to.toString()))
+                .post("/schedules/" + schedule + "/overrides").then().statusCode(201);
+    }
+
+    @Test
     void bad_schedules_are_refused_and_other_organisations_see_nothing() {
         Tenant tenant = newTenant();
         String alice = as(tenant.adminKey()).get("/members").then().extract().path("items[0].id");

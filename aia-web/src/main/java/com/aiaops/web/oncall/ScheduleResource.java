@@ -104,7 +104,9 @@ public class ScheduleResource {
     @Access(Role.VIEWER)
     @Operation(summary = "Schedules by name")
     public Map<String, List<ScheduleView>> list() {
-        return Map.of("items", schedules.list(caller.get()).stream().map(this::view).toList());
+        List<Schedule> all = schedules.list(caller.get());
+        Map<UUID, UUID> onCall = schedules.onCallAt(caller.get(), all, clock.instant());
+        return Map.of("items", all.stream().map(s -> ScheduleView.of(s, onCall.get(s.id()))).toList());
     }
 
     @GET
