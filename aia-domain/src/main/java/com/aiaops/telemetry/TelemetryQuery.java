@@ -117,18 +117,13 @@ public class TelemetryQuery {
         return new Summaries(sound, inconsistent);
     }
 
-    /** Consecutive windows of {@code step} from {@code from}; each point is the summary of its window. */
-    @Transactional(dontRollbackOn = TelemetryInconsistentException.class)
-    public List<Summary> series(Caller caller, UUID serviceId, Instant from, Instant to, Duration step, List<Double> quantiles) {
-        return JSON.fromJson(seriesJson(caller, serviceId, from, to, step, quantiles), SeriesPoints.class).points();
-    }
-
-    /** How {@link #seriesJson} sends a series. */
+    /** A series as {@link #seriesJson} sends it: consecutive windows of a step, each point the summary of its window. */
     public record SeriesPoints(List<Summary> points) {
     }
 
     /**
-     * {@link #series} as the JSON a reader is sent, {@code {"points":[...]}}. Each point is cached on its own: one that
+     * Consecutive windows of {@code step} from {@code from}, each point the summary of its window, as the JSON a reader
+     * is sent, {@code {"points":[...]}}. Each point is cached on its own: one that
      * ends before the {@linkplain QueryCache#sealedBefore sealed} minutes under the service's sealed generation, which
      * only a write into those minutes replaces, the last few under the generation every ingest replaces. A dashboard
      * read again after each batch then reads the rows of its last points only.
