@@ -30,6 +30,9 @@ public class MinuteRetention {
     TimePartitions partitions;
 
     @Inject
+    jakarta.enterprise.event.Event<QueryCache.RowsPurged> purges;
+
+    @Inject
     @ConfigProperty(name = "aia.telemetry.minute-retention", defaultValue = "P35D")
     Duration retention;
 
@@ -53,6 +56,10 @@ public class MinuteRetention {
         // so up to a day more than the retention is kept; plain tables (H2) delete the rows.
         java.util.Optional<TimePartitions.Expired> expired = partitions.expire("telemetry_rollup_minute", cutoff);
         long deleted = expired.map(TimePartitions.Expired::rows).orElseGet(() -> (long) rollups.deleteMinutesBefore(cutoff));
+        if (deleted > 0) {
+            // Cached answers (sealed ones live until a write reaches their minutes) must not count rows that are gone.
+            purges.fire(new QueryCache.RowsPurged(deleted));
+        }
         // A retry of a batch received before this would carry data older than max-age, which is refused anyway:
         // its idempotency record is no longer needed.
         Instant batchCutoff = now.minus(maxAge).minus(Duration.ofDays(1));

@@ -2,6 +2,8 @@ package com.aiaops.telemetry;
 
 import com.aiaops.shared.ClusterCaches;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -197,6 +199,19 @@ public class QueryCache {
             caches.queries().put(key, answer, seconds, TimeUnit.SECONDS);
             return answer;
         });
+    }
+
+    /** Fired when stored rows went without a write that names their service (the minute retention); see {@link #forgetAll}. */
+    public record RowsPurged(long rows) {
+    }
+
+    /**
+     * Every answer about every service forgotten, on every node, once the purge commits (before, a reader could still
+     * compute from the rows going and keep the answer). Generations are forgotten with the answers, so an answer
+     * computed from the old rows and stored after this is keyed by a generation nobody reads again.
+     */
+    void forgetAll(@Observes(during = TransactionPhase.AFTER_SUCCESS) RowsPurged purged) {
+        caches.queries().clear();
     }
 
     /** Every answer about the service made unreachable: its data changed anywhere (a repair, a maintenance change). */
