@@ -13,11 +13,51 @@ import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class MinuteRetentionTest {
+    /** The purges a retention run announces, recorded instead of delivered. */
+    private static final class Recorded implements jakarta.enterprise.event.Event<QueryCache.RowsPurged> {
+        final List<QueryCache.RowsPurged> fired = new ArrayList<>();
+
+        @Override
+        public void fire(QueryCache.RowsPurged event) {
+            fired.add(event);
+        }
+
+        @Override
+        public <U extends QueryCache.RowsPurged> java.util.concurrent.CompletionStage<U> fireAsync(U event) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public <U extends QueryCache.RowsPurged> java.util.concurrent.CompletionStage<U> fireAsync(U event,
+                                                                                                 jakarta.enterprise.event.NotificationOptions options) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public jakarta.enterprise.event.Event<QueryCache.RowsPurged> select(java.lang.annotation.Annotation... qualifiers) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public <U extends QueryCache.RowsPurged> jakarta.enterprise.event.Event<U> select(Class<U> subtype,
+                                                                                        java.lang.annotation.Annotation... qualifiers) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public <U extends QueryCache.RowsPurged> jakarta.enterprise.event.Event<U> select(jakarta.enterprise.util.TypeLiteral<U> subtype,
+                                                                                        java.lang.annotation.Annotation... qualifiers) {
+            throw new UnsupportedOperationException();
+        }
+    }
+
     @Test
     void minute_rollups_older_than_the_retention_and_batch_records_too_old_to_retry_are_deleted() {
         List<Instant> cutoffs = new ArrayList<>();
         List<Instant> batchCutoffs = new ArrayList<>();
         MinuteRetention retention = new MinuteRetention();
+        Recorded purges = new Recorded();
+        retention.purges = purges;
         retention.rollups = new RollupRepository() {
             @Override
             int deleteMinutesBefore(Instant cutoff) {
@@ -48,11 +88,14 @@ class MinuteRetentionTest {
         assertEquals(List.of(Instant.parse("2026-10-18T12:07:00Z"), Instant.parse("2026-11-20T12:07:00Z")), cutoffs);
         assertEquals(Instant.parse("2026-11-14T12:07:00Z"), batchCutoffs.get(0), "max-age plus a day");
         assertEquals(cutoffs, partitionCutoffs);
+        assertEquals(List.of(), purges.fired, "nothing deleted: every cached answer is still true");
     }
 
     @Test
     void partitioned_minutes_go_by_whole_partitions_and_no_row_is_deleted_one_by_one() {
         MinuteRetention retention = new MinuteRetention();
+        Recorded purges = new Recorded();
+        retention.purges = purges;
         List<String> tables = new ArrayList<>();
         retention.rollups = new RollupRepository() {
             @Override
@@ -78,5 +121,6 @@ class MinuteRetentionTest {
         MinuteRetention.Purged purged = retention.purge();
         assertEquals(List.of("telemetry_rollup_minute"), tables);
         assertEquals(new MinuteRetention.Purged(1_440, 3, List.of("telemetry_rollup_minute_p20261017")), purged);
+        assertEquals(List.of(new QueryCache.RowsPurged(1_440)), purges.fired, "the cached answers counting those rows are forgotten");
     }
 }
