@@ -139,6 +139,11 @@ public abstract class ApiIT {
         anonymous().body(Map.of("offset", offset.toString())).put("/test-clock").then().statusCode(200);
     }
 
+    /** The platform's clock now (real time plus the offset a test set). */
+    static java.time.Instant serverNow() {
+        return java.time.Instant.parse(anonymous().get("/test-clock").then().statusCode(200).extract().<String>path("now"));
+    }
+
     static java.time.Duration clockOffset() {
         return java.time.Duration.parse(anonymous().get("/test-clock").then().statusCode(200).extract().path("offset"));
     }

@@ -62,25 +62,30 @@ class CapacityIT extends ApiIT {
         Tenant tenant = newTenant();
         String serviceId = registerService(tenant.adminKey(), "search");
         String ingest = issueKey(tenant, "INGEST");
-        // Peaks of 1, 2 and 3 requests per second in one hour of each of the last three days.
-        Instant today = Instant.now().truncatedTo(ChronoUnit.DAYS);
-        for (int daysAgo = 2; daysAgo >= 0; daysAgo--) {
-            Instant hour = today.minus(Duration.ofDays(daysAgo)).plus(Duration.ofMinutes(5));
-            if (hour.isAfter(Instant.now())) {
-                hour = Instant.now().minus(Duration.ofMinutes(30)).truncatedTo(ChronoUnit.HOURS);
+        // Peaks of 1, 2 and 3 requests per second in one hour of each of the last three days. The platform's clock at noon
+        // (up to a day ahead), so today's peak is whole minutes in the past of today at any time of day the test runs.
+        Instant now = serverNow();
+        Instant noon = now.truncatedTo(ChronoUnit.DAYS).plus(Duration.ofHours(12));
+        clockAhead(clockOffset().plus(Duration.between(now, noon.isAfter(now) ? noon : noon.plus(Duration.ofDays(1)))));
+        try {
+            Instant today = serverNow().truncatedTo(ChronoUnit.DAYS);
+            for (int daysAgo = 2; daysAgo >= 0; daysAgo--) {
+                Instant hour = today.minus(Duration.ofDays(daysAgo)).plus(Duration.ofHours(9));
+                int requests = 3600 * (3 - daysAgo);
+                for (int sent = 0; sent < requests; sent += 9000) {
+                    as(ingest).body(batch(spread("search", hour, 10, Math.min(9000, requests - sent), 0, 20)))
+                            .post("/telemetry/observations").then().statusCode(200);
+                }
             }
-            int requests = 3600 * (3 - daysAgo);
-            for (int sent = 0; sent < requests; sent += 9000) {
-                as(ingest).body(batch(spread("search", hour, 10, Math.min(9000, requests - sent), 0, 20)))
-                        .post("/telemetry/observations").then().statusCode(200);
-            }
+            as(tenant.adminKey()).body(Map.of("capacityRps", 10, "triggers", Map.of("upCpuAbove", 70, "upMemoryAbove", 80, "upMinutes", 15,
+                    "downCpuBelow", 30, "downMemoryBelow", 50, "downMinutes", 60))).put("/services/" + serviceId + "/capacity/plan")
+                    .then().statusCode(200);
+            as(tenant.adminKey()).queryParam("days", 3).get("/services/" + serviceId + "/capacity").then().statusCode(200)
+                    .body("growth.days", equalTo(3)).body("growth.slopeRpsPerDay", closeTo(1.0, 1e-9))
+                    .body("growth.projectedTodayRps", closeTo(3.0, 1e-9)).body("growth.daysUntilCapacity", closeTo(7.0, 1e-9));
+        } finally {
+            clockAhead(Duration.ZERO);
         }
-        as(tenant.adminKey()).body(Map.of("capacityRps", 10, "triggers", Map.of("upCpuAbove", 70, "upMemoryAbove", 80, "upMinutes", 15,
-                "downCpuBelow", 30, "downMemoryBelow", 50, "downMinutes", 60))).put("/services/" + serviceId + "/capacity/plan")
-                .then().statusCode(200);
-        as(tenant.adminKey()).queryParam("days", 3).get("/services/" + serviceId + "/capacity").then().statusCode(200)
-                .body("growth.days", equalTo(3)).body("growth.slopeRpsPerDay", closeTo(1.0, 1e-9))
-                .body("growth.projectedTodayRps", closeTo(3.0, 1e-9)).body("growth.daysUntilCapacity", closeTo(7.0, 1e-9));
     }
 
     @Test

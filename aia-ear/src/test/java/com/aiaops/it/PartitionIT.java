@@ -40,10 +40,6 @@ class PartitionIT extends ApiIT {
         return String.valueOf(System.getProperty("aia.it.db.url")).startsWith("jdbc:postgresql:");
     }
 
-    private static Instant serverNow() {
-        return Instant.parse(anonymous().get("/test-clock").then().statusCode(200).extract().<String>path("now"));
-    }
-
     private static List<String> partitionsOf(String table) {
         return as(operatorKey()).get("/partitions").then().statusCode(200).extract().jsonPath()
                 .getList("tables.find { it.table == '" + table + "' }.partitions.name");

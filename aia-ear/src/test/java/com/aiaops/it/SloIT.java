@@ -415,7 +415,7 @@ class SloIT extends ApiIT {
             // Read in this minute, so this node prepares the SLO's next statuses.
             as(tenant.adminKey()).get("/slos/" + slo + "/status").then().statusCode(200).body("totalEvents", equalTo(500));
             // The platform's clock to the 45th second of the next minute: then the minute after it is prepared.
-            Instant clock = Instant.parse(anonymous().get("/test-clock").then().statusCode(200).extract().path("now"));
+            Instant clock = serverNow();
             Instant prepared = clock.truncatedTo(java.time.temporal.ChronoUnit.MINUTES).plus(Duration.ofMinutes(2));
             moveClockTo(prepared.minusSeconds(15));
             eventually(Duration.ofSeconds(60), () -> assertEquals(prepared.getEpochSecond(), preparedMinute()));
@@ -438,7 +438,7 @@ class SloIT extends ApiIT {
 
     /** Moves the platform's clock ahead to this instant (a little after it: real time runs on between the two calls). */
     private static void moveClockTo(Instant target) {
-        Instant clock = Instant.parse(anonymous().get("/test-clock").then().statusCode(200).extract().path("now"));
+        Instant clock = serverNow();
         clockAhead(clockOffset().plus(Duration.between(clock, target)));
     }
 
@@ -458,7 +458,7 @@ class SloIT extends ApiIT {
         String serviceId = registerService(tenant.adminKey(), "sealed");
         String ingest = issueKey(tenant, "INGEST");
         String slo = defineSlo(tenant.adminKey(), availability(serviceId, "sealed-availability", 99));
-        Instant clock = Instant.parse(anonymous().get("/test-clock").then().statusCode(200).extract().path("now"));
+        Instant clock = serverNow();
         as(ingest).body(batch(spread("sealed", clock.minus(Duration.ofMinutes(30)), 2, 100, 1, 30))).post("/telemetry/observations")
                 .then().statusCode(200);
         as(tenant.adminKey()).get("/slos/" + slo + "/status").then().statusCode(200).body("totalEvents", equalTo(100)).body("goodEvents", equalTo(99));
