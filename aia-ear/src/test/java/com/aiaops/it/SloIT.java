@@ -12,6 +12,7 @@ import static com.aiaops.it.Telemetry.batch;
 import static com.aiaops.it.Telemetry.observation;
 import static com.aiaops.it.Telemetry.spread;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.hamcrest.Matchers.closeTo;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
@@ -357,6 +358,20 @@ class SloIT extends ApiIT {
                 assertEquals(alone.get(name).get(field), together.get(field), name + " " + field);
             }
         }
+        // Two at a time, the cursor leads through the same five by name, each with its status; the last page has no cursor.
+        List<String> paged = new java.util.ArrayList<>();
+        String cursor = null;
+        do {
+            var request = as(tenant.adminKey()).queryParam("limit", 2);
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            var answer = request.get("/slos/statuses").then().statusCode(200).contentType("application/json").extract().jsonPath();
+            paged.addAll(answer.getList("items.slo.name"));
+            assertFalse(answer.getList("items.status.state").contains(null), answer.prettify());
+            cursor = answer.getString("nextCursor");
+        } while (cursor != null);
+        assertEquals(page.stream().map(item -> (String) ((Map<?, ?>) item.get("slo")).get("name")).toList(), paged);
     }
 
     @Test

@@ -1,0 +1,41 @@
+package com.aiaops.web.platform;
+
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.ext.MessageBodyWriter;
+import jakarta.ws.rs.ext.Provider;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Type;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/**
+ * Every JSON answer that is a record (a page, a view, a problem) or a map of them is written by the API's JSON-B through
+ * {@link RecordWriter}. JSON-P values keep their own writer.
+ */
+@Provider
+@Produces({MediaType.APPLICATION_JSON, "application/*+json"})
+public class RecordAnswers implements MessageBodyWriter<Object> {
+
+    @Override
+    public boolean isWriteable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
+        return Record.class.isAssignableFrom(type) || Map.class.isAssignableFrom(type) && !JsonValue.class.isAssignableFrom(type);
+    }
+
+    @Override
+    public void writeTo(Object answer, Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType,
+                        MultivaluedMap<String, Object> headers, OutputStream body) throws IOException {
+        String charset = mediaType.getParameters().get(MediaType.CHARSET_PARAMETER);
+        body.write(write(answer).getBytes(charset == null ? StandardCharsets.UTF_8 : Charset.forName(charset)));
+    }
+
+    /** The JSON text of an answer: a record or a map. */
+    public static String write(Object answer) {
+        return JsonbConfigurator.JSONB.toJson(new RecordWriter.Root(answer));
+    }
+}
