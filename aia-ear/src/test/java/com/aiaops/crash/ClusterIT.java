@@ -215,6 +215,9 @@ class ClusterIT {
         Instant from = Instant.now().minus(Duration.ofHours(2));
         Instant to = Instant.now().plusSeconds(60);
         long before = requests(B, from, to);
+        // The schedule has fired at least once before the outage (the tests before this one may take less than its
+        // 15 s), so the firings the next test reads cover before, during and after it.
+        OwnServer.await(Duration.ofSeconds(60), () -> firingsAfter(Instant.EPOCH) > 0);
 
         // Two clients, one per node, 30 batches of 50 each; a client whose node fails sends the same batch (same
         // Idempotency-Key) to the other node, as a client behind a load balancer would be retried.
@@ -287,6 +290,7 @@ class ClusterIT {
         for (int i = 1; i < slots.size(); i++) {
             assertEquals(Duration.ofSeconds(15), Duration.between(slots.get(i - 1), slots.get(i)), "no slot missed or doubled: " + slots);
         }
+        assertTrue(firedAt.get(0).isBefore(killedAt), "a firing before node-a was killed: " + firedAt + ", killed at " + killedAt);
         List<String> duringOutage = new ArrayList<>();
         for (int i = 0; i < slots.size(); i++) {
             if (firedAt.get(i).isAfter(killedAt) && firedAt.get(i).isBefore(rejoinedAt)) {
