@@ -12,12 +12,14 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.hibernate.annotations.TenantId;
 
 /** Follow-up work out of a postmortem: what, who owns it, by when, and where it stands. */
 @Entity
 @Table(name = "action_item", indexes = @Index(name = "action_item_org_state", columnList = "organization_id, state"))
 public class ActionItem {
+    @Schema(name = "ActionItemState")
     public enum State {
         OPEN, IN_PROGRESS, DONE, WONT_DO;
 

@@ -11,6 +11,7 @@ import jakarta.persistence.Table;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.hibernate.annotations.TenantId;
 
 /**
@@ -22,6 +23,7 @@ import org.hibernate.annotations.TenantId;
         @Index(name = "notification_due", columnList = "state, next_attempt_at"),
         @Index(name = "notification_source", columnList = "organization_id, source_id")})
 public class Notification {
+    @Schema(name = "NotificationState")
     public enum State {
         /** Waiting for its (next) attempt. */
         PENDING,

@@ -2,12 +2,14 @@ package com.aiaops.slo;
 
 import java.time.Duration;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * One multi-window burn-rate alert: it fires when the error budget burns faster than {@code factor}
  * over both the long and the short window (the short one makes it reset quickly once the burn stops).
  */
 public record BurnRateRule(Duration longWindow, Duration shortWindow, double factor, Severity severity) {
+    @Schema(name = "AlertSeverity")
     public enum Severity { PAGE, TICKET }
 
     /** A budget burning 10,000 times too fast is spent within minutes of any window: a larger factor never fires. */

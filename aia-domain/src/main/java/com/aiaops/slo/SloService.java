@@ -187,8 +187,16 @@ public class SloService {
      */
     public Map<UUID, SloStatus> statuses(List<Slo> slos) {
         Map<UUID, SloStatus> statuses = new LinkedHashMap<>();
-        statusJsons(slos, clock.instant(), true).forEach((id, json) -> statuses.put(id, JSON.fromJson(json, SloStatus.class)));
+        statusJsons(slos).forEach((id, json) -> statuses.put(id, JSON.fromJson(json, SloStatus.class)));
         return statuses;
+    }
+
+    /**
+     * The same statuses as JSON, as they are kept: for an answer that sends them as they are, instead of reading each
+     * back into a {@link SloStatus} only to write it again.
+     */
+    public Map<UUID, String> statusJsons(List<Slo> slos) {
+        return statusJsons(slos, clock.instant(), true);
     }
 
     /**

@@ -2,6 +2,7 @@ package com.aiaops.slo;
 
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * An SLO's state at one instant: the SLI over its window, the error budget in ratio and minutes, the
@@ -16,6 +17,7 @@ public record SloStatus(State state, Instant windowStart, Instant windowEnd, Ins
      * NO_DATA: no event in the window (its own state, never "healthy"). EXHAUSTED: the budget is spent.
      * CRITICAL: a paging alert fires. WARNING: a ticket alert fires. HEALTHY otherwise.
      */
+    @Schema(name = "SloState")
     public enum State { NO_DATA, HEALTHY, WARNING, CRITICAL, EXHAUSTED }
 
     public record BurnRate(String window, long events, double errorRatio, double burnRate) {

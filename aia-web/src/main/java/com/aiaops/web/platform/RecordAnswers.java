@@ -1,5 +1,6 @@
 package com.aiaops.web.platform;
 
+import jakarta.json.Json;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
@@ -12,6 +13,7 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -37,5 +39,22 @@ public class RecordAnswers implements MessageBodyWriter<Object> {
     /** The JSON text of an answer: a record or a map. */
     public static String write(Object answer) {
         return JsonbConfigurator.JSONB.toJson(new RecordWriter.Root(answer));
+    }
+
+    /**
+     * The JSON text of a {@link com.aiaops.shared.Page} whose items are already JSON texts, exactly as the page of the
+     * items' records would be written (items first, no nextCursor on the last page).
+     */
+    public static String writtenPage(List<String> itemJsons, String nextCursor) {
+        StringBuilder page = new StringBuilder(64 + itemJsons.stream().mapToInt(String::length).sum() + itemJsons.size());
+        page.append("{\"items\":[");
+        for (int i = 0; i < itemJsons.size(); i++) {
+            page.append(i == 0 ? "" : ",").append(itemJsons.get(i));
+        }
+        page.append(']');
+        if (nextCursor != null) {
+            page.append(",\"nextCursor\":").append(Json.createValue(nextCursor));
+        }
+        return page.append('}').toString();
     }
 }

@@ -17,6 +17,7 @@ import com.aiaops.slo.SloStatus;
 import com.aiaops.access.Role;
 import com.aiaops.web.platform.Access;
 import com.aiaops.web.platform.CurrentCaller;
+import com.aiaops.web.platform.RecordAnswers;
 import com.aiaops.web.platform.Versions;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -207,15 +208,26 @@ public class SloResource {
     public record SloWithStatus(SloView slo, SloStatus status) {
     }
 
+    /** What {@link #statuses} answers, written from the statuses' kept JSON; its schema is the page's. */
+    @Schema(name = "PageSloWithStatus")
+    public record SloWithStatusPage(List<SloWithStatus> items, String nextCursor) {
+    }
+
     @GET
     @Path("statuses")
     @Access(Role.VIEWER)
     @Operation(summary = "SLOs by name with their status, in pages (the status of each as GET /slos/{id}/status answers it)")
-    public Page<SloWithStatus> statuses(@QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SloWithStatusPage.class)))
+    public Response statuses(@QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
         Caller who = caller.get();
         Page<Slo> page = slos.list(who, PageRequest.of(cursor, limit));
-        Map<UUID, SloStatus> statuses = slos.statuses(page.items());
-        return page.map(slo -> new SloWithStatus(SloView.of(slo), statuses.get(slo.id())));
+        // Each status is sent as it is kept, as GET /slos/{id}/status sends it: reading a page of them back into records
+        // only to write them again was a fifth of the answer's work (profiled). The items are SloWithStatus, written so.
+        Map<UUID, String> statuses = slos.statusJsons(page.items());
+        List<String> items = page.items().stream()
+                .map(slo -> "{\"slo\":" + RecordAnswers.write(SloView.of(slo)) + ",\"status\":" + statuses.get(slo.id()) + "}").toList();
+        return Response.ok(RecordAnswers.writtenPage(items, page.nextCursor()), MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     @GET
