@@ -19,6 +19,7 @@ import com.aiaops.web.platform.Access;
 import com.aiaops.web.platform.CurrentCaller;
 import com.aiaops.web.platform.RecordAnswers;
 import com.aiaops.web.platform.Versions;
+import com.aiaops.web.platform.WrittenViews;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
@@ -146,11 +147,24 @@ public class SloResource {
         }
     }
 
+    /** What {@link #list} answers, written from each SLO version's kept view; its schema is the page's. */
+    @Schema(name = "PageSloView")
+    public record SloViewPage(List<SloView> items, String nextCursor) {
+    }
+
     @GET
     @Access(Role.VIEWER)
     @Operation(summary = "SLOs by name, in pages")
-    public Page<SloView> list(@QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
-        return slos.list(caller.get(), PageRequest.of(cursor, limit)).map(SloView::of);
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SloViewPage.class)))
+    public Response list(@QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
+        Page<Slo> page = slos.list(caller.get(), PageRequest.of(cursor, limit));
+        return Response.ok(RecordAnswers.writtenPage(page.items().stream().map(SloResource::writtenView).toList(), page.nextCursor()),
+                MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    private static String writtenView(Slo slo) {
+        return WrittenViews.of("slo", slo.id(), slo.version(), () -> SloView.of(slo));
     }
 
     @GET
@@ -226,7 +240,7 @@ public class SloResource {
         // only to write them again was a fifth of the answer's work (profiled). The items are SloWithStatus, written so.
         Map<UUID, String> statuses = slos.statusJsons(page.items());
         List<String> items = page.items().stream()
-                .map(slo -> "{\"slo\":" + RecordAnswers.write(SloView.of(slo)) + ",\"status\":" + statuses.get(slo.id()) + "}").toList();
+                .map(slo -> "{\"slo\":" + writtenView(slo) + ",\"status\":" + statuses.get(slo.id()) + "}").toList();
         return Response.ok(RecordAnswers.writtenPage(items, page.nextCursor()), MediaType.APPLICATION_JSON_TYPE).build();
     }
 
