@@ -8,7 +8,7 @@ import java.util.UUID;
  */
 public record SloRef(UUID id, UUID organizationId, UUID serviceId, long version) {
 
-    static SloRef of(Slo slo) {
+    public static SloRef of(Slo slo) {
         return new SloRef(slo.id(), slo.organizationId(), slo.serviceId(), slo.version());
     }
 

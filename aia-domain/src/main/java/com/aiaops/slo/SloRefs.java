@@ -1,13 +1,18 @@
 package com.aiaops.slo;
 
 import com.aiaops.shared.NotFoundException;
+import com.aiaops.shared.Page;
+import com.aiaops.shared.PageRequest;
 import com.aiaops.telemetry.QueryCache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * The references of SLOs read lately, kept in the cluster's query cache so that a status read finds its cached answer
@@ -18,6 +23,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class SloRefs {
     static final Duration LIFETIME = Duration.ofSeconds(60);
+    private static final String SET = "slos";
 
     @Inject
     SloRepository repository;
@@ -34,6 +40,43 @@ public class SloRefs {
 
     void forget(@Observes(during = TransactionPhase.AFTER_SUCCESS) SloDeleted deleted) {
         cache.forgetForAWhile(key(deleted.organizationId(), deleted.id()));
+    }
+
+    /**
+     * A page of the organisation's SLOs by name, as references: kept under the organisation's SLO set generation, which
+     * every committed definition or deletion renews ({@link SlosChanged}), so a page read after a change commits is
+     * never the one before it. {@code read} reads the page when it is not kept.
+     */
+    Page<SloRef> page(UUID organizationId, PageRequest page, Supplier<Page<Slo>> read) {
+        String question = "slo-page|" + page.limit() + "|" + (page.afterKey() == null ? "first" : "after|" + page.afterKey());
+        return parsePage(cache.getAboutSet(organizationId, SET, question, () -> pageText(read.get())));
+    }
+
+    void changed(@Observes(during = TransactionPhase.AFTER_SUCCESS) SlosChanged changed) {
+        cache.invalidateSet(changed.organizationId(), SET);
+    }
+
+    /** The next cursor (base64url, or nothing on the last page), then one SLO reference a line. */
+    static String pageText(Page<Slo> page) {
+        StringBuilder text = new StringBuilder(page.nextCursor() == null ? "" : page.nextCursor());
+        for (Slo slo : page.items()) {
+            text.append('\n').append(slo.id()).append('|').append(SloRef.of(slo).asText());
+        }
+        return text.toString();
+    }
+
+    static Page<SloRef> parsePage(String text) {
+        String[] lines = text.split("\n", -1);
+        List<SloRef> refs = new ArrayList<>(lines.length - 1);
+        for (int i = 1; i < lines.length; i++) {
+            int separator = lines[i].indexOf('|');
+            refs.add(SloRef.parse(UUID.fromString(lines[i].substring(0, separator)), lines[i].substring(separator + 1)));
+        }
+        return new Page<>(refs, lines[0].isEmpty() ? null : lines[0]);
+    }
+
+    /** Fired when an SLO of the organisation is defined or deleted, observed once the change commits. */
+    public record SlosChanged(UUID organizationId) {
     }
 
     private static String key(UUID organizationId, UUID id) {

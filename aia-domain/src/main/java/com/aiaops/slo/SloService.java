@@ -68,6 +68,10 @@ public class SloService {
     @Inject
     SloRefs refs;
 
+    /** This bean through its proxy: a kept page's read runs in {@link #list}'s transaction. */
+    @Inject
+    SloService self;
+
     @Inject
     jakarta.enterprise.event.Event<SloRefs.SloDeleted> deletions;
 
@@ -143,6 +147,30 @@ public class SloService {
     @Transactional
     public Page<Slo> list(Caller caller, PageRequest page) {
         return page.toPage(repository.pageAfter(page.afterKey(), page.limit() + 1), Slo::name);
+    }
+
+    /**
+     * The same page as references (id, service, version), kept until the organisation's SLOs change: a page read again
+     * reads no SLO row ({@link SloRefs#page}).
+     */
+    public Page<SloRef> listRefs(Caller caller, PageRequest page) {
+        return refs.page(caller.organizationId(), page, () -> self.list(caller, page));
+    }
+
+    /** These SLOs of the caller's organisation, by id; one deleted since its reference was read is not there. */
+    @Transactional
+    public Map<UUID, Slo> find(Caller caller, Collection<UUID> ids) {
+        Map<UUID, Slo> found = new LinkedHashMap<>();
+        repository.findAll(caller.organizationId(), ids).forEach(slo -> found.put(slo.id(), slo));
+        return found;
+    }
+
+    /**
+     * The statuses of SLOs by their references (a kept page), each as {@link #statusJson} answers it; a status that must
+     * be computed reads its SLO, which is {@link NotFoundException not found} if deleted since the page was read.
+     */
+    public Map<UUID, String> statusJsonsOf(Caller caller, List<SloRef> slos) {
+        return statusJsons(slos, clock.instant(), true, missing -> repository.findAll(caller.organizationId(), missing));
     }
 
     /** Every SLO of the caller's organisation (at most 10,000), by name: for a scrape. */

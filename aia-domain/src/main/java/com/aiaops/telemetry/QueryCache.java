@@ -214,6 +214,24 @@ public class QueryCache {
         caches.queries().clear();
     }
 
+    /**
+     * An answer about one organisation's set of objects of a kind (its SLOs by name): kept under the set's own generation,
+     * which {@link #invalidateSet} renews, on every node, once a change of the set commits.
+     */
+    public String getAboutSet(UUID organizationId, String set, String question, Supplier<String> compute) {
+        return get(setId(organizationId, set), question, compute);
+    }
+
+    /** Every answer about the organisation's set made unreachable: call once a change of the set has committed. */
+    public void invalidateSet(UUID organizationId, String set) {
+        invalidate(setId(organizationId, set));
+    }
+
+    /** The set's generation is kept as a service's is, under a name-based id no service id (time-ordered) can equal. */
+    private static UUID setId(UUID organizationId, String set) {
+        return UUID.nameUUIDFromBytes(("set|" + set + "|" + organizationId).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     /** Every answer about the service made unreachable: its data changed anywhere (a repair, a maintenance change). */
     public void invalidate(UUID serviceId) {
         renew(new Generation(serviceId, false));

@@ -48,6 +48,40 @@ class SloIT extends ApiIT {
                 .body("budgetMinutes", closeTo(43.2, 1e-6));
     }
 
+    /**
+     * Pages of SLOs are kept until the organisation's SLOs change: an SLO defined or deleted is in, or out of, the very
+     * next page read, with its statuses, and a page read twice between changes is the same.
+     */
+    @Test
+    void a_kept_page_of_slos_changes_as_soon_as_an_slo_is_defined_or_deleted() {
+        Tenant tenant = newTenant();
+        String serviceId = registerService(tenant.adminKey(), "kept");
+        String first = defineSlo(tenant.adminKey(), availability(serviceId, "kept-b", 99.9));
+        String before = as(tenant.adminKey()).get("/slos").then().statusCode(200).extract().asString();
+        assertEquals(before, as(tenant.adminKey()).get("/slos").then().statusCode(200).extract().asString());
+        as(tenant.adminKey()).get("/slos/statuses").then().statusCode(200).body("items.slo.id", contains(first));
+
+        String second = defineSlo(tenant.adminKey(), availability(serviceId, "kept-a", 99.5));
+        as(tenant.adminKey()).get("/slos").then().statusCode(200).body("items.id", contains(second, first))
+                .body("items[0].target", closeTo(0.995, 1e-12));
+        as(tenant.adminKey()).get("/slos/statuses").then().statusCode(200).body("items.slo.id", contains(second, first))
+                .body("items.status.state", contains("NO_DATA", "NO_DATA"));
+        // Pages of one: the cursor goes on through the kept pages.
+        String cursor = as(tenant.adminKey()).queryParam("limit", 1).get("/slos").then().statusCode(200)
+                .body("items.id", contains(second)).extract().path("nextCursor");
+        as(tenant.adminKey()).queryParam("limit", 1).queryParam("cursor", cursor).get("/slos").then().statusCode(200)
+                .body("items.id", contains(first)).body("nextCursor", nullValue());
+
+        as(tenant.adminKey()).delete("/slos/" + second).then().statusCode(204);
+        as(tenant.adminKey()).get("/slos").then().statusCode(200).body("items.id", contains(first));
+        as(tenant.adminKey()).get("/slos/statuses").then().statusCode(200).body("items.slo.id", contains(first));
+        as(tenant.adminKey()).queryParam("limit", 1).get("/slos").then().statusCode(200).body("items.id", contains(first))
+                .body("nextCursor", nullValue());
+        // Another organisation's pages are its own.
+        Tenant other = newTenant();
+        as(other.adminKey()).get("/slos").then().statusCode(200).body("items", org.hamcrest.Matchers.empty());
+    }
+
     @Test
     void a_fast_burn_pages_and_a_spent_budget_freezes_releases() {
         Tenant tenant = newTenant();

@@ -21,15 +21,26 @@ public final class WrittenViews {
 
     /** The text of the view of this version of the object, written by {@link RecordAnswers#write} when not kept. */
     public static String of(String kind, UUID id, long version, Supplier<? extends Record> view) {
-        String key = kind + '|' + id + '|' + version;
-        String text = TEXTS.get(key);
-        if (text == null) {
-            text = RecordAnswers.write(view.get());
-            if (TEXTS.size() >= MOST_KEPT) {
-                TEXTS.clear(); // superseded versions and deleted objects go this way
-            }
-            TEXTS.put(key, text);
+        String text = find(kind, id, version);
+        return text != null ? text : keep(kind, id, version, view.get());
+    }
+
+    /** The kept text of the view of this version of the object, or null. */
+    public static String find(String kind, UUID id, long version) {
+        return TEXTS.get(key(kind, id, version));
+    }
+
+    /** Writes the view of this version of the object, keeps its text and returns it. */
+    public static String keep(String kind, UUID id, long version, Record view) {
+        String text = RecordAnswers.write(view);
+        if (TEXTS.size() >= MOST_KEPT) {
+            TEXTS.clear(); // superseded versions and deleted objects go this way
         }
+        TEXTS.put(key(kind, id, version), text);
         return text;
+    }
+
+    private static String key(String kind, UUID id, long version) {
+        return kind + '|' + id + '|' + version;
     }
 }

@@ -4,6 +4,7 @@ import com.aiaops.access.Caller;
 
 import com.aiaops.shared.Ids;
 import com.aiaops.shared.InvalidRequestException;
+import com.aiaops.shared.NotFoundException;
 import com.aiaops.shared.Page;
 import com.aiaops.shared.PageRequest;
 import com.aiaops.slo.BudgetingMethod;
@@ -11,6 +12,7 @@ import com.aiaops.slo.BurnRateRule;
 import com.aiaops.slo.Indicator;
 import com.aiaops.slo.Slo;
 import com.aiaops.slo.SloDuration;
+import com.aiaops.slo.SloRef;
 import com.aiaops.slo.SloService;
 import com.aiaops.slo.SloSpec;
 import com.aiaops.slo.SloStatus;
@@ -42,8 +44,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -57,6 +62,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public class SloResource {
+    private static final String SLO_VIEW = "slo";
+
     @Inject
     SloService slos;
 
@@ -158,13 +165,32 @@ public class SloResource {
     @APIResponse(responseCode = "200", description = "OK",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SloViewPage.class)))
     public Response list(@QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
-        Page<Slo> page = slos.list(caller.get(), PageRequest.of(cursor, limit));
-        return Response.ok(RecordAnswers.writtenPage(page.items().stream().map(SloResource::writtenView).toList(), page.nextCursor()),
-                MediaType.APPLICATION_JSON_TYPE).build();
+        Caller who = caller.get();
+        Page<SloRef> page = slos.listRefs(who, PageRequest.of(cursor, limit));
+        Map<UUID, String> views = writtenViews(who, page.items());
+        return Response.ok(RecordAnswers.writtenPage(page.items().stream().map(ref -> views.get(ref.id())).filter(Objects::nonNull).toList(),
+                page.nextCursor()), MediaType.APPLICATION_JSON_TYPE).build();
     }
 
-    private static String writtenView(Slo slo) {
-        return WrittenViews.of("slo", slo.id(), slo.version(), () -> SloView.of(slo));
+    /**
+     * The kept view texts of these SLO versions by id, the SLOs not kept read together; one deleted since the page was
+     * read has none, and its page leaves it out.
+     */
+    private Map<UUID, String> writtenViews(Caller who, List<SloRef> refs) {
+        Map<UUID, String> views = new LinkedHashMap<>();
+        List<UUID> unwritten = new ArrayList<>();
+        for (SloRef ref : refs) {
+            String view = WrittenViews.find(SLO_VIEW, ref.id(), ref.version());
+            if (view == null) {
+                unwritten.add(ref.id());
+            } else {
+                views.put(ref.id(), view);
+            }
+        }
+        if (!unwritten.isEmpty()) {
+            slos.find(who, unwritten).values().forEach(slo -> views.put(slo.id(), WrittenViews.keep(SLO_VIEW, slo.id(), slo.version(), SloView.of(slo))));
+        }
+        return views;
     }
 
     @GET
@@ -235,12 +261,23 @@ public class SloResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SloWithStatusPage.class)))
     public Response statuses(@QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
         Caller who = caller.get();
-        Page<Slo> page = slos.list(who, PageRequest.of(cursor, limit));
+        PageRequest asked = PageRequest.of(cursor, limit);
+        Page<SloRef> page = slos.listRefs(who, asked);
+        Map<UUID, String> statuses;
+        try {
+            statuses = slos.statusJsonsOf(who, page.items());
+        } catch (NotFoundException deletedSincePageWasKept) {
+            // An SLO deleted just as its status had to be computed: the page read again, with the statuses of its SLOs.
+            Page<Slo> read = slos.list(who, asked);
+            page = new Page<>(read.items().stream().map(SloRef::of).toList(), read.nextCursor());
+            statuses = slos.statusJsons(read.items());
+        }
         // Each status is sent as it is kept, as GET /slos/{id}/status sends it: reading a page of them back into records
         // only to write them again was a fifth of the answer's work (profiled). The items are SloWithStatus, written so.
-        Map<UUID, String> statuses = slos.statusJsons(page.items());
-        List<String> items = page.items().stream()
-                .map(slo -> "{\"slo\":" + writtenView(slo) + ",\"status\":" + statuses.get(slo.id()) + "}").toList();
+        Map<UUID, String> views = writtenViews(who, page.items());
+        Map<UUID, String> statusOf = statuses;
+        List<String> items = page.items().stream().filter(ref -> views.containsKey(ref.id()))
+                .map(ref -> "{\"slo\":" + views.get(ref.id()) + ",\"status\":" + statusOf.get(ref.id()) + "}").toList();
         return Response.ok(RecordAnswers.writtenPage(items, page.nextCursor()), MediaType.APPLICATION_JSON_TYPE).build();
     }
 
