@@ -45,7 +45,8 @@ public class SloRefs {
     /**
      * A page of the organisation's SLOs by name, as references: kept under the organisation's SLO set generation, which
      * every committed definition or deletion renews ({@link SlosChanged}), so a page read after a change commits is
-     * never the one before it. {@code read} reads the page when it is not kept.
+     * never the one before it; a definition never changes once made, so nothing else changes a page. {@code read} reads
+     * the page when it is not kept.
      */
     Page<SloRef> page(UUID organizationId, PageRequest page, Supplier<Page<Slo>> read) {
         String question = "slo-page|" + page.limit() + "|" + (page.afterKey() == null ? "first" : "after|" + page.afterKey());
