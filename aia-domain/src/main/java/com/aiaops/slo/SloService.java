@@ -165,12 +165,23 @@ public class SloService {
         return found;
     }
 
+    /** A page of SLOs as references, with each one's status as the JSON {@link #statusJson} answers. */
+    public record StatusPage(Page<SloRef> slos, Map<UUID, String> statusJsons) {
+    }
+
     /**
-     * The statuses of SLOs by their references (a kept page), each as {@link #statusJson} answers it; a status that must
-     * be computed reads its SLO, which is {@link NotFoundException not found} if deleted since the page was read.
+     * A page of the caller's SLOs with their statuses: the kept page ({@link #listRefs}), its statuses as kept or computed
+     * now. An SLO deleted since the page was kept, just as its status had to be computed, is not found: the page is then
+     * read again from the database, so a list never answers 404.
      */
-    public Map<UUID, String> statusJsonsOf(Caller caller, List<SloRef> slos) {
-        return statusJsons(slos, clock.instant(), true, missing -> repository.findAll(caller.organizationId(), missing));
+    public StatusPage statusPage(Caller caller, PageRequest page) {
+        Page<SloRef> kept = listRefs(caller, page);
+        try {
+            return new StatusPage(kept, statusJsons(kept.items(), clock.instant(), true, missing -> repository.findAll(caller.organizationId(), missing)));
+        } catch (NotFoundException deletedSincePageWasKept) {
+            Page<Slo> read = self.list(caller, page);
+            return new StatusPage(read.map(SloRef::of), statusJsons(read.items()));
+        }
     }
 
     /** Every SLO of the caller's organisation (at most 10,000), by name: for a scrape. */

@@ -14,7 +14,6 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Writes every record of an answer as JSON-B's defaults would (properties in lexicographical order, null ones left out;
@@ -26,7 +25,13 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class RecordWriter implements JsonbSerializer<Record> {
     private static final MethodType GETTER = MethodType.methodType(Object.class, Object.class);
-    private static final Map<Class<?>, List<Property>> PROPERTIES = new ConcurrentHashMap<>();
+    /** Each record class's properties, found once per class (ClassValue: a read is a field load once the class is known). */
+    private static final ClassValue<List<Property>> PROPERTIES = new ClassValue<>() {
+        @Override
+        protected List<Property> computeValue(Class<?> type) {
+            return propertiesOf(type);
+        }
+    };
 
     private record Property(String name, MethodHandle getter) {
     }
@@ -57,7 +62,7 @@ public final class RecordWriter implements JsonbSerializer<Record> {
     @Override
     public void serialize(Record value, JsonGenerator generator, SerializationContext context) {
         generator.writeStartObject();
-        for (Property property : PROPERTIES.computeIfAbsent(value.getClass(), RecordWriter::propertiesOf)) {
+        for (Property property : PROPERTIES.get(value.getClass())) {
             Object propertyValue = read(property, value);
             if (propertyValue != null) {
                 generator.writeKey(property.name());
