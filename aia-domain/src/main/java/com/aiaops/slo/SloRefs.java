@@ -23,7 +23,7 @@ import java.util.function.Supplier;
 @ApplicationScoped
 public class SloRefs {
     static final Duration LIFETIME = Duration.ofSeconds(60);
-    private static final String SET = "slos";
+    private static final String SET = com.aiaops.telemetry.KeptSets.of(Slo.class);
 
     @Inject
     SloRepository repository;
@@ -44,17 +44,13 @@ public class SloRefs {
 
     /**
      * A page of the organisation's SLOs by name, as references: kept under the organisation's SLO set generation, which
-     * every committed definition or deletion renews ({@link SlosChanged}), so a page read after a change commits is
+     * every committed definition or deletion renews (an SLO is a {@link com.aiaops.telemetry.KeptSets.Member}), so a page read after a change commits is
      * never the one before it; a definition never changes once made, so nothing else changes a page. {@code read} reads
      * the page when it is not kept.
      */
     Page<SloRef> page(UUID organizationId, PageRequest page, Supplier<Page<Slo>> read) {
         String question = "slo-page|" + page.limit() + "|" + (page.afterKey() == null ? "first" : "after|" + page.afterKey());
         return parsePage(cache.getAboutSet(organizationId, SET, question, () -> pageText(read.get())));
-    }
-
-    void changed(@Observes(during = TransactionPhase.AFTER_SUCCESS) SlosChanged changed) {
-        cache.invalidateSet(changed.organizationId(), SET);
     }
 
     /** The next cursor (base64url, or nothing on the last page), then one SLO reference a line. */
@@ -74,10 +70,6 @@ public class SloRefs {
             refs.add(SloRef.parse(UUID.fromString(lines[i].substring(0, separator)), lines[i].substring(separator + 1)));
         }
         return new Page<>(refs, lines[0].isEmpty() ? null : lines[0]);
-    }
-
-    /** Fired when an SLO of the organisation is defined or deleted, observed once the change commits. */
-    public record SlosChanged(UUID organizationId) {
     }
 
     private static String key(UUID organizationId, UUID id) {

@@ -19,18 +19,12 @@ public class SloRepository implements com.aiaops.telemetry.TrackedThresholds {
     @PersistenceContext(unitName = "aia")
     EntityManager em;
 
-    /** Every change of the organisation's set of SLOs is announced, so kept pages of it are renewed once it commits. */
-    @jakarta.inject.Inject
-    jakarta.enterprise.event.Event<SloRefs.SlosChanged> changes;
-
     public void add(Slo slo) {
         em.persist(slo);
-        changes.fire(new SloRefs.SlosChanged(slo.organizationId()));
     }
 
     public void remove(Slo slo) {
         em.remove(slo);
-        changes.fire(new SloRefs.SlosChanged(slo.organizationId()));
     }
 
     public Optional<Slo> find(UUID organizationId, UUID id) {

@@ -224,7 +224,8 @@ public class QueryCache {
 
     /** Every answer about the organisation's set made unreachable: call once a change of the set has committed. */
     public void invalidateSet(UUID organizationId, String set) {
-        invalidate(setId(organizationId, set));
+        // Answers about a set are kept under its plain generation only (getAboutSet); it has no sealed minutes.
+        renew(new Generation(setId(organizationId, set), false));
     }
 
     /** The set's generation is kept as a service's is, under a name-based id no service id (time-ordered) can equal. */

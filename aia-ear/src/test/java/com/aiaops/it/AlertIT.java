@@ -85,11 +85,12 @@ class AlertIT extends ApiIT {
             as(tenant.adminKey()).post("/alert-rules/" + ruleId + "/evaluations").then()
                     .body("alert.id", equalTo(alertId)).body("alert.state", equalTo("ACKNOWLEDGED"));
 
-            // Ten minutes later the window holds no slow requests: the alert resolves by itself.
+            // Ten minutes later the window holds no slow requests: the alert resolves by itself — at this evaluation, or
+            // at the scheduled one, which finds the rule due as soon as the clock has moved and may come first.
             clockAhead(Duration.ofMinutes(10));
-            as(tenant.adminKey()).post("/alert-rules/" + ruleId + "/evaluations").then()
-                    .body("breaching", equalTo(false)).body("alert.id", equalTo(alertId))
-                    .body("alert.state", equalTo("RESOLVED")).body("alert.resolvedBy", equalTo("condition cleared"));
+            as(tenant.adminKey()).post("/alert-rules/" + ruleId + "/evaluations").then().body("breaching", equalTo(false));
+            as(tenant.adminKey()).get("/alerts/" + alertId).then().statusCode(200)
+                    .body("state", equalTo("RESOLVED")).body("resolvedBy", equalTo("condition cleared"));
             as(tenant.adminKey()).get("/alert-rules/" + ruleId).then().body("openAlertId", nullValue());
 
             // The channel was told each step, in order.

@@ -182,4 +182,30 @@ class DeliveryIT extends ApiIT {
             page.body("items.find { it.id == '" + ids.get(i) + "' }.commits.sha", contains(String.format("%040x", i + 1)));
         }
     }
+
+    @Test
+    void a_kept_page_of_deployments_has_a_deployment_as_soon_as_it_is_recorded() {
+        Tenant tenant = newTenant();
+        String serviceId = registerService(tenant.adminKey(), "kept");
+        String first = record(tenant.adminKey(), deployment(serviceId, "staging", NOW.minus(Duration.ofHours(3)), Duration.ofHours(1), "SUCCESS"));
+        String before = as(tenant.adminKey()).queryParam("order", "newest").get("/deployments").then().statusCode(200)
+                .body("items.id", contains(first)).extract().asString();
+        org.junit.jupiter.api.Assertions.assertEquals(before, as(tenant.adminKey()).queryParam("order", "newest").get("/deployments").then().extract().asString());
+
+        String second = record(tenant.adminKey(), deployment(serviceId, "staging", NOW.minus(Duration.ofHours(2)), Duration.ofHours(1), "FAILURE"));
+        as(tenant.adminKey()).queryParam("order", "newest").get("/deployments").then().statusCode(200).body("items.id", contains(second, first))
+                .body("items[0].result", equalTo("FAILURE"));
+        as(tenant.adminKey()).get("/deployments").then().statusCode(200).body("items.id", contains(first, second));
+        String cursor = as(tenant.adminKey()).queryParam("limit", 1).get("/deployments").then().body("items.id", contains(first))
+                .extract().path("nextCursor");
+        as(tenant.adminKey()).queryParam("limit", 1).queryParam("cursor", cursor).get("/deployments").then().statusCode(200)
+                .body("items.id", contains(second)).body("nextCursor", nullValue());
+
+        // A deployment refused whole is in no page.
+        as(tenant.adminKey()).body(deployment(serviceId, "staging", NOW, Duration.ofHours(-1), "SUCCESS")).post("/deployments")
+                .then().statusCode(400);
+        as(tenant.adminKey()).get("/deployments").then().body("items.id", contains(first, second));
+        Tenant other = newTenant();
+        as(other.adminKey()).get("/deployments").then().statusCode(200).body("items", org.hamcrest.Matchers.empty());
+    }
 }

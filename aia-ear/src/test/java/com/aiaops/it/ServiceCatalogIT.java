@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -77,5 +78,48 @@ class ServiceCatalogIT extends ApiIT {
         as(tenant.adminKey()).delete("/services/" + id).then().statusCode(204);
         as(tenant.adminKey()).get("/services/" + id).then().statusCode(404).body("type", equalTo("urn:aia-ops:problem:not-found"));
         as(tenant.adminKey()).get("/services").then().body("nextCursor", nullValue());
+    }
+
+    @Test
+    void a_kept_page_of_services_changes_as_soon_as_a_service_is_registered_renamed_or_retired() {
+        Tenant tenant = newTenant();
+        String beta = registerService(tenant.adminKey(), "beta");
+        String before = as(tenant.adminKey()).get("/services").then().statusCode(200).body("items.slug", contains("beta")).extract().asString();
+        assertEquals(before, as(tenant.adminKey()).get("/services").then().statusCode(200).extract().asString());
+
+        String alpha = registerService(tenant.adminKey(), "alpha");
+        as(tenant.adminKey()).get("/services").then().statusCode(200).body("items.slug", contains("alpha", "beta"));
+        String cursor = as(tenant.adminKey()).queryParam("limit", 1).get("/services").then().statusCode(200)
+                .body("items.slug", contains("alpha")).extract().path("nextCursor");
+        as(tenant.adminKey()).queryParam("limit", 1).queryParam("cursor", cursor).get("/services").then().statusCode(200)
+                .body("items.slug", contains("beta")).body("nextCursor", nullValue());
+
+        // A change in place (no row added or removed) is in the very next page too, with its new version.
+        as(tenant.adminKey()).header("If-Match", "\"0\"")
+                .body(Map.of("displayName", "Beta renamed", "ownerTeam", "platform", "tier", "ENTERPRISE"))
+                .put("/services/" + beta).then().statusCode(200);
+        as(tenant.adminKey()).get("/services").then().statusCode(200)
+                .body("items.find { it.id == '" + beta + "' }.displayName", equalTo("Beta renamed"))
+                .body("items.find { it.id == '" + beta + "' }.version", equalTo(1))
+                .body("items.find { it.id == '" + beta + "' }.uptimeSlaPercent", equalTo(99.99));
+        as(tenant.adminKey()).queryParam("limit", 1).queryParam("cursor", cursor).get("/services").then().statusCode(200)
+                .body("items[0].displayName", equalTo("Beta renamed"));
+
+        // A refused change (a stale version) changes nothing, and the kept page stays right.
+        as(tenant.adminKey()).header("If-Match", "\"0\"")
+                .body(Map.of("displayName", "Stale write", "ownerTeam", "x", "tier", "STANDARD"))
+                .put("/services/" + beta).then().statusCode(412);
+        as(tenant.adminKey()).get("/services").then().body("items.displayName", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem("Stale write")));
+
+        as(tenant.adminKey()).delete("/services/" + alpha).then().statusCode(204);
+        as(tenant.adminKey()).get("/services").then().statusCode(200).body("items.slug", contains("beta"));
+        as(tenant.adminKey()).queryParam("limit", 1).get("/services").then().statusCode(200)
+                .body("items.slug", contains("beta")).body("nextCursor", nullValue());
+
+        // Another organisation's pages are its own, and a bad cursor is refused, not kept.
+        Tenant other = newTenant();
+        as(other.adminKey()).get("/services").then().statusCode(200).body("items", org.hamcrest.Matchers.empty());
+        as(tenant.adminKey()).queryParam("cursor", "not a cursor").get("/services").then().statusCode(400);
+        as(tenant.adminKey()).queryParam("cursor", "not a cursor").get("/services").then().statusCode(400);
     }
 }

@@ -4,11 +4,12 @@ import com.aiaops.catalog.Service;
 import com.aiaops.catalog.ServiceCatalog;
 import com.aiaops.catalog.Tier;
 import com.aiaops.shared.Ids;
-import com.aiaops.shared.Page;
 import com.aiaops.shared.PageRequest;
 import com.aiaops.access.Role;
 import com.aiaops.web.platform.Access;
 import com.aiaops.web.platform.CurrentCaller;
+import com.aiaops.web.platform.KeptAnswers;
+import com.aiaops.access.Caller;
 import com.aiaops.web.platform.Versions;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -31,8 +32,12 @@ import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The caller's organisation's services. Updates need If-Match with the ETag last read. */
@@ -46,6 +51,9 @@ public class ServiceResource {
 
     @Inject
     CurrentCaller caller;
+
+    @Inject
+    KeptAnswers keptAnswers;
 
     public record CreateServiceRequest(
             @NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{1,62}", message = "lowercase letters, digits and dashes, 2 to 63") String slug,
@@ -71,11 +79,20 @@ public class ServiceResource {
         }
     }
 
+    @Schema(name = "PageServiceView")
+    public record ServiceViewPage(List<ServiceView> items, String nextCursor) {
+    }
+
     @GET
     @Access(Role.VIEWER)
     @Operation(summary = "Services in slug order, in pages (cursor, limit 1-200)")
-    public Page<ServiceView> list(@QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
-        return catalog.list(caller.get(), PageRequest.of(cursor, limit)).map(ServiceView::of);
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ServiceViewPage.class)))
+    public Response list(@QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
+        Caller who = caller.get();
+        PageRequest page = PageRequest.of(cursor, limit);
+        return keptAnswers.about(who, Service.class, KeptAnswers.pageQuestion("services", page),
+                () -> catalog.list(who, page).map(ServiceView::of));
     }
 
     @POST

@@ -5,11 +5,12 @@ import com.aiaops.delivery.Commit;
 import com.aiaops.delivery.Deployment;
 import com.aiaops.delivery.DeploymentService;
 import com.aiaops.shared.Ids;
-import com.aiaops.shared.Page;
 import com.aiaops.shared.PageRequest;
 import com.aiaops.access.Role;
 import com.aiaops.web.platform.Access;
 import com.aiaops.web.platform.CurrentCaller;
+import com.aiaops.web.platform.KeptAnswers;
+import com.aiaops.access.Caller;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -30,6 +31,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Deployments reported by pipelines. */
@@ -43,6 +47,9 @@ public class DeploymentResource {
 
     @Inject
     CurrentCaller caller;
+
+    @Inject
+    KeptAnswers keptAnswers;
 
     public record CommitInput(@NotBlank @Pattern(regexp = "[0-9a-fA-F]{7,64}", message = "a commit id in hex, 7 to 64 digits") String sha,
                               @NotNull Instant committedAt) {
@@ -80,9 +87,18 @@ public class DeploymentResource {
     @GET
     @Access(Role.VIEWER)
     @Operation(summary = "Deployments in the order they were recorded (order=newest: the latest first), in pages")
-    public Page<DeploymentView> list(@QueryParam("cursor") String cursor, @QueryParam("limit") String limit,
-                                     @QueryParam("order") @Pattern(regexp = "oldest|newest") String order) {
-        return deployments.list(caller.get(), PageRequest.of(cursor, limit, order)).map(DeploymentView::of);
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DeploymentViewPage.class)))
+    public Response list(@QueryParam("cursor") String cursor, @QueryParam("limit") String limit,
+                         @QueryParam("order") @Pattern(regexp = "oldest|newest") String order) {
+        Caller who = caller.get();
+        PageRequest page = PageRequest.of(cursor, limit, order);
+        return keptAnswers.about(who, Deployment.class, KeptAnswers.pageQuestion("deployments", page),
+                () -> deployments.list(who, page).map(DeploymentView::of));
+    }
+
+    @Schema(name = "PageDeploymentView")
+    public record DeploymentViewPage(List<DeploymentView> items, String nextCursor) {
     }
 
     @GET
