@@ -19,7 +19,7 @@ import org.hibernate.annotations.TenantId;
 /** An incident: what is wrong, how bad, where it is in its life cycle, and who holds which role. */
 @Entity
 @Table(name = "incident")
-public class Incident {
+public class Incident implements com.aiaops.telemetry.KeptSets.Member {
     @Id
     private UUID id;
 
@@ -175,6 +175,14 @@ public class Incident {
     public boolean responseSlaMissed(Instant now) {
         Instant acknowledged = acknowledgedAt != null ? acknowledgedAt : now;
         return acknowledged.isAfter(responseDueAt());
+    }
+
+    /**
+     * The last instant at which {@link #responseSlaMissed} still answers as it does at {@code now}: the response due time
+     * while the incident waits for an acknowledgement within its SLA, otherwise never ({@link Instant#MAX}).
+     */
+    public Instant responseSlaMissedHoldsUntil(Instant now) {
+        return acknowledgedAt == null && !now.isAfter(responseDueAt()) ? responseDueAt() : Instant.MAX;
     }
 
     public List<UUID> services() {

@@ -30,6 +30,10 @@ public class IncidentService {
     @Inject
     jakarta.enterprise.event.Event<PublicIncidentUpdate> publicUpdates;
 
+    /** The escalation claim moves an incident's next escalation with a bulk update, which Hibernate's events do not see. */
+    @Inject
+    jakarta.enterprise.event.Event<com.aiaops.telemetry.KeptSets.BulkChange> bulkChanges;
+
     @PersistenceContext(unitName = "aia")
     EntityManager em;
 
@@ -165,11 +169,15 @@ public class IncidentService {
      * to {@code leaseUntil}, so a node that dies mid-way leaves it to be picked up again.
      */
     @Transactional
-    public boolean claimEscalation(UUID incidentId, Instant seen, Instant leaseUntil) {
-        return em.createQuery("update Incident i set i.nextEscalationAt = :lease where i.id = :id and i.nextEscalationAt = :seen "
+    public boolean claimEscalation(DueEscalation due, Instant leaseUntil) {
+        boolean claimed = em.createQuery("update Incident i set i.nextEscalationAt = :lease where i.id = :id and i.nextEscalationAt = :seen "
                         + "and i.state = :triggered")
-                .setParameter("lease", leaseUntil).setParameter("id", incidentId).setParameter("seen", seen)
+                .setParameter("lease", leaseUntil).setParameter("id", due.incidentId()).setParameter("seen", due.dueAt())
                 .setParameter("triggered", IncidentState.TRIGGERED).executeUpdate() == 1;
+        if (claimed) {
+            bulkChanges.fire(new com.aiaops.telemetry.KeptSets.BulkChange(due.organizationId(), Incident.class));
+        }
+        return claimed;
     }
 
     /** Records where the escalation now stands and, with a text, the page on the timeline. */

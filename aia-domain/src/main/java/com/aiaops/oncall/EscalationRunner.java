@@ -37,7 +37,7 @@ public class EscalationRunner {
         Instant now = clock.instant();
         for (IncidentService.DueEscalation due : incidents.dueEscalations(now, 100)) {
             UUID incidentId = due.incidentId();
-            if (!incidents.claimEscalation(incidentId, due.dueAt(), now.plus(LEASE))) {
+            if (!incidents.claimEscalation(due, now.plus(LEASE))) {
                 continue;
             }
             try {

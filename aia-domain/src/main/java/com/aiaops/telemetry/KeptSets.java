@@ -22,14 +22,18 @@ import org.hibernate.service.spi.SessionFactoryServiceRegistry;
  * {@link QueryCache} until one of them changes: every committed insert, update or delete of an entity that is a
  * {@link Member} renews its organisation's set generation, on every node, once the transaction has committed — from
  * Hibernate's post-commit events, so no service has to remember to announce a change, and a rolled-back change announces
- * nothing. A change made by a bulk JPQL or SQL statement passes Hibernate's events by: members are never changed that way
- * (a restore, which does, clears the whole cache).
+ * nothing. A change made by a bulk JPQL statement passes Hibernate's events by: whoever makes one fires {@link BulkChange}
+ * in its transaction (a restore, which writes with SQL, clears the whole cache).
  */
 public class KeptSets implements Integrator, PostCommitInsertEventListener, PostCommitUpdateEventListener, PostCommitDeleteEventListener {
 
     /** An entity whose committed changes renew the answers kept about its organisation's set of its kind. */
     public interface Member {
         UUID organizationId();
+    }
+
+    /** Members of this kind in the organisation changed by a bulk statement: observed once the transaction commits. */
+    public record BulkChange(UUID organizationId, Class<? extends Member> kind) {
     }
 
     /** The name of the organisation's set of this kind, under which answers about it are kept. */

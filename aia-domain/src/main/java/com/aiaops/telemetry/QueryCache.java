@@ -19,6 +19,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -220,6 +221,24 @@ public class QueryCache {
      */
     public String getAboutSet(UUID organizationId, String set, String question, Supplier<String> compute) {
         return get(setId(organizationId, set), question, compute);
+    }
+
+    /**
+     * As {@link #getAboutSet(UUID, String, String, Supplier)}, for an answer that also depends on the time: a kept answer
+     * {@code stillTrue} rejects (the time it held for has passed) is computed again.
+     */
+    public String getAboutSet(UUID organizationId, String set, String question, Predicate<String> stillTrue, Supplier<String> compute) {
+        String key = answerKey(setId(organizationId, set), question);
+        String cached = caches.queries().get(key);
+        if (cached != null && stillTrue.test(cached)) {
+            return cached;
+        }
+        return computeAndKeep(key, ANSWER_LIFETIME.toSeconds(), compute);
+    }
+
+    /** A bulk change of a set's members, announced by whoever made it, made known once it commits. */
+    void bulkChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) KeptSets.BulkChange change) {
+        invalidateSet(change.organizationId(), KeptSets.of(change.kind()));
     }
 
     /** Every answer about the organisation's set made unreachable: call once a change of the set has committed. */

@@ -88,4 +88,28 @@ class IncidentTest {
         assertEquals(1, m.responseSlaMissed(), "c has waited an hour for its 15-minute acknowledgement");
         assertNull(IncidentMetrics.of(List.of(), T0).mtta());
     }
+
+    @Test
+    void the_response_sla_answer_holds_until_the_due_time_while_unacknowledged_then_for_ever() {
+        Incident waiting = incident(Severity.P0, T0);
+        Instant due = T0.plus(Duration.ofMinutes(15));
+        for (Instant now : List.of(T0, due.minusNanos(1), due)) {
+            assertEquals(due, waiting.responseSlaMissedHoldsUntil(now));
+            assertFalse(waiting.responseSlaMissed(now));
+            assertFalse(waiting.responseSlaMissed(waiting.responseSlaMissedHoldsUntil(now)), "still the same answer at the last instant");
+        }
+        // One nanosecond past due it turns, and then never turns back.
+        assertTrue(waiting.responseSlaMissed(due.plusNanos(1)));
+        assertEquals(Instant.MAX, waiting.responseSlaMissedHoldsUntil(due.plusNanos(1)));
+        assertTrue(waiting.responseSlaMissed(Instant.parse("+1000000000-12-31T23:59:59.999999999Z")));
+
+        Incident acknowledged = incident(Severity.P0, T0);
+        acknowledged.moveTo(IncidentState.ACKNOWLEDGED, T0.plusSeconds(60));
+        assertEquals(Instant.MAX, acknowledged.responseSlaMissedHoldsUntil(T0.plusSeconds(60)));
+        assertFalse(acknowledged.responseSlaMissed(due.plus(Duration.ofDays(3650))));
+        // Resolved without an acknowledgement, it is still judged by the time: missed once past due.
+        Incident resolvedUnacknowledged = incident(Severity.P1, T0);
+        resolvedUnacknowledged.moveTo(IncidentState.RESOLVED, T0.plusSeconds(60));
+        assertEquals(T0.plus(Duration.ofHours(1)), resolvedUnacknowledged.responseSlaMissedHoldsUntil(T0.plusSeconds(120)));
+    }
 }

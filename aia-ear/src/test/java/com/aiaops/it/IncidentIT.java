@@ -142,4 +142,41 @@ class IncidentIT extends ApiIT {
         as(other.adminKey()).queryParam("serviceId", orders).get("/incidents").then().statusCode(200)
                 .body("items", org.hamcrest.Matchers.hasSize(0));
     }
+
+    @Test
+    void a_kept_page_of_incidents_follows_every_change_and_the_response_sla_as_its_due_time_passes() {
+        Tenant tenant = newTenant();
+        String serviceId = registerService(tenant.adminKey(), "kept");
+        try {
+            String first = as(tenant.adminKey()).body(Map.of("title", "Checkout down", "severity", "P0", "serviceIds", List.of(serviceId)))
+                    .post("/incidents").then().statusCode(201).extract().path("id");
+            String before = as(tenant.adminKey()).get("/incidents").then().statusCode(200).body("items.id", contains(first))
+                    .body("items[0].responseSlaMissed", equalTo(false)).extract().asString();
+            org.junit.jupiter.api.Assertions.assertEquals(before, as(tenant.adminKey()).get("/incidents").then().extract().asString());
+            as(tenant.adminKey()).queryParam("status", "open").get("/incidents").then().body("items.id", contains(first));
+            as(tenant.adminKey()).queryParam("status", "closed").get("/incidents").then().body("items", org.hamcrest.Matchers.empty());
+
+            // Past its 15 minutes unacknowledged, the same page says the response SLA is missed: nothing changed but the time.
+            clockAhead(java.time.Duration.ofMinutes(16));
+            as(tenant.adminKey()).get("/incidents").then().statusCode(200).body("items[0].responseSlaMissed", equalTo(true));
+
+            String second = as(tenant.adminKey()).body(Map.of("title", "Search slow", "severity", "P2", "serviceIds", List.of(serviceId)))
+                    .post("/incidents").then().statusCode(201).extract().path("id");
+            as(tenant.adminKey()).get("/incidents").then().body("items.id", contains(first, second))
+                    .body("items.responseSlaMissed", contains(true, false));
+
+            // A move in its life cycle is in the next page of each list, and in no list it has left.
+            as(tenant.adminKey()).body(Map.of("to", "ACKNOWLEDGED")).post("/incidents/" + second + "/transitions").then().statusCode(200);
+            as(tenant.adminKey()).get("/incidents").then().body("items[1].state", equalTo("ACKNOWLEDGED"))
+                    .body("items[1].acknowledgedAt", notNullValue()).body("items[1].version", equalTo(1));
+            as(tenant.adminKey()).body(Map.of("to", "RESOLVED")).post("/incidents/" + first + "/transitions").then().statusCode(200);
+            as(tenant.adminKey()).queryParam("status", "open").get("/incidents").then().body("items.id", contains(second));
+            as(tenant.adminKey()).queryParam("status", "closed").get("/incidents").then().body("items.id", contains(first))
+                    .body("items[0].state", equalTo("RESOLVED"));
+            as(tenant.adminKey()).queryParam("severity", "P2").get("/incidents").then().body("items.id", contains(second));
+            as(newTenant().adminKey()).get("/incidents").then().statusCode(200).body("items", org.hamcrest.Matchers.empty());
+        } finally {
+            clockAhead(java.time.Duration.ZERO);
+        }
+    }
 }

@@ -13,6 +13,8 @@ import com.aiaops.shared.PageRequest;
 import com.aiaops.access.Role;
 import com.aiaops.web.platform.Access;
 import com.aiaops.web.platform.CurrentCaller;
+import com.aiaops.web.platform.KeptAnswers;
+import com.aiaops.access.Caller;
 import com.aiaops.web.platform.TimeParameters;
 import com.aiaops.web.platform.Versions;
 import jakarta.inject.Inject;
@@ -39,6 +41,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Incidents of the caller's organisation. */
@@ -52,6 +57,9 @@ public class IncidentResource {
 
     @Inject
     CurrentCaller caller;
+
+    @Inject
+    KeptAnswers keptAnswers;
 
     @Inject
     com.aiaops.alerting.AlertService alerts;
@@ -116,11 +124,13 @@ public class IncidentResource {
     @Access(Role.VIEWER)
     @Operation(summary = "Incidents, oldest first (order=newest: the latest first), in pages; filtered by status (open: triggered, "
             + "acknowledged or mitigated; closed: resolved and after), severity and a service they touch")
-    public Page<IncidentView> list(@QueryParam("cursor") String cursor, @QueryParam("limit") String limit,
-                                   @QueryParam("order") @jakarta.validation.constraints.Pattern(regexp = "oldest|newest") String order,
-                                   @QueryParam("status") @jakarta.validation.constraints.Pattern(regexp = "open|closed") String status,
-                                   @QueryParam("severity") String severity,
-                                   @QueryParam("serviceId") String serviceId) {
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IncidentViewPage.class)))
+    public Response list(@QueryParam("cursor") String cursor, @QueryParam("limit") String limit,
+                         @QueryParam("order") @jakarta.validation.constraints.Pattern(regexp = "oldest|newest") String order,
+                         @QueryParam("status") @jakarta.validation.constraints.Pattern(regexp = "open|closed") String status,
+                         @QueryParam("severity") String severity,
+                         @QueryParam("serviceId") String serviceId) {
         Instant now = clock.instant();
         java.util.Set<IncidentState> states = status == null ? null : "open".equals(status)
                 ? java.util.EnumSet.of(IncidentState.TRIGGERED, IncidentState.ACKNOWLEDGED, IncidentState.MITIGATED)
@@ -128,7 +138,19 @@ public class IncidentResource {
         IncidentService.Filter filter = new IncidentService.Filter(states,
                 com.aiaops.web.platform.QueryParameters.oneOf("severity", severity, Severity.class, null),
                 com.aiaops.web.platform.QueryParameters.optionalId("serviceId", serviceId));
-        return incidents.list(caller.get(), PageRequest.of(cursor, limit, order), filter).map(i -> IncidentView.of(i, now));
+        Caller who = caller.get();
+        PageRequest page = PageRequest.of(cursor, limit, order);
+        String question = KeptAnswers.pageQuestion("incidents|" + status + "|" + filter.severity() + "|" + filter.serviceId(), page);
+        // A page holds while no listed incident's response SLA turns missed: until the soonest due time still waited for.
+        return keptAnswers.aboutUntil(who, Incident.class, question, now, () -> {
+            Page<Incident> read = incidents.list(who, page, filter);
+            Instant holdsUntil = read.items().stream().map(i -> i.responseSlaMissedHoldsUntil(now)).min(Instant::compareTo).orElse(Instant.MAX);
+            return new KeptAnswers.TrueUntil(read.map(i -> IncidentView.of(i, now)), holdsUntil);
+        });
+    }
+
+    @Schema(name = "PageIncidentView")
+    public record IncidentViewPage(List<IncidentView> items, String nextCursor) {
     }
 
     @GET

@@ -8,13 +8,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Instant;
 import java.util.function.Supplier;
 
 /**
  * Answers about the caller's organisation's set of one kind (a page of its services), sent as JSON text kept in the
  * cluster's query cache until any object of that kind in the organisation changes ({@link KeptSets}): a list read again
- * reads no row and writes no JSON. Only for answers that depend on nothing but those objects — not on the time, the
- * caller or other kinds.
+ * reads no row and writes no JSON. Only for answers that depend on nothing but those objects and, through
+ * {@link #aboutUntil}, the time — not on the caller or on other kinds.
  */
 @ApplicationScoped
 public class KeptAnswers {
@@ -24,12 +25,46 @@ public class KeptAnswers {
     /** {@code answer}'s JSON, kept under this question about the organisation's set of {@code kind}. */
     public Response about(Caller caller, Class<? extends KeptSets.Member> kind, String question, Supplier<?> answer) {
         String json = cache.getAboutSet(caller.organizationId(), KeptSets.of(kind), question, () -> RecordAnswers.write(answer.get()));
-        return Response.ok(json, MediaType.APPLICATION_JSON_TYPE).build();
+        return json(json);
+    }
+
+    /** An answer and the last instant at which it is still true ({@link Instant#MAX}: it does not depend on the time). */
+    public record TrueUntil(Object answer, Instant until) {
+        /** Kept as text: the instant (seconds, nanoseconds), then the answer's JSON. */
+        String asText() {
+            return until.getEpochSecond() + " " + until.getNano() + "\n" + RecordAnswers.write(answer);
+        }
+
+        static boolean holdsAt(String kept, Instant now) {
+            int space = kept.indexOf(' ');
+            Instant until = Instant.ofEpochSecond(Long.parseLong(kept.substring(0, space)),
+                    Long.parseLong(kept.substring(space + 1, kept.indexOf('\n'))));
+            return !now.isAfter(until);
+        }
+
+        static String json(String kept) {
+            return kept.substring(kept.indexOf('\n') + 1);
+        }
+    }
+
+    /**
+     * As {@link #about}, for an answer that also depends on the time (an incident's response SLA is missed once its due
+     * time passes): the kept answer is sent while {@code now} is not past the instant it holds until, then computed again.
+     */
+    public Response aboutUntil(Caller caller, Class<? extends KeptSets.Member> kind, String question, Instant now,
+                               Supplier<TrueUntil> answer) {
+        String kept = cache.getAboutSet(caller.organizationId(), KeptSets.of(kind), question, text -> TrueUntil.holdsAt(text, now),
+                () -> answer.get().asText());
+        return json(TrueUntil.json(kept));
     }
 
     /** The question a page of a list asks, every part of the page request in it. */
     public static String pageQuestion(String list, PageRequest page) {
         return list + "|" + page.limit() + "|" + (page.newestFirst() ? "newest" : "oldest")
                 + (page.afterKey() == null ? "|first" : "|after|" + page.afterKey());
+    }
+
+    private static Response json(String json) {
+        return Response.ok(json, MediaType.APPLICATION_JSON_TYPE).build();
     }
 }

@@ -1,0 +1,46 @@
+package com.aiaops.web.platform;
+
+import com.aiaops.shared.PageRequest;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class KeptAnswersTest {
+    record Item(String name, Instant at) {
+    }
+
+    @Test
+    void a_kept_answer_holds_up_to_its_instant_to_the_nanosecond_and_is_sent_as_written() {
+        Object answer = Map.of("items", List.of(new Item("a\nb c", Instant.parse("2026-12-06T10:00:00.123456789Z"))));
+        for (Instant until : List.of(Instant.parse("2026-12-06T10:15:00.000000001Z"), Instant.parse("1969-12-31T23:59:59.5Z"),
+                Instant.MIN, Instant.MAX, Instant.EPOCH)) {
+            String kept = new KeptAnswers.TrueUntil(answer, until).asText();
+            assertEquals(RecordAnswers.write(answer), KeptAnswers.TrueUntil.json(kept), "the JSON, line breaks in it and all");
+            assertTrue(KeptAnswers.TrueUntil.holdsAt(kept, until), until + " holds at itself");
+            if (!until.equals(Instant.MIN)) {
+                assertTrue(KeptAnswers.TrueUntil.holdsAt(kept, until.minusNanos(1)));
+            }
+            if (!until.equals(Instant.MAX)) {
+                assertFalse(KeptAnswers.TrueUntil.holdsAt(kept, until.plusNanos(1)), until + " no longer one nanosecond later");
+            }
+        }
+    }
+
+    @Test
+    void every_part_of_a_page_request_is_in_its_question() {
+        String first = KeptAnswers.pageQuestion("services", new PageRequest(null, 50, false));
+        assertNotEquals(first, KeptAnswers.pageQuestion("services", new PageRequest(null, 51, false)));
+        assertNotEquals(first, KeptAnswers.pageQuestion("services", new PageRequest(null, 50, true)));
+        assertNotEquals(first, KeptAnswers.pageQuestion("deployments", new PageRequest(null, 50, false)));
+        // A key that looks like the words around it cannot pass for the first page.
+        assertNotEquals(first, KeptAnswers.pageQuestion("services", new PageRequest("first", 50, false)));
+        assertNotEquals(KeptAnswers.pageQuestion("services", new PageRequest("a", 50, false)),
+                KeptAnswers.pageQuestion("services", new PageRequest("b", 50, false)));
+    }
+}
