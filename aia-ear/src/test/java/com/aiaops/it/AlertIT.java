@@ -77,9 +77,15 @@ class AlertIT extends ApiIT {
             as(tenant.adminKey()).post("/alert-rules/" + ruleId + "/evaluations").then()
                     .body("alert.id", equalTo(alertId)).body("alert.occurrences", greaterThanOrEqualTo(2));
             as(tenant.adminKey()).queryParam("ruleId", ruleId).get("/alerts").then().body("items", hasSize(1));
+            as(tenant.adminKey()).queryParam("state", "FIRING").get("/alerts").then().body("items.id", org.hamcrest.Matchers.contains(alertId));
+            as(tenant.adminKey()).queryParam("state", "ACKNOWLEDGED").get("/alerts").then().body("items", hasSize(0));
 
             as(tenant.adminKey()).post("/alerts/" + alertId + "/acknowledge").then().statusCode(200)
                     .body("state", equalTo("ACKNOWLEDGED")).body("acknowledgedBy", containsString("api-key:"));
+            // Each kept list has the move at once: the alert left the firing list and is in the acknowledged one.
+            as(tenant.adminKey()).queryParam("state", "FIRING").get("/alerts").then().body("items", hasSize(0));
+            as(tenant.adminKey()).queryParam("state", "ACKNOWLEDGED").get("/alerts").then().body("items.id", org.hamcrest.Matchers.contains(alertId));
+            as(tenant.adminKey()).queryParam("ruleId", ruleId).get("/alerts").then().body("items[0].state", equalTo("ACKNOWLEDGED"));
             as(tenant.adminKey()).post("/alerts/" + alertId + "/acknowledge").then().statusCode(409)
                     .body("type", equalTo("urn:aia-ops:problem:invalid-transition"));
             as(tenant.adminKey()).post("/alert-rules/" + ruleId + "/evaluations").then()
@@ -91,6 +97,7 @@ class AlertIT extends ApiIT {
             as(tenant.adminKey()).post("/alert-rules/" + ruleId + "/evaluations").then().body("breaching", equalTo(false));
             as(tenant.adminKey()).get("/alerts/" + alertId).then().statusCode(200)
                     .body("state", equalTo("RESOLVED")).body("resolvedBy", equalTo("condition cleared"));
+            as(tenant.adminKey()).queryParam("ruleId", ruleId).get("/alerts").then().body("items[0].state", equalTo("RESOLVED"));
             as(tenant.adminKey()).get("/alert-rules/" + ruleId).then().body("openAlertId", nullValue());
 
             // The channel was told each step, in order.

@@ -188,4 +188,31 @@ class StatusPageIT extends ApiIT {
                 .then().statusCode(403);
         as(tenant.adminKey()).body(Map.of("status", "BROKEN")).put("/status-components/" + component + "/override").then().statusCode(400);
     }
+
+    @Test
+    void the_kept_list_of_components_follows_each_addition_override_and_removal() {
+        Tenant tenant = newTenant();
+        String web = registerService(tenant.adminKey(), "web");
+        String api = registerService(tenant.adminKey(), "api");
+        as(tenant.adminKey()).get("/status-components").then().statusCode(200).body("items", hasSize(0));
+        String webComponent = as(tenant.adminKey()).body(Map.of("serviceId", web, "name", "Web", "position", 2)).post("/status-components")
+                .then().statusCode(201).extract().path("id");
+        String before = as(tenant.adminKey()).get("/status-components").then().body("items.name", contains("Web")).extract().asString();
+        org.junit.jupiter.api.Assertions.assertEquals(before, as(tenant.adminKey()).get("/status-components").then().extract().asString());
+        as(tenant.adminKey()).body(Map.of("serviceId", api, "name", "API", "position", 1)).post("/status-components").then().statusCode(201);
+        as(tenant.adminKey()).get("/status-components").then().body("items.name", contains("API", "Web"));
+
+        as(tenant.adminKey()).body(Map.of("status", "MAJOR_OUTAGE", "note", "Data centre flooded")).put("/status-components/" + webComponent + "/override")
+                .then().statusCode(200);
+        as(tenant.adminKey()).get("/status-components").then().body("items[1].override", equalTo("MAJOR_OUTAGE"))
+                .body("items[1].overrideNote", equalTo("Data centre flooded"));
+        as(tenant.adminKey()).get("/status-components/" + webComponent).then().body("override", equalTo("MAJOR_OUTAGE"));
+        // A refused override changes nothing.
+        as(tenant.adminKey()).body(Map.of("status", "BROKEN")).put("/status-components/" + webComponent + "/override").then().statusCode(400);
+        as(tenant.adminKey()).get("/status-components").then().body("items[1].override", equalTo("MAJOR_OUTAGE"));
+
+        as(tenant.adminKey()).delete("/status-components/" + webComponent).then().statusCode(204);
+        as(tenant.adminKey()).get("/status-components").then().body("items.name", contains("API"));
+        as(newTenant().adminKey()).get("/status-components").then().statusCode(200).body("items", hasSize(0));
+    }
 }

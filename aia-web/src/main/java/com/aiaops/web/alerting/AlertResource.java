@@ -10,6 +10,8 @@ import com.aiaops.shared.Ids;
 import com.aiaops.access.Role;
 import com.aiaops.web.platform.Access;
 import com.aiaops.web.platform.CurrentCaller;
+import com.aiaops.web.platform.KeptAnswers;
+import com.aiaops.access.Caller;
 import com.aiaops.web.platform.QueryParameters;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -37,6 +39,9 @@ public class AlertResource {
     @Inject
     CurrentCaller caller;
 
+    @Inject
+    KeptAnswers keptAnswers;
+
     public record AlertView(UUID id, UUID ruleId, String ruleName, AlertKind kind, UUID serviceId, AlertState state, Urgency urgency,
                             Severity suggestedSeverity, String summary, Double lastValue, long occurrences, Instant firedAt,
                             Instant lastSeenAt, Instant acknowledgedAt, String acknowledgedBy, Instant resolvedAt, String resolvedBy,
@@ -53,9 +58,12 @@ public class AlertResource {
     @Operation(summary = "Alerts, newest first (at most 500), by state (FIRING, ACKNOWLEDGED, RESOLVED), rule or incident")
     public Map<String, List<AlertView>> list(@QueryParam("state") String state, @QueryParam("ruleId") String ruleId,
                                              @QueryParam("incidentId") String incidentId) {
-        return Map.of("items", alerts.alerts(caller.get(), QueryParameters.oneOf("state", state, AlertState.class, null),
-                QueryParameters.optionalId("ruleId", ruleId), QueryParameters.optionalId("incidentId", incidentId), 500)
-                .stream().map(AlertView::of).toList());
+        Caller who = caller.get();
+        AlertState inState = QueryParameters.oneOf("state", state, AlertState.class, null);
+        UUID rule = QueryParameters.optionalId("ruleId", ruleId);
+        UUID incident = QueryParameters.optionalId("incidentId", incidentId);
+        return keptAnswers.map(who, Alert.class, "alerts|" + inState + "|" + rule + "|" + incident,
+                () -> Map.of("items", alerts.alerts(who, inState, rule, incident, 500).stream().map(AlertView::of).toList()));
     }
 
     @GET

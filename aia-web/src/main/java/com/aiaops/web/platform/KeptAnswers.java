@@ -9,6 +9,9 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
+import java.util.AbstractMap;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -26,6 +29,39 @@ public class KeptAnswers {
     public Response about(Caller caller, Class<? extends KeptSets.Member> kind, String question, Supplier<?> answer) {
         String json = cache.getAboutSet(caller.organizationId(), KeptSets.of(kind), question, () -> RecordAnswers.write(answer.get()));
         return json(json);
+    }
+
+    /**
+     * As {@link #about}, for a list answered as a map (its items under "items"), so that the method keeps its declared
+     * type and the OpenAPI document its schema: {@link RecordAnswers} sends the kept text.
+     */
+    public <V> Map<String, V> map(Caller caller, Class<? extends KeptSets.Member> kind, String question, Supplier<Map<String, V>> answer) {
+        return new WrittenMap<>(cache.getAboutSet(caller.organizationId(), KeptSets.of(kind), question,
+                () -> RecordAnswers.write(answer.get())), answer);
+    }
+
+    /** A map answer whose JSON is already written; read as a map, it reads its entries then. */
+    public static final class WrittenMap<V> extends AbstractMap<String, V> {
+        private final String json;
+        private final Supplier<Map<String, V>> entries;
+        private Map<String, V> read;
+
+        WrittenMap(String json, Supplier<Map<String, V>> entries) {
+            this.json = json;
+            this.entries = entries;
+        }
+
+        public String json() {
+            return json;
+        }
+
+        @Override
+        public Set<Entry<String, V>> entrySet() {
+            if (read == null) {
+                read = entries.get();
+            }
+            return read.entrySet();
+        }
     }
 
     /** An answer and the last instant at which it is still true ({@link Instant#MAX}: it does not depend on the time). */

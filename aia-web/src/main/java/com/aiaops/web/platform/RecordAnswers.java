@@ -33,7 +33,8 @@ public class RecordAnswers implements MessageBodyWriter<Object> {
     public void writeTo(Object answer, Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType,
                         MultivaluedMap<String, Object> headers, OutputStream body) throws IOException {
         String charset = mediaType.getParameters().get(MediaType.CHARSET_PARAMETER);
-        body.write(write(answer).getBytes(charset == null ? StandardCharsets.UTF_8 : Charset.forName(charset)));
+        String json = answer instanceof KeptAnswers.WrittenMap<?> kept ? kept.json() : write(answer);
+        body.write(json.getBytes(charset == null ? StandardCharsets.UTF_8 : Charset.forName(charset)));
     }
 
     /** The JSON text of an answer: a record or a map. */

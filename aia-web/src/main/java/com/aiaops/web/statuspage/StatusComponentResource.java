@@ -7,6 +7,8 @@ import com.aiaops.statuspage.StatusComponents;
 import com.aiaops.access.Role;
 import com.aiaops.web.platform.Access;
 import com.aiaops.web.platform.CurrentCaller;
+import com.aiaops.web.platform.KeptAnswers;
+import com.aiaops.access.Caller;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -44,6 +46,9 @@ public class StatusComponentResource {
     @Inject
     CurrentCaller caller;
 
+    @Inject
+    KeptAnswers keptAnswers;
+
     public record AddRequest(@NotNull UUID serviceId, @NotBlank @Size(max = 100) String name, @Min(0) @Max(1000) Integer position) {
     }
 
@@ -70,7 +75,9 @@ public class StatusComponentResource {
     @Access(Role.VIEWER)
     @Operation(summary = "The status page's components in page order")
     public Map<String, List<ComponentView>> list() {
-        return Map.of("items", statusPage.components(caller.get()).stream().map(ComponentView::of).toList());
+        Caller who = caller.get();
+        return keptAnswers.map(who, StatusComponent.class, "status-components",
+                () -> Map.of("items", statusPage.components(who).stream().map(ComponentView::of).toList()));
     }
 
     @GET

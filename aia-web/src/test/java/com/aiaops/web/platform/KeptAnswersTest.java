@@ -43,4 +43,22 @@ class KeptAnswersTest {
         assertNotEquals(KeptAnswers.pageQuestion("services", new PageRequest("a", 50, false)),
                 KeptAnswers.pageQuestion("services", new PageRequest("b", 50, false)));
     }
+
+    @Test
+    void a_written_map_is_sent_as_its_kept_text_and_read_as_a_map_only_when_asked_once() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+        Map<String, List<Item>> answer = Map.of("items", List.of(new Item("ü \"quoted\"", Instant.EPOCH)));
+        KeptAnswers.WrittenMap<List<Item>> written = new KeptAnswers.WrittenMap<>(RecordAnswers.write(answer), () -> {
+            reads.incrementAndGet();
+            return answer;
+        });
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        new RecordAnswers().writeTo(written, Map.class, Map.class, new java.lang.annotation.Annotation[0],
+                jakarta.ws.rs.core.MediaType.APPLICATION_JSON_TYPE, null, body);
+        assertEquals(RecordAnswers.write(answer), body.toString(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(0, reads.get(), "sending it read nothing");
+        assertEquals(answer, written);
+        assertEquals(answer.get("items"), written.get("items"));
+        assertEquals(1, reads.get());
+    }
 }
