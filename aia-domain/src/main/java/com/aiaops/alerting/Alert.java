@@ -24,7 +24,7 @@ import org.hibernate.annotations.TenantId;
         @Index(name = "alert_org_state", columnList = "organization_id, state"),
         @Index(name = "alert_incident", columnList = "incident_id"),
         @Index(name = "alert_integration_fingerprint", columnList = "integration_id, fingerprint")})
-public class Alert implements com.aiaops.telemetry.KeptSets.Member {
+public class Alert implements com.aiaops.shared.KeptSet.Member {
     @Id
     private UUID id;
 

@@ -16,7 +16,7 @@ import org.hibernate.annotations.TenantId;
 /** A service an organisation operates and measures. */
 @Entity
 @Table(name = "service", uniqueConstraints = @UniqueConstraint(columnNames = {"organization_id", "slug"}))
-public class Service implements com.aiaops.telemetry.KeptSets.Member {
+public class Service implements com.aiaops.shared.KeptSet.Member {
     @Id
     private UUID id;
 

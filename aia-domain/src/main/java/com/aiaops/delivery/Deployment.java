@@ -25,7 +25,7 @@ import org.hibernate.annotations.TenantId;
 /** A deployment of a service's version to an environment, with what it shipped and how it went. */
 @Entity
 @Table(name = "deployment", indexes = @Index(name = "deployment_org_finished", columnList = "organization_id, finished_at"))
-public class Deployment implements com.aiaops.telemetry.KeptSets.Member {
+public class Deployment implements com.aiaops.shared.KeptSet.Member {
     public static final String PRODUCTION = "production";
 
     public enum Result { SUCCESS, FAILURE }

@@ -19,7 +19,7 @@ import org.hibernate.annotations.TenantId;
 /** An incident: what is wrong, how bad, where it is in its life cycle, and who holds which role. */
 @Entity
 @Table(name = "incident")
-public class Incident implements com.aiaops.telemetry.KeptSets.Member {
+public class Incident implements com.aiaops.shared.KeptSet.Member {
     @Id
     private UUID id;
 

@@ -22,7 +22,7 @@ import org.hibernate.annotations.TenantId;
 /** A service level objective of one service, as stored; {@link #spec()} is what the evaluator reads. */
 @Entity
 @Table(name = "slo", uniqueConstraints = @UniqueConstraint(columnNames = {"organization_id", "name"}))
-public class Slo implements com.aiaops.telemetry.KeptSets.Member {
+public class Slo implements com.aiaops.shared.KeptSet.Member {
     @Id
     private UUID id;
 

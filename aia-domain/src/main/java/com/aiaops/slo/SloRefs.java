@@ -23,7 +23,7 @@ import java.util.function.Supplier;
 @ApplicationScoped
 public class SloRefs {
     static final Duration LIFETIME = Duration.ofSeconds(60);
-    private static final String SET = com.aiaops.telemetry.KeptSets.of(Slo.class);
+    private static final String SET = com.aiaops.shared.KeptSet.of(Slo.class);
 
     @Inject
     SloRepository repository;
@@ -44,9 +44,9 @@ public class SloRefs {
 
     /**
      * A page of the organisation's SLOs by name, as references: kept under the organisation's SLO set generation, which
-     * every committed definition or deletion renews (an SLO is a {@link com.aiaops.telemetry.KeptSets.Member}), so a page read after a change commits is
-     * never the one before it; a definition never changes once made, so nothing else changes a page. {@code read} reads
-     * the page when it is not kept.
+     * every committed definition or deletion renews (an SLO is a {@link com.aiaops.shared.KeptSet.Member}), so a page
+     * read after a change commits is never the one before it; a definition never changes once made, so nothing else
+     * changes a page. {@code read} reads the page when it is not kept.
      */
     Page<SloRef> page(UUID organizationId, PageRequest page, Supplier<Page<Slo>> read) {
         String question = "slo-page|" + page.limit() + "|" + (page.afterKey() == null ? "first" : "after|" + page.afterKey());

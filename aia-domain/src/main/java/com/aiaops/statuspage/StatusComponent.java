@@ -15,7 +15,7 @@ import org.hibernate.annotations.TenantId;
 /** A service as it appears on the public status page, under a public name, with an optional status set by hand. */
 @Entity
 @Table(name = "status_component", uniqueConstraints = @UniqueConstraint(columnNames = {"organization_id", "service_id"}))
-public class StatusComponent implements com.aiaops.telemetry.KeptSets.Member {
+public class StatusComponent implements com.aiaops.shared.KeptSet.Member {
     @Id
     private UUID id;
 

@@ -237,8 +237,8 @@ public class QueryCache {
     }
 
     /** A bulk change of a set's members, announced by whoever made it, made known once it commits. */
-    void bulkChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) KeptSets.BulkChange change) {
-        invalidateSet(change.organizationId(), KeptSets.of(change.kind()));
+    void bulkChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) com.aiaops.shared.KeptSet.BulkChange change) {
+        invalidateSet(change.organizationId(), com.aiaops.shared.KeptSet.of(change.kind()));
     }
 
     /** Every answer about the organisation's set made unreachable: call once a change of the set has committed. */

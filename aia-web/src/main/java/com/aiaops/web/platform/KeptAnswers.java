@@ -2,7 +2,7 @@ package com.aiaops.web.platform;
 
 import com.aiaops.access.Caller;
 import com.aiaops.shared.PageRequest;
-import com.aiaops.telemetry.KeptSets;
+import com.aiaops.shared.KeptSet;
 import com.aiaops.telemetry.QueryCache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,7 +16,7 @@ import java.util.function.Supplier;
 
 /**
  * Answers about the caller's organisation's set of one kind (a page of its services), sent as JSON text kept in the
- * cluster's query cache until any object of that kind in the organisation changes ({@link KeptSets}): a list read again
+ * cluster's query cache until any object of that kind in the organisation changes ({@link KeptSet}): a list read again
  * reads no row and writes no JSON. Only for answers that depend on nothing but those objects and, through
  * {@link #aboutUntil}, the time — not on the caller or on other kinds.
  */
@@ -26,8 +26,8 @@ public class KeptAnswers {
     QueryCache cache;
 
     /** {@code answer}'s JSON, kept under this question about the organisation's set of {@code kind}. */
-    public Response about(Caller caller, Class<? extends KeptSets.Member> kind, String question, Supplier<?> answer) {
-        String json = cache.getAboutSet(caller.organizationId(), KeptSets.of(kind), question, () -> RecordAnswers.write(answer.get()));
+    public Response about(Caller caller, Class<? extends KeptSet.Member> kind, String question, Supplier<?> answer) {
+        String json = cache.getAboutSet(caller.organizationId(), KeptSet.of(kind), question, () -> RecordAnswers.write(answer.get()));
         return json(json);
     }
 
@@ -35,8 +35,8 @@ public class KeptAnswers {
      * As {@link #about}, for a list answered as a map (its items under "items"), so that the method keeps its declared
      * type and the OpenAPI document its schema: {@link RecordAnswers} sends the kept text.
      */
-    public <V> Map<String, V> map(Caller caller, Class<? extends KeptSets.Member> kind, String question, Supplier<Map<String, V>> answer) {
-        return new WrittenMap<>(cache.getAboutSet(caller.organizationId(), KeptSets.of(kind), question,
+    public <V> Map<String, V> map(Caller caller, Class<? extends KeptSet.Member> kind, String question, Supplier<Map<String, V>> answer) {
+        return new WrittenMap<>(cache.getAboutSet(caller.organizationId(), KeptSet.of(kind), question,
                 () -> RecordAnswers.write(answer.get())), answer);
     }
 
@@ -87,9 +87,9 @@ public class KeptAnswers {
      * As {@link #about}, for an answer that also depends on the time (an incident's response SLA is missed once its due
      * time passes): the kept answer is sent while {@code now} is not past the instant it holds until, then computed again.
      */
-    public Response aboutUntil(Caller caller, Class<? extends KeptSets.Member> kind, String question, Instant now,
+    public Response aboutUntil(Caller caller, Class<? extends KeptSet.Member> kind, String question, Instant now,
                                Supplier<TrueUntil> answer) {
-        String kept = cache.getAboutSet(caller.organizationId(), KeptSets.of(kind), question, text -> TrueUntil.holdsAt(text, now),
+        String kept = cache.getAboutSet(caller.organizationId(), KeptSet.of(kind), question, text -> TrueUntil.holdsAt(text, now),
                 () -> answer.get().asText());
         return json(TrueUntil.json(kept));
     }

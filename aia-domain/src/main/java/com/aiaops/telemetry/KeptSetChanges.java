@@ -1,7 +1,7 @@
 package com.aiaops.telemetry;
 
+import com.aiaops.shared.KeptSet;
 import jakarta.enterprise.inject.spi.CDI;
-import java.util.UUID;
 import org.hibernate.boot.Metadata;
 import org.hibernate.boot.spi.BootstrapContext;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
@@ -18,28 +18,14 @@ import org.hibernate.persister.entity.EntityPersister;
 import org.hibernate.service.spi.SessionFactoryServiceRegistry;
 
 /**
- * Answers about an organisation's set of objects of one kind (its services, its deployments, a page of them) kept in the
- * {@link QueryCache} until one of them changes: every committed insert, update or delete of an entity that is a
- * {@link Member} renews its organisation's set generation, on every node, once the transaction has committed — from
- * Hibernate's post-commit events, so no service has to remember to announce a change, and a rolled-back change announces
- * nothing. A change made by a bulk JPQL statement passes Hibernate's events by: whoever makes one fires {@link BulkChange}
- * in its transaction (a restore, which writes with SQL, clears the whole cache).
+ * Renews the answers kept about an organisation's set of objects of one kind ({@link KeptSet}) in the {@link QueryCache}
+ * once one of them changes: every committed insert, update or delete of an entity that is a {@link KeptSet.Member}
+ * renews its organisation's set generation, on every node, once the transaction has committed — from Hibernate's
+ * post-commit events, so no service has to remember to announce a change, and a rolled-back change announces nothing. A
+ * change made by a bulk JPQL statement passes Hibernate's events by: whoever makes one fires {@link KeptSet.BulkChange}
+ * in its transaction, which {@link QueryCache} observes (a restore, which writes with SQL, clears the whole cache).
  */
-public class KeptSets implements Integrator, PostCommitInsertEventListener, PostCommitUpdateEventListener, PostCommitDeleteEventListener {
-
-    /** An entity whose committed changes renew the answers kept about its organisation's set of its kind. */
-    public interface Member {
-        UUID organizationId();
-    }
-
-    /** Members of this kind in the organisation changed by a bulk statement: observed once the transaction commits. */
-    public record BulkChange(UUID organizationId, Class<? extends Member> kind) {
-    }
-
-    /** The name of the organisation's set of this kind, under which answers about it are kept. */
-    public static String of(Class<? extends Member> kind) {
-        return kind.getSimpleName();
-    }
+public class KeptSetChanges implements Integrator, PostCommitInsertEventListener, PostCommitUpdateEventListener, PostCommitDeleteEventListener {
 
     private volatile QueryCache cache;
 
@@ -59,7 +45,7 @@ public class KeptSets implements Integrator, PostCommitInsertEventListener, Post
     /** Only members' actions are kept until the transaction completes; every other entity costs nothing more. */
     @Override
     public boolean requiresPostCommitHandling(EntityPersister persister) {
-        return Member.class.isAssignableFrom(persister.getMappedClass());
+        return KeptSet.Member.class.isAssignableFrom(persister.getMappedClass());
     }
 
     @Override
@@ -92,8 +78,8 @@ public class KeptSets implements Integrator, PostCommitInsertEventListener, Post
 
     @SuppressWarnings("unchecked")
     private void changed(Object entity, EntityPersister persister) {
-        if (entity instanceof Member member) {
-            queryCache().invalidateSet(member.organizationId(), of((Class<? extends Member>) persister.getMappedClass()));
+        if (entity instanceof KeptSet.Member member) {
+            queryCache().invalidateSet(member.organizationId(), KeptSet.of((Class<? extends KeptSet.Member>) persister.getMappedClass()));
         }
     }
 
