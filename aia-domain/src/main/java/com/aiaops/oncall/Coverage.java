@@ -61,6 +61,22 @@ public final class Coverage {
         return turn == null ? null : turn.member();
     }
 
+    /**
+     * The last instant at which {@link #onCallAt} still answers as at {@code at}: just before the next hand-off or the
+     * next start or end of an override, whichever comes first.
+     */
+    public static Instant onCallHoldsUntil(Rotation rotation, List<Override> overrides, Instant at) {
+        Instant next = rotation.nextHandoffAfter(at);
+        for (Override o : overrides) {
+            for (Instant edge : List.of(o.from(), o.to())) {
+                if (edge.isAfter(at) && edge.isBefore(next)) {
+                    next = edge;
+                }
+            }
+        }
+        return next.minusNanos(1);
+    }
+
     private static Shift pieceAt(Rotation rotation, List<Override> overrides, Set<UUID> reachable, Instant start, Instant end) {
         boolean overridden = overrides.stream().anyMatch(o -> !start.isBefore(o.from()) && start.isBefore(o.to()));
         UUID member = onCallAt(rotation, overrides, start);

@@ -54,6 +54,12 @@ public record Rotation(LocalDateTime firstHandoff, ZoneId zone, int length, Unit
         return new Turn(handoff(k).toInstant(), handoff(k + 1).toInstant(), member);
     }
 
+    /** The first hand-off after {@code at}: the end of the turn running then, or the first hand-off before it. */
+    Instant nextHandoffAfter(Instant at) {
+        Turn turn = turnAt(at);
+        return turn == null ? handoff(0).toInstant() : turn.end();
+    }
+
     /** The turns that overlap [from, to), in order. */
     List<Turn> turns(Instant from, Instant to) {
         List<Turn> turns = new ArrayList<>();

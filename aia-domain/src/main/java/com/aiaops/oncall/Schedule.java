@@ -1,6 +1,7 @@
 package com.aiaops.oncall;
 
 import com.aiaops.shared.Ids;
+import com.aiaops.shared.KeptSet;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -20,7 +21,7 @@ import org.hibernate.annotations.TenantId;
 /** An on-call schedule: one rotation of members in a time zone. */
 @Entity
 @Table(name = "oncall_schedule", uniqueConstraints = @UniqueConstraint(columnNames = {"organization_id", "name"}))
-public class Schedule {
+public class Schedule implements KeptSet.Member {
     @Id
     private UUID id;
 

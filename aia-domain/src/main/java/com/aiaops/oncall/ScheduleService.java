@@ -4,6 +4,7 @@ import com.aiaops.access.OrganizationScope;
 import com.aiaops.audit.AuditLog;
 import com.aiaops.shared.ConflictException;
 import com.aiaops.shared.InvalidRequestException;
+import com.aiaops.shared.KeptSet;
 import com.aiaops.shared.NotFoundException;
 import com.aiaops.access.Caller;
 import com.aiaops.tenancy.Member;
@@ -39,6 +40,9 @@ public class ScheduleService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    jakarta.enterprise.event.Event<KeptSet.BulkChange> scheduleChanges;
 
     @Transactional
     public Schedule define(Caller caller, String name, Rotation rotation) {
@@ -76,6 +80,8 @@ public class ScheduleService {
         }
         ScheduleOverride override = new ScheduleOverride(schedule.id(), memberId, from, to);
         em.persist(override);
+        // An override is not a Schedule, yet it changes who is on call in the kept list of schedules.
+        scheduleChanges.fire(new KeptSet.BulkChange(caller.organizationId(), Schedule.class));
         audit.record(caller, "schedule.overridden", "schedule", schedule.id(), null,
                 Map.of("memberId", memberId.toString(), "from", from.toString(), "to", to.toString()));
         return override;
@@ -88,22 +94,33 @@ public class ScheduleService {
     }
 
     /**
-     * Who is on call at {@code at} on each of these schedules of the caller's organisation (a list of schedules), by
-     * schedule id (null: nobody): the overrides in force then read in one query for all of them, not a lookup and every
-     * override ever made per schedule.
+     * The organisation's schedules by name, who is on call on each at {@code at} (null: nobody), and the last instant at
+     * which all of that still holds (before the next hand-off or override edge on any of them).
+     */
+    public record Roster(List<Schedule> schedules, Map<UUID, UUID> onCall, Instant holdsUntil) {
+    }
+
+    /**
+     * The roster at {@code at}: the overrides not yet ended then read in one query for all schedules, not a lookup and
+     * every override ever made per schedule.
      */
     @Transactional
-    public Map<UUID, UUID> onCallAt(Caller caller, List<Schedule> schedules, Instant at) {
-        Map<UUID, List<Coverage.Override>> inForce = OrganizationScope.read(em, caller.organizationId(),
+    public Roster roster(Caller caller, Instant at) {
+        List<Schedule> schedules = list(caller);
+        Map<UUID, List<Coverage.Override>> notEnded = OrganizationScope.read(em, caller.organizationId(),
                 "select o from ScheduleOverride o, Schedule s where s.id = o.scheduleId and s.organizationId = :organization "
-                        + "and o.from <= :at and o.to > :at", ScheduleOverride.class,
+                        + "and o.to > :at", ScheduleOverride.class,
                 query -> query.setParameter("at", at).getResultList()).stream()
                 .collect(Collectors.groupingBy(ScheduleOverride::scheduleId, Collectors.mapping(ScheduleOverride::asOverride, Collectors.toList())));
         Map<UUID, UUID> onCall = new java.util.HashMap<>();
+        Instant holdsUntil = Instant.MAX;
         for (Schedule schedule : schedules) {
-            onCall.put(schedule.id(), Coverage.onCallAt(schedule.rotation(), inForce.getOrDefault(schedule.id(), List.of()), at));
+            List<Coverage.Override> overrides = notEnded.getOrDefault(schedule.id(), List.of());
+            onCall.put(schedule.id(), Coverage.onCallAt(schedule.rotation(), overrides, at));
+            Instant holds = Coverage.onCallHoldsUntil(schedule.rotation(), overrides, at);
+            holdsUntil = holds.isBefore(holdsUntil) ? holds : holdsUntil;
         }
-        return onCall;
+        return new Roster(schedules, onCall, holdsUntil);
     }
 
     @Transactional

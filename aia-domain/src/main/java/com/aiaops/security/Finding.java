@@ -1,6 +1,7 @@
 package com.aiaops.security;
 
 import com.aiaops.shared.Ids;
+import com.aiaops.shared.KeptSet;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -21,7 +22,7 @@ import org.hibernate.annotations.TenantId;
 @Table(name = "security_finding",
         uniqueConstraints = @UniqueConstraint(columnNames = {"service_id", "vulnerability_id", "package_name", "target"}),
         indexes = @Index(name = "finding_org_state", columnList = "organization_id, fixed_at"))
-public class Finding {
+public class Finding implements KeptSet.Member {
     @Id
     private UUID id;
 
@@ -102,6 +103,14 @@ public class Finding {
 
     public boolean overdue(Instant now) {
         return open() && dueAt.isBefore(now);
+    }
+
+    /**
+     * The last instant at which {@link #overdue} still answers as it does at {@code now}: an open finding not yet overdue
+     * turns overdue just after its fix-by date; otherwise only a change of the finding changes the answer.
+     */
+    public Instant overdueHoldsUntil(Instant now) {
+        return open() && !overdue(now) ? dueAt : Instant.MAX;
     }
 
     public UUID id() {

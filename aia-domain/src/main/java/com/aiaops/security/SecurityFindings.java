@@ -116,7 +116,17 @@ public class SecurityFindings {
     }
 
     @Transactional
-    public List<Finding> findings(Caller caller, UUID serviceId, FindingSeverity severity, boolean openOnly, boolean overdueOnly, int max) {
+    /** Which findings a list holds. */
+    public enum Listed { OPEN, ALL, OVERDUE }
+
+    /**
+     * At most {@code max} findings, soonest due first, read at {@code now}, and the last instant at which the list still
+     * answers so: when a listed open finding turns overdue, or (overdue ones listed) when the next open one joins them.
+     */
+    public record Listing(List<Finding> findings, Instant now, Instant holdsUntil) {
+    }
+
+    public Listing findings(Caller caller, UUID serviceId, FindingSeverity severity, Listed listed, int max) {
         Instant now = clock.instant();
         List<String> conditions = new java.util.ArrayList<>();
         if (serviceId != null) {
@@ -125,11 +135,8 @@ public class SecurityFindings {
         if (severity != null) {
             conditions.add("f.severity = :severity");
         }
-        if (openOnly || overdueOnly) {
+        if (listed != Listed.ALL) {
             conditions.add("f.fixedAt is null");
-        }
-        if (overdueOnly) {
-            conditions.add("f.dueAt < :now");
         }
         StringBuilder jpql = new StringBuilder("select f from Finding f");
         if (!conditions.isEmpty()) {
@@ -142,10 +149,14 @@ public class SecurityFindings {
         if (severity != null) {
             query.setParameter("severity", severity);
         }
-        if (overdueOnly) {
-            query.setParameter("now", now);
-        }
-        return query.setMaxResults(max).getResultList();
+        // Open findings in due order are the overdue ones first; the one after them is the next to turn overdue.
+        List<Finding> read = query.setMaxResults(listed == Listed.OVERDUE ? max + 1 : max).getResultList();
+        List<Finding> findings = listed == Listed.OVERDUE
+                ? read.stream().takeWhile(f -> f.overdue(now)).limit(max).toList() : read;
+        List<Finding> watched = listed == Listed.OVERDUE && findings.size() < max && findings.size() < read.size()
+                ? read.subList(findings.size(), findings.size() + 1) : findings;
+        Instant holdsUntil = watched.stream().map(f -> f.overdueHoldsUntil(now)).min(Instant::compareTo).orElse(Instant.MAX);
+        return new Listing(findings, now, holdsUntil);
     }
 
     /**

@@ -16,7 +16,10 @@ public final class KeptSet {
         UUID organizationId();
     }
 
-    /** Members of this kind in the organisation changed by a bulk statement: fire it in that statement's transaction. */
+    /**
+     * Answers about the organisation's set of this kind changed without an entity event of the kind: members changed by a
+     * bulk statement, or something else the kind's answers hold (an on-call override) changed. Fire it in that transaction.
+     */
     public record BulkChange(UUID organizationId, Class<? extends Member> kind) {
     }
 

@@ -83,4 +83,38 @@ class CoverageTest {
         assertEquals(ALICE, Coverage.onCallAt(hourly, List.of(), Instant.parse("2026-03-29T02:59:00Z")));
         assertEquals(BOB, Coverage.onCallAt(hourly, List.of(), Instant.parse("2026-03-29T03:00:00Z")));
     }
+
+    @Test
+    void who_is_on_call_holds_until_just_before_the_next_hand_off_across_the_switch_to_summer_time() {
+        Rotation rotation = weekly();
+        Instant handoff = Instant.parse("2026-03-30T07:00:00Z"); // 09:00 Paris, the first Monday of summer time
+        for (Instant at : List.of(Instant.parse("2026-03-23T08:00:00Z"), handoff.minusNanos(1))) {
+            assertEquals(handoff.minusNanos(1), Coverage.onCallHoldsUntil(rotation, List.of(), at));
+            assertEquals(BOB, Coverage.onCallAt(rotation, List.of(), Coverage.onCallHoldsUntil(rotation, List.of(), at)));
+        }
+        assertEquals(CAROL, Coverage.onCallAt(rotation, List.of(), handoff));
+        assertEquals(Instant.parse("2026-04-06T07:00:00Z").minusNanos(1), Coverage.onCallHoldsUntil(rotation, List.of(), handoff));
+        // Before the first hand-off nobody is on call, until it comes.
+        Instant first = Instant.parse("2026-03-16T08:00:00Z");
+        assertNull(Coverage.onCallAt(rotation, List.of(), first.minusSeconds(86_400)));
+        assertEquals(first.minusNanos(1), Coverage.onCallHoldsUntil(rotation, List.of(), first.minusSeconds(86_400)));
+    }
+
+    @Test
+    void who_is_on_call_holds_until_the_next_start_or_end_of_an_override() {
+        Instant from = Instant.parse("2026-03-24T18:00:00Z");
+        Instant to = Instant.parse("2026-03-25T06:00:00Z");
+        Instant aliceFrom = Instant.parse("2026-03-24T20:00:00Z");
+        Instant aliceTo = Instant.parse("2026-03-24T22:00:00Z");
+        List<Coverage.Override> overrides = List.of(new Coverage.Override(CAROL, from, to, 1), new Coverage.Override(ALICE, aliceFrom, aliceTo, 2));
+        assertEquals(from.minusNanos(1), Coverage.onCallHoldsUntil(weekly(), overrides, from.minusSeconds(1)));
+        assertEquals(aliceFrom.minusNanos(1), Coverage.onCallHoldsUntil(weekly(), overrides, from));
+        assertEquals(aliceTo.minusNanos(1), Coverage.onCallHoldsUntil(weekly(), overrides, aliceFrom));
+        assertEquals(to.minusNanos(1), Coverage.onCallHoldsUntil(weekly(), overrides, aliceTo));
+        assertEquals(Instant.parse("2026-03-30T07:00:00Z").minusNanos(1), Coverage.onCallHoldsUntil(weekly(), overrides, to));
+        // At every instant it names, the answer is still the one it was computed for.
+        for (Instant at : List.of(from.minusSeconds(1), from, aliceFrom, aliceTo, to)) {
+            assertEquals(Coverage.onCallAt(weekly(), overrides, at), Coverage.onCallAt(weekly(), overrides, Coverage.onCallHoldsUntil(weekly(), overrides, at)));
+        }
+    }
 }

@@ -67,6 +67,41 @@ class ScheduleIT extends ApiIT {
         as(other.adminKey()).get("/schedules").then().body("items.onCallNow", equalTo(List.of(dave)));
     }
 
+    /**
+     * The list is kept until a schedule or an override changes: as time alone passes the next hand-off changes who is on
+     * call in it at once, and so do an override's start and end; a new override or schedule shows in the very next read.
+     */
+    @Test
+    void the_kept_list_of_schedules_follows_hand_offs_overrides_and_new_schedules_as_they_come() {
+        Tenant tenant = newTenant();
+        String alice = as(tenant.adminKey()).get("/members").then().extract().path("items[0].id");
+        String bob = member(tenant, "bob");
+        // Daily turns that began twelve hours ago: Alice's turn now, Bob's from twelve hours on.
+        java.time.LocalDateTime firstHandoff = java.time.LocalDateTime.ofInstant(serverNow().minus(java.time.Duration.ofHours(12)),
+                java.time.ZoneOffset.UTC).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        as(tenant.adminKey()).body(Map.of("name", "daily", "timeZone", "UTC", "firstHandoff", firstHandoff.toString(),
+                "turnLength", 1, "turnUnit", "DAYS", "members", List.of(alice, bob))).post("/schedules").then().statusCode(201);
+        try {
+            for (int read = 0; read < 2; read++) {
+                as(tenant.adminKey()).get("/schedules").then().statusCode(200).body("items.onCallNow", equalTo(List.of(alice)));
+            }
+            clockAhead(java.time.Duration.ofHours(13));
+            as(tenant.adminKey()).get("/schedules").then().body("items.onCallNow", equalTo(List.of(bob)));
+
+            String daily = as(tenant.adminKey()).get("/schedules").then().extract().path("items[0].id");
+            java.time.Instant now = serverNow();
+            override(tenant, daily, alice, now.minusSeconds(3600), now.plusSeconds(3600));
+            as(tenant.adminKey()).get("/schedules").then().body("items.onCallNow", equalTo(List.of(alice)));
+            clockAhead(java.time.Duration.ofHours(15));
+            as(tenant.adminKey()).get("/schedules").then().body("items.onCallNow", equalTo(List.of(bob)));
+
+            schedule(tenant, "another", alice);
+            as(tenant.adminKey()).get("/schedules").then().body("items.name", equalTo(List.of("another", "daily")));
+        } finally {
+            clockAhead(java.time.Duration.ZERO);
+        }
+    }
+
     private static String member(Tenant tenant, String name) {
         return as(tenant.adminKey()).body(Map.of("email", unique(name) + "@example.test", "displayName", name,
                 "role", "OPERATOR", "password", "a long enough password")).post("/members").then().statusCode(201).extract().path("id");

@@ -74,6 +74,57 @@ class SecurityIT extends ApiIT {
         as(tenant.adminKey()).queryParam("state", "all").get("/security/findings").then().body("items", hasSize(3));
     }
 
+    /**
+     * The lists are kept until a finding changes: each report shows in the very next read, and as time alone passes a
+     * finding turns overdue in every list that holds it and joins the overdue list at once.
+     */
+    @Test
+    void kept_lists_of_findings_follow_each_report_and_the_fix_by_dates_as_time_passes() {
+        Tenant tenant = newTenant();
+        String checkout = registerService(tenant.adminKey(), "checkout");
+        String search = registerService(tenant.adminKey(), "search");
+        var high = vulnerability("CVE-2026-0002", "libc6", "HIGH");
+        var medium = vulnerability("CVE-2026-0003", "zlib1g", "MEDIUM");
+        as(tenant.adminKey()).body(report(List.of(high, medium))).post("/services/" + checkout + "/vulnerability-reports").then().statusCode(201);
+        for (int read = 0; read < 2; read++) {
+            as(tenant.adminKey()).get("/security/findings").then().statusCode(200)
+                    .body("items.vulnerabilityId", contains("CVE-2026-0002", "CVE-2026-0003")).body("items.overdue", contains(false, false));
+            as(tenant.adminKey()).queryParam("state", "overdue").get("/security/findings").then().body("items", hasSize(0));
+        }
+
+        // Eight days on, nothing changed but the time: libc is past its seven days in every list that holds it.
+        clockAhead(Duration.ofDays(8));
+        as(tenant.adminKey()).get("/security/findings").then().body("items.overdue", contains(true, false));
+        as(tenant.adminKey()).queryParam("state", "overdue").get("/security/findings").then()
+                .body("items.vulnerabilityId", contains("CVE-2026-0002")).body("items.overdue", contains(true));
+        as(tenant.adminKey()).queryParam("severity", "MEDIUM").get("/security/findings").then()
+                .body("items.vulnerabilityId", contains("CVE-2026-0003")).body("items.overdue", contains(false));
+
+        // libc patched: gone from the open and overdue lists at once, fixed in the list of all; another service's finding joins.
+        as(tenant.adminKey()).body(report(List.of(medium))).post("/services/" + checkout + "/vulnerability-reports").then().statusCode(201);
+        as(tenant.adminKey()).body(report(List.of(vulnerability("CVE-2026-0100", "curl", "CRITICAL"))))
+                .post("/services/" + search + "/vulnerability-reports").then().statusCode(201);
+        // Soonest due first: curl's 24 hours end long before zlib's thirty days.
+        as(tenant.adminKey()).get("/security/findings").then().body("items.vulnerabilityId", contains("CVE-2026-0100", "CVE-2026-0003"));
+        as(tenant.adminKey()).queryParam("serviceId", checkout).get("/security/findings").then()
+                .body("items.vulnerabilityId", contains("CVE-2026-0003"));
+        as(tenant.adminKey()).queryParam("state", "overdue").get("/security/findings").then().body("items", hasSize(0));
+        as(tenant.adminKey()).queryParam("state", "all").queryParam("serviceId", checkout).get("/security/findings").then()
+                .body("items.vulnerabilityId", contains("CVE-2026-0002", "CVE-2026-0003")).body("items.overdue", contains(false, false))
+                .body("items[0].fixedAt", org.hamcrest.Matchers.notNullValue()).body("items[1].fixedAt", org.hamcrest.Matchers.nullValue());
+
+        // A refused report changes no list; then, past thirty days, the overdue list is the two open findings in due order.
+        as(tenant.adminKey()).body(Map.of("SchemaVersion", 1, "Results", List.of()))
+                .post("/services/" + checkout + "/vulnerability-reports").then().statusCode(400);
+        as(tenant.adminKey()).queryParam("serviceId", checkout).get("/security/findings").then()
+                .body("items.vulnerabilityId", contains("CVE-2026-0003"));
+        clockAhead(Duration.ofDays(31));
+        as(tenant.adminKey()).queryParam("state", "overdue").get("/security/findings").then()
+                .body("items.vulnerabilityId", contains("CVE-2026-0100", "CVE-2026-0003")).body("items.overdue", contains(true, true));
+        as(tenant.adminKey()).queryParam("state", "all").queryParam("serviceId", checkout).get("/security/findings").then()
+                .body("items.overdue", contains(false, true));
+    }
+
     @Test
     void fix_slas_are_configurable_and_bad_reports_change_nothing() {
         Tenant tenant = newTenant();

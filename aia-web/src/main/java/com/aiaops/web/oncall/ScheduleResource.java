@@ -10,6 +10,8 @@ import com.aiaops.shared.InvalidRequestException;
 import com.aiaops.access.Role;
 import com.aiaops.web.platform.Access;
 import com.aiaops.web.platform.CurrentCaller;
+import com.aiaops.web.platform.KeptAnswers;
+import com.aiaops.access.Caller;
 import com.aiaops.web.platform.TimeParameters;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -52,6 +54,9 @@ public class ScheduleResource {
 
     @Inject
     CurrentCaller caller;
+
+    @Inject
+    KeptAnswers keptAnswers;
 
     @Inject
     Clock clock;
@@ -104,9 +109,14 @@ public class ScheduleResource {
     @Access(Role.VIEWER)
     @Operation(summary = "Schedules by name")
     public Map<String, List<ScheduleView>> list() {
-        List<Schedule> all = schedules.list(caller.get());
-        Map<UUID, UUID> onCall = schedules.onCallAt(caller.get(), all, clock.instant());
-        return Map.of("items", all.stream().map(s -> ScheduleView.of(s, onCall.get(s.id()))).toList());
+        Caller who = caller.get();
+        Instant now = clock.instant();
+        // Kept until a schedule or an override changes, or the next hand-off or override edge comes.
+        return keptAnswers.mapUntil(who, Schedule.class, "schedules", now, () -> {
+            ScheduleService.Roster roster = schedules.roster(who, now);
+            return new KeptAnswers.TrueUntil(Map.of("items", roster.schedules().stream()
+                    .map(s -> ScheduleView.of(s, roster.onCall().get(s.id()))).toList()), roster.holdsUntil());
+        });
     }
 
     @GET

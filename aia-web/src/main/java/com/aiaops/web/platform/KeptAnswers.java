@@ -89,9 +89,21 @@ public class KeptAnswers {
      */
     public Response aboutUntil(Caller caller, Class<? extends KeptSet.Member> kind, String question, Instant now,
                                Supplier<TrueUntil> answer) {
+        return json(keptUntil(caller, kind, question, now, answer));
+    }
+
+    /** As {@link #aboutUntil}, for a list answered as a map, as {@link #map} is. */
+    @SuppressWarnings("unchecked")
+    public <V> Map<String, V> mapUntil(Caller caller, Class<? extends KeptSet.Member> kind, String question, Instant now,
+                                       Supplier<TrueUntil> answer) {
+        return new WrittenMap<>(keptUntil(caller, kind, question, now, answer), () -> (Map<String, V>) answer.get().answer());
+    }
+
+    private String keptUntil(Caller caller, Class<? extends KeptSet.Member> kind, String question, Instant now,
+                             Supplier<TrueUntil> answer) {
         String kept = cache.getAboutSet(caller.organizationId(), KeptSet.of(kind), question, text -> TrueUntil.holdsAt(text, now),
                 () -> answer.get().asText());
-        return json(TrueUntil.json(kept));
+        return TrueUntil.json(kept);
     }
 
     /** The question a page of a list asks, every part of the page request in it. */

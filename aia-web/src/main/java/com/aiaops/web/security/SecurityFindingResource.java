@@ -8,6 +8,8 @@ import com.aiaops.shared.InvalidRequestException;
 import com.aiaops.access.Role;
 import com.aiaops.web.platform.Access;
 import com.aiaops.web.platform.CurrentCaller;
+import com.aiaops.web.platform.KeptAnswers;
+import com.aiaops.access.Caller;
 import com.aiaops.web.platform.QueryParameters;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -44,6 +46,9 @@ public class SecurityFindingResource {
     CurrentCaller caller;
 
     @Inject
+    KeptAnswers keptAnswers;
+
+    @Inject
     Clock clock;
 
     public record FindingView(UUID id, UUID serviceId, String vulnerabilityId, String packageName, String target, String installedVersion,
@@ -76,9 +81,15 @@ public class SecurityFindingResource {
         if (!List.of("open", "all", "overdue").contains(which)) {
             throw InvalidRequestException.ofField("invalid-parameter", "state", "open, all or overdue");
         }
-        Instant now = clock.instant();
-        return Map.of("items", findings.findings(caller.get(), QueryParameters.optionalId("serviceId", serviceId),
-                wanted, which.equals("open"), which.equals("overdue"), 1000).stream().map(f -> FindingView.of(f, now)).toList());
+        SecurityFindings.Listed listed = SecurityFindings.Listed.valueOf(which.toUpperCase(Locale.ROOT));
+        UUID service = QueryParameters.optionalId("serviceId", serviceId);
+        Caller who = caller.get();
+        // Kept until a finding changes or, as time passes, a listed finding's overdue flag (or the overdue list) would.
+        return keptAnswers.mapUntil(who, Finding.class, "findings|" + service + "|" + wanted + "|" + listed, clock.instant(), () -> {
+            SecurityFindings.Listing listing = findings.findings(who, service, wanted, listed, 1000);
+            return new KeptAnswers.TrueUntil(Map.of("items", listing.findings().stream().map(f -> FindingView.of(f, listing.now())).toList()),
+                    listing.holdsUntil());
+        });
     }
 
     @GET
