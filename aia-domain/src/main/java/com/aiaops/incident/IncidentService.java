@@ -32,7 +32,7 @@ public class IncidentService {
 
     /** The escalation claim moves an incident's next escalation with a bulk update, which Hibernate's events do not see. */
     @Inject
-    jakarta.enterprise.event.Event<com.aiaops.shared.KeptSet.BulkChange> bulkChanges;
+    jakarta.enterprise.event.Event<com.aiaops.shared.KeptSet.Changed> keptSetChanges;
 
     @PersistenceContext(unitName = "aia")
     EntityManager em;
@@ -175,7 +175,7 @@ public class IncidentService {
                 .setParameter("lease", leaseUntil).setParameter("id", due.incidentId()).setParameter("seen", due.dueAt())
                 .setParameter("triggered", IncidentState.TRIGGERED).executeUpdate() == 1;
         if (claimed) {
-            bulkChanges.fire(new com.aiaops.shared.KeptSet.BulkChange(due.organizationId(), Incident.class));
+            keptSetChanges.fire(new com.aiaops.shared.KeptSet.Changed(due.organizationId(), Incident.class));
         }
         return claimed;
     }

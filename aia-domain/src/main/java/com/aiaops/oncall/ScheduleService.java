@@ -42,7 +42,7 @@ public class ScheduleService {
     Clock clock;
 
     @Inject
-    jakarta.enterprise.event.Event<KeptSet.BulkChange> scheduleChanges;
+    jakarta.enterprise.event.Event<KeptSet.Changed> scheduleChanges;
 
     @Transactional
     public Schedule define(Caller caller, String name, Rotation rotation) {
@@ -81,7 +81,7 @@ public class ScheduleService {
         ScheduleOverride override = new ScheduleOverride(schedule.id(), memberId, from, to);
         em.persist(override);
         // An override is not a Schedule, yet it changes who is on call in the kept list of schedules.
-        scheduleChanges.fire(new KeptSet.BulkChange(caller.organizationId(), Schedule.class));
+        scheduleChanges.fire(new KeptSet.Changed(caller.organizationId(), Schedule.class));
         audit.record(caller, "schedule.overridden", "schedule", schedule.id(), null,
                 Map.of("memberId", memberId.toString(), "from", from.toString(), "to", to.toString()));
         return override;

@@ -153,9 +153,9 @@ public class SecurityFindings {
         List<Finding> read = query.setMaxResults(listed == Listed.OVERDUE ? max + 1 : max).getResultList();
         List<Finding> findings = listed == Listed.OVERDUE
                 ? read.stream().takeWhile(f -> f.overdue(now)).limit(max).toList() : read;
-        List<Finding> watched = listed == Listed.OVERDUE && findings.size() < max && findings.size() < read.size()
-                ? read.subList(findings.size(), findings.size() + 1) : findings;
-        Instant holdsUntil = watched.stream().map(f -> f.overdueHoldsUntil(now)).min(Instant::compareTo).orElse(Instant.MAX);
+        Instant holdsUntil = listed == Listed.OVERDUE
+                ? (findings.size() < max && findings.size() < read.size() ? read.get(findings.size()).dueAt() : Instant.MAX)
+                : findings.stream().map(f -> f.overdueHoldsUntil(now)).min(Instant::compareTo).orElse(Instant.MAX);
         return new Listing(findings, now, holdsUntil);
     }
 

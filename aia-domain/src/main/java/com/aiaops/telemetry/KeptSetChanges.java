@@ -22,7 +22,7 @@ import org.hibernate.service.spi.SessionFactoryServiceRegistry;
  * once one of them changes: every committed insert, update or delete of an entity that is a {@link KeptSet.Member}
  * renews its organisation's set generation, on every node, once the transaction has committed — from Hibernate's
  * post-commit events, so no service has to remember to announce a change, and a rolled-back change announces nothing. A
- * change made by a bulk JPQL statement passes Hibernate's events by: whoever makes one fires {@link KeptSet.BulkChange}
+ * change made by a bulk JPQL statement passes Hibernate's events by: whoever makes one fires {@link KeptSet.Changed}
  * in its transaction, which {@link QueryCache} observes (a restore, which writes with SQL, clears the whole cache).
  */
 public class KeptSetChanges implements Integrator, PostCommitInsertEventListener, PostCommitUpdateEventListener, PostCommitDeleteEventListener {

@@ -236,8 +236,8 @@ public class QueryCache {
         return computeAndKeep(key, ANSWER_LIFETIME.toSeconds(), compute);
     }
 
-    /** A bulk change of a set's members, announced by whoever made it, made known once it commits. */
-    void bulkChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) com.aiaops.shared.KeptSet.BulkChange change) {
+    /** A change of a set that no entity event shows (a bulk statement, an on-call override), made known once it commits. */
+    void keptSetChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) com.aiaops.shared.KeptSet.Changed change) {
         invalidateSet(change.organizationId(), com.aiaops.shared.KeptSet.of(change.kind()));
     }
 
