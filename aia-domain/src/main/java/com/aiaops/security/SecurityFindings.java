@@ -167,8 +167,12 @@ public class SecurityFindings {
                           long fixedLate, Double patchCompliance, Instant evaluatedAt) {
     }
 
+    /** A summary and the last instant at which it still holds: when the next open finding turns overdue. */
+    public record HeldSummary(Summary summary, Instant holdsUntil) {
+    }
+
     @Transactional
-    public Summary summary(Caller caller, UUID serviceId) {
+    public HeldSummary summary(Caller caller, UUID serviceId) {
         if (serviceId != null && services.find(caller.organizationId(), serviceId).isEmpty()) {
             throw new NotFoundException("service", serviceId);
         }
@@ -180,6 +184,7 @@ public class SecurityFindings {
         long overdue = 0;
         long inTime = 0;
         long late = 0;
+        Instant holdsUntil = Instant.MAX;
         List<Finding> findings = OrganizationScope.read(em, caller.organizationId(), "select f from Finding f where f.organizationId = :organization"
                 + (serviceId == null ? "" : " and f.serviceId = :service"), Finding.class, query -> {
             if (serviceId != null) {
@@ -193,6 +198,8 @@ public class SecurityFindings {
                 if (f.overdue(now)) {
                     overdue++;
                 }
+                Instant holds = f.overdueHoldsUntil(now);
+                holdsUntil = holds.isBefore(holdsUntil) ? holds : holdsUntil;
             } else if (f.fixedAt().isAfter(f.dueAt())) {
                 late++;
             } else {
@@ -201,7 +208,8 @@ public class SecurityFindings {
         }
         long judged = inTime + late + overdue;
         long openTotal = open.values().stream().mapToLong(Long::longValue).sum();
-        return new Summary(serviceId, open, openTotal, overdue, inTime, late, judged == 0 ? null : inTime / (double) judged, now);
+        return new HeldSummary(new Summary(serviceId, open, openTotal, overdue, inTime, late, judged == 0 ? null : inTime / (double) judged, now),
+                holdsUntil);
     }
 
     /**

@@ -156,9 +156,15 @@ class IncidentIT extends ApiIT {
             as(tenant.adminKey()).queryParam("status", "open").get("/incidents").then().body("items.id", contains(first));
             as(tenant.adminKey()).queryParam("status", "closed").get("/incidents").then().body("items", org.hamcrest.Matchers.empty());
 
+            for (int read = 0; read < 2; read++) {
+                as(tenant.adminKey()).get("/incidents/" + first).then().statusCode(200).header("ETag", "\"0\"")
+                        .body("responseSlaMissed", equalTo(false)).body("allowedTransitions", org.hamcrest.Matchers.hasItem("ACKNOWLEDGED"));
+            }
+
             // Past its 15 minutes unacknowledged, the same page says the response SLA is missed: nothing changed but the time.
             clockAhead(java.time.Duration.ofMinutes(16));
             as(tenant.adminKey()).get("/incidents").then().statusCode(200).body("items[0].responseSlaMissed", equalTo(true));
+            as(tenant.adminKey()).get("/incidents/" + first).then().statusCode(200).header("ETag", "\"0\"").body("responseSlaMissed", equalTo(true));
 
             String second = as(tenant.adminKey()).body(Map.of("title", "Search slow", "severity", "P2", "serviceIds", List.of(serviceId)))
                     .post("/incidents").then().statusCode(201).extract().path("id");
@@ -169,6 +175,9 @@ class IncidentIT extends ApiIT {
             as(tenant.adminKey()).body(Map.of("to", "ACKNOWLEDGED")).post("/incidents/" + second + "/transitions").then().statusCode(200);
             as(tenant.adminKey()).get("/incidents").then().body("items[1].state", equalTo("ACKNOWLEDGED"))
                     .body("items[1].acknowledgedAt", notNullValue()).body("items[1].version", equalTo(1));
+            as(tenant.adminKey()).get("/incidents/" + second).then().statusCode(200).header("ETag", "\"1\"")
+                    .body("state", equalTo("ACKNOWLEDGED")).body("allowedTransitions", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem("ACKNOWLEDGED")));
+            as(newTenant().adminKey()).get("/incidents/" + second).then().statusCode(404);
             as(tenant.adminKey()).body(Map.of("to", "RESOLVED")).post("/incidents/" + first + "/transitions").then().statusCode(200);
             as(tenant.adminKey()).queryParam("status", "open").get("/incidents").then().body("items.id", contains(second));
             as(tenant.adminKey()).queryParam("status", "closed").get("/incidents").then().body("items.id", contains(first))

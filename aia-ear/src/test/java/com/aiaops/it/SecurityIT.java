@@ -75,7 +75,7 @@ class SecurityIT extends ApiIT {
     }
 
     /**
-     * The lists are kept until a finding changes: each report shows in the very next read, and as time alone passes a
+     * The lists and the organisation's summary are kept until a finding changes: each report shows in the very next read, and as time alone passes a
      * finding turns overdue in every list that holds it and joins the overdue list at once.
      */
     @Test
@@ -90,6 +90,8 @@ class SecurityIT extends ApiIT {
             as(tenant.adminKey()).get("/security/findings").then().statusCode(200)
                     .body("items.vulnerabilityId", contains("CVE-2026-0002", "CVE-2026-0003")).body("items.overdue", contains(false, false));
             as(tenant.adminKey()).queryParam("state", "overdue").get("/security/findings").then().body("items", hasSize(0));
+            as(tenant.adminKey()).get("/security/summary").then().statusCode(200).body("open", equalTo(2)).body("overdue", equalTo(0))
+                    .body("patchCompliance", org.hamcrest.Matchers.nullValue());
         }
 
         // Eight days on, nothing changed but the time: libc is past its seven days in every list that holds it.
@@ -99,6 +101,8 @@ class SecurityIT extends ApiIT {
                 .body("items.vulnerabilityId", contains("CVE-2026-0002")).body("items.overdue", contains(true));
         as(tenant.adminKey()).queryParam("severity", "MEDIUM").get("/security/findings").then()
                 .body("items.vulnerabilityId", contains("CVE-2026-0003")).body("items.overdue", contains(false));
+        as(tenant.adminKey()).get("/security/summary").then().body("open", equalTo(2)).body("overdue", equalTo(1))
+                .body("patchCompliance", closeTo(0.0, 1e-12));
 
         // libc patched: gone from the open and overdue lists at once, fixed in the list of all; another service's finding joins.
         as(tenant.adminKey()).body(report(List.of(medium))).post("/services/" + checkout + "/vulnerability-reports").then().statusCode(201);
@@ -109,6 +113,8 @@ class SecurityIT extends ApiIT {
         as(tenant.adminKey()).queryParam("serviceId", checkout).get("/security/findings").then()
                 .body("items.vulnerabilityId", contains("CVE-2026-0003"));
         as(tenant.adminKey()).queryParam("state", "overdue").get("/security/findings").then().body("items", hasSize(0));
+        as(tenant.adminKey()).get("/security/summary").then().body("open", equalTo(2)).body("overdue", equalTo(0))
+                .body("fixedLate", equalTo(1)).body("openBySeverity.CRITICAL", equalTo(1)).body("openBySeverity.HIGH", equalTo(0));
         as(tenant.adminKey()).queryParam("state", "all").queryParam("serviceId", checkout).get("/security/findings").then()
                 .body("items.vulnerabilityId", contains("CVE-2026-0002", "CVE-2026-0003")).body("items.overdue", contains(false, false))
                 .body("items[0].fixedAt", org.hamcrest.Matchers.notNullValue()).body("items[1].fixedAt", org.hamcrest.Matchers.nullValue());
@@ -121,6 +127,8 @@ class SecurityIT extends ApiIT {
         clockAhead(Duration.ofDays(31));
         as(tenant.adminKey()).queryParam("state", "overdue").get("/security/findings").then()
                 .body("items.vulnerabilityId", contains("CVE-2026-0100", "CVE-2026-0003")).body("items.overdue", contains(true, true));
+        as(tenant.adminKey()).get("/security/summary").then().body("open", equalTo(2)).body("overdue", equalTo(2))
+                .body("patchCompliance", closeTo(0.0, 1e-12));
         as(tenant.adminKey()).queryParam("state", "all").queryParam("serviceId", checkout).get("/security/findings").then()
                 .body("items.overdue", contains(false, true));
     }

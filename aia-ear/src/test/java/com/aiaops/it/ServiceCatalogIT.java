@@ -122,4 +122,37 @@ class ServiceCatalogIT extends ApiIT {
         as(tenant.adminKey()).queryParam("cursor", "not a cursor").get("/services").then().statusCode(400);
         as(tenant.adminKey()).queryParam("cursor", "not a cursor").get("/services").then().statusCode(400);
     }
+
+    /** One service read again is kept too: each change, its ETag and its retirement show in the very next read, and only its organisation sees it. */
+    @Test
+    void a_kept_service_follows_each_change_with_its_etag_and_stays_its_organisations() {
+        Tenant tenant = newTenant();
+        String beta = registerService(tenant.adminKey(), "beta");
+        for (int read = 0; read < 2; read++) {
+            as(tenant.adminKey()).get("/services/" + beta).then().statusCode(200).header("ETag", "\"0\"")
+                    .body("slug", equalTo("beta")).body("version", equalTo(0));
+        }
+        // Another organisation asks for it by its id, before and after it is kept: it is not theirs.
+        Tenant other = newTenant();
+        as(other.adminKey()).get("/services/" + beta).then().statusCode(404);
+
+        as(tenant.adminKey()).header("If-Match", "\"0\"")
+                .body(Map.of("displayName", "Beta renamed", "ownerTeam", "platform", "tier", "ENTERPRISE"))
+                .put("/services/" + beta).then().statusCode(200);
+        as(tenant.adminKey()).get("/services/" + beta).then().statusCode(200).header("ETag", "\"1\"")
+                .body("displayName", equalTo("Beta renamed")).body("version", equalTo(1)).body("uptimeSlaPercent", equalTo(99.99));
+        // The ETag read is the one an update must send; a refused stale write leaves the kept read right.
+        as(tenant.adminKey()).header("If-Match", "\"0\"")
+                .body(Map.of("displayName", "Stale write", "ownerTeam", "x", "tier", "STANDARD"))
+                .put("/services/" + beta).then().statusCode(412);
+        as(tenant.adminKey()).get("/services/" + beta).then().statusCode(200).header("ETag", "\"1\"").body("displayName", equalTo("Beta renamed"));
+        // A change of another service renews it too, and leaves it as it is.
+        registerService(tenant.adminKey(), "alpha");
+        as(tenant.adminKey()).get("/services/" + beta).then().statusCode(200).body("displayName", equalTo("Beta renamed"));
+
+        as(tenant.adminKey()).delete("/services/" + beta).then().statusCode(204);
+        as(tenant.adminKey()).get("/services/" + beta).then().statusCode(404);
+        as(other.adminKey()).get("/services/" + beta).then().statusCode(404);
+        as(tenant.adminKey()).get("/services/not-an-id").then().statusCode(400);
+    }
 }

@@ -210,9 +210,14 @@ class StatusPageIT extends ApiIT {
         // A refused override changes nothing.
         as(tenant.adminKey()).body(Map.of("status", "BROKEN")).put("/status-components/" + webComponent + "/override").then().statusCode(400);
         as(tenant.adminKey()).get("/status-components").then().body("items[1].override", equalTo("MAJOR_OUTAGE"));
+        as(tenant.adminKey()).get("/status-components/" + webComponent).then().body("override", equalTo("MAJOR_OUTAGE"));
+        as(tenant.adminKey()).body("{\"status\":null}").put("/status-components/" + webComponent + "/override").then().statusCode(200);
+        as(tenant.adminKey()).get("/status-components/" + webComponent).then().statusCode(200).body("override", nullValue());
+        as(newTenant().adminKey()).get("/status-components/" + webComponent).then().statusCode(404);
 
         as(tenant.adminKey()).delete("/status-components/" + webComponent).then().statusCode(204);
         as(tenant.adminKey()).get("/status-components").then().body("items.name", contains("API"));
+        as(tenant.adminKey()).get("/status-components/" + webComponent).then().statusCode(404);
         as(newTenant().adminKey()).get("/status-components").then().statusCode(200).body("items", hasSize(0));
     }
 }

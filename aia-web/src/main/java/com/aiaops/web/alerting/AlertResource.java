@@ -21,11 +21,15 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Alerts of the caller's organisation: list, acknowledge, resolve. */
@@ -70,8 +74,12 @@ public class AlertResource {
     @Path("{id}")
     @Access(Role.VIEWER)
     @Operation(summary = "One alert")
-    public AlertView get(@PathParam("id") String id) {
-        return AlertView.of(alerts.alert(caller.get(), Ids.parse(id, "alert")));
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AlertView.class)))
+    public Response get(@PathParam("id") String id) {
+        Caller who = caller.get();
+        UUID alertId = Ids.parse(id, "alert");
+        return keptAnswers.one(who, Alert.class, alertId, () -> KeptAnswers.One.of(AlertView.of(alerts.alert(who, alertId))));
     }
 
     @POST

@@ -109,9 +109,15 @@ public class ServiceResource {
     @Path("{id}")
     @Access(Role.VIEWER)
     @Operation(summary = "One service, with its ETag")
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ServiceView.class)))
     public Response get(@PathParam("id") String id) {
-        Service service = catalog.get(caller.get(), Ids.parse(id, "service"));
-        return Versions.ok(ServiceView.of(service), service.version());
+        Caller who = caller.get();
+        UUID serviceId = Ids.parse(id, "service");
+        return keptAnswers.one(who, Service.class, serviceId, () -> {
+            Service service = catalog.get(who, serviceId);
+            return KeptAnswers.One.versioned(ServiceView.of(service), service.version());
+        });
     }
 
     @PUT

@@ -105,7 +105,12 @@ public class DeploymentResource {
     @Path("{id}")
     @Access(Role.VIEWER)
     @Operation(summary = "One deployment")
-    public DeploymentView get(@PathParam("id") String id) {
-        return DeploymentView.of(deployments.get(caller.get(), Ids.parse(id, "deployment")));
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DeploymentView.class)))
+    public Response get(@PathParam("id") String id) {
+        Caller who = caller.get();
+        UUID deploymentId = Ids.parse(id, "deployment");
+        return keptAnswers.one(who, Deployment.class, deploymentId,
+                () -> KeptAnswers.One.of(DeploymentView.of(deployments.get(who, deploymentId))));
     }
 }

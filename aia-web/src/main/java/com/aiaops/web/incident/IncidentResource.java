@@ -168,9 +168,17 @@ public class IncidentResource {
     @Path("{id}")
     @Access(Role.VIEWER)
     @Operation(summary = "One incident, with the moves its life cycle allows now")
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IncidentView.class)))
     public Response get(@PathParam("id") String id) {
-        Incident incident = incidents.get(caller.get(), Ids.parse(id, "incident"));
-        return Versions.ok(IncidentView.of(incident, clock.instant()), incident.version());
+        Caller who = caller.get();
+        UUID incidentId = Ids.parse(id, "incident");
+        Instant now = clock.instant();
+        // Kept until the incident (or another) changes, or its response SLA is missed as time passes.
+        return keptAnswers.one(who, Incident.class, incidentId, now, () -> {
+            Incident incident = incidents.get(who, incidentId);
+            return new KeptAnswers.One(IncidentView.of(incident, now), incident.version(), incident.responseSlaMissedHoldsUntil(now));
+        });
     }
 
     @POST

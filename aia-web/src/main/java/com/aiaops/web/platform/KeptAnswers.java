@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.AbstractMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
@@ -72,15 +73,61 @@ public class KeptAnswers {
         }
 
         static boolean holdsAt(String kept, Instant now) {
-            int space = kept.indexOf(' ');
-            Instant until = Instant.ofEpochSecond(Long.parseLong(kept.substring(0, space)),
-                    Long.parseLong(kept.substring(space + 1, kept.indexOf('\n'))));
+            String[] head = kept.substring(0, kept.indexOf('\n')).split(" ");
+            Instant until = Instant.ofEpochSecond(Long.parseLong(head[0]), Long.parseLong(head[1]));
             return !now.isAfter(until);
         }
 
         static String json(String kept) {
             return kept.substring(kept.indexOf('\n') + 1);
         }
+    }
+
+    /**
+     * One object's view, the version its ETag carries (null: the resource has no ETag), and the last instant at which the
+     * view is still true ({@link Instant#MAX}: it does not depend on the time).
+     */
+    public record One(Object view, Long version, Instant holdsUntil) {
+        public static One of(Object view) {
+            return new One(view, null, Instant.MAX);
+        }
+
+        public static One versioned(Object view, long version) {
+            return new One(view, version, Instant.MAX);
+        }
+
+        /** Kept as text: the instant (seconds, nanoseconds) and the version ("-": none), then the view's JSON. */
+        String asText() {
+            return holdsUntil.getEpochSecond() + " " + holdsUntil.getNano() + " " + (version == null ? "-" : version.toString())
+                    + "\n" + RecordAnswers.write(view);
+        }
+
+        /** The version kept with the view, or null. */
+        static Long version(String kept) {
+            String version = kept.substring(0, kept.indexOf('\n')).split(" ")[2];
+            return "-".equals(version) ? null : Long.valueOf(version);
+        }
+
+        static Response sent(String kept) {
+            Long version = version(kept);
+            Response.ResponseBuilder ok = Response.ok(TrueUntil.json(kept), MediaType.APPLICATION_JSON_TYPE);
+            return (version == null ? ok : ok.tag(Versions.etag(version))).build();
+        }
+    }
+
+    /**
+     * One object of the organisation's set of {@code kind}, by its id, kept as the set's lists are (until any object of the
+     * kind changes); with its ETag when it has a version. A read that fails (not found, another organisation's object)
+     * keeps nothing.
+     */
+    public Response one(Caller caller, Class<? extends KeptSet.Member> kind, UUID id, Supplier<One> read) {
+        return one(caller, kind, id, Instant.MIN, read);
+    }
+
+    /** As above, for a view that also depends on the time: kept while {@code now} is not past the instant it holds until. */
+    public Response one(Caller caller, Class<? extends KeptSet.Member> kind, UUID id, Instant now, Supplier<One> read) {
+        return One.sent(cache.getAboutSet(caller.organizationId(), KeptSet.of(kind), "one|" + id, text -> TrueUntil.holdsAt(text, now),
+                () -> read.get().asText()));
     }
 
     /**

@@ -32,6 +32,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Vulnerability findings from scan reports, their summary and the fix SLAs. */
@@ -96,9 +99,21 @@ public class SecurityFindingResource {
     @Path("summary")
     @Access(Role.VIEWER)
     @Operation(summary = "Open findings by severity, overdue count and patch compliance (share fixed within the fix SLA), "
-            + "for the organisation or one serviceId")
-    public SecurityFindings.Summary summary(@QueryParam("serviceId") String serviceId) {
-        return findings.summary(caller.get(), QueryParameters.optionalId("serviceId", serviceId));
+            + "for the organisation or one serviceId; evaluatedAt: when it was counted (the organisation's summary is counted again "
+            + "once a finding changes or the next open one turns overdue)")
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SecurityFindings.Summary.class)))
+    public Response summary(@QueryParam("serviceId") String serviceId) {
+        UUID service = QueryParameters.optionalId("serviceId", serviceId);
+        Caller who = caller.get();
+        if (service != null) {
+            // Not kept: whether the service still exists is not a finding's change.
+            return Response.ok(findings.summary(who, service).summary()).build();
+        }
+        return keptAnswers.aboutUntil(who, Finding.class, "findings-summary", clock.instant(), () -> {
+            SecurityFindings.HeldSummary held = findings.summary(who, null);
+            return new KeptAnswers.TrueUntil(held.summary(), held.holdsUntil());
+        });
     }
 
     @GET

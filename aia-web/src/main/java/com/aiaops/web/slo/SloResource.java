@@ -18,6 +18,7 @@ import com.aiaops.slo.SloStatus;
 import com.aiaops.access.Role;
 import com.aiaops.web.platform.Access;
 import com.aiaops.web.platform.CurrentCaller;
+import com.aiaops.web.platform.KeptAnswers;
 import com.aiaops.web.platform.RecordAnswers;
 import com.aiaops.web.platform.Versions;
 import com.aiaops.web.platform.WrittenViews;
@@ -68,6 +69,9 @@ public class SloResource {
 
     @Inject
     CurrentCaller caller;
+
+    @Inject
+    KeptAnswers keptAnswers;
 
     /** OpenSLO durations: a whole number and a unit (m h d w M Q Y). */
     static final String DURATION = "[1-9][0-9]{0,5}[mhdwMQY]";
@@ -229,9 +233,15 @@ public class SloResource {
     @Path("{id}")
     @Access(Role.VIEWER)
     @Operation(summary = "One SLO")
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SloView.class)))
     public Response get(@PathParam("id") String id) {
-        Slo slo = slos.get(caller.get(), Ids.parse(id, "SLO"));
-        return Versions.ok(SloView.of(slo), slo.version());
+        Caller who = caller.get();
+        UUID sloId = Ids.parse(id, "SLO");
+        return keptAnswers.one(who, Slo.class, sloId, () -> {
+            Slo slo = slos.get(who, sloId);
+            return KeptAnswers.One.versioned(SloView.of(slo), slo.version());
+        });
     }
 
     @DELETE

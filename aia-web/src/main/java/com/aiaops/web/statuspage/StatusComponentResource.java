@@ -32,6 +32,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The components of the organisation's public status page. */
@@ -84,10 +87,14 @@ public class StatusComponentResource {
     @Path("{id}")
     @Access(Role.VIEWER)
     @Operation(summary = "One component of the status page")
-    public ComponentView get(@PathParam("id") String id) {
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ComponentView.class)))
+    public Response get(@PathParam("id") String id) {
+        Caller who = caller.get();
         java.util.UUID componentId = Ids.parse(id, "status component");
-        return statusPage.components(caller.get()).stream().filter(c -> c.id().equals(componentId)).findFirst().map(ComponentView::of)
-                .orElseThrow(() -> new com.aiaops.shared.NotFoundException("status component", componentId));
+        return keptAnswers.one(who, StatusComponent.class, componentId, () -> KeptAnswers.One.of(statusPage.components(who).stream()
+                .filter(c -> c.id().equals(componentId)).findFirst().map(ComponentView::of)
+                .orElseThrow(() -> new com.aiaops.shared.NotFoundException("status component", componentId))));
     }
 
     @PUT

@@ -33,6 +33,23 @@ class KeptAnswersTest {
     }
 
     @Test
+    void one_kept_view_keeps_its_version_and_holds_up_to_its_instant() {
+        Item view = new Item("one \"view\"\n", Instant.parse("2026-03-29T01:00:00Z"));
+        Instant due = Instant.parse("2026-03-29T01:15:00.000000001Z");
+        for (Long version : java.util.Arrays.asList(null, 0L, 7L, Long.MAX_VALUE)) {
+            String kept = new KeptAnswers.One(view, version, due).asText();
+            assertEquals(RecordAnswers.write(view), KeptAnswers.TrueUntil.json(kept));
+            assertEquals(version, KeptAnswers.One.version(kept));
+            assertTrue(KeptAnswers.TrueUntil.holdsAt(kept, due));
+            assertFalse(KeptAnswers.TrueUntil.holdsAt(kept, due.plusNanos(1)), "past its instant, read again");
+        }
+        String timeless = KeptAnswers.One.versioned(view, 3).asText();
+        assertEquals(3L, KeptAnswers.One.version(timeless));
+        assertTrue(KeptAnswers.TrueUntil.holdsAt(timeless, Instant.MAX));
+        assertEquals(null, KeptAnswers.One.version(KeptAnswers.One.of(view).asText()));
+    }
+
+    @Test
     void every_part_of_a_page_request_is_in_its_question() {
         String first = KeptAnswers.pageQuestion("services", new PageRequest(null, 50, false));
         assertNotEquals(first, KeptAnswers.pageQuestion("services", new PageRequest(null, 51, false)));
