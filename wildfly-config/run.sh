@@ -90,6 +90,8 @@ nohup "$server/bin/standalone.sh" -c standalone-ha.xml \
   -Daia.demo.credentials-file="$credentials" \
   ${extra_settings[@]+"${extra_settings[@]}"} \
   > "$state/console.log" 2>&1 &
+# Watched by its own pid: a search of the process list right after the start can miss it (seen on a restart).
+started=$!
 
 echo "Starting the server (log: $base/log/server.log)..."
 ready=""
@@ -98,7 +100,7 @@ for _ in $(seq 1 180); do
     ready=yes
     break
   fi
-  if [[ -z "$(running_pid)" ]]; then
+  if ! kill -0 "$started" 2>/dev/null; then
     echo "The server stopped while starting; see $state/console.log" >&2
     exit 1
   fi

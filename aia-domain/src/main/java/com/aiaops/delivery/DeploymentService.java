@@ -190,6 +190,60 @@ public class DeploymentService {
                 result.medianTimeToRestore() == null ? null : bands.timeToRestore(result.medianTimeToRestore()));
     }
 
+    /** DORA over a window ending now, and the last instant at which the same figures still hold for the window ending then. */
+    public record HeldDora(Dora dora, Instant holdsUntil) {
+    }
+
+    /**
+     * The organisation's DORA over the {@code window} ending {@code now}, and until when a window of that length ending
+     * later still gives the same figures: until a deployment or incident it counts falls out of the window's start (or,
+     * for attribution, out of the attribution window before it), or one dated after {@code now} comes into it. A change
+     * of a deployment or an incident is not foreseen here; it renews their sets.
+     */
+    @Transactional
+    public HeldDora doraOverLast(Caller caller, Duration window, Instant now, Duration attributionWindow, String bandSetName) {
+        Instant from = now.minus(window);
+        Dora dora = dora(caller, null, from, now, attributionWindow, bandSetName);
+        UUID organization = caller.organizationId();
+        Instant holdsUntil = earliest(
+                plus(firstAtOrAfter(organization, "Deployment d", "d.finishedAt", from, null), window),
+                plus(firstAtOrAfter(organization, "Deployment d", "d.finishedAt", from.minus(attributionWindow), from), window.plus(attributionWindow)),
+                firstAtOrAfter(organization, "Deployment d", "d.finishedAt", now, null),
+                plus(firstAtOrAfter(organization, "Incident d", "d.triggeredAt", from, null), window),
+                firstAtOrAfter(organization, "Incident d", "d.triggeredAt", now, null));
+        return new HeldDora(dora, holdsUntil);
+    }
+
+    /**
+     * The earliest {@code time} of the organisation's {@code entity} at or after {@code from} (and before {@code before}
+     * if given); a time after {@code now} counts too: it comes into the window later. Null for none.
+     */
+    private Instant firstAtOrAfter(UUID organizationId, String entity, String time, Instant from, Instant before) {
+        return OrganizationScope.read(em, organizationId, "select min(" + time + ") from " + entity + " where d.organizationId = :organization and "
+                + time + " >= :from" + (before == null ? "" : " and " + time + " < :before"), Instant.class, query -> {
+            query.setParameter("from", from);
+            if (before != null) {
+                query.setParameter("before", before);
+            }
+            return query.getSingleResult();
+        });
+    }
+
+    private static Instant plus(Instant at, Duration later) {
+        if (at == null) {
+            return null;
+        }
+        return Instant.MAX.minus(later).isBefore(at) ? Instant.MAX : at.plus(later);
+    }
+
+    private static Instant earliest(Instant... instants) {
+        Instant earliest = Instant.MAX;
+        for (Instant at : instants) {
+            earliest = at != null && at.isBefore(earliest) ? at : earliest;
+        }
+        return earliest;
+    }
+
     /** Production deployments with one result finished in [from, to), of the organisation or one service, as the facts DORA counts. */
     private List<DoraMetrics.Deploy> deploys(UUID organizationId, Deployment.Result result, Instant from, Instant to, UUID serviceId) {
         return OrganizationScope.read(em, organizationId, "select d.id, d.serviceId, d.firstCommitAt, d.finishedAt from Deployment d "
@@ -213,6 +267,11 @@ public class DeploymentService {
     public record Dora(DoraMetrics.Result metrics, long rollbacks, Duration attributionWindow, String bandSet, String bandReport,
                        DoraBands.Level deploymentFrequencyLevel, DoraBands.Level leadTimeLevel, DoraBands.Level changeFailureRateLevel,
                        DoraBands.Level timeToRestoreLevel) {
+        /** The same figures said of another window of the same length (one they hold for: {@link HeldDora#holdsUntil}). */
+        public Dora over(Instant from, Instant to) {
+            return new Dora(metrics.over(from, to), rollbacks, attributionWindow, bandSet, bandReport, deploymentFrequencyLevel,
+                    leadTimeLevel, changeFailureRateLevel, timeToRestoreLevel);
+        }
     }
 
     private Deployment find(Caller caller, UUID id, String field) {

@@ -34,6 +34,14 @@ public final class DoraMetrics {
     public record Result(Instant from, Instant to, int deployments, int deploymentDays, double deploymentDaysPerWeek,
                          Duration medianLeadTime, int failedChanges, Double changeFailureRate, int restoredIncidents,
                          Duration medianTimeToRestore, List<UUID> failedDeploymentIds) {
+        /** The same figures over another window of the same length. */
+        public Result over(Instant otherFrom, Instant otherTo) {
+            if (!Duration.between(otherFrom, otherTo).equals(Duration.between(from, to))) {
+                throw new IllegalArgumentException("a window of another length has other figures");
+            }
+            return new Result(otherFrom, otherTo, deployments, deploymentDays, deploymentDaysPerWeek, medianLeadTime, failedChanges,
+                    changeFailureRate, restoredIncidents, medianTimeToRestore, failedDeploymentIds);
+        }
     }
 
     /**

@@ -236,6 +236,20 @@ public class QueryCache {
         return computeAndKeep(key, ANSWER_LIFETIME.toSeconds(), compute);
     }
 
+    /**
+     * The key an answer about several of the organisation's sets (DORA reads deployments and incidents) is kept under on
+     * this node: it names each set's present generation, read together, so a committed change of any of them gives a key
+     * nobody asked before. For answers kept as objects rather than text (see {@code KeptAnswers.held}).
+     */
+    public String keyAboutSets(UUID organizationId, Collection<String> sets, String question) {
+        Map<String, Generation> bySet = new java.util.TreeMap<>();
+        sets.forEach(set -> bySet.put(set, new Generation(setId(organizationId, set), false)));
+        Map<Generation, String> generations = generations(new HashSet<>(bySet.values()));
+        StringBuilder key = new StringBuilder("sets|").append(organizationId);
+        bySet.forEach((set, generation) -> key.append('|').append(set).append('=').append(generations.get(generation)));
+        return key.append('|').append(question).toString();
+    }
+
     /** A change of a set that no entity event shows (a bulk statement, an on-call override), made known once it commits. */
     void keptSetChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) com.aiaops.shared.KeptSet.Changed change) {
         invalidateSet(change.organizationId(), com.aiaops.shared.KeptSet.of(change.kind()));

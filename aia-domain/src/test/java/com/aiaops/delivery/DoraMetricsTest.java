@@ -21,6 +21,20 @@ class DoraMetricsTest {
     }
 
     @Test
+    void theSameFiguresAreSaidOfAnotherWindowOfTheSameLengthOnly() {
+        DoraMetrics.Result result = DoraMetrics.compute(FROM, TO, List.of(deploy(CHECKOUT, "2026-11-03T09:00:00Z", Duration.ofHours(2))),
+                List.of(), Duration.ofHours(24));
+        DoraMetrics.Result later = result.over(FROM.plusNanos(1), TO.plusNanos(1));
+        assertEquals(FROM.plusNanos(1), later.from());
+        assertEquals(TO.plusNanos(1), later.to());
+        assertEquals(new DoraMetrics.Result(FROM, TO, later.deployments(), later.deploymentDays(), later.deploymentDaysPerWeek(),
+                later.medianLeadTime(), later.failedChanges(), later.changeFailureRate(), later.restoredIncidents(),
+                later.medianTimeToRestore(), later.failedDeploymentIds()), result);
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> result.over(FROM, TO.plusNanos(1)),
+                "a longer window has fewer deployment days a week");
+    }
+
+    @Test
     void frequencyCountsDeploymentDaysAndLeadTimeIsTheMedian() {
         List<DoraMetrics.Deploy> deploys = List.of(
                 deploy(CHECKOUT, "2026-11-02T09:00:00Z", Duration.ofHours(1)),

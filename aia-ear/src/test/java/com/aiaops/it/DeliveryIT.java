@@ -208,4 +208,57 @@ class DeliveryIT extends ApiIT {
         Tenant other = newTenant();
         as(other.adminKey()).get("/deployments").then().statusCode(200).body("items", org.hamcrest.Matchers.empty());
     }
+
+    /**
+     * The last thirty days' DORA is kept until a deployment or an incident changes, or, as time alone passes, one leaves the
+     * window or one dated later comes into it; every answer names the thirty days ending when it was asked.
+     */
+    @Test
+    void the_last_thirty_days_follow_each_change_and_the_window_moving_on() {
+        Tenant tenant = newTenant();
+        String key = tenant.adminKey();
+        String serviceId = registerService(key, "dora-kept");
+        Instant base = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        try {
+            record(key, deployment(serviceId, "production", base.minus(Duration.ofDays(29)), Duration.ofHours(2), "SUCCESS"));
+            record(key, deployment(serviceId, "production", base.minus(Duration.ofHours(1)), Duration.ofHours(4), "SUCCESS"));
+            // Dated two hours ahead (another system's clock, say): not in the window until then.
+            record(key, deployment(serviceId, "production", base.plus(Duration.ofHours(2)), Duration.ofHours(1), "SUCCESS"));
+            for (int read = 0; read < 2; read++) {
+                lastThirtyDays(key, Duration.ZERO).body("metrics.deployments", equalTo(2)).body("metrics.failedChanges", equalTo(0));
+            }
+            // An incident an hour after the last deployment: that deployment failed, in the very next answer.
+            as(key).body(Map.of("title", "Checkout 500s", "severity", "P1", "serviceIds", List.of(serviceId))).post("/incidents")
+                    .then().statusCode(201);
+            lastThirtyDays(key, Duration.ZERO).body("metrics.deployments", equalTo(2)).body("metrics.failedChanges", equalTo(1));
+
+            // Three hours on, nothing changed but the time: the deployment dated ahead is in.
+            clockAhead(Duration.ofHours(3));
+            lastThirtyDays(key, Duration.ofHours(3)).body("metrics.deployments", equalTo(3)).body("metrics.failedChanges", equalTo(1));
+            // Twenty-eight hours on, the one of twenty-nine days ago is out.
+            clockAhead(Duration.ofHours(28));
+            lastThirtyDays(key, Duration.ofHours(28)).body("metrics.deployments", equalTo(2)).body("metrics.failedChanges", equalTo(1));
+            record(key, deployment(serviceId, "production", base.plus(Duration.ofHours(20)), Duration.ofHours(1), "SUCCESS"));
+            lastThirtyDays(key, Duration.ofHours(28)).body("metrics.deployments", equalTo(3));
+            // A named window is its own question; another organisation's figures are its own.
+            as(key).queryParam("from", base.minus(Duration.ofDays(31)).toString()).queryParam("to", base.toString()).get("/dora").then()
+                    .statusCode(200).body("metrics.deployments", equalTo(2));
+            as(newTenant().adminKey()).get("/dora").then().statusCode(200).body("metrics.deployments", equalTo(0));
+        } finally {
+            clockAhead(Duration.ZERO);
+        }
+    }
+
+    /** GET /dora with no window, checked to be over the thirty days ending when it was asked (the server's clock {@code ahead}). */
+    private static io.restassured.response.ValidatableResponse lastThirtyDays(String key, Duration ahead) {
+        Instant before = Instant.now().plus(ahead);
+        io.restassured.response.ValidatableResponse answer = as(key).get("/dora").then().statusCode(200);
+        Instant after = Instant.now().plus(ahead);
+        Instant from = Instant.parse(answer.extract().path("metrics.from"));
+        Instant to = Instant.parse(answer.extract().path("metrics.to"));
+        org.junit.jupiter.api.Assertions.assertEquals(Duration.ofDays(30), Duration.between(from, to));
+        org.junit.jupiter.api.Assertions.assertFalse(to.isBefore(before) || to.isAfter(after),
+                "the window ends when it was asked: " + to + " not in [" + before + ", " + after + "]");
+        return answer;
+    }
 }

@@ -1,10 +1,14 @@
 package com.aiaops.web.delivery;
 
+import com.aiaops.access.Caller;
+import com.aiaops.delivery.Deployment;
 import com.aiaops.delivery.DeploymentService;
 import com.aiaops.delivery.DoraBands;
+import com.aiaops.incident.Incident;
 import com.aiaops.access.Role;
 import com.aiaops.web.platform.Access;
 import com.aiaops.web.platform.CurrentCaller;
+import com.aiaops.web.platform.KeptAnswers;
 import com.aiaops.web.platform.QueryParameters;
 import com.aiaops.web.platform.TimeParameters;
 import jakarta.inject.Inject;
@@ -18,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -35,6 +40,12 @@ public class DoraResource {
     @Inject
     Clock clock;
 
+    @Inject
+    KeptAnswers keptAnswers;
+
+    /** The window DORA is read over unless the request names one. */
+    private static final Duration DEFAULT_WINDOW = Duration.ofDays(30);
+
     @GET
     @Access(Role.VIEWER)
     @Operation(summary = "Deployment frequency (deployment days), median lead time, change failure rate (deployments with an incident "
@@ -42,11 +53,28 @@ public class DoraResource {
             + "the last 30 days), for the organisation or one serviceId; levels from the named band set (bands=2021|2023|2024, default 2024)")
     public DeploymentService.Dora dora(@QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("serviceId") String serviceId,
                                        @QueryParam("attributionWindow") String attributionWindow, @QueryParam("bands") String bands) {
-        Instant end = TimeParameters.instant("to", to, clock.instant());
-        Instant start = TimeParameters.instant("from", from, end.minus(Duration.ofDays(30)));
-        return deployments.dora(caller.get(), QueryParameters.optionalId("serviceId", serviceId), start, end,
-                TimeParameters.duration("attributionWindow", attributionWindow, Duration.ofHours(24)),
-                bands == null || bands.isBlank() ? DoraBands.LATEST : bands.trim());
+        Instant now = clock.instant();
+        Instant end = TimeParameters.instant("to", to, now);
+        Instant start = TimeParameters.instant("from", from, end.minus(DEFAULT_WINDOW));
+        UUID service = QueryParameters.optionalId("serviceId", serviceId);
+        Duration attribution = TimeParameters.duration("attributionWindow", attributionWindow, Duration.ofHours(24));
+        String bandSet = bands == null || bands.isBlank() ? DoraBands.LATEST : bands.trim();
+        Caller who = caller.get();
+        boolean lastThirtyDays = from == null && to == null;
+        if (service != null || !lastThirtyDays && (from == null || to == null)) {
+            // Not kept: a service's figures (whether it still exists is no deployment's change), or a window that grows.
+            return deployments.dora(who, service, start, end, attribution, bandSet);
+        }
+        String question = "dora|" + attribution + "|" + bandSet + (lastThirtyDays ? "|last" : "|" + start + "|" + end);
+        DeploymentService.Dora kept = keptAnswers.held(who, List.of(Deployment.class, Incident.class), question, now, () -> {
+            if (!lastThirtyDays) {
+                return new KeptAnswers.Held<>(deployments.dora(who, null, start, end, attribution, bandSet), Instant.MAX);
+            }
+            DeploymentService.HeldDora held = deployments.doraOverLast(who, DEFAULT_WINDOW, now, attribution, bandSet);
+            return new KeptAnswers.Held<>(held.dora(), held.holdsUntil());
+        });
+        // The last thirty days' figures held since they were computed, said of the thirty days ending now.
+        return lastThirtyDays ? kept.over(start, end) : kept;
     }
 
     @GET

@@ -153,6 +153,46 @@ public class KeptAnswers {
         return TrueUntil.json(kept);
     }
 
+    /** An answer kept as an object, and the last instant at which it is still true. */
+    public record Held<T>(T answer, Instant holdsUntil) {
+    }
+
+    /** A held answer on this node, the instant it was computed at (it says nothing of earlier ones), and when it was kept. */
+    private record KeptHere(Held<?> held, Instant computedAt, long keptAtNanos) {
+        boolean holdsAt(Instant now) {
+            return !now.isBefore(computedAt) && !now.isAfter(held.holdsUntil()) && System.nanoTime() - keptAtNanos < HELD_NANOS;
+        }
+    }
+
+    /** Far more than the organisations asking at once need; past it every held answer is dropped and computed again. */
+    static final int MOST_HELD = 10_000;
+    /** As long as a kept text lives in the cluster's query cache. */
+    private static final long HELD_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+    private final java.util.concurrent.ConcurrentHashMap<String, KeptHere> heldHere = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * An answer about several of the organisation's sets (DORA: its deployments and incidents), kept as an object on this
+     * node under the sets' present generations — so any committed change of any of them, on any node, is a new question —
+     * while {@code now} is neither before the instant it was computed at nor past the instant it holds until. For answers that are sent a little differently each time
+     * (a window ending now), which a kept text cannot be.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T held(Caller caller, java.util.List<Class<? extends KeptSet.Member>> kinds, String question, Instant now,
+                      Supplier<Held<T>> compute) {
+        // The generations are read before computing: an answer computed from data changed meanwhile is kept under the old ones.
+        String key = cache.keyAboutSets(caller.organizationId(), kinds.stream().map(KeptSet::of).toList(), question);
+        KeptHere kept = heldHere.get(key);
+        if (kept != null && kept.holdsAt(now)) {
+            return (T) kept.held().answer();
+        }
+        Held<T> fresh = compute.get();
+        if (heldHere.size() >= MOST_HELD) {
+            heldHere.clear(); // answers under superseded generations go this way
+        }
+        heldHere.put(key, new KeptHere(fresh, now, System.nanoTime()));
+        return fresh.answer();
+    }
+
     /** The question a page of a list asks, every part of the page request in it. */
     public static String pageQuestion(String list, PageRequest page) {
         return list + "|" + page.limit() + "|" + (page.newestFirst() ? "newest" : "oldest")
