@@ -10,8 +10,12 @@
 set -euo pipefail
 before=$1 before_key=$2 after=$3 after_key=$4 rounds=$5
 shift 5
+# A run any answer of which is not 2xx (a key's rate limit reached, say) measures the refusal, not the read: it stops.
 rate() {
-  wrk -t2 -c32 -d8s -H "Authorization: Bearer $2" "$1" | sed -n 's/^Requests\/sec: *//p'
+  local out
+  out=$(wrk -t2 -c32 -d8s -H "Authorization: Bearer $2" "$1")
+  if grep -q "Non-2xx" <<< "$out"; then echo "$1: $(grep Non-2xx <<< "$out"): not measured" >&2; exit 1; fi
+  sed -n 's/^Requests\/sec: *//p' <<< "$out"
 }
 # The path with its @list replaced by the id of the first item that list answers on that server.
 resolved() {

@@ -206,11 +206,11 @@ public class DeploymentService {
         Dora dora = dora(caller, null, from, now, attributionWindow, bandSetName);
         UUID organization = caller.organizationId();
         Instant holdsUntil = earliest(
-                plus(firstAtOrAfter(organization, "Deployment d", "d.finishedAt", from, null), window),
-                plus(firstAtOrAfter(organization, "Deployment d", "d.finishedAt", from.minus(attributionWindow), from), window.plus(attributionWindow)),
-                firstAtOrAfter(organization, "Deployment d", "d.finishedAt", now, null),
-                plus(firstAtOrAfter(organization, "Incident d", "d.triggeredAt", from, null), window),
-                firstAtOrAfter(organization, "Incident d", "d.triggeredAt", now, null));
+                plus(firstAtOrAfter(organization, "Deployment", "finishedAt", from, null), window),
+                plus(firstAtOrAfter(organization, "Deployment", "finishedAt", from.minus(attributionWindow), from), window.plus(attributionWindow)),
+                firstAtOrAfter(organization, "Deployment", "finishedAt", now, null),
+                plus(firstAtOrAfter(organization, "Incident", "triggeredAt", from, null), window),
+                firstAtOrAfter(organization, "Incident", "triggeredAt", now, null));
         return new HeldDora(dora, holdsUntil);
     }
 
@@ -219,8 +219,9 @@ public class DeploymentService {
      * if given); a time after {@code now} counts too: it comes into the window later. Null for none.
      */
     private Instant firstAtOrAfter(UUID organizationId, String entity, String time, Instant from, Instant before) {
-        return OrganizationScope.read(em, organizationId, "select min(" + time + ") from " + entity + " where d.organizationId = :organization and "
-                + time + " >= :from" + (before == null ? "" : " and " + time + " < :before"), Instant.class, query -> {
+        String at = "e." + time;
+        return OrganizationScope.read(em, organizationId, "select min(" + at + ") from " + entity + " e where e.organizationId = :organization and "
+                + at + " >= :from" + (before == null ? "" : " and " + at + " < :before"), Instant.class, query -> {
             query.setParameter("from", from);
             if (before != null) {
                 query.setParameter("before", before);

@@ -10,9 +10,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.AbstractMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -167,17 +170,17 @@ public class KeptAnswers {
     /** Far more than the organisations asking at once need; past it every held answer is dropped and computed again. */
     static final int MOST_HELD = 10_000;
     /** As long as a kept text lives in the cluster's query cache. */
-    private static final long HELD_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
-    private final java.util.concurrent.ConcurrentHashMap<String, KeptHere> heldHere = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final long HELD_NANOS = TimeUnit.SECONDS.toNanos(60);
+    private final ConcurrentHashMap<String, KeptHere> heldHere = new ConcurrentHashMap<>();
 
     /**
      * An answer about several of the organisation's sets (DORA: its deployments and incidents), kept as an object on this
      * node under the sets' present generations — so any committed change of any of them, on any node, is a new question —
-     * while {@code now} is neither before the instant it was computed at nor past the instant it holds until. For answers that are sent a little differently each time
-     * (a window ending now), which a kept text cannot be.
+     * while {@code now} is neither before the instant it was computed at nor past the instant it holds until. For answers
+     * sent a little differently each time (a window ending now), which a kept text cannot be.
      */
     @SuppressWarnings("unchecked")
-    public <T> T held(Caller caller, java.util.List<Class<? extends KeptSet.Member>> kinds, String question, Instant now,
+    public <T> T held(Caller caller, List<Class<? extends KeptSet.Member>> kinds, String question, Instant now,
                       Supplier<Held<T>> compute) {
         // The generations are read before computing: an answer computed from data changed meanwhile is kept under the old ones.
         String key = cache.keyAboutSets(caller.organizationId(), kinds.stream().map(KeptSet::of).toList(), question);
