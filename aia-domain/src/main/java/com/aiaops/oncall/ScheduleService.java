@@ -93,6 +93,22 @@ public class ScheduleService {
         return Coverage.onCallAt(schedule.rotation(), overridesAt(schedule.id(), at), at);
     }
 
+    /** A schedule, who is on call on it at an instant (null: nobody), and the last instant at which that still holds. */
+    public record OnCall(Schedule schedule, UUID memberId, Instant holdsUntil) {
+    }
+
+    /** Who is on call on one schedule at {@code at}, until the next hand-off or override edge. */
+    @Transactional
+    public OnCall onCallHeld(Caller caller, UUID scheduleId, Instant at) {
+        Schedule schedule = find(caller, scheduleId);
+        // Overrides not yet ended: those in force decide who is on call, the later ones when that changes next.
+        List<Coverage.Override> notEnded = em.createQuery("select o from ScheduleOverride o where o.scheduleId = :id and o.to > :at",
+                        ScheduleOverride.class).setParameter("id", schedule.id()).setParameter("at", at).getResultList().stream()
+                .map(ScheduleOverride::asOverride).toList();
+        return new OnCall(schedule, Coverage.onCallAt(schedule.rotation(), notEnded, at),
+                Coverage.onCallHoldsUntil(schedule.rotation(), notEnded, at));
+    }
+
     /**
      * The organisation's schedules by name, who is on call on each at {@code at} (null: nobody), and the last instant at
      * which all of that still holds (before the next hand-off or override edge on any of them).

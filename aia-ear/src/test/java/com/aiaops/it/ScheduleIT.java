@@ -82,18 +82,23 @@ class ScheduleIT extends ApiIT {
         as(tenant.adminKey()).body(Map.of("name", "daily", "timeZone", "UTC", "firstHandoff", firstHandoff.toString(),
                 "turnLength", 1, "turnUnit", "DAYS", "members", List.of(alice, bob))).post("/schedules").then().statusCode(201);
         try {
+            String daily = as(tenant.adminKey()).get("/schedules").then().extract().path("items[0].id");
             for (int read = 0; read < 2; read++) {
                 as(tenant.adminKey()).get("/schedules").then().statusCode(200).body("items.onCallNow", equalTo(List.of(alice)));
+                as(tenant.adminKey()).get("/schedules/" + daily).then().statusCode(200).body("onCallNow", equalTo(alice));
             }
             clockAhead(java.time.Duration.ofHours(13));
             as(tenant.adminKey()).get("/schedules").then().body("items.onCallNow", equalTo(List.of(bob)));
+            as(tenant.adminKey()).get("/schedules/" + daily).then().body("onCallNow", equalTo(bob));
 
-            String daily = as(tenant.adminKey()).get("/schedules").then().extract().path("items[0].id");
             java.time.Instant now = serverNow();
             override(tenant, daily, alice, now.minusSeconds(3600), now.plusSeconds(3600));
             as(tenant.adminKey()).get("/schedules").then().body("items.onCallNow", equalTo(List.of(alice)));
+            as(tenant.adminKey()).get("/schedules/" + daily).then().body("onCallNow", equalTo(alice));
             clockAhead(java.time.Duration.ofHours(15));
             as(tenant.adminKey()).get("/schedules").then().body("items.onCallNow", equalTo(List.of(bob)));
+            as(tenant.adminKey()).get("/schedules/" + daily).then().body("onCallNow", equalTo(bob));
+            as(newTenant().adminKey()).get("/schedules/" + daily).then().statusCode(404);
 
             schedule(tenant, "another", alice);
             as(tenant.adminKey()).get("/schedules").then().body("items.name", equalTo(List.of("another", "daily")));

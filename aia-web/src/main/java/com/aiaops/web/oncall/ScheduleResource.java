@@ -41,6 +41,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** On-call schedules of the caller's organisation. */
@@ -123,8 +126,17 @@ public class ScheduleResource {
     @Path("{id}")
     @Access(Role.VIEWER)
     @Operation(summary = "One schedule")
-    public ScheduleView get(@PathParam("id") String id) {
-        return view(schedules.get(caller.get(), Ids.parse(id, "schedule")));
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ScheduleView.class)))
+    public Response get(@PathParam("id") String id) {
+        Caller who = caller.get();
+        UUID scheduleId = Ids.parse(id, "schedule");
+        Instant now = clock.instant();
+        // Kept until a schedule or an override changes, or the schedule's next hand-off or override edge comes.
+        return keptAnswers.one(who, Schedule.class, scheduleId, now, () -> {
+            ScheduleService.OnCall onCall = schedules.onCallHeld(who, scheduleId, now);
+            return new KeptAnswers.One(ScheduleView.of(onCall.schedule(), onCall.memberId()), null, onCall.holdsUntil());
+        });
     }
 
     @GET
