@@ -68,10 +68,10 @@ public class DoraResource {
         String question = "dora|" + attribution + "|" + bandSet + (lastThirtyDays ? "|last" : "|" + start + "|" + end);
         DeploymentService.Dora kept = keptAnswers.held(who, List.of(Deployment.class, Incident.class), question, now, () -> {
             if (!lastThirtyDays) {
-                return new KeptAnswers.Held<>(deployments.dora(who, null, start, end, attribution, bandSet), Instant.MAX);
+                return new KeptAnswers.TrueUntil<>(deployments.dora(who, null, start, end, attribution, bandSet), Instant.MAX);
             }
             DeploymentService.HeldDora held = deployments.doraOverLast(who, DEFAULT_WINDOW, now, attribution, bandSet);
-            return new KeptAnswers.Held<>(held.dora(), held.holdsUntil());
+            return new KeptAnswers.TrueUntil<>(held.dora(), held.holdsUntil());
         });
         // The last thirty days' figures held since they were computed, said of the thirty days ending now.
         return lastThirtyDays ? kept.over(start, end) : kept;

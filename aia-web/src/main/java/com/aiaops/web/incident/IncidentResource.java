@@ -145,7 +145,7 @@ public class IncidentResource {
         return keptAnswers.aboutUntil(who, Incident.class, question, now, () -> {
             Page<Incident> read = incidents.list(who, page, filter);
             Instant holdsUntil = read.items().stream().map(i -> i.responseSlaMissedHoldsUntil(now)).min(Instant::compareTo).orElse(Instant.MAX);
-            return new KeptAnswers.TrueUntil(read.map(i -> IncidentView.of(i, now)), holdsUntil);
+            return new KeptAnswers.TrueUntil<>(read.map(i -> IncidentView.of(i, now)), holdsUntil);
         });
     }
 

@@ -117,7 +117,7 @@ public class ScheduleResource {
         // Kept until a schedule or an override changes, or the next hand-off or override edge comes.
         return keptAnswers.mapUntil(who, Schedule.class, "schedules", now, () -> {
             ScheduleService.Roster roster = schedules.roster(who, now);
-            return new KeptAnswers.TrueUntil(Map.of("items", roster.schedules().stream()
+            return new KeptAnswers.TrueUntil<>(Map.of("items", roster.schedules().stream()
                     .map(s -> ScheduleView.of(s, roster.onCall().get(s.id()))).toList()), roster.holdsUntil());
         });
     }

@@ -69,10 +69,15 @@ public class KeptAnswers {
     }
 
     /** An answer and the last instant at which it is still true ({@link Instant#MAX}: it does not depend on the time). */
-    public record TrueUntil(Object answer, Instant until) {
+    public record TrueUntil<T>(T answer, Instant until) {
         /** Kept as text: the instant (seconds, nanoseconds), then the answer's JSON. */
         String asText() {
-            return until.getEpochSecond() + " " + until.getNano() + "\n" + RecordAnswers.write(answer);
+            return text(until, "", answer);
+        }
+
+        /** The kept text of an answer: a first line of the instant it holds until and any more words, then its JSON. */
+        static String text(Instant until, String moreWords, Object answer) {
+            return until.getEpochSecond() + " " + until.getNano() + moreWords + "\n" + RecordAnswers.write(answer);
         }
 
         static boolean holdsAt(String kept, Instant now) {
@@ -101,8 +106,7 @@ public class KeptAnswers {
 
         /** Kept as text: the instant (seconds, nanoseconds) and the version ("-": none), then the view's JSON. */
         String asText() {
-            return holdsUntil.getEpochSecond() + " " + holdsUntil.getNano() + " " + (version == null ? "-" : version.toString())
-                    + "\n" + RecordAnswers.write(view);
+            return TrueUntil.text(holdsUntil, " " + (version == null ? "-" : version.toString()), view);
         }
 
         /** The version kept with the view, or null. */
@@ -138,32 +142,28 @@ public class KeptAnswers {
      * time passes): the kept answer is sent while {@code now} is not past the instant it holds until, then computed again.
      */
     public Response aboutUntil(Caller caller, Class<? extends KeptSet.Member> kind, String question, Instant now,
-                               Supplier<TrueUntil> answer) {
+                               Supplier<TrueUntil<?>> answer) {
         return json(keptUntil(caller, kind, question, now, answer));
     }
 
     /** As {@link #aboutUntil}, for a list answered as a map, as {@link #map} is. */
     @SuppressWarnings("unchecked")
     public <V> Map<String, V> mapUntil(Caller caller, Class<? extends KeptSet.Member> kind, String question, Instant now,
-                                       Supplier<TrueUntil> answer) {
+                                       Supplier<TrueUntil<?>> answer) {
         return new WrittenMap<>(keptUntil(caller, kind, question, now, answer), () -> (Map<String, V>) answer.get().answer());
     }
 
     private String keptUntil(Caller caller, Class<? extends KeptSet.Member> kind, String question, Instant now,
-                             Supplier<TrueUntil> answer) {
+                             Supplier<TrueUntil<?>> answer) {
         String kept = cache.getAboutSet(caller.organizationId(), KeptSet.of(kind), question, text -> TrueUntil.holdsAt(text, now),
                 () -> answer.get().asText());
         return TrueUntil.json(kept);
     }
 
-    /** An answer kept as an object, and the last instant at which it is still true. */
-    public record Held<T>(T answer, Instant holdsUntil) {
-    }
-
     /** A held answer on this node, the instant it was computed at (it says nothing of earlier ones), and when it was kept. */
-    private record KeptHere(Held<?> held, Instant computedAt, long keptAtNanos) {
+    private record KeptHere(TrueUntil<?> held, Instant computedAt, long keptAtNanos) {
         boolean holdsAt(Instant now) {
-            return !now.isBefore(computedAt) && !now.isAfter(held.holdsUntil()) && System.nanoTime() - keptAtNanos < HELD_NANOS;
+            return !now.isBefore(computedAt) && !now.isAfter(held.until()) && System.nanoTime() - keptAtNanos < HELD_NANOS;
         }
     }
 
@@ -181,14 +181,14 @@ public class KeptAnswers {
      */
     @SuppressWarnings("unchecked")
     public <T> T held(Caller caller, List<Class<? extends KeptSet.Member>> kinds, String question, Instant now,
-                      Supplier<Held<T>> compute) {
+                      Supplier<TrueUntil<T>> compute) {
         // The generations are read before computing: an answer computed from data changed meanwhile is kept under the old ones.
         String key = cache.keyAboutSets(caller.organizationId(), kinds.stream().map(KeptSet::of).toList(), question);
         KeptHere kept = heldHere.get(key);
         if (kept != null && kept.holdsAt(now)) {
             return (T) kept.held().answer();
         }
-        Held<T> fresh = compute.get();
+        TrueUntil<T> fresh = compute.get();
         if (heldHere.size() >= MOST_HELD) {
             heldHere.clear(); // answers under superseded generations go this way
         }

@@ -90,7 +90,7 @@ public class SecurityFindingResource {
         // Kept until a finding changes or, as time passes, a listed finding's overdue flag (or the overdue list) would.
         return keptAnswers.mapUntil(who, Finding.class, "findings|" + service + "|" + wanted + "|" + listed, clock.instant(), () -> {
             SecurityFindings.Listing listing = findings.findings(who, service, wanted, listed, 1000);
-            return new KeptAnswers.TrueUntil(Map.of("items", listing.findings().stream().map(f -> FindingView.of(f, listing.now())).toList()),
+            return new KeptAnswers.TrueUntil<>(Map.of("items", listing.findings().stream().map(f -> FindingView.of(f, listing.now())).toList()),
                     listing.holdsUntil());
         });
     }
@@ -112,7 +112,7 @@ public class SecurityFindingResource {
         }
         return keptAnswers.aboutUntil(who, Finding.class, "findings-summary", clock.instant(), () -> {
             SecurityFindings.HeldSummary held = findings.summary(who, null);
-            return new KeptAnswers.TrueUntil(held.summary(), held.holdsUntil());
+            return new KeptAnswers.TrueUntil<>(held.summary(), held.holdsUntil());
         });
     }
 

@@ -20,7 +20,7 @@ class KeptAnswersTest {
         Object answer = Map.of("items", List.of(new Item("a\nb c", Instant.parse("2026-12-06T10:00:00.123456789Z"))));
         for (Instant until : List.of(Instant.parse("2026-12-06T10:15:00.000000001Z"), Instant.parse("1969-12-31T23:59:59.5Z"),
                 Instant.MIN, Instant.MAX, Instant.EPOCH)) {
-            String kept = new KeptAnswers.TrueUntil(answer, until).asText();
+            String kept = new KeptAnswers.TrueUntil<>(answer, until).asText();
             assertEquals(RecordAnswers.write(answer), KeptAnswers.TrueUntil.json(kept), "the JSON, line breaks in it and all");
             assertTrue(KeptAnswers.TrueUntil.holdsAt(kept, until), until + " holds at itself");
             if (!until.equals(Instant.MIN)) {
