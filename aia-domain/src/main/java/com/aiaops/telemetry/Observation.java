@@ -1,5 +1,6 @@
 package com.aiaops.telemetry;
 
+import com.aiaops.shared.InstantText;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
@@ -24,8 +25,18 @@ public record Observation(@NotNull @Size(max = 63) String service, @NotNull Inst
         return status < 500;
     }
 
-    /** A stable text of this observation, for the batch digest that tells a retry from a different batch. */
-    String canonical() {
-        return service + "|" + timestamp + "|" + status + "|" + outcome + "|" + latencyMs;
+    /**
+     * A stable text of this observation, for the batch digest that tells a retry from a different batch: unchanged since
+     * the first release ({@code service|timestamp|status|outcome|latencyMs}, null as "null"), so a retry across an upgrade
+     * is still known.
+     */
+    void appendCanonical(StringBuilder text) {
+        text.append(service).append('|');
+        if (timestamp == null) {
+            text.append("null");
+        } else {
+            InstantText.append(text, timestamp);
+        }
+        text.append('|').append(status).append('|').append(outcome).append('|').append(latencyMs);
     }
 }

@@ -75,7 +75,11 @@ public class TelemetryIngest {
                 bucket.add(o.isGood(), o.latencyMs());
             }
         }
-        String digest = Sha256.hex(String.join("\n", observations.stream().map(Observation::canonical).toList()));
+        StringBuilder canonical = new StringBuilder(observations.size() * 80);
+        for (int i = 0; i < observations.size(); i++) {
+            observations.get(i).appendCanonical(i == 0 ? canonical : canonical.append('\n'));
+        }
+        String digest = Sha256.hex(canonical.toString());
         return apply(caller, idempotencyKey, digest, observations.size(), byslug, buckets, now, null);
     }
 
@@ -251,20 +255,19 @@ public class TelemetryIngest {
         Instant newest = now.plus(maxClockSkew);
         for (int i = 0; i < observations.size() && violations.size() < MAX_REPORTED_VIOLATIONS; i++) {
             Observation o = observations.get(i);
-            String at = "observations[" + i + "]";
             if (o == null) {
-                violations.add(new Violation(at, "must be an object"));
+                violations.add(new Violation(item("observations", i, ""), "must be an object"));
                 continue;
             }
-            checkService(caller, o.service(), at, bySlug, violations);
-            checkTime(o.timestamp(), at + ".timestamp", oldest, newest, violations);
+            checkService(caller, o.service(), "observations", i, bySlug, violations);
+            checkTime(o.timestamp(), "observations", i, ".timestamp", oldest, newest, violations);
             if (o.status() == null && o.outcome() == null) {
-                violations.add(new Violation(at, "needs a status (HTTP) or an outcome (GOOD or BAD)"));
+                violations.add(new Violation(item("observations", i, ""), "needs a status (HTTP) or an outcome (GOOD or BAD)"));
             } else if (o.status() != null && (o.status() < 100 || o.status() > 599)) {
-                violations.add(new Violation(at + ".status", "must be an HTTP status from 100 to 599"));
+                violations.add(new Violation(item("observations", i, ".status"), "must be an HTTP status from 100 to 599"));
             }
             if (o.latencyMs() != null && (o.latencyMs().isNaN() || o.latencyMs() < 0 || o.latencyMs() > 3_600_000)) {
-                violations.add(new Violation(at + ".latencyMs", "must be from 0 to 3,600,000 ms"));
+                violations.add(new Violation(item("observations", i, ".latencyMs"), "must be from 0 to 3,600,000 ms"));
             }
         }
         refuseIfAny(violations);
@@ -282,8 +285,8 @@ public class TelemetryIngest {
                 violations.add(new Violation(at, "must be an object"));
                 continue;
             }
-            checkService(caller, m.service(), at, bySlug, violations);
-            checkTime(m.minute(), at + ".minute", oldest, newest, violations);
+            checkService(caller, m.service(), "minutes", i, bySlug, violations);
+            checkTime(m.minute(), "minutes", i, ".minute", oldest, newest, violations);
             if (m.minute() != null && !Resolution.MINUTE.isAligned(m.minute())) {
                 violations.add(new Violation(at + ".minute", "must be the start of a minute (seconds 00)"));
             }
@@ -313,12 +316,23 @@ public class TelemetryIngest {
         return bySlug;
     }
 
-    private void checkService(Caller caller, String slug, String at, Map<String, Service> bySlug, List<Violation> violations) {
+    /** The field of a batch's item, such as {@code observations[3].timestamp}: written only for an item that is refused. */
+    private static String item(String list, int index, String field) {
+        return list + "[" + index + "]" + field;
+    }
+
+    private void checkService(Caller caller, String slug, String list, int index, Map<String, Service> bySlug, List<Violation> violations) {
         if (slug == null || slug.isBlank()) {
-            violations.add(new Violation(at + ".service", "is required"));
+            violations.add(new Violation(item(list, index, ".service"), "is required"));
         } else if (!bySlug.containsKey(slug)) {
             services.findBySlug(caller.organizationId(), slug).ifPresentOrElse(s -> bySlug.put(slug, s),
-                    () -> violations.add(new Violation(at + ".service", "no service '" + slug + "' in this organisation")));
+                    () -> violations.add(new Violation(item(list, index, ".service"), "no service '" + slug + "' in this organisation")));
+        }
+    }
+
+    private void checkTime(Instant t, String list, int index, String name, Instant oldest, Instant newest, List<Violation> violations) {
+        if (t == null || t.isBefore(oldest) || t.isAfter(newest)) {
+            checkTime(t, item(list, index, name), oldest, newest, violations);
         }
     }
 

@@ -7,6 +7,7 @@ import jakarta.json.bind.JsonbException;
 import jakarta.json.bind.serializer.DeserializationContext;
 import jakarta.json.bind.serializer.JsonbDeserializer;
 import jakarta.json.stream.JsonParser;
+import com.aiaops.shared.InstantText;
 import java.lang.reflect.Type;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -25,6 +26,8 @@ public final class StrictJson {
     /** Instants and date-times before 1970 or after 9999 are refused: no domain here needs them, and databases differ there. */
     static final int MIN_YEAR = 1970;
     static final int MAX_YEAR = 9999;
+    private static final Instant FIRST_COMMON_INSTANT = Instant.parse("1970-01-02T00:00:00Z");
+    private static final Instant LAST_COMMON_INSTANT = Instant.parse("9999-12-30T23:59:59Z");
 
     private StrictJson() {
     }
@@ -172,10 +175,118 @@ public final class StrictJson {
     public static final class InstantValue extends NullableValue<Instant> {
         @Override
         Instant read(JsonValue value) {
-            // An offset other than Z is allowed (it names the same instant); the answer is always in UTC.
-            OffsetDateTime at = parsed(text(value), "an ISO-8601 instant such as 2026-11-22T10:00:00Z", OffsetDateTime::parse);
-            checkYear(at.getYear());
-            return at.toInstant();
+            return instant(text(value));
+        }
+    }
+
+    /** An instant written in ISO-8601; an offset other than Z is allowed (it names the same instant), the answer is in UTC. */
+    static Instant instant(String text) {
+        Instant common = InstantText.parseCommon(text);
+        if (common != null) {
+            // Years 1970 to 9999 in UTC are the same years at any offset but for a few hours at either end.
+            if (common.isBefore(FIRST_COMMON_INSTANT) || common.isAfter(LAST_COMMON_INSTANT)) {
+                checkYear(OffsetDateTime.parse(text).getYear());
+            }
+            return common;
+        }
+        OffsetDateTime at = parsed(text, "an ISO-8601 instant such as 2026-11-22T10:00:00Z", OffsetDateTime::parse);
+        checkYear(at.getYear());
+        return at.toInstant();
+    }
+
+    /**
+     * The same rules for a reader that walks the JSON itself (the streaming reader of telemetry batches): the value at
+     * the parser's current {@code event}, null for JSON null, refused with the same words as the binding's.
+     */
+    public static final class Streamed {
+        private Streamed() {
+        }
+
+        public static String text(JsonParser.Event event, JsonParser parser) {
+            if (event == JsonParser.Event.VALUE_NULL) {
+                return null;
+            }
+            if (event != JsonParser.Event.VALUE_STRING) {
+                throw new JsonbException("must be a JSON string, not " + describe(event));
+            }
+            String text = parser.getString();
+            checkNoControlCharacters(text);
+            return text;
+        }
+
+        public static Integer integer(JsonParser.Event event, JsonParser parser) {
+            if (event == JsonParser.Event.VALUE_NULL) {
+                return null;
+            }
+            requireNumber(event);
+            String digits = parser.getString();
+            if (digits.length() <= 9 && isPlainWholeNumber(digits)) {
+                return Integer.parseInt(digits);
+            }
+            return new IntegerValue().read(parser.getValue());
+        }
+
+        public static Double finite(JsonParser.Event event, JsonParser parser) {
+            if (event == JsonParser.Event.VALUE_NULL) {
+                return null;
+            }
+            requireNumber(event);
+            // Correctly rounded, as BigDecimal's doubleValue is; only the sign of a zero can differ ("-0" is 0 there).
+            String text = parser.getString();
+            double result = Double.parseDouble(text);
+            if (result == 0) {
+                result = new BigDecimal(text).doubleValue();
+            }
+            if (!Double.isFinite(result)) {
+                throw new JsonbException("must be a finite number");
+            }
+            return result;
+        }
+
+        private static boolean isPlainWholeNumber(String text) {
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if ((c < '0' || c > '9') && !(c == '-' && i == 0)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        public static Instant instant(JsonParser.Event event, JsonParser parser) {
+            String text = text(event, parser);
+            return text == null ? null : StrictJson.instant(text);
+        }
+
+        public static <E extends Enum<E>> E choice(JsonParser.Event event, JsonParser parser, Class<E> type) {
+            String text = text(event, parser);
+            if (text == null) {
+                return null;
+            }
+            for (E constant : type.getEnumConstants()) {
+                if (constant.name().equals(text)) {
+                    return constant;
+                }
+            }
+            throw new JsonbException("is not one of the allowed values");
+        }
+
+        private static void requireNumber(JsonParser.Event event) {
+            if (event != JsonParser.Event.VALUE_NUMBER) {
+                throw new JsonbException("must be a JSON number, not " + describe(event));
+            }
+        }
+
+        public static String describe(JsonParser.Event event) {
+            return switch (event) {
+                case VALUE_STRING -> "a string";
+                case VALUE_NUMBER -> "a number";
+                case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+                case START_ARRAY -> "an array";
+                case START_OBJECT -> "an object";
+                case VALUE_NULL -> "null";
+                default -> "the end of " + (event == JsonParser.Event.END_ARRAY ? "an array" : "an object");
+            };
         }
     }
 
