@@ -19,6 +19,8 @@ import org.HdrHistogram.Histogram;
  * Load clients for docs/BENCHMARKS.md, run by bench/run.sh. Loopback only; every loop is bounded in time.
  *
  *   ingest  URL KEY SERVICE SECONDS THREADS BATCH   closed loop: batches of observations, acknowledged obs/s
+ *   bodies  DIR SERVICE BATCH                       writes ingest's request bodies to DIR/body-N.json, for wrk
+ *                                                   (bench/src/post_bodies.lua): the same load from a client in C
  *   latency URL KEY RATE SECONDS [CONNECTIONS]      open loop at a fixed rate over CONNECTIONS (32) keep-alive connections:
  *                                                   GET URL, latency percentiles measured from each request's intended
  *                                                   start (no coordinated omission; wrk2's model); KEY "" for none
@@ -43,6 +45,7 @@ public final class Bench {
         switch (args[0]) {
             case "ingest" -> ingest(args[1], args[2], args[3], Integer.parseInt(args[4]), Integer.parseInt(args[5]),
                     Integer.parseInt(args[6]));
+            case "bodies" -> writeBodies(java.nio.file.Path.of(args[1]), args[2], Integer.parseInt(args[3]));
             case "latency" -> latency(args[1], args[2].isEmpty() ? null : args[2], Integer.parseInt(args[3]), Integer.parseInt(args[4]),
                     args.length > 5 ? Integer.parseInt(args[5]) : 32);
             case "throughput" -> throughput(args[1], args[2].isEmpty() ? null : args[2], Integer.parseInt(args[3]), Integer.parseInt(args[4]));
@@ -58,6 +61,20 @@ public final class Bench {
 
     private static void ingest(String url, String key, String service, int seconds, int threads, int batch) throws Exception {
         // Bodies are built before the clock starts, so the client's own JSON work is not measured.
+        List<byte[]> bytes = observationBodies(service, batch);
+        closedLoop("ingest", "observations", url, key, "application/json", true, bytes, seconds, threads, batch);
+    }
+
+    private static void writeBodies(java.nio.file.Path directory, String service, int batch) throws IOException {
+        java.nio.file.Files.createDirectories(directory);
+        List<byte[]> bodies = observationBodies(service, batch);
+        for (int i = 0; i < bodies.size(); i++) {
+            java.nio.file.Files.write(directory.resolve("body-" + i + ".json"), bodies.get(i));
+        }
+    }
+
+    /** Sixteen batches of observations of the last few minutes: 0.3 % failed, log-normal latencies (median 33 ms). */
+    private static List<byte[]> observationBodies(String service, int batch) {
         List<String> bodies = new ArrayList<>();
         Random random = new Random(1);
         Instant base = Instant.now().minusSeconds(240);
@@ -75,8 +92,7 @@ public final class Bench {
             }
             bodies.add(json.append("]}").toString());
         }
-        List<byte[]> bytes = bodies.stream().map(b -> b.getBytes(java.nio.charset.StandardCharsets.UTF_8)).toList();
-        closedLoop("ingest", "observations", url, key, "application/json", true, bytes, seconds, threads, batch);
+        return bodies.stream().map(b -> b.getBytes(java.nio.charset.StandardCharsets.UTF_8)).toList();
     }
 
     /**

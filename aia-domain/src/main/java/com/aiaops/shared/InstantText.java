@@ -24,7 +24,13 @@ public final class InstantText {
      * what is wrong.
      */
     public static Instant parseCommon(CharSequence text) {
-        int length = text.length();
+        return parseCommon(text, 0, text.length());
+    }
+
+    /** {@link #parseCommon(CharSequence)} of the characters from {@code from} to {@code to} (exclusive). */
+    public static Instant parseCommon(CharSequence whole, int from, int to) {
+        CharSequence text = from == 0 && to == whole.length() ? whole : new Window(whole, from, to);
+        int length = to - from;
         if (length < 20 || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T' || text.charAt(13) != ':'
                 || text.charAt(16) != ':') {
             return null;
@@ -109,6 +115,29 @@ public final class InstantText {
             }
         }
         return out.append('Z');
+    }
+
+    /** Characters of a longer text, read in place (a body of thousands of instants is not copied one by one). */
+    private record Window(CharSequence whole, int from, int to) implements CharSequence {
+        @Override
+        public int length() {
+            return to - from;
+        }
+
+        @Override
+        public char charAt(int index) {
+            return whole.charAt(from + index);
+        }
+
+        @Override
+        public CharSequence subSequence(int start, int end) {
+            return whole.subSequence(from + start, from + end);
+        }
+
+        @Override
+        public String toString() {
+            return whole.subSequence(from, to).toString();
+        }
     }
 
     private static StringBuilder pad(StringBuilder out, int value, int width) {

@@ -87,11 +87,7 @@ public final class StrictJson {
     public static final class IntegerValue extends NullableValue<Integer> {
         @Override
         Integer read(JsonValue value) {
-            try {
-                return number(value).intValueExact();
-            } catch (ArithmeticException e) {
-                throw new JsonbException("must be a whole number from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE);
-            }
+            return Values.wholeInt(number(value));
         }
     }
 
@@ -175,19 +171,15 @@ public final class StrictJson {
     public static final class InstantValue extends NullableValue<Instant> {
         @Override
         Instant read(JsonValue value) {
-            return instant(text(value));
+            return StrictJson.instant(text(value));
         }
     }
 
     /** An instant written in ISO-8601; an offset other than Z is allowed (it names the same instant), the answer is in UTC. */
     static Instant instant(String text) {
-        Instant common = InstantText.parseCommon(text);
-        if (common != null) {
-            // Years 1970 to 9999 in UTC are the same years at any offset but for a few hours at either end.
-            if (common.isBefore(FIRST_COMMON_INSTANT) || common.isAfter(LAST_COMMON_INSTANT)) {
-                checkYear(OffsetDateTime.parse(text).getYear());
-            }
-            return common;
+        Instant common = InstantText.parseCommon(text, 0, text.length());
+        if (common != null && !common.isBefore(FIRST_COMMON_INSTANT) && !common.isAfter(LAST_COMMON_INSTANT)) {
+            return common; // years 1970 to 9999 in UTC are the same years at any offset but for a few hours at either end
         }
         OffsetDateTime at = parsed(text, "an ISO-8601 instant such as 2026-11-22T10:00:00Z", OffsetDateTime::parse);
         checkYear(at.getYear());
@@ -195,98 +187,47 @@ public final class StrictJson {
     }
 
     /**
-     * The same rules for a reader that walks the JSON itself (the streaming reader of telemetry batches): the value at
-     * the parser's current {@code event}, null for JSON null, refused with the same words as the binding's.
+     * The rules above for a reader that walks the JSON text itself (the telemetry batches' own reader): each takes the
+     * value the text holds and refuses, with the binding's words, what does not fit.
      */
-    public static final class Streamed {
-        private Streamed() {
+    public static final class Values {
+        public static final String NOT_ALLOWED = "is not one of the allowed values";
+
+        private Values() {
         }
 
-        public static String text(JsonParser.Event event, JsonParser parser) {
-            if (event == JsonParser.Event.VALUE_NULL) {
-                return null;
+        public static int wholeInt(BigDecimal number) {
+            try {
+                return number.intValueExact();
+            } catch (ArithmeticException e) {
+                throw new JsonbException("must be a whole number from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE);
             }
-            if (event != JsonParser.Event.VALUE_STRING) {
-                throw new JsonbException("must be a JSON string, not " + describe(event));
+        }
+
+        public static double finite(double number) {
+            if (!Double.isFinite(number)) {
+                throw new JsonbException("must be a finite number");
             }
-            String text = parser.getString();
+            return number;
+        }
+
+        public static String text(String text) {
             checkNoControlCharacters(text);
             return text;
         }
 
-        public static Integer integer(JsonParser.Event event, JsonParser parser) {
-            if (event == JsonParser.Event.VALUE_NULL) {
-                return null;
+        /** An instant written from {@code from} to {@code to} in {@code text}. */
+        public static Instant instant(CharSequence text, int from, int to) {
+            Instant common = InstantText.parseCommon(text, from, to);
+            // Years 1970 to 9999 in UTC are the same years at any offset but for a few hours at either end.
+            if (common != null && !common.isBefore(FIRST_COMMON_INSTANT) && !common.isAfter(LAST_COMMON_INSTANT)) {
+                return common;
             }
-            requireNumber(event);
-            String digits = parser.getString();
-            if (digits.length() <= 9 && isPlainWholeNumber(digits)) {
-                return Integer.parseInt(digits);
-            }
-            return new IntegerValue().read(parser.getValue());
+            return StrictJson.instant(text.subSequence(from, to).toString());
         }
 
-        public static Double finite(JsonParser.Event event, JsonParser parser) {
-            if (event == JsonParser.Event.VALUE_NULL) {
-                return null;
-            }
-            requireNumber(event);
-            // Correctly rounded, as BigDecimal's doubleValue is; only the sign of a zero can differ ("-0" is 0 there).
-            String text = parser.getString();
-            double result = Double.parseDouble(text);
-            if (result == 0) {
-                result = new BigDecimal(text).doubleValue();
-            }
-            if (!Double.isFinite(result)) {
-                throw new JsonbException("must be a finite number");
-            }
-            return result;
-        }
-
-        private static boolean isPlainWholeNumber(String text) {
-            for (int i = 0; i < text.length(); i++) {
-                char c = text.charAt(i);
-                if ((c < '0' || c > '9') && !(c == '-' && i == 0)) {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        public static Instant instant(JsonParser.Event event, JsonParser parser) {
-            String text = text(event, parser);
-            return text == null ? null : StrictJson.instant(text);
-        }
-
-        public static <E extends Enum<E>> E choice(JsonParser.Event event, JsonParser parser, Class<E> type) {
-            String text = text(event, parser);
-            if (text == null) {
-                return null;
-            }
-            for (E constant : type.getEnumConstants()) {
-                if (constant.name().equals(text)) {
-                    return constant;
-                }
-            }
-            throw new JsonbException("is not one of the allowed values");
-        }
-
-        private static void requireNumber(JsonParser.Event event) {
-            if (event != JsonParser.Event.VALUE_NUMBER) {
-                throw new JsonbException("must be a JSON number, not " + describe(event));
-            }
-        }
-
-        public static String describe(JsonParser.Event event) {
-            return switch (event) {
-                case VALUE_STRING -> "a string";
-                case VALUE_NUMBER -> "a number";
-                case VALUE_TRUE, VALUE_FALSE -> "a boolean";
-                case START_ARRAY -> "an array";
-                case START_OBJECT -> "an object";
-                case VALUE_NULL -> "null";
-                default -> "the end of " + (event == JsonParser.Event.END_ARRAY ? "an array" : "an object");
-            };
+        public static JsonbException wrongType(String expected, String found) {
+            return new JsonbException("must be " + expected + ", not " + found);
         }
     }
 

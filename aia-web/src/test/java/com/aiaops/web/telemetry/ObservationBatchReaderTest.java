@@ -33,7 +33,7 @@ class ObservationBatchReaderTest {
             "9999-12-31T23:59:59Z", "10000-01-01T00:00:00Z", "2026-12-06T10:15:30+18:00", "2026-12-06T10:15:30+19:00",
             "2026-12-06T24:00:00Z", "2026-12-06T10:15:30", "", "yesterday", "2026-12-06T10:15:30.1234567891Z"};
     private static final String[] NUMBERS = {"200", "503", "2e2", "200.0", "200.5", "-0", "0", "1e400", "-1e-400", "1E2", "99999999999",
-            "2147483648", "-2147483649", "12.25", "3600000", "0.000001", "1e-7", "\"200\"", "true", "null", "[]", "{}"};
+            "2147483648", "-2147483649", "12.25", "-12.5", "-0.0", "123456789012345678.5", "0.1234567890123456789", "9007199254740993", "3600000", "0.000001", "1e-7", "\"200\"", "true", "null", "[]", "{}"};
     private static final String[] OUTCOMES = {"\"GOOD\"", "\"BAD\"", "\"good\"", "\"\"", "null", "1", "\"GOOD \""};
     private static final String[] SERVICES = {"\"checkout\"", "\"\"", "null", "\"a\\u0000b\"", "\"caf\\u00e9\"", "\"tab\\there\"", "7",
             "\"\\ud83d\\ude00\"", "\"x\\u007fy\""};
@@ -148,7 +148,7 @@ class ObservationBatchReaderTest {
     @Test
     void batches_changed_a_character_at_a_time_are_read_as_the_binding_reads_them() {
         Random random = new Random(21);
-        String alphabet = "{}[]\":,0123456789.eE-+ \\utnlfrsaZT\u00e9";
+        String alphabet = "{}[]\":,0123456789.eE-+ \\utnlfrsaZT\u00e9\n\t\u0001";
         for (int i = 0; i < 20_000; i++) {
             StringBuilder body = new StringBuilder(body(random, 1 + random.nextInt(3)));
             for (int changes = 1 + random.nextInt(3); changes > 0; changes--) {
@@ -160,6 +160,19 @@ class ObservationBatchReaderTest {
                 }
             }
             agree(body.toString());
+        }
+    }
+
+    @Test
+    void batches_with_changed_bytes_are_decoded_and_read_as_the_binding_reads_them() {
+        Random random = new Random(22);
+        for (int i = 0; i < 20_000; i++) {
+            byte[] body = body(random, 1 + random.nextInt(3)).replace("checkout", "caf\u00e9-\u20ac-\ud83d\ude00")
+                    .getBytes(StandardCharsets.UTF_8);
+            for (int changes = 1 + random.nextInt(2); changes > 0; changes--) {
+                body[random.nextInt(body.length)] = (byte) (random.nextBoolean() ? 0x80 + random.nextInt(128) : random.nextInt(128));
+            }
+            agree(body, new String(body, StandardCharsets.ISO_8859_1));
         }
     }
 
