@@ -161,7 +161,38 @@ class TelemetryIT extends ApiIT {
         assertEquals(0, requests(tenant.adminKey(), serviceId, NOW.minusSeconds(3600), NOW));
         as(ingest).body(Map.of("observations", List.of())).post("/telemetry/observations").then().statusCode(400);
         as(ingest).body("{\"observations\":[{\"service\":\"api\",\"timestamp\":\"yesterday\",\"status\":200}]}")
-                .post("/telemetry/observations").then().statusCode(400);
+                .post("/telemetry/observations").then().statusCode(400)
+                .body("errors[0].field", equalTo("observations[0].timestamp"));
+    }
+
+    @Test
+    void a_batch_is_read_as_written_and_a_value_that_does_not_fit_is_named_by_its_item() {
+        Tenant tenant = newTenant();
+        String serviceId = registerService(tenant.adminKey(), "api");
+        String ingest = issueKey(tenant, "INGEST");
+        String at = NOW.minusSeconds(120).toString();
+        // Escaped names and text, an offset, a number with an exponent, white space: one batch as any JSON writer may send it.
+        String written = "{ \"observations\" : [\n {\"servic\\u0065\":\"\\u0061pi\",\"timestamp\":\"" + at + "\",\"status\":2e2,"
+                + "\"latencyMs\":1.25E1},\n {\"service\":\"api\",\"timestamp\":\"" + NOW.minusSeconds(120).atOffset(java.time.ZoneOffset.ofHours(-5))
+                + "\",\"outcome\":\"BAD\",\"latencyMs\":0} ] }\n";
+        as(ingest).body(written).post("/telemetry/observations").then().statusCode(200).body("accepted", equalTo(2));
+        as(tenant.adminKey()).get("/services/" + serviceId + "/telemetry?from=" + NOW.minusSeconds(3600)).then().statusCode(200)
+                .body("requests", equalTo(2)).body("goodRequests", equalTo(1));
+
+        String good = "{\"service\":\"api\",\"timestamp\":\"" + at + "\",\"status\":200}";
+        for (String[] refused : List.of(new String[] {"\"status\":200.5", "observations[1].status"},
+                new String[] {"\"status\":\"200\"", "observations[1].status"}, new String[] {"\"latencyMs\":1e400", "observations[1].latencyMs"},
+                new String[] {"\"outcome\":\"good\"", "observations[1].outcome"}, new String[] {"\"colour\":\"red\"", "observations[1].colour"},
+                new String[] {"\"timestamp\":\"2026-02-29T00:00:00Z\"", "observations[1].timestamp"})) {
+            String body = "{\"observations\":[" + good + ",{\"service\":\"api\",\"timestamp\":\"" + at + "\",\"status\":200," + refused[0] + "}]}";
+            as(ingest).body(body).post("/telemetry/observations").then().statusCode(400).contentType(PROBLEM_JSON)
+                    .body("type", equalTo("urn:aia-ops:problem:validation-failed")).body("errors[0].field", equalTo(refused[1]));
+        }
+        // Content after the batch is not JSON the API takes, although a reader might stop before it.
+        as(ingest).body("{\"observations\":[" + good + "]}}").post("/telemetry/observations").then().statusCode(400)
+                .contentType(PROBLEM_JSON).body("type", equalTo("urn:aia-ops:problem:malformed-json"));
+        as(tenant.adminKey()).get("/services/" + serviceId + "/telemetry?from=" + NOW.minusSeconds(3600)).then().statusCode(200)
+                .body("requests", equalTo(2));
     }
 
     @Test
