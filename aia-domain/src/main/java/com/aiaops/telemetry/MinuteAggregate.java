@@ -1,5 +1,6 @@
 package com.aiaops.telemetry;
 
+import com.aiaops.shared.InstantText;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -25,7 +26,13 @@ public record MinuteAggregate(@NotNull @Size(max = 63) String service, @NotNull 
 
     /** The minute as the batch digest reads it (the text it has always had, so retries across versions still match). */
     void appendCanonical(StringBuilder text) {
-        text.append(service).append('|').append(minute).append('|').append(total).append('|').append(good).append('|');
+        text.append(service).append('|');
+        if (minute == null) {
+            text.append("null");
+        } else {
+            InstantText.append(text, minute);
+        }
+        text.append('|').append(total).append('|').append(good).append('|');
         if (latencies == null) {
             text.append("null");
             return;

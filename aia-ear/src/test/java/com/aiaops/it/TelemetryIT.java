@@ -182,6 +182,7 @@ class TelemetryIT extends ApiIT {
         String good = "{\"service\":\"api\",\"timestamp\":\"" + at + "\",\"status\":200}";
         for (String[] refused : List.of(new String[] {"\"status\":200.5", "observations[1].status"},
                 new String[] {"\"status\":\"200\"", "observations[1].status"}, new String[] {"\"latencyMs\":1e400", "observations[1].latencyMs"},
+                new String[] {"\"latencyMs\":1e99999999999", "observations[1].latencyMs"},
                 new String[] {"\"outcome\":\"good\"", "observations[1].outcome"}, new String[] {"\"colour\":\"red\"", "observations[1].colour"},
                 new String[] {"\"timestamp\":\"2026-02-29T00:00:00Z\"", "observations[1].timestamp"})) {
             String body = "{\"observations\":[" + good + ",{\"service\":\"api\",\"timestamp\":\"" + at + "\",\"status\":200," + refused[0] + "}]}";

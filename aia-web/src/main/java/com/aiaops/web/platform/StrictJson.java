@@ -76,11 +76,7 @@ public final class StrictJson {
     public static final class LongValue extends NullableValue<Long> {
         @Override
         Long read(JsonValue value) {
-            try {
-                return number(value).longValueExact();
-            } catch (ArithmeticException e) {
-                throw new JsonbException("must be a whole number from " + Long.MIN_VALUE + " to " + Long.MAX_VALUE);
-            }
+            return Values.wholeLong(number(value));
         }
     }
 
@@ -201,6 +197,14 @@ public final class StrictJson {
                 return number.intValueExact();
             } catch (ArithmeticException e) {
                 throw new JsonbException("must be a whole number from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE);
+            }
+        }
+
+        public static long wholeLong(BigDecimal number) {
+            try {
+                return number.longValueExact();
+            } catch (ArithmeticException e) {
+                throw new JsonbException("must be a whole number from " + Long.MIN_VALUE + " to " + Long.MAX_VALUE);
             }
         }
 
