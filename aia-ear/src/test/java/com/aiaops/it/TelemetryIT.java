@@ -294,6 +294,14 @@ class TelemetryIT extends ApiIT {
                         "total", 5, "good", 6))))
                 .post("/telemetry/minutes").then().statusCode(400)
                 .body("errors.field", hasItems("minutes[0].minute", "minutes[0].good"));
+        // A value that does not fit is named by its place, down to the latency count that holds it.
+        String good = "{\"service\":\"edge\",\"minute\":\"" + minute + "\",\"total\":5,\"good\":5}";
+        as(ingest).body("{\"minutes\":[" + good + ",{\"service\":\"edge\",\"minute\":\"" + minute
+                        + "\",\"total\":5,\"good\":5,\"latencies\":[{\"ms\":5,\"count\":1},{\"ms\":\"5\",\"count\":1}]}]}")
+                .post("/telemetry/minutes").then().statusCode(400).contentType(PROBLEM_JSON)
+                .body("type", equalTo("urn:aia-ops:problem:validation-failed")).body("errors[0].field", equalTo("minutes[1].latencies[1].ms"));
+        as(ingest).body("{\"minutes\":[" + good + "]} []").post("/telemetry/minutes").then().statusCode(400)
+                .body("type", equalTo("urn:aia-ops:problem:malformed-json"));
     }
 
     @Test
