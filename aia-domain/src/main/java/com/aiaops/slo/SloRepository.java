@@ -12,7 +12,7 @@ import java.util.UUID;
 
 /** SLOs of one organisation at a time. */
 @ApplicationScoped
-public class SloRepository implements com.aiaops.telemetry.TrackedThresholds {
+public class SloRepository {
     /** Ids bound to one query at most: well under any database's limit on bound parameters. */
     private static final int IDS_PER_QUERY = 1_000;
 
@@ -59,9 +59,8 @@ public class SloRepository implements com.aiaops.telemetry.TrackedThresholds {
                 query -> query.setParameter("service", serviceId).getResultList());
     }
 
-    /** The latency thresholds the SLOs of these services use, which ingestion counts exactly. */
-    @Override
-    public Set<Integer> of(UUID organizationId, UUID serviceId) {
+    /** The latency thresholds the SLOs of this service use, which ingestion counts exactly (see {@link SloThresholds}). */
+    public Set<Integer> thresholdsOf(UUID organizationId, UUID serviceId) {
         Set<Integer> bounds = new HashSet<>();
         OrganizationScope.read(em, organizationId, "select distinct s.latencyThresholdMillis, s.latencyThresholdStrict, s.latencyGoodAbove "
                         + "from Slo s where s.organizationId = :organization and s.serviceId = :service and s.latencyThresholdMillis is not null",

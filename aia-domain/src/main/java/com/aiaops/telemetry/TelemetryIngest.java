@@ -1,7 +1,6 @@
 package com.aiaops.telemetry;
 
 import com.aiaops.catalog.Service;
-import com.aiaops.catalog.ServiceRepository;
 import com.aiaops.shared.InvalidRequestException;
 import com.aiaops.shared.InvalidRequestException.Violation;
 import com.aiaops.shared.Sha256;
@@ -38,7 +37,7 @@ public class TelemetryIngest {
     private static final Logger LOG = Logger.getLogger(TelemetryIngest.class);
 
     @Inject
-    ServiceRepository services;
+    KnownServices knownServices;
 
     @Inject
     TrackedThresholds trackedThresholds;
@@ -66,11 +65,11 @@ public class TelemetryIngest {
     public IngestReceipt ingest(Caller caller, String idempotencyKey, List<Observation> observations) {
         Instant now = clock.instant();
         requireSize(observations);
-        Map<String, Service> byslug = validate(caller, observations, now);
+        Map<String, UUID> byslug = validate(caller, observations, now);
         SortedMap<RollupKey, BucketAggregate> buckets = new TreeMap<>();
         Map<UUID, Set<Integer>> thresholds = new HashMap<>();
         for (Observation o : observations) {
-            UUID serviceId = byslug.get(o.service()).id();
+            UUID serviceId = byslug.get(o.service());
             for (BucketAggregate bucket : bucketsOf(buckets, thresholds, caller.organizationId(), serviceId, o.timestamp())) {
                 bucket.add(o.isGood(), o.latencyMs());
             }
@@ -99,11 +98,11 @@ public class TelemetryIngest {
 
     private IngestReceipt ingestMinutes(Caller caller, String idempotencyKey, List<MinuteAggregate> minutes, Instant now, Instant oldest) {
         requireSize(minutes);
-        Map<String, Service> byslug = validateMinutes(caller, minutes, now, oldest);
+        Map<String, UUID> byslug = validateMinutes(caller, minutes, now, oldest);
         SortedMap<RollupKey, BucketAggregate> buckets = new TreeMap<>();
         Map<UUID, Set<Integer>> thresholds = new HashMap<>();
         for (MinuteAggregate m : minutes) {
-            UUID serviceId = byslug.get(m.service()).id();
+            UUID serviceId = byslug.get(m.service());
             for (BucketAggregate bucket : bucketsOf(buckets, thresholds, caller.organizationId(), serviceId, m.minute())) {
                 bucket.addCounted(m.total(), m.good(), m.latencies());
             }
@@ -132,7 +131,7 @@ public class TelemetryIngest {
         private final Instant newest;
         private final SortedMap<RollupKey, BucketAggregate> buckets = new TreeMap<>();
         private final Map<UUID, Set<Integer>> thresholds = new HashMap<>();
-        private final Map<String, Service> services = new HashMap<>();
+        private final Map<String, UUID> services = new HashMap<>();
         private final StringBuilder digest = new StringBuilder();
         private int items;
 
@@ -153,7 +152,7 @@ public class TelemetryIngest {
 
         /** One request; the caller has checked its time with {@link #refusalOf}. */
         public void observe(Service service, Instant at, boolean good, Double latencyMs) {
-            services.put(service.slug(), service);
+            services.put(service.slug(), service.id());
             for (BucketAggregate bucket : bucketsOf(buckets, thresholds, caller.organizationId(), service.id(), at)) {
                 bucket.add(good, latencyMs);
             }
@@ -162,7 +161,7 @@ public class TelemetryIngest {
 
         /** Requests counted by the sender in the minute of {@code at}; the caller has checked its time. */
         public void count(Service service, Instant at, long total, long good, List<MinuteAggregate.LatencyCount> latencies) {
-            services.put(service.slug(), service);
+            services.put(service.slug(), service.id());
             for (BucketAggregate bucket : bucketsOf(buckets, thresholds, caller.organizationId(), service.id(), Resolution.MINUTE.bucketOf(at))) {
                 bucket.addCounted(total, good, latencies);
             }
@@ -194,7 +193,7 @@ public class TelemetryIngest {
      * Committed: answers computed before this batch must no longer be served — those about the services' sealed minutes
      * only if the batch wrote into them (a late batch), so a long window's sealed part outlives the batches of now.
      */
-    private void invalidateWritten(Map<String, Service> byslug, SortedMap<RollupKey, BucketAggregate> buckets) {
+    private void invalidateWritten(Map<String, UUID> byslug, SortedMap<RollupKey, BucketAggregate> buckets) {
         Map<UUID, Instant> oldestMinute = new HashMap<>();
         for (RollupKey key : buckets.keySet()) {
             if (key.resolution() == Resolution.MINUTE) {
@@ -202,12 +201,12 @@ public class TelemetryIngest {
             }
         }
         Instant now = clock.instant();
-        for (Service service : byslug.values()) {
-            Instant oldest = oldestMinute.get(service.id());
+        for (UUID service : byslug.values()) {
+            Instant oldest = oldestMinute.get(service);
             if (oldest == null) {
-                cache.invalidate(service.id());
+                cache.invalidate(service);
             } else {
-                cache.invalidateWritten(service.id(), oldest, now);
+                cache.invalidateWritten(service, oldest, now);
             }
         }
     }
@@ -223,7 +222,7 @@ public class TelemetryIngest {
         }
     }
 
-    private IngestReceipt apply(Caller caller, String idempotencyKey, String digest, int items, Map<String, Service> byslug,
+    private IngestReceipt apply(Caller caller, String idempotencyKey, String digest, int items, Map<String, UUID> byslug,
                                 SortedMap<RollupKey, BucketAggregate> buckets, Instant now, Runnable alsoInTransaction) {
         if (alsoInTransaction == null) {
             // With the organisation's other batches arriving now, in one transaction; alone below if that fails.
@@ -248,8 +247,8 @@ public class TelemetryIngest {
         }
     }
 
-    private Map<String, Service> validate(Caller caller, List<Observation> observations, Instant now) {
-        Map<String, Service> bySlug = new HashMap<>();
+    private Map<String, UUID> validate(Caller caller, List<Observation> observations, Instant now) {
+        Map<String, UUID> bySlug = new HashMap<>();
         List<Violation> violations = new ArrayList<>();
         Instant oldest = now.minus(maxAge);
         Instant newest = now.plus(maxClockSkew);
@@ -274,8 +273,8 @@ public class TelemetryIngest {
         return bySlug;
     }
 
-    private Map<String, Service> validateMinutes(Caller caller, List<MinuteAggregate> minutes, Instant now, Instant oldest) {
-        Map<String, Service> bySlug = new HashMap<>();
+    private Map<String, UUID> validateMinutes(Caller caller, List<MinuteAggregate> minutes, Instant now, Instant oldest) {
+        Map<String, UUID> bySlug = new HashMap<>();
         List<Violation> violations = new ArrayList<>();
         Instant newest = now.plus(maxClockSkew);
         for (int i = 0; i < minutes.size() && violations.size() < MAX_REPORTED_VIOLATIONS; i++) {
@@ -321,11 +320,11 @@ public class TelemetryIngest {
         return list + "[" + index + "]" + field;
     }
 
-    private void checkService(Caller caller, String slug, String list, int index, Map<String, Service> bySlug, List<Violation> violations) {
+    private void checkService(Caller caller, String slug, String list, int index, Map<String, UUID> bySlug, List<Violation> violations) {
         if (slug == null || slug.isBlank()) {
             violations.add(new Violation(item(list, index, ".service"), "is required"));
         } else if (!bySlug.containsKey(slug)) {
-            services.findBySlug(caller.organizationId(), slug).ifPresentOrElse(s -> bySlug.put(slug, s),
+            knownServices.idOf(caller.organizationId(), slug).ifPresentOrElse(id -> bySlug.put(slug, id),
                     () -> violations.add(new Violation(item(list, index, ".service"), "no service '" + slug + "' in this organisation")));
         }
     }

@@ -135,6 +135,33 @@ class SloIT extends ApiIT {
     }
 
     /**
+     * Ingest keeps the thresholds a service's SLOs measure against under the organisation's SLO set: a batch after a latency
+     * SLO is defined counts its threshold, although the batches before it (which asked for the service's thresholds when
+     * there were none) found them kept.
+     */
+    @Test
+    void a_threshold_defined_between_two_batches_is_counted_from_the_second() {
+        Tenant tenant = newTenant();
+        String serviceId = registerService(tenant.adminKey(), "lookup");
+        String ingest = issueKey(tenant, "INGEST");
+        for (int round = 0; round < 3; round++) { // asked, then found kept
+            as(ingest).body(batch(spread("lookup", NOW.minusSeconds(300), 1, 10, 0, 50))).post("/telemetry/observations").then().statusCode(200);
+        }
+        Map<String, Object> latency = availability(serviceId, "lookup-latency", 95);
+        latency.put("indicator", "LATENCY");
+        latency.put("latencyThresholdMs", 300);
+        String slo = defineSlo(tenant.adminKey(), latency);
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            items.add(observation("lookup", NOW.minusSeconds(200 - i), 200, i < 15 ? 120 + i : 450 + i));
+        }
+        as(ingest).body(batch(items)).post("/telemetry/observations").then().statusCode(200);
+        // The 30 requests before the SLO had no threshold to count against; the 20 after it all did.
+        as(tenant.adminKey()).get("/slos/" + slo + "/status").then().statusCode(200)
+                .body("goodEvents", equalTo(15)).body("totalEvents", equalTo(20));
+    }
+
+    /**
      * "Good if < 300 ms" and "good if ≤ 300 ms" are two SLOs: requests at exactly 300 ms are bad for the first and good
      * for the second, counted apart by ingestion (observations and pre-counted minutes), and each is exported with its
      * own OpenSLO op. So are the two the other way ("good if > 300 ms", "≥ 300 ms"), which OpenSLO documents may say.

@@ -166,6 +166,19 @@ class TelemetryIT extends ApiIT {
     }
 
     @Test
+    void a_service_registered_after_a_batch_was_refused_for_its_slug_takes_the_next_batch() {
+        Tenant tenant = newTenant();
+        registerService(tenant.adminKey(), "api");
+        String ingest = issueKey(tenant, "INGEST");
+        var body = batch(spread("late", NOW.minusSeconds(120), 1, 5, 0, 10));
+        as(ingest).body(batch(spread("api", NOW.minusSeconds(120), 1, 5, 0, 10))).post("/telemetry/observations").then().statusCode(200);
+        as(ingest).body(body).post("/telemetry/observations").then().statusCode(400).body("errors[0].field", equalTo("observations[0].service"));
+        String late = registerService(tenant.adminKey(), "late");
+        as(ingest).body(body).post("/telemetry/observations").then().statusCode(200).body("accepted", equalTo(5));
+        assertEquals(5, requests(tenant.adminKey(), late, NOW.minusSeconds(3600), NOW));
+    }
+
+    @Test
     void a_batch_is_read_as_written_and_a_value_that_does_not_fit_is_named_by_its_item() {
         Tenant tenant = newTenant();
         String serviceId = registerService(tenant.adminKey(), "api");
