@@ -79,8 +79,11 @@ public final class InstantText {
         return Instant.ofEpochSecond(epochSecond, nanos);
     }
 
-    /** Appends exactly what {@link Instant#toString()} would. */
+    /** Appends exactly what {@link StringBuilder#append(Object)} would ({@link Instant#toString()}, or "null"). */
     public static StringBuilder append(StringBuilder out, Instant instant) {
+        if (instant == null) {
+            return out.append("null");
+        }
         long epochSecond = instant.getEpochSecond();
         if (epochSecond < FIRST_FOUR_DIGIT_SECOND || epochSecond > LAST_FOUR_DIGIT_SECOND) {
             return out.append(instant); // signed or five-digit years: rare enough for the general formatter

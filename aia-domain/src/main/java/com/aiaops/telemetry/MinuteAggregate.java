@@ -26,13 +26,7 @@ public record MinuteAggregate(@NotNull @Size(max = 63) String service, @NotNull 
 
     /** The minute as the batch digest reads it (the text it has always had, so retries across versions still match). */
     void appendCanonical(StringBuilder text) {
-        text.append(service).append('|');
-        if (minute == null) {
-            text.append("null");
-        } else {
-            InstantText.append(text, minute);
-        }
-        text.append('|').append(total).append('|').append(good).append('|');
+        InstantText.append(text.append(service).append('|'), minute).append('|').append(total).append('|').append(good).append('|');
         if (latencies == null) {
             text.append("null");
             return;

@@ -31,12 +31,6 @@ public record Observation(@NotNull @Size(max = 63) String service, @NotNull Inst
      * is still known.
      */
     void appendCanonical(StringBuilder text) {
-        text.append(service).append('|');
-        if (timestamp == null) {
-            text.append("null");
-        } else {
-            InstantText.append(text, timestamp);
-        }
-        text.append('|').append(status).append('|').append(outcome).append('|').append(latencyMs);
+        InstantText.append(text.append(service).append('|'), timestamp).append('|').append(status).append('|').append(outcome).append('|').append(latencyMs);
     }
 }

@@ -112,5 +112,6 @@ class InstantTextTest {
                 Instant.ofEpochSecond(LAST + 1), Instant.ofEpochSecond(FIRST - 1), Instant.parse("2024-02-29T12:00:00.000001Z"))) {
             assertEquals(instant.toString(), InstantText.append(new StringBuilder("x"), instant).substring(1));
         }
+        assertEquals("null", InstantText.append(new StringBuilder(), null).toString());
     }
 }

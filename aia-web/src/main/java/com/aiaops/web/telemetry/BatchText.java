@@ -2,6 +2,7 @@ package com.aiaops.web.telemetry;
 
 import com.aiaops.shared.InvalidRequestException;
 import com.aiaops.web.platform.JsonText;
+import jakarta.json.bind.JsonbException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -19,7 +20,41 @@ final class BatchText {
         T read(JsonText text, String list, int index);
     }
 
+    /** Reads the value of field {@code field} (an index into the names given), the cursor on it; never JSON null. */
+    interface Value {
+        Object read(int field, JsonText text);
+    }
+
     private BatchText() {
+    }
+
+    /**
+     * The object at the cursor (on its '{'), item {@code index} of {@code list}: the value of each of {@code names} it
+     * holds, by the name's index (null where absent or JSON null; the last where a name repeats). A value {@code value}
+     * refuses, or a name not among {@code names}, is refused naming its place ({@code minutes[3].total}).
+     */
+    static Object[] object(JsonText text, String[] names, String kind, String list, int index, Value value) {
+        Object[] values = new Object[names.length];
+        text.skip();
+        if (text.next() == '}') {
+            text.skip();
+            return values;
+        }
+        do {
+            int field = text.field(names);
+            String unknown = field < 0 ? text.string() : null;
+            text.expect(':');
+            text.next();
+            try {
+                if (field < 0) {
+                    throw new JsonbException("is not a field of " + kind);
+                }
+                values[field] = text.isNull() ? null : value.read(field, text);
+            } catch (JsonbException refused) {
+                throw InvalidRequestException.ofField("validation-failed", field(list, index, field < 0 ? unknown : names[field]), refused.getMessage());
+            }
+        } while (text.more('}'));
+        return values;
     }
 
     /** The batch the body holds: its list made into the batch; null for JSON null (refused as a missing batch). */

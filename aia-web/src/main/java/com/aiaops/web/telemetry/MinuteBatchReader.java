@@ -1,12 +1,10 @@
 package com.aiaops.web.telemetry;
 
-import com.aiaops.shared.InvalidRequestException;
 import com.aiaops.telemetry.MinuteAggregate;
 import com.aiaops.telemetry.MinuteAggregate.LatencyCount;
 import com.aiaops.web.platform.JsonText;
 import com.aiaops.web.platform.StrictJson.Values;
 import com.aiaops.web.telemetry.TelemetryResource.MinuteBatch;
-import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -29,7 +27,7 @@ import java.util.List;
 @Consumes(MediaType.APPLICATION_JSON)
 public class MinuteBatchReader implements MessageBodyReader<MinuteBatch> {
     private static final String[] FIELDS = {"service", "minute", "total", "good", "latencies"};
-    private static final int SERVICE = 0, MINUTE = 1, TOTAL = 2, GOOD = 3, LATENCIES = 4, UNKNOWN = -1;
+    private static final int SERVICE = 0, MINUTE = 1, TOTAL = 2, GOOD = 3, LATENCIES = 4;
     private static final String[] LATENCY_FIELDS = {"ms", "count"};
     private static final int MS = 0, COUNT = 1;
 
@@ -48,67 +46,25 @@ public class MinuteBatchReader implements MessageBodyReader<MinuteBatch> {
         return BatchText.read(new String(bytes, StandardCharsets.UTF_8), "minutes", MinuteBatchReader::minute, MinuteBatch::new);
     }
 
+    @SuppressWarnings("unchecked")
     private static MinuteAggregate minute(JsonText text, String list, int index) {
-        text.skip();
-        String service = null;
-        Instant minute = null;
-        Long total = null;
-        Long good = null;
-        List<LatencyCount> latencies = null;
-        if (text.next() == '}') {
-            text.skip();
-            return new MinuteAggregate(null, null, null, null, null);
-        }
-        do {
-            int field = text.field(FIELDS);
-            String unknown = field == UNKNOWN ? text.string() : null;
-            text.expect(':');
-            text.next();
-            if (field == LATENCIES) {
-                // Refusals inside are named by the latency's own place.
-                latencies = text.isNull() ? null : BatchText.list(text, list + "[" + index + "].latencies", MinuteBatchReader::latency);
-                continue;
-            }
-            try {
-                switch (field) {
-                    case SERVICE -> service = text.isNull() ? null : Values.text(text.stringValue());
-                    case MINUTE -> minute = text.isNull() ? null : text.instantValue();
-                    case TOTAL -> total = text.isNull() ? null : text.longValue();
-                    case GOOD -> good = text.isNull() ? null : text.longValue();
-                    default -> throw new JsonbException("is not a field of a minute");
-                }
-            } catch (JsonbException refused) {
-                throw InvalidRequestException.ofField("validation-failed", BatchText.field(list, index, field == UNKNOWN ? unknown : FIELDS[field]),
-                        refused.getMessage());
-            }
-        } while (text.more('}'));
-        return new MinuteAggregate(service, minute, total, good, latencies);
+        Object[] values = BatchText.object(text, FIELDS, "a minute", list, index, (field, value) -> switch (field) {
+            case SERVICE -> Values.text(value.stringValue());
+            case MINUTE -> value.instantValue();
+            case TOTAL, GOOD -> value.longValue();
+            // Refusals inside are named by the latency's own place.
+            default -> BatchText.list(value, list + "[" + index + "].latencies", MinuteBatchReader::latency);
+        });
+        return new MinuteAggregate((String) values[SERVICE], (Instant) values[MINUTE], (Long) values[TOTAL], (Long) values[GOOD],
+                (List<LatencyCount>) values[LATENCIES]);
     }
 
     private static LatencyCount latency(JsonText text, String list, int index) {
-        text.skip();
-        Double ms = null;
-        Long count = null;
-        if (text.next() == '}') {
-            text.skip();
-            return new LatencyCount(null, null);
-        }
-        do {
-            int field = text.field(LATENCY_FIELDS);
-            String unknown = field == UNKNOWN ? text.string() : null;
-            text.expect(':');
-            text.next();
-            try {
-                switch (field) {
-                    case MS -> ms = text.isNull() ? null : text.doubleValue();
-                    case COUNT -> count = text.isNull() ? null : text.longValue();
-                    default -> throw new JsonbException("is not a field of a latency count");
-                }
-            } catch (JsonbException refused) {
-                throw InvalidRequestException.ofField("validation-failed", BatchText.field(list, index, field == UNKNOWN ? unknown : LATENCY_FIELDS[field]),
-                        refused.getMessage());
-            }
-        } while (text.more('}'));
-        return new LatencyCount(ms, count);
+        Object[] values = BatchText.object(text, LATENCY_FIELDS, "a latency count", list, index,
+                (field, value) -> switch (field) { // a switch, not ?:, which would make the count a double
+                    case MS -> value.doubleValue();
+                    default -> value.longValue();
+                });
+        return new LatencyCount((Double) values[MS], (Long) values[COUNT]);
     }
 }

@@ -1,6 +1,5 @@
 package com.aiaops.web.telemetry;
 
-import com.aiaops.shared.InvalidRequestException;
 import com.aiaops.telemetry.Observation;
 import com.aiaops.web.platform.JsonText;
 import com.aiaops.web.platform.StrictJson.Values;
@@ -29,7 +28,7 @@ import java.time.Instant;
 @Consumes(MediaType.APPLICATION_JSON)
 public class ObservationBatchReader implements MessageBodyReader<ObservationBatch> {
     private static final String[] FIELDS = {"service", "timestamp", "status", "outcome", "latencyMs"};
-    private static final int SERVICE = 0, TIMESTAMP = 1, STATUS = 2, OUTCOME = 3, LATENCY = 4, UNKNOWN = -1;
+    private static final int SERVICE = 0, TIMESTAMP = 1, STATUS = 2, OUTCOME = 3, LATENCY = 4;
 
     @Override
     public boolean isReadable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
@@ -48,36 +47,15 @@ public class ObservationBatchReader implements MessageBodyReader<ObservationBatc
     }
 
     private static Observation observation(JsonText text, String list, int index) {
-        text.skip();
-        String service = null;
-        Instant timestamp = null;
-        Integer status = null;
-        Observation.Outcome outcome = null;
-        Double latencyMs = null;
-        if (text.next() == '}') {
-            text.skip();
-            return new Observation(null, null, null, null, null);
-        }
-        do {
-            int field = text.field(FIELDS);
-            String unknown = field == UNKNOWN ? text.string() : null;
-            text.expect(':');
-            text.next();
-            try {
-                switch (field) {
-                    case SERVICE -> service = text.isNull() ? null : Values.text(text.stringValue());
-                    case TIMESTAMP -> timestamp = text.isNull() ? null : text.instantValue();
-                    case STATUS -> status = text.isNull() ? null : text.intValue();
-                    case OUTCOME -> outcome = text.isNull() ? null : outcome(text.stringValue());
-                    case LATENCY -> latencyMs = text.isNull() ? null : text.doubleValue();
-                    default -> throw new JsonbException("is not a field of an observation");
-                }
-            } catch (JsonbException refused) {
-                throw InvalidRequestException.ofField("validation-failed", BatchText.field(list, index, field == UNKNOWN ? unknown : FIELDS[field]),
-                        refused.getMessage());
-            }
-        } while (text.more('}'));
-        return new Observation(service, timestamp, status, outcome, latencyMs);
+        Object[] values = BatchText.object(text, FIELDS, "an observation", list, index, (field, value) -> switch (field) {
+            case SERVICE -> Values.text(value.stringValue());
+            case TIMESTAMP -> value.instantValue();
+            case STATUS -> value.intValue();
+            case OUTCOME -> outcome(value.stringValue());
+            default -> value.doubleValue();
+        });
+        return new Observation((String) values[SERVICE], (Instant) values[TIMESTAMP], (Integer) values[STATUS],
+                (Observation.Outcome) values[OUTCOME], (Double) values[LATENCY]);
     }
 
     private static Observation.Outcome outcome(String name) {
