@@ -26,8 +26,10 @@ public class SloThresholds implements TrackedThresholds {
 
     @Override
     public Set<Integer> of(UUID organizationId, UUID serviceId) {
+        // Kept as "[a,b]": never empty text, which the cluster cannot keep ("[]" for a service without latency SLOs).
         String kept = cache.getAboutSet(organizationId, KeptSet.of(Slo.class), "latency-thresholds|" + serviceId,
-                () -> slos.thresholdsOf(organizationId, serviceId).stream().map(String::valueOf).collect(Collectors.joining(",")));
-        return kept.isEmpty() ? Set.of() : Arrays.stream(kept.split(",")).map(Integer::valueOf).collect(Collectors.toUnmodifiableSet());
+                () -> slos.thresholdsOf(organizationId, serviceId).stream().map(String::valueOf).collect(Collectors.joining(",", "[", "]")));
+        String listed = kept.substring(1, kept.length() - 1);
+        return listed.isEmpty() ? Set.of() : Arrays.stream(listed.split(",")).map(Integer::valueOf).collect(Collectors.toUnmodifiableSet());
     }
 }

@@ -168,7 +168,9 @@ public class QueryCache {
                     if (answer == null) {
                         throw new IllegalStateException("no answer computed for " + keys.get(k));
                     }
-                    caches.queries().put(keys.get(k), answer, lifetimeSeconds, TimeUnit.SECONDS);
+                    if (!answer.isEmpty()) { // see computeAndKeep
+                        caches.queries().put(keys.get(k), answer, lifetimeSeconds, TimeUnit.SECONDS);
+                    }
                 }
                 return computed;
             }));
@@ -197,7 +199,10 @@ public class QueryCache {
     private String computeAndKeep(String key, long seconds, Supplier<String> compute) {
         return computeOnce.get(key, () -> {
             String answer = compute.get();
-            caches.queries().put(key, answer, seconds, TimeUnit.SECONDS);
+            // The cluster's marshalling (ProtoStream) fails on the other nodes on an empty string: such an answer is not kept.
+            if (!answer.isEmpty()) {
+                caches.queries().put(key, answer, seconds, TimeUnit.SECONDS);
+            }
             return answer;
         });
     }
