@@ -182,34 +182,17 @@ public class DemoStory {
                 BudgetingMethod.OCCURRENCES, null, null, 0, null);
     }
 
-    /**
-     * The fleet's requests over 30 days: quarter-hours beyond two days, five minutes beyond six hours, then minutes (the
-     * totals are the same; burn-rate windows read minutes). Notifications was down for three hours three days ago; the
-     * last minutes carry a checkout burst.
-     */
+    /** The fleet's requests over 30 days ({@link DemoTraffic#history}), loaded in batches. */
     private void history(Caller caller, List<Service> fleet, Instant now) {
         Instant start = now.minus(Duration.ofDays(HISTORY_DAYS));
-        Instant outage = now.minus(Duration.ofDays(3)).truncatedTo(ChronoUnit.HOURS);
-        Instant burst = now.minus(Duration.ofMinutes(DemoTraffic.BURST_MINUTES));
         List<MinuteAggregate> batch = new ArrayList<>();
-        for (int i = 0; i < FLEET.size(); i++) {
-            DemoTraffic.Profile profile = FLEET.get(i);
-            Instant t = start;
-            while (t.isBefore(now)) {
-                Duration age = Duration.between(t, now);
-                int step = age.compareTo(Duration.ofDays(2)) > 0 ? 15 : age.compareTo(Duration.ofHours(6)) > 0 ? 5 : 1;
-                Double errors = null;
-                if (profile.slug().equals("notifications") && !t.isBefore(outage) && t.isBefore(outage.plus(Duration.ofHours(3)))) {
-                    errors = 1.0;
-                } else if (profile.bursts() && !t.isBefore(burst)) {
-                    errors = DemoTraffic.BURST_ERROR_RATIO;
-                }
-                batch.add(DemoTraffic.span(profile, t, step, errors));
+        for (DemoTraffic.Profile profile : FLEET) {
+            for (MinuteAggregate span : DemoTraffic.history(profile, start, now)) {
+                batch.add(span);
                 if (batch.size() == BATCH) {
                     telemetry.backfillMinutes(caller, batch, start);
                     batch = new ArrayList<>();
                 }
-                t = t.plus(Duration.ofMinutes(step));
             }
         }
         if (!batch.isEmpty()) {

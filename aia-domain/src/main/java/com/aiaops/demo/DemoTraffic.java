@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,6 +25,10 @@ public final class DemoTraffic {
     private static final int BURST_HOUR = 3;
     private static final int BURST_FIRST_MINUTE = 20;
     static final int BURST_MINUTES = 8;
+    /** Notifications' outage: three hours from noon UTC, at its busy time of day, so it always spends its 7-day budget. */
+    private static final String OUTAGE_SLUG = "notifications";
+    private static final int OUTAGE_HOUR = 12;
+    private static final Duration OUTAGE_LENGTH = Duration.ofHours(3);
 
     private DemoTraffic() {
     }
@@ -50,6 +55,41 @@ public final class DemoTraffic {
         }
         bad = Math.min(bad, total);
         return new MinuteAggregate(profile.slug(), start, total, total - bad, latencies(profile, start, total));
+    }
+
+    /**
+     * A service's requests from {@code start} to {@code now}, as the demo's history holds them: quarter-hours beyond two
+     * days, five minutes beyond six hours, then minutes (the totals are the same; burn-rate windows read minutes).
+     * Notifications was down for three hours three days ago ({@link #outageStart}); checkout's burst is under way for
+     * the last minutes, whatever the time of day, so the page fires when the demo is loaded.
+     */
+    public static List<MinuteAggregate> history(Profile profile, Instant start, Instant now) {
+        Instant outage = outageStart(now);
+        Instant burst = now.minus(Duration.ofMinutes(BURST_MINUTES));
+        List<MinuteAggregate> spans = new ArrayList<>();
+        Instant t = start;
+        while (t.isBefore(now)) {
+            Duration age = Duration.between(t, now);
+            int step = age.compareTo(Duration.ofDays(2)) > 0 ? 15 : age.compareTo(Duration.ofHours(6)) > 0 ? 5 : 1;
+            Double errors = null;
+            if (profile.slug().equals(OUTAGE_SLUG) && !t.isBefore(outage) && t.isBefore(outage.plus(OUTAGE_LENGTH))) {
+                errors = 1.0;
+            } else if (profile.bursts() && !t.isBefore(burst)) {
+                errors = BURST_ERROR_RATIO;
+            }
+            spans.add(span(profile, t, step, errors));
+            t = t.plus(Duration.ofMinutes(step));
+        }
+        return spans;
+    }
+
+    /**
+     * When notifications' outage began: noon UTC three days before {@code now}. At a fixed busy hour, never "three days
+     * ago to the hour": an outage at night's traffic spent only 70 to 100 % of the budget, so the release freeze the
+     * demo shows depended on the time of day the demo was loaded.
+     */
+    static Instant outageStart(Instant now) {
+        return now.minus(Duration.ofDays(3)).truncatedTo(ChronoUnit.DAYS).plus(Duration.ofHours(OUTAGE_HOUR));
     }
 
     /** Whether the fleet's scheduled error burst is under way at this minute. */
