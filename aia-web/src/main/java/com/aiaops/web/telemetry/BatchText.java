@@ -3,6 +3,9 @@ package com.aiaops.web.telemetry;
 import com.aiaops.shared.InvalidRequestException;
 import com.aiaops.web.platform.JsonText;
 import jakarta.json.bind.JsonbException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -57,7 +60,16 @@ final class BatchText {
         return values;
     }
 
-    /** The batch the body holds: its list made into the batch; null for JSON null (refused as a missing batch). */
+    /**
+     * The batch a request's body holds (its size bounded by BodySizeLimit): null for no body or JSON null, refused as a
+     * missing batch, as the binding does.
+     */
+    static <T, B> B read(InputStream body, String listName, Item<T> item, Function<List<T>, B> batch) throws IOException {
+        byte[] bytes = body.readAllBytes();
+        return bytes.length == 0 ? null : read(new String(bytes, StandardCharsets.UTF_8), listName, item, batch);
+    }
+
+    /** The batch the text holds: its list made into the batch; null for JSON null (refused as a missing batch). */
     static <T, B> B read(String json, String listName, Item<T> item, Function<List<T>, B> batch) {
         JsonText text = new JsonText(json);
         if (text.next() == 'n') {

@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 
@@ -39,11 +38,7 @@ public class MinuteBatchReader implements MessageBodyReader<MinuteBatch> {
     @Override
     public MinuteBatch readFrom(Class<MinuteBatch> type, Type genericType, Annotation[] annotations, MediaType mediaType,
                                 MultivaluedMap<String, String> httpHeaders, InputStream entityStream) throws IOException {
-        byte[] bytes = entityStream.readAllBytes(); // bounded by BodySizeLimit
-        if (bytes.length == 0) {
-            return null; // no body: refused as a missing batch, as the binding does
-        }
-        return BatchText.read(new String(bytes, StandardCharsets.UTF_8), "minutes", MinuteBatchReader::minute, MinuteBatch::new);
+        return BatchText.read(entityStream, "minutes", MinuteBatchReader::minute, MinuteBatch::new);
     }
 
     @SuppressWarnings("unchecked")

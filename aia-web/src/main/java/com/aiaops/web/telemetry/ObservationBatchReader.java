@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 /**
@@ -38,11 +37,7 @@ public class ObservationBatchReader implements MessageBodyReader<ObservationBatc
     @Override
     public ObservationBatch readFrom(Class<ObservationBatch> type, Type genericType, Annotation[] annotations, MediaType mediaType,
                                      MultivaluedMap<String, String> httpHeaders, InputStream entityStream) throws IOException {
-        byte[] bytes = entityStream.readAllBytes(); // bounded by BodySizeLimit
-        if (bytes.length == 0) {
-            return null; // no body: refused as a missing batch, as the binding does
-        }
-        return BatchText.read(new String(bytes, StandardCharsets.UTF_8), "observations", ObservationBatchReader::observation,
+        return BatchText.read(entityStream, "observations", ObservationBatchReader::observation,
                 ObservationBatch::new);
     }
 
