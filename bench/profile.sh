@@ -8,7 +8,7 @@ url=$1 key=${2:-} seconds=${3:-30}
 root=$(cd "$(dirname "$0")/.." && pwd)
 out=$root/bench/.state/profile.jfr
 mkdir -p "$(dirname "$out")"
-pid=$(pgrep -f 'jboss-modules.jar' | head -1)
+pid=${AIA_PID:-$(pgrep -f "jboss-modules.jar" | head -1)}
 [[ -n "$pid" ]] || { echo "no WildFly running" >&2; exit 1; }
 auth=(); [[ -n "$key" ]] && auth=(-H "Authorization: Bearer $key")
 wrk -t2 -c32 -d10s "${auth[@]}" "$url" > /dev/null   # warm

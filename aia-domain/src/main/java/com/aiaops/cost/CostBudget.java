@@ -1,6 +1,7 @@
 package com.aiaops.cost;
 
 import com.aiaops.shared.Ids;
+import com.aiaops.shared.KeptSet;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -21,7 +22,7 @@ import org.hibernate.annotations.TenantId;
  */
 @Entity
 @Table(name = "cost_budget")
-public class CostBudget {
+public class CostBudget implements KeptSet.Member {
     public enum Scope { ORGANIZATION, SERVICE, CATEGORY }
 
     /** What has been said about a month already, so each alert is sent once per month. */

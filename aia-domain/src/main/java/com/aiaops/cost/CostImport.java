@@ -1,5 +1,6 @@
 package com.aiaops.cost;
 
+import com.aiaops.shared.KeptSet;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -13,7 +14,7 @@ import org.hibernate.annotations.TenantId;
 /** One imported FOCUS file: its content digest (the same file twice is imported once) and what it held. */
 @Entity
 @Table(name = "cost_import", uniqueConstraints = @UniqueConstraint(columnNames = {"organization_id", "digest"}))
-public class CostImport {
+public class CostImport implements KeptSet.Member {
     @Id
     private UUID id;
 

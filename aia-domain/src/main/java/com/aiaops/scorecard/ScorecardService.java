@@ -10,7 +10,12 @@ import com.aiaops.security.SecurityFindings;
 import com.aiaops.shared.InvalidRequestException;
 import com.aiaops.shared.Months;
 import com.aiaops.shared.NotFoundException;
+import com.aiaops.cost.CostImport;
+import com.aiaops.security.Finding;
+import com.aiaops.security.ScanImport;
+import com.aiaops.shared.KeptSet;
 import com.aiaops.telemetry.Counts;
+import com.aiaops.telemetry.QueryCache;
 import com.aiaops.telemetry.TelemetryQuery;
 import com.aiaops.access.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,9 +24,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -57,6 +64,32 @@ public class ScorecardService {
 
     /** A month's scorecard; for the month under way, up to now. */
     public record Scorecard(UUID serviceId, String scope, String month, Instant from, Instant to, List<Pillar> pillars, String grade) {
+        /**
+         * The same card read at {@code now}, within the minute it was computed in ({@link #heldUntil}): a running month's
+         * card ends at {@code now}; its counts are the minute's, which is all a card counts to.
+         */
+        public Scorecard at(Instant now) {
+            Instant end = Months.end(YearMonth.parse(month));
+            return to.equals(end) || !now.isBefore(end) ? this : new Scorecard(serviceId, scope, month, from, now, pillars, grade);
+        }
+    }
+
+    /**
+     * The organisation's sets a scorecard reads: its services' telemetry and the kinds of its objects. A card computed at an
+     * instant holds until that minute's end ({@link #heldUntil}) while none of them changes.
+     */
+    public static final List<String> READS = List.of(QueryCache.TELEMETRY, KeptSet.of(Service.class), KeptSet.of(ScanImport.class),
+            KeptSet.of(Finding.class), KeptSet.of(CostBudget.class), KeptSet.of(CostImport.class), KeptSet.of(ScorecardTargets.class));
+
+    /**
+     * The last instant a card computed at {@code computedAt} stays true, given the same objects and telemetry: a card counts
+     * requests to the end of the minute it is computed in (telemetry is kept by the minute), and nothing else it reads
+     * moves with the time within a minute (findings open at an instant change with a finding's change; a month's end
+     * falls on a minute's).
+     */
+    public static Instant heldUntil(Instant computedAt) {
+        Instant minute = computedAt.truncatedTo(ChronoUnit.MINUTES);
+        return minute.equals(computedAt) ? computedAt : minute.plus(Duration.ofMinutes(1)).minusNanos(1);
     }
 
     /** The scorecards of the last {@code months} months, this one first. */
@@ -132,7 +165,7 @@ public class ScorecardService {
         pillars.add(critical == null ? Pillar.noData(Pillar.Name.SECURITY, securityTarget, (double) targets.criticalFindings(), "findings",
                 "no scan report imported by then")
                 : new Pillar(Pillar.Name.SECURITY, securityTarget, (double) targets.criticalFindings(), critical.doubleValue(), "findings",
-                Pillar.lowerIsBetter(critical, targets.criticalFindings()), "open at " + to));
+                Pillar.lowerIsBetter(critical, targets.criticalFindings()), to.equals(monthEnd) ? "open at the month's end" : "open now"));
         pillars.add(costPillar(organizationId, service, month));
         return new Scorecard(service == null ? null : service.id(), service == null ? "organization" : service.slug(), month.toString(), from,
                 to, pillars, Grade.of(pillars));

@@ -1,5 +1,6 @@
 package com.aiaops.scorecard;
 
+import com.aiaops.shared.KeptSet;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -12,7 +13,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "scorecard_targets")
-public class ScorecardTargets {
+public class ScorecardTargets implements KeptSet.Member {
     @Id
     @Column(name = "organization_id")
     private UUID organizationId;
@@ -46,6 +47,11 @@ public class ScorecardTargets {
         p95Ms = p95;
         errorRatePercent = errorRate;
         criticalFindings = critical;
+    }
+
+    @Override
+    public UUID organizationId() {
+        return organizationId;
     }
 
     public double uptimePercent() {

@@ -1,6 +1,7 @@
 package com.aiaops.security;
 
 import com.aiaops.shared.Ids;
+import com.aiaops.shared.KeptSet;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -13,7 +14,7 @@ import org.hibernate.annotations.TenantId;
 /** One imported scan report of a service: its digest (to recognise a re-sent report) and what it changed. */
 @Entity
 @Table(name = "scan_import", indexes = @Index(name = "scan_import_service", columnList = "service_id, imported_at"))
-public class ScanImport {
+public class ScanImport implements KeptSet.Member {
     @Id
     private UUID id;
 
@@ -61,6 +62,11 @@ public class ScanImport {
 
     public UUID id() {
         return id;
+    }
+
+    @Override
+    public UUID organizationId() {
+        return organizationId;
     }
 
     public String artifactName() {

@@ -296,7 +296,7 @@ public class SloService {
      */
     void forgetStatuses(@jakarta.enterprise.event.Observes(during = jakarta.enterprise.event.TransactionPhase.AFTER_SUCCESS)
                         com.aiaops.maintenance.MaintenanceChanged changed) {
-        changed.serviceIds().forEach(cache::invalidate);
+        changed.serviceIds().forEach(serviceId -> cache.invalidate(changed.organizationId(), serviceId));
     }
 
     SloStatus evaluate(Slo slo, Instant now) {

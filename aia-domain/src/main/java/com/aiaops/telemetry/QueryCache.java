@@ -244,7 +244,8 @@ public class QueryCache {
     /**
      * The key an answer about several of the organisation's sets (DORA reads deployments and incidents) is kept under on
      * this node: it names each set's present generation, read together, so a committed change of any of them gives a key
-     * nobody asked before. For answers kept as objects rather than text (see {@code KeptAnswers.held}).
+     * nobody asked before. For answers kept as objects rather than text (see {@code KeptAnswers.held}). {@link #TELEMETRY}
+     * names the telemetry of all its services.
      */
     public String keyAboutSets(UUID organizationId, Collection<String> sets, String question) {
         Map<String, Generation> bySet = new java.util.TreeMap<>();
@@ -271,15 +272,23 @@ public class QueryCache {
         return UUID.nameUUIDFromBytes(("set|" + set + "|" + organizationId).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
+    /**
+     * The set of an organisation's telemetry, all its services' together, for answers about many of them (a scorecard):
+     * every committed write into any of them renews it, as {@link #invalidateWritten} renews each service's own.
+     */
+    public static final String TELEMETRY = "telemetry";
+
     /** Every answer about the service made unreachable: its data changed anywhere (a repair, a maintenance change). */
-    public void invalidate(UUID serviceId) {
+    public void invalidate(UUID organizationId, UUID serviceId) {
         renew(new Generation(serviceId, false));
         renew(new Generation(serviceId, true));
+        invalidateSet(organizationId, TELEMETRY);
     }
 
     /**
      * Called after an ingest commits with the oldest minute it wrote into the service: answers about the service are made
-     * unreachable, and those about its sealed minutes too if the write reached them.
+     * unreachable, and those about its sealed minutes too if the write reached them. The ingest renews its organisation's
+     * {@link #TELEMETRY} set once, after its services.
      */
     public void invalidateWritten(UUID serviceId, Instant oldestMinuteWritten, Instant now) {
         renew(new Generation(serviceId, false));

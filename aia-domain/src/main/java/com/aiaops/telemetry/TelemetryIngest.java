@@ -193,7 +193,7 @@ public class TelemetryIngest {
      * Committed: answers computed before this batch must no longer be served — those about the services' sealed minutes
      * only if the batch wrote into them (a late batch), so a long window's sealed part outlives the batches of now.
      */
-    private void invalidateWritten(Map<String, UUID> byslug, SortedMap<RollupKey, BucketAggregate> buckets) {
+    private void invalidateWritten(UUID organizationId, Map<String, UUID> byslug, SortedMap<RollupKey, BucketAggregate> buckets) {
         Map<UUID, Instant> oldestMinute = new HashMap<>();
         for (RollupKey key : buckets.keySet()) {
             if (key.resolution() == Resolution.MINUTE) {
@@ -204,11 +204,12 @@ public class TelemetryIngest {
         for (UUID service : byslug.values()) {
             Instant oldest = oldestMinute.get(service);
             if (oldest == null) {
-                cache.invalidate(service);
+                cache.invalidate(organizationId, service);
             } else {
                 cache.invalidateWritten(service, oldest, now);
             }
         }
+        cache.invalidateSet(organizationId, QueryCache.TELEMETRY);
     }
 
     private static void requireSize(List<?> items) {
@@ -228,14 +229,14 @@ public class TelemetryIngest {
             // With the organisation's other batches arriving now, in one transaction; alone below if that fails.
             Optional<IngestReceipt> together = groups.write(caller.organizationId(), new RollupWriter.Batch(idempotencyKey, digest, items, buckets, now));
             if (together.isPresent()) {
-                invalidateWritten(byslug, buckets);
+                invalidateWritten(caller.organizationId(), byslug, buckets);
                 return together.get();
             }
         }
         for (int attempt = 1; ; attempt++) {
             try {
                 IngestReceipt receipt = writer.apply(caller.organizationId(), idempotencyKey, digest, items, buckets, now, alsoInTransaction);
-                invalidateWritten(byslug, buckets);
+                invalidateWritten(caller.organizationId(), byslug, buckets);
                 return receipt;
             } catch (RuntimeException e) {
                 // Two batches creating the same new bucket, or twins with one key: the loser retries in a new transaction.

@@ -69,7 +69,7 @@ public class TelemetryRepair {
 
             @Override
             public void afterCompletion(int status) {
-                cache.invalidate(serviceId);
+                cache.invalidate(caller.organizationId(), serviceId);
             }
         });
         return new Dropped(serviceId, from, to, rows);

@@ -88,4 +88,57 @@ class ScorecardIT extends ApiIT {
                 .body("items[0].pillars[1].detail", equalTo("slowest service: fast"))
                 .body("items[0].pillars[2].current", closeTo(1.0, 1e-9));
     }
+
+    /**
+     * A card is kept for the rest of its minute, under everything it reads: a read right after any change of those shows
+     * the change — a scan without findings, a critical finding, a budget, cost lines, the targets, a new service and its
+     * telemetry — and a running month's card still ends at the moment it is read.
+     */
+    @Test
+    void a_kept_card_follows_every_change_it_reads() {
+        Tenant tenant = newTenant();
+        String serviceId = registerService(tenant.adminKey(), "api");
+        String ingest = issueKey(tenant, "INGEST");
+        Instant from = Instant.now().minusSeconds(240);
+        as(ingest).body(batch(spread("api", from, 3, 1000, 0, 20))).post("/telemetry/observations").then().statusCode(200);
+        as(tenant.adminKey()).get("/scorecard").then().statusCode(200)
+                .body("items[0].pillars.status", contains("EXCEEDING", "EXCEEDING", "EXCEEDING", "NO_DATA", "NO_DATA"));
+
+        as(tenant.adminKey()).body(Map.of("SchemaVersion", 2, "ArtifactName", "api:1.0", "Results", List.of()))
+                .post("/services/" + serviceId + "/vulnerability-reports").then().statusCode(201);
+        as(tenant.adminKey()).get("/scorecard").then().body("items[0].pillars[3].current", equalTo(0.0))
+                .body("items[0].pillars[3].detail", equalTo("open now"));
+        as(tenant.adminKey()).body(Map.of("SchemaVersion", 2, "ArtifactName", "api:1.1", "Results", List.of(Map.of("Target", "api:1.1",
+                "Vulnerabilities", List.of(Map.of("VulnerabilityID", "CVE-2026-2222", "PkgName", "zlib", "Severity", "CRITICAL"))))))
+                .post("/services/" + serviceId + "/vulnerability-reports").then().statusCode(201);
+        as(tenant.adminKey()).get("/scorecard").then().body("items[0].pillars[3].current", equalTo(1.0));
+
+        YearMonth month = YearMonth.now(ZoneOffset.UTC);
+        as(tenant.adminKey()).body(Map.of("name", "all", "scope", "ORGANIZATION", "monthlyAmount", 2 * month.lengthOfMonth(), "currency", "USD"))
+                .post("/cost/budgets").then().statusCode(201);
+        as(tenant.adminKey()).get("/scorecard").then().body("items[0].pillars[4].status", org.hamcrest.Matchers.not(equalTo("NO_DATA")));
+        CostIT.csv(tenant.adminKey()).body(CostIT.file(List.of(CostIT.row(month.atDay(1), "2.00", "Compute", "VM", "api", null))))
+                .post("/cost/imports").then().statusCode(201);
+        as(tenant.adminKey()).get("/scorecard").then().body("items[0].pillars[4].current", closeTo(100.0, 1e-6))
+                .body("items[0].pillars[4].status", equalTo("MET"));
+
+        as(tenant.adminKey()).body(Map.of("uptimePercent", 95, "p95Ms", 10, "errorRatePercent", 1, "criticalFindings", 0))
+                .put("/scorecard/targets").then().statusCode(200);
+        as(tenant.adminKey()).get("/scorecard").then().body("items[0].pillars[0].targetValue", closeTo(95.0, 1e-9))
+                .body("items[0].pillars[1].status", equalTo("BELOW"));
+
+        String webId = registerService(tenant.adminKey(), "web");
+        as(ingest).body(batch(spread("web", from, 3, 1000, 10, 20))).post("/telemetry/observations").then().statusCode(200);
+        Instant first = Instant.parse(as(tenant.adminKey()).get("/scorecard").then()
+                .body("items[0].pillars[0].detail", equalTo("1990 of 2000 requests good")).extract().<String>path("items[0].to"));
+        // Read again (kept, unless the minute has just ended): the running month ends at the later read.
+        Instant second = Instant.parse(as(tenant.adminKey()).get("/scorecard").then().extract().<String>path("items[0].to"));
+        org.junit.jupiter.api.Assertions.assertTrue(second.isAfter(first), "the running month ends when it is read: " + first + ", then " + second);
+
+        // A repair that drops the new service's days: the card no longer counts them.
+        java.time.LocalDate firstDay = from.atZone(ZoneOffset.UTC).toLocalDate();
+        as(tenant.adminKey()).delete("/services/" + webId + "/telemetry?from=" + firstDay.atStartOfDay(ZoneOffset.UTC).toInstant() + "&to="
+                + java.time.LocalDate.now(ZoneOffset.UTC).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()).then().statusCode(200);
+        as(tenant.adminKey()).get("/scorecard").then().body("items[0].pillars[0].detail", equalTo("1000 of 1000 requests good"));
+    }
 }

@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.AbstractMap;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -179,11 +180,19 @@ public class KeptAnswers {
      * while {@code now} is neither before the instant it was computed at nor past the instant it holds until. For answers
      * sent a little differently each time (a window ending now), which a kept text cannot be.
      */
-    @SuppressWarnings("unchecked")
     public <T> T held(Caller caller, List<Class<? extends KeptSet.Member>> kinds, String question, Instant now,
                       Supplier<TrueUntil<T>> compute) {
+        return heldAboutSets(caller, kinds.stream().map(KeptSet::of).toList(), question, now, compute);
+    }
+
+    /**
+     * As {@link #held}, under the organisation's sets of these names: its kinds' ({@link KeptSet#of}) and its telemetry's
+     * ({@link QueryCache#TELEMETRY}, which a committed ingest into any of its services renews).
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T heldAboutSets(Caller caller, Collection<String> sets, String question, Instant now, Supplier<TrueUntil<T>> compute) {
         // The generations are read before computing: an answer computed from data changed meanwhile is kept under the old ones.
-        String key = cache.keyAboutSets(caller.organizationId(), kinds.stream().map(KeptSet::of).toList(), question);
+        String key = cache.keyAboutSets(caller.organizationId(), sets, question);
         KeptHere kept = heldHere.get(key);
         if (kept != null && kept.holdsAt(now)) {
             return (T) kept.held().answer();

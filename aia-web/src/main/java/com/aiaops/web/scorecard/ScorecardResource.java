@@ -2,9 +2,11 @@ package com.aiaops.web.scorecard;
 
 import com.aiaops.scorecard.ScorecardService;
 import com.aiaops.scorecard.ScorecardTargets;
+import com.aiaops.access.Caller;
 import com.aiaops.access.Role;
 import com.aiaops.web.platform.Access;
 import com.aiaops.web.platform.CurrentCaller;
+import com.aiaops.web.platform.KeptAnswers;
 import com.aiaops.web.platform.QueryParameters;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -19,8 +21,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -34,6 +39,12 @@ public class ScorecardResource {
 
     @Inject
     CurrentCaller caller;
+
+    @Inject
+    KeptAnswers keptAnswers;
+
+    @Inject
+    Clock clock;
 
     public record TargetsRequest(@NotNull @DecimalMin("0") @DecimalMax("100") Double uptimePercent, @NotNull @DecimalMin("0") @DecimalMax("3600000") Double p95Ms,
                                  @NotNull @DecimalMin("0") @DecimalMax("100") Double errorRatePercent, @NotNull @Min(0) @jakarta.validation.constraints.Max(1_000_000) Integer criticalFindings) {
@@ -51,8 +62,15 @@ public class ScorecardResource {
             + "at most 24), newest first: reliability, performance, quality, security and cost against their targets "
             + "(EXCEEDING, MET, BELOW, NO_DATA), and a grade (A+ to F)")
     public Map<String, List<ScorecardService.Scorecard>> scorecard(@QueryParam("serviceId") String serviceId, @QueryParam("months") Integer months) {
-        return Map.of("items", scorecards.history(caller.get(), QueryParameters.optionalId("serviceId", serviceId),
-                months == null ? 1 : months));
+        Caller who = caller.get();
+        UUID service = QueryParameters.optionalId("serviceId", serviceId);
+        int count = months == null ? 1 : months;
+        // Kept on this node for the rest of the minute, under the generations of everything a card reads; a read that
+        // fails (another organisation's service, months out of bounds) keeps nothing.
+        Instant now = clock.instant();
+        List<ScorecardService.Scorecard> cards = keptAnswers.heldAboutSets(who, ScorecardService.READS, "scorecard|" + service + "|" + count, now,
+                () -> new KeptAnswers.TrueUntil<>(scorecards.history(who, service, count), ScorecardService.heldUntil(now)));
+        return Map.of("items", cards.stream().map(card -> card.at(now)).toList());
     }
 
     @GET
