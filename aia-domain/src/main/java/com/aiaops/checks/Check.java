@@ -1,6 +1,7 @@
 package com.aiaops.checks;
 
 import com.aiaops.shared.Ids;
+import com.aiaops.shared.KeptSet;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -15,7 +16,7 @@ import org.hibernate.annotations.TenantId;
 /** An HTTP check of one URL for one service, and its current state. */
 @Entity
 @Table(name = "synthetic_check", uniqueConstraints = @UniqueConstraint(columnNames = {"organization_id", "name"}))
-public class Check {
+public class Check implements KeptSet.Member {
     @Id
     private UUID id;
 
@@ -183,6 +184,7 @@ public class Check {
         return id;
     }
 
+    @Override
     public UUID organizationId() {
         return organizationId;
     }

@@ -195,15 +195,16 @@ public class DeploymentService {
     }
 
     /**
-     * The organisation's DORA over the {@code window} ending {@code now}, and until when a window of that length ending
-     * later still gives the same figures: until a deployment or incident it counts falls out of the window's start (or,
-     * for attribution, out of the attribution window before it), or one dated after {@code now} comes into it. A change
-     * of a deployment or an incident is not foreseen here; it renews their sets.
+     * The DORA of the organisation (or one service, {@code serviceId} not null) over the {@code window} ending {@code now},
+     * and until when a window of that length ending later still gives the same figures: until a deployment or incident of
+     * the organisation falls out of the window's start (or, for attribution, out of the attribution window before it), or
+     * one dated after {@code now} comes into it — the organisation's, so for one service sooner than need be, never later.
+     * A change of a deployment or an incident is not foreseen here; it renews their sets.
      */
     @Transactional
-    public HeldDora doraOverLast(Caller caller, Duration window, Instant now, Duration attributionWindow, String bandSetName) {
+    public HeldDora doraOverLast(Caller caller, UUID serviceId, Duration window, Instant now, Duration attributionWindow, String bandSetName) {
         Instant from = now.minus(window);
-        Dora dora = dora(caller, null, from, now, attributionWindow, bandSetName);
+        Dora dora = dora(caller, serviceId, from, now, attributionWindow, bandSetName);
         UUID organization = caller.organizationId();
         Instant holdsUntil = earliest(
                 plus(firstAtOrAfter(organization, "Deployment", "finishedAt", from, null), window),

@@ -6,19 +6,24 @@ import com.aiaops.catalog.ServiceRepository;
 import com.aiaops.checks.Check;
 import com.aiaops.checks.CheckService;
 import com.aiaops.checks.CheckStatus;
+import com.aiaops.cost.CostBudget;
 import com.aiaops.cost.CostBudgets;
+import com.aiaops.cost.CostImport;
+import com.aiaops.delivery.Deployment;
 import com.aiaops.delivery.DeploymentService;
 import com.aiaops.delivery.DoraBands;
 import com.aiaops.delivery.DoraMetrics;
+import com.aiaops.incident.Incident;
 import com.aiaops.incident.IncidentService;
+import com.aiaops.shared.KeptSet;
 import com.aiaops.slo.Slo;
 import com.aiaops.slo.SloService;
 import com.aiaops.slo.SloStatus;
+import com.aiaops.telemetry.QueryCache;
 import com.aiaops.telemetry.TelemetryQuery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -64,12 +69,23 @@ public class OrganizationMetrics {
     @Inject
     CostBudgets budgets;
 
-    @Inject
-    Clock clock;
+    /**
+     * The organisation's sets a scrape reads: its services' telemetry (and maintenance, which renews it), services, SLOs,
+     * checks (each run changes its check), incidents, deployments, cost budgets and imports.
+     */
+    public static final List<String> READS = List.of(QueryCache.TELEMETRY, KeptSet.of(Service.class), KeptSet.of(Slo.class),
+            KeptSet.of(Check.class), KeptSet.of(Incident.class), KeptSet.of(Deployment.class), KeptSet.of(CostBudget.class),
+            KeptSet.of(CostImport.class));
+
+    /**
+     * A scrape's families, and the last instant they stay true while none of {@link #READS} changes: the end of the minute
+     * (statuses and windows count by the minute), or sooner when a deployment or incident leaves DORA's thirty days.
+     */
+    public record Scrape(List<MetricFamily> families, Instant holdsUntil) {
+    }
 
     @Transactional
-    public List<MetricFamily> scrape(Caller caller) {
-        Instant now = clock.instant();
+    public Scrape scrape(Caller caller, Instant now) {
         Map<UUID, String> slugs = new HashMap<>();
         List<Service> all = services.all(caller.organizationId());
         all.forEach(s -> slugs.put(s.id(), s.slug()));
@@ -78,9 +94,11 @@ public class OrganizationMetrics {
         families.addAll(serviceFamilies(caller, all, now));
         families.addAll(checkFamilies(caller, slugs));
         families.add(openIncidents(caller));
-        families.addAll(doraFamilies(caller, now));
+        DeploymentService.HeldDora dora = deployments.doraOverLast(caller, null, DORA_WINDOW, now, Duration.ofHours(24), DoraBands.LATEST);
+        families.addAll(doraFamilies(dora.dora().metrics()));
         families.addAll(budgetFamilies(caller, now));
-        return families;
+        Instant minuteEnd = QueryCache.heldToMinuteEnd(now);
+        return new Scrape(families, dora.holdsUntil().isBefore(minuteEnd) ? dora.holdsUntil() : minuteEnd);
     }
 
     private List<MetricFamily> sloFamilies(Caller caller, Map<UUID, String> slugs) {
@@ -173,8 +191,7 @@ public class OrganizationMetrics {
         return open;
     }
 
-    private List<MetricFamily> doraFamilies(Caller caller, Instant now) {
-        DoraMetrics.Result dora = deployments.dora(caller, null, now.minus(DORA_WINDOW), now, Duration.ofHours(24), DoraBands.LATEST).metrics();
+    private List<MetricFamily> doraFamilies(DoraMetrics.Result dora) {
         String window = DORA_WINDOW.toDays() + "d";
         return List.of(
                 gauge("aia_dora_deployment_frequency_weekly", "Deployment frequency: days with a successful production deployment, per week")

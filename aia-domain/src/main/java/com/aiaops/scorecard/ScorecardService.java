@@ -24,11 +24,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -65,7 +63,7 @@ public class ScorecardService {
     /** A month's scorecard; for the month under way, up to now. */
     public record Scorecard(UUID serviceId, String scope, String month, Instant from, Instant to, List<Pillar> pillars, String grade) {
         /**
-         * The same card read at {@code now}, within the minute it was computed in ({@link #heldUntil}): a running month's
+         * The same card read at {@code now}, within the minute it was computed in ({@link QueryCache#heldToMinuteEnd}): a running month's
          * card ends at {@code now}; its counts are the minute's, which is all a card counts to.
          */
         public Scorecard at(Instant now) {
@@ -76,21 +74,10 @@ public class ScorecardService {
 
     /**
      * The organisation's sets a scorecard reads: its services' telemetry and the kinds of its objects. A card computed at an
-     * instant holds until that minute's end ({@link #heldUntil}) while none of them changes.
+     * instant holds until that minute's end ({@link QueryCache#heldToMinuteEnd}) while none of them changes.
      */
     public static final List<String> READS = List.of(QueryCache.TELEMETRY, KeptSet.of(Service.class), KeptSet.of(ScanImport.class),
             KeptSet.of(Finding.class), KeptSet.of(CostBudget.class), KeptSet.of(CostImport.class), KeptSet.of(ScorecardTargets.class));
-
-    /**
-     * The last instant a card computed at {@code computedAt} stays true, given the same objects and telemetry: a card counts
-     * requests to the end of the minute it is computed in (telemetry is kept by the minute), and nothing else it reads
-     * moves with the time within a minute (findings open at an instant change with a finding's change; a month's end
-     * falls on a minute's).
-     */
-    public static Instant heldUntil(Instant computedAt) {
-        Instant minute = computedAt.truncatedTo(ChronoUnit.MINUTES);
-        return minute.equals(computedAt) ? computedAt : minute.plus(Duration.ofMinutes(1)).minusNanos(1);
-    }
 
     /** The scorecards of the last {@code months} months, this one first. */
     @Transactional

@@ -98,6 +98,16 @@ public class QueryCache {
     }
 
     /**
+     * The last instant an answer computed at {@code computedAt} that counts telemetry to the end of its minute (a
+     * scorecard, a scrape) stays true, given the same data: telemetry is kept by the minute, so to that minute's end. On
+     * the minute itself, only for that instant (the answer counted to the minute's start).
+     */
+    public static Instant heldToMinuteEnd(Instant computedAt) {
+        Instant minute = computedAt.truncatedTo(ChronoUnit.MINUTES);
+        return minute.equals(computedAt) ? computedAt : minute.plus(Duration.ofMinutes(1)).minusNanos(1);
+    }
+
+    /**
      * The same question about many services (an organisation's scorecard): the cached answers read at once, the missing
      * ones computed together by {@code computeMissing} (one query per resolution for all of them instead of one per
      * service) and each cached under its own service's generation, so an ingest into one service makes only its answer

@@ -3,6 +3,7 @@ package com.aiaops.scorecard;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+import com.aiaops.telemetry.QueryCache;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -11,12 +12,12 @@ import org.junit.jupiter.api.Test;
 class ScorecardHeldTest {
     @Test
     void a_card_holds_to_the_end_of_the_minute_it_counts_to() {
-        assertEquals(Instant.parse("2026-12-07T02:13:59.999999999Z"), ScorecardService.heldUntil(Instant.parse("2026-12-07T02:13:00.000000001Z")));
-        assertEquals(Instant.parse("2026-12-07T02:13:59.999999999Z"), ScorecardService.heldUntil(Instant.parse("2026-12-07T02:13:59.999Z")));
+        assertEquals(Instant.parse("2026-12-07T02:13:59.999999999Z"), QueryCache.heldToMinuteEnd(Instant.parse("2026-12-07T02:13:00.000000001Z")));
+        assertEquals(Instant.parse("2026-12-07T02:13:59.999999999Z"), QueryCache.heldToMinuteEnd(Instant.parse("2026-12-07T02:13:59.999Z")));
         // On the minute, a card counts to that minute's start only: it holds for that instant, no longer.
-        assertEquals(Instant.parse("2026-12-07T02:14:00Z"), ScorecardService.heldUntil(Instant.parse("2026-12-07T02:14:00Z")));
+        assertEquals(Instant.parse("2026-12-07T02:14:00Z"), QueryCache.heldToMinuteEnd(Instant.parse("2026-12-07T02:14:00Z")));
         // The last minute of a month: held to the month's end, never into the next month.
-        assertEquals(Instant.parse("2026-12-31T23:59:59.999999999Z"), ScorecardService.heldUntil(Instant.parse("2026-12-31T23:59:30Z")));
+        assertEquals(Instant.parse("2026-12-31T23:59:59.999999999Z"), QueryCache.heldToMinuteEnd(Instant.parse("2026-12-31T23:59:30Z")));
     }
 
     @Test

@@ -210,8 +210,9 @@ class DeliveryIT extends ApiIT {
     }
 
     /**
-     * The last thirty days' DORA is kept until a deployment or an incident changes, or, as time alone passes, one leaves the
-     * window or one dated later comes into it; every answer names the thirty days ending when it was asked.
+     * The last thirty days' DORA, of the organisation and of one service, is kept until a deployment or an incident changes
+     * (or, for a service, a service), or, as time alone passes, one leaves the window or one dated later comes into it; every
+     * answer names the thirty days ending when it was asked.
      */
     @Test
     void the_last_thirty_days_follow_each_change_and_the_window_moving_on() {
@@ -224,25 +225,40 @@ class DeliveryIT extends ApiIT {
             record(key, deployment(serviceId, "production", base.minus(Duration.ofHours(1)), Duration.ofHours(4), "SUCCESS"));
             // Dated two hours ahead (another system's clock, say): not in the window until then.
             record(key, deployment(serviceId, "production", base.plus(Duration.ofHours(2)), Duration.ofHours(1), "SUCCESS"));
+            String other = registerService(key, "dora-other");
+            record(key, deployment(other, "production", base.minus(Duration.ofHours(5)), Duration.ofHours(1), "SUCCESS"));
             for (int read = 0; read < 2; read++) {
-                lastThirtyDays(key, Duration.ZERO).body("metrics.deployments", equalTo(2)).body("metrics.failedChanges", equalTo(0));
+                lastThirtyDays(key, Duration.ZERO).body("metrics.deployments", equalTo(3)).body("metrics.failedChanges", equalTo(0));
+                lastThirtyDays(key, serviceId, Duration.ZERO).body("metrics.deployments", equalTo(2)).body("metrics.failedChanges", equalTo(0));
             }
             // An incident an hour after the last deployment: that deployment failed, in the very next answer.
             as(key).body(Map.of("title", "Checkout 500s", "severity", "P1", "serviceIds", List.of(serviceId))).post("/incidents")
                     .then().statusCode(201);
-            lastThirtyDays(key, Duration.ZERO).body("metrics.deployments", equalTo(2)).body("metrics.failedChanges", equalTo(1));
+            lastThirtyDays(key, Duration.ZERO).body("metrics.deployments", equalTo(3)).body("metrics.failedChanges", equalTo(1));
+            lastThirtyDays(key, serviceId, Duration.ZERO).body("metrics.deployments", equalTo(2)).body("metrics.failedChanges", equalTo(1));
+            lastThirtyDays(key, other, Duration.ZERO).body("metrics.deployments", equalTo(1)).body("metrics.failedChanges", equalTo(0));
 
             // Three hours on, nothing changed but the time: the deployment dated ahead is in.
             clockAhead(Duration.ofHours(3));
-            lastThirtyDays(key, Duration.ofHours(3)).body("metrics.deployments", equalTo(3)).body("metrics.failedChanges", equalTo(1));
+            lastThirtyDays(key, Duration.ofHours(3)).body("metrics.deployments", equalTo(4)).body("metrics.failedChanges", equalTo(1));
+            lastThirtyDays(key, serviceId, Duration.ofHours(3)).body("metrics.deployments", equalTo(3)).body("metrics.failedChanges", equalTo(1));
             // Twenty-eight hours on, the one of twenty-nine days ago is out.
             clockAhead(Duration.ofHours(28));
-            lastThirtyDays(key, Duration.ofHours(28)).body("metrics.deployments", equalTo(2)).body("metrics.failedChanges", equalTo(1));
+            lastThirtyDays(key, Duration.ofHours(28)).body("metrics.deployments", equalTo(3)).body("metrics.failedChanges", equalTo(1));
+            lastThirtyDays(key, serviceId, Duration.ofHours(28)).body("metrics.deployments", equalTo(2)).body("metrics.failedChanges", equalTo(1));
             record(key, deployment(serviceId, "production", base.plus(Duration.ofHours(20)), Duration.ofHours(1), "SUCCESS"));
-            lastThirtyDays(key, Duration.ofHours(28)).body("metrics.deployments", equalTo(3));
+            lastThirtyDays(key, Duration.ofHours(28)).body("metrics.deployments", equalTo(4));
+            lastThirtyDays(key, serviceId, Duration.ofHours(28)).body("metrics.deployments", equalTo(3));
+            // A service retired: its figures are not found any more, though no deployment or incident changed.
+            String quiet = registerService(key, "dora-quiet");
+            lastThirtyDays(key, quiet, Duration.ofHours(28)).body("metrics.deployments", equalTo(0));
+            as(key).delete("/services/" + quiet).then().statusCode(204);
+            as(key).queryParam("serviceId", quiet).get("/dora").then().statusCode(404);
             // A named window is its own question; another organisation's figures are its own.
             as(key).queryParam("from", base.minus(Duration.ofDays(31)).toString()).queryParam("to", base.toString()).get("/dora").then()
-                    .statusCode(200).body("metrics.deployments", equalTo(2));
+                    .statusCode(200).body("metrics.deployments", equalTo(3));
+            as(key).queryParam("from", base.minus(Duration.ofDays(31)).toString()).queryParam("to", base.toString()).queryParam("serviceId", serviceId)
+                    .get("/dora").then().statusCode(200).body("metrics.deployments", equalTo(2));
             as(newTenant().adminKey()).get("/dora").then().statusCode(200).body("metrics.deployments", equalTo(0));
         } finally {
             clockAhead(Duration.ZERO);
@@ -251,8 +267,14 @@ class DeliveryIT extends ApiIT {
 
     /** GET /dora with no window, checked to be over the thirty days ending when it was asked (the server's clock {@code ahead}). */
     private static io.restassured.response.ValidatableResponse lastThirtyDays(String key, Duration ahead) {
+        return lastThirtyDays(key, null, ahead);
+    }
+
+    /** As above, of one service ({@code serviceId} not null). */
+    private static io.restassured.response.ValidatableResponse lastThirtyDays(String key, String serviceId, Duration ahead) {
         Instant before = Instant.now().plus(ahead);
-        io.restassured.response.ValidatableResponse answer = as(key).get("/dora").then().statusCode(200);
+        io.restassured.response.ValidatableResponse answer = (serviceId == null ? as(key) : as(key).queryParam("serviceId", serviceId))
+                .get("/dora").then().statusCode(200);
         Instant after = Instant.now().plus(ahead);
         Instant from = Instant.parse(answer.extract().path("metrics.from"));
         Instant to = Instant.parse(answer.extract().path("metrics.to"));

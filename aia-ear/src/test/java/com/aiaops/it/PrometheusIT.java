@@ -130,6 +130,71 @@ class PrometheusIT extends ApiIT {
         assertEquals(201, sample(text, "aia_incidents_open{severity=\"P3\"}"));
     }
 
+    /**
+     * A scrape is kept on its node until the minute's end, under everything it reads: a scrape right after any change of
+     * those shows it — telemetry, a deployment, an SLO, a heartbeat check's beat and its deletion, an incident, a budget and its cost lines, a
+     * new service — in both exposition formats.
+     */
+    @Test
+    void a_kept_scrape_follows_every_change_it_reads() {
+        Tenant tenant = newTenant();
+        String orders = registerService(tenant.adminKey(), "orders");
+        String viewer = issueKey(tenant, "VIEWER");
+        String ingest = issueKey(tenant, "INGEST");
+        Instant minute = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MINUTES).minus(Duration.ofMinutes(3));
+        as(ingest).body(batch(spread("orders", minute, 1, 120, 6, 40))).post("/telemetry/observations").then().statusCode(200);
+        assertEquals(120, sample(scrape(viewer), "aia_service_requests{service=\"orders\",window=\"5m\"}"));
+        String openMetrics = as(viewer).header("Accept", "application/openmetrics-text; version=1.0.0").get("/metrics").then().statusCode(200)
+                .extract().asString();
+        assertEquals(120, sample(openMetrics, "aia_service_requests{service=\"orders\",window=\"5m\"}"));
+
+        as(ingest).body(batch(spread("orders", minute, 1, 10, 0, 40))).post("/telemetry/observations").then().statusCode(200);
+        assertEquals(130, sample(scrape(viewer), "aia_service_requests{service=\"orders\",window=\"5m\"}"));
+        assertEquals(130, sample(as(viewer).header("Accept", "application/openmetrics-text; version=1.0.0").get("/metrics").then()
+                .extract().asString(), "aia_service_requests{service=\"orders\",window=\"5m\"}"));
+
+        // Before the SLO: its budget is spent at once, which would freeze the release.
+        Instant finished = Instant.now().minusSeconds(60);
+        as(tenant.adminKey()).body(Map.of("serviceId", orders, "version", "v1", "environment", "production", "commits",
+                List.of(Map.of("sha", "a1b2c3d4e5f6", "committedAt", finished.minus(Duration.ofHours(2)).toString())),
+                "startedAt", finished.minusSeconds(300).toString(), "finishedAt", finished.toString(), "result", "SUCCESS"))
+                .post("/deployments").then().statusCode(201);
+        assertEquals(7200, sample(scrape(viewer), "aia_dora_lead_time_seconds{window=\"30d\"}"), 1);
+
+        as(tenant.adminKey()).body(Map.of("serviceId", orders, "name", "orders-availability", "indicator", "AVAILABILITY",
+                "targetPercent", 99, "window", "28d")).post("/slos").then().statusCode(201);
+        assertEquals(0.99, sample(scrape(viewer), "aia_slo_objective_ratio{service=\"orders\",slo=\"orders-availability\"}"), 1e-9);
+
+        Map<String, Object> heartbeat = new java.util.HashMap<>(Map.of("serviceId", orders, "name", "nightly", "kind", "HEARTBEAT",
+                "intervalSeconds", 60, "graceSeconds", 30));
+        JsonPath check = as(tenant.adminKey()).body(heartbeat).post("/checks").then().statusCode(201).extract().jsonPath();
+        assertTrue(scrape(viewer).lines().noneMatch(line -> line.startsWith("aia_check_up{")), "no verdict yet");
+        RestAssured.given().post(check.getString("heartbeatUrl")).then().statusCode(200); // a beat: telemetry of the service too
+        assertEquals(1, sample(scrape(viewer), "aia_check_up{service=\"orders\",check=\"nightly\"}"));
+        as(tenant.adminKey()).delete("/checks/" + check.getString("id")).then().statusCode(204); // only the check changes
+        assertTrue(scrape(viewer).lines().noneMatch(line -> line.startsWith("aia_check_up{")), "the check is gone");
+
+        as(tenant.adminKey()).body(Map.of("title", "Slow orders", "severity", "P2", "serviceIds", List.of(orders))).post("/incidents").then()
+                .statusCode(201);
+        assertEquals(1, sample(scrape(viewer), "aia_incidents_open{severity=\"P2\"}"));
+
+        java.time.YearMonth month = java.time.YearMonth.now(java.time.ZoneOffset.UTC);
+        as(tenant.adminKey()).body(Map.of("name", "all", "scope", "ORGANIZATION", "monthlyAmount", 300, "currency", "USD"))
+                .post("/cost/budgets").then().statusCode(201);
+        String budget = "{budget=\"all\",currency=\"USD\",month=\"" + month + "\"}";
+        assertEquals(0, sample(scrape(viewer), "aia_cost_budget_actual" + budget));
+        CostIT.csv(tenant.adminKey()).body(CostIT.file(List.of(CostIT.row(month.atDay(1), "2.50", "Compute", "VM", "orders", null))))
+                .post("/cost/imports").then().statusCode(201);
+        assertEquals(2.5, sample(scrape(viewer), "aia_cost_budget_actual" + budget), 1e-9);
+
+        registerService(tenant.adminKey(), "late");
+        assertEquals(0, sample(scrape(viewer), "aia_service_requests{service=\"late\",window=\"5m\"}"));
+    }
+
+    private static String scrape(String viewer) {
+        return as(viewer).get("/metrics").then().statusCode(200).extract().asString();
+    }
+
     /** The value of the one sample named so (metric and labels as exposed), failing when it is absent. */
     private static double sample(String exposition, String series) {
         return exposition.lines().filter(line -> line.startsWith(series + " ")).map(line -> Double.parseDouble(line.substring(series.length() + 1)))

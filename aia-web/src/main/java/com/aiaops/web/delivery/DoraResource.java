@@ -1,10 +1,12 @@
 package com.aiaops.web.delivery;
 
 import com.aiaops.access.Caller;
+import com.aiaops.catalog.Service;
 import com.aiaops.delivery.Deployment;
 import com.aiaops.delivery.DeploymentService;
 import com.aiaops.delivery.DoraBands;
 import com.aiaops.incident.Incident;
+import com.aiaops.shared.KeptSet;
 import com.aiaops.access.Role;
 import com.aiaops.web.platform.Access;
 import com.aiaops.web.platform.CurrentCaller;
@@ -61,16 +63,19 @@ public class DoraResource {
         String bandSet = bands == null || bands.isBlank() ? DoraBands.LATEST : bands.trim();
         Caller who = caller.get();
         boolean lastThirtyDays = from == null && to == null;
-        if (service != null || !lastThirtyDays && (from == null || to == null)) {
-            // Not kept: a service's figures (whether it still exists is no deployment's change), or a window that grows.
+        if (!lastThirtyDays && (from == null || to == null)) {
+            // Not kept: a window that grows.
             return deployments.dora(who, service, start, end, attribution, bandSet);
         }
-        String question = "dora|" + attribution + "|" + bandSet + (lastThirtyDays ? "|last" : "|" + start + "|" + end);
-        DeploymentService.Dora kept = keptAnswers.held(who, List.of(Deployment.class, Incident.class), question, now, () -> {
+        String question = "dora|" + service + "|" + attribution + "|" + bandSet + (lastThirtyDays ? "|last" : "|" + start + "|" + end);
+        // A service's figures also say whether it exists: kept under the services too.
+        List<Class<? extends KeptSet.Member>> reads = service == null ? List.of(Deployment.class, Incident.class)
+                : List.of(Deployment.class, Incident.class, Service.class);
+        DeploymentService.Dora kept = keptAnswers.held(who, reads, question, now, () -> {
             if (!lastThirtyDays) {
-                return new KeptAnswers.TrueUntil<>(deployments.dora(who, null, start, end, attribution, bandSet), Instant.MAX);
+                return new KeptAnswers.TrueUntil<>(deployments.dora(who, service, start, end, attribution, bandSet), Instant.MAX);
             }
-            DeploymentService.HeldDora held = deployments.doraOverLast(who, DEFAULT_WINDOW, now, attribution, bandSet);
+            DeploymentService.HeldDora held = deployments.doraOverLast(who, service, DEFAULT_WINDOW, now, attribution, bandSet);
             return new KeptAnswers.TrueUntil<>(held.dora(), held.holdsUntil());
         });
         // The last thirty days' figures held since they were computed, said of the thirty days ending now.

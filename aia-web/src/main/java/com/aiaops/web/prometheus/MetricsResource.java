@@ -1,11 +1,13 @@
 package com.aiaops.web.prometheus;
 
+import com.aiaops.access.Caller;
 import com.aiaops.access.Role;
 import com.aiaops.prometheus.ExpositionFormat;
 import com.aiaops.prometheus.OrganizationMetrics;
 import com.aiaops.prometheus.PlatformMetrics;
 import com.aiaops.web.platform.Access;
 import com.aiaops.web.platform.CurrentCaller;
+import com.aiaops.web.platform.KeptAnswers;
 import com.aiaops.web.platform.PlatformOperators;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -14,6 +16,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -36,6 +40,12 @@ public class MetricsResource {
     @Inject
     CurrentCaller caller;
 
+    @Inject
+    KeptAnswers keptAnswers;
+
+    @Inject
+    Clock clock;
+
     @GET
     @Access(Role.VIEWER)
     @Produces({"application/openmetrics-text", "text/plain"})
@@ -45,7 +55,14 @@ public class MetricsResource {
             + "service, slo and window: OpenMetrics 1.0 when the Accept header names it (Prometheus does), else Prometheus text 0.0.4")
     public Response scrape(@HeaderParam(HttpHeaders.ACCEPT) String accept) {
         ExpositionFormat format = ExpositionFormat.forAccept(accept);
-        return Response.ok(format.write(metrics.scrape(caller.get()))).type(format.contentType()).build();
+        Caller who = caller.get();
+        Instant now = clock.instant();
+        // Kept on this node in each format while nothing the scrape reads changes, to the minute's end at most.
+        String text = keptAnswers.heldAboutSets(who, OrganizationMetrics.READS, "metrics|" + format.contentType(), now, () -> {
+            OrganizationMetrics.Scrape scrape = metrics.scrape(who, now);
+            return new KeptAnswers.TrueUntil<>(format.write(scrape.families()), scrape.holdsUntil());
+        });
+        return Response.ok(text).type(format.contentType()).build();
     }
 
     @GET

@@ -2,6 +2,7 @@ package com.aiaops.web.scorecard;
 
 import com.aiaops.scorecard.ScorecardService;
 import com.aiaops.scorecard.ScorecardTargets;
+import com.aiaops.telemetry.QueryCache;
 import com.aiaops.access.Caller;
 import com.aiaops.access.Role;
 import com.aiaops.web.platform.Access;
@@ -69,7 +70,7 @@ public class ScorecardResource {
         // fails (another organisation's service, months out of bounds) keeps nothing.
         Instant now = clock.instant();
         List<ScorecardService.Scorecard> cards = keptAnswers.heldAboutSets(who, ScorecardService.READS, "scorecard|" + service + "|" + count, now,
-                () -> new KeptAnswers.TrueUntil<>(scorecards.history(who, service, count), ScorecardService.heldUntil(now)));
+                () -> new KeptAnswers.TrueUntil<>(scorecards.history(who, service, count), QueryCache.heldToMinuteEnd(now)));
         return Map.of("items", cards.stream().map(card -> card.at(now)).toList());
     }
 
