@@ -4,6 +4,7 @@ import com.aiaops.shared.InvalidRequestException;
 
 import com.aiaops.incident.Severity;
 import com.aiaops.shared.Ids;
+import com.aiaops.shared.KeptSet;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -29,7 +30,7 @@ import org.hibernate.annotations.TenantId;
 @Entity
 @Table(name = "alert_rule", uniqueConstraints = @UniqueConstraint(columnNames = {"organization_id", "name"}),
         indexes = @Index(name = "alert_rule_due", columnList = "enabled, next_evaluation_at"))
-public class AlertRule {
+public class AlertRule implements KeptSet.Member {
     /** How often a rule is evaluated. */
     public static final Duration EVALUATION_INTERVAL = Duration.ofSeconds(30);
 
@@ -194,6 +195,7 @@ public class AlertRule {
         return id;
     }
 
+    @Override
     public UUID organizationId() {
         return organizationId;
     }

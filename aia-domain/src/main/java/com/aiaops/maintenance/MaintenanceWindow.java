@@ -1,6 +1,7 @@
 package com.aiaops.maintenance;
 
 import com.aiaops.shared.Ids;
+import com.aiaops.shared.KeptSet;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -20,7 +21,7 @@ import org.hibernate.annotations.TenantId;
  */
 @Entity
 @Table(name = "maintenance_window")
-public class MaintenanceWindow {
+public class MaintenanceWindow implements KeptSet.Member {
     /** More than a year of daily windows: no query window needs more. */
     private static final int MAX_OCCURRENCES = 1_000;
 
@@ -116,6 +117,7 @@ public class MaintenanceWindow {
         return id;
     }
 
+    @Override
     public UUID organizationId() {
         return organizationId;
     }

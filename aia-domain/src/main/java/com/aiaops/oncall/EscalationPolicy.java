@@ -1,6 +1,7 @@
 package com.aiaops.oncall;
 
 import com.aiaops.shared.Ids;
+import com.aiaops.shared.KeptSet;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -18,7 +19,7 @@ import org.hibernate.annotations.TenantId;
 /** A named escalation policy; its steps are stored as text ("15:SCHEDULE/id,MEMBER/id;30:MEMBER/id"). */
 @Entity
 @Table(name = "escalation_policy", uniqueConstraints = @UniqueConstraint(columnNames = {"organization_id", "name"}))
-public class EscalationPolicy {
+public class EscalationPolicy implements KeptSet.Member {
     @Id
     private UUID id;
 
@@ -69,6 +70,7 @@ public class EscalationPolicy {
         return id;
     }
 
+    @Override
     public UUID organizationId() {
         return organizationId;
     }

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import static com.aiaops.it.Telemetry.batch;
 import static com.aiaops.it.Telemetry.spread;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
@@ -256,5 +257,52 @@ class AlertIT extends ApiIT {
         as(tenant.adminKey()).post("/alert-rules/" + ruleId + "/disable").then().statusCode(200).body("enabled", equalTo(false));
         as(tenant.adminKey()).delete("/alert-rules/" + ruleId).then().statusCode(204);
         assertTrue(as(tenant.adminKey()).get("/alert-rules").then().extract().<List<?>>path("items").isEmpty());
+    }
+
+    /**
+     * Rules, escalation policies and maintenance windows are kept until one of their kind changes; a rule's view only until
+     * its next evaluation is due (the scheduler's claim moves it on without changing the rule otherwise).
+     */
+    @Test
+    void kept_rules_policies_and_windows_follow_every_change() {
+        Tenant tenant = newTenant();
+        String key = tenant.adminKey();
+        String serviceId = registerService(key, "api");
+        Map<String, Object> errors = rule("api-errors", "ERROR_RATE");
+        errors.put("serviceId", serviceId);
+        errors.put("threshold", 0.01);
+        String ruleId = define(key, errors);
+        String firstEvaluation = as(key).get("/alert-rules/" + ruleId).then().statusCode(200).body("enabled", equalTo(true))
+                .extract().path("nextEvaluationAt");
+        as(key).get("/alert-rules").then().body("items.nextEvaluationAt", contains(firstEvaluation));
+        // Due at once: the scheduler claims it and sets the next evaluation a while ahead, which both reads show.
+        eventually(Duration.ofSeconds(60), () -> {
+            String next = as(key).get("/alert-rules/" + ruleId).then().extract().path("nextEvaluationAt");
+            assertTrue(Instant.parse(next).isAfter(Instant.parse(firstEvaluation)), "evaluated: " + next);
+            as(key).get("/alert-rules").then().body("items.nextEvaluationAt", contains(next));
+        });
+        as(key).post("/alert-rules/" + ruleId + "/disable").then().statusCode(200);
+        as(key).get("/alert-rules/" + ruleId).then().body("enabled", equalTo(false));
+        as(key).get("/alert-rules").then().body("items.enabled", contains(false));
+        as(key).delete("/alert-rules/" + ruleId).then().statusCode(204);
+        as(key).get("/alert-rules/" + ruleId).then().statusCode(404);
+        as(key).get("/alert-rules").then().body("items", hasSize(0));
+
+        String founder = as(key).get("/members").then().extract().path("items[0].id");
+        Map<String, Object> oneStep = Map.of("name", "first", "steps", List.of(Map.of("delayMinutes", 5, "targets",
+                List.of(Map.of("type", "MEMBER", "id", founder)))));
+        String first = as(key).body(oneStep).post("/escalation-policies").then().statusCode(201).extract().path("id");
+        as(key).get("/escalation-policies/" + first).then().statusCode(200).body("name", equalTo("first"));
+        as(key).get("/escalation-policies").then().body("items.name", contains("first"));
+        as(key).body(Map.of("name", "second", "steps", oneStep.get("steps"))).post("/escalation-policies").then().statusCode(201);
+        as(key).get("/escalation-policies").then().body("items.name", contains("first", "second"));
+        as(newTenant().adminKey()).get("/escalation-policies/" + first).then().statusCode(404);
+
+        Instant now = Instant.now();
+        String window = as(key).body(Map.of("serviceId", serviceId, "title", "database upgrade", "startsAt", now.plusSeconds(600).toString(),
+                "endsAt", now.plusSeconds(3600).toString())).post("/maintenance-windows").then().statusCode(201).extract().path("id");
+        as(key).get("/maintenance-windows/" + window).then().statusCode(200).body("title", equalTo("database upgrade"));
+        as(key).delete("/maintenance-windows/" + window).then().statusCode(204);
+        as(key).get("/maintenance-windows/" + window).then().statusCode(404);
     }
 }

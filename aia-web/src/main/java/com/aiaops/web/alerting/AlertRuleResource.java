@@ -1,5 +1,6 @@
 package com.aiaops.web.alerting;
 
+import com.aiaops.access.Caller;
 import com.aiaops.alerting.AlertKind;
 import com.aiaops.alerting.AlertRule;
 import com.aiaops.alerting.AlertRules;
@@ -11,6 +12,7 @@ import com.aiaops.shared.Ids;
 import com.aiaops.access.Role;
 import com.aiaops.web.platform.Access;
 import com.aiaops.web.platform.CurrentCaller;
+import com.aiaops.web.platform.KeptAnswers;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
@@ -29,11 +31,15 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Alert rules of the caller's organisation. */
@@ -50,6 +56,12 @@ public class AlertRuleResource {
 
     @Inject
     CurrentCaller caller;
+
+    @Inject
+    KeptAnswers keptAnswers;
+
+    @Inject
+    Clock clock;
 
     public record DefineRuleRequest(
             @NotNull @Pattern(regexp = "[a-z0-9][a-z0-9-]{1,62}", message = "lowercase letters, digits and dashes, 2 to 63") String name,
@@ -77,6 +89,14 @@ public class AlertRuleResource {
                     r.windowMinutes(), r.minimumRequests(), r.urgency(), r.incidentSeverity(), r.channels(), r.escalationPolicyId(),
                     r.autoResolvesIncident(), r.enabled(), r.openAlertId(), r.nextEvaluationAt(), r.createdAt());
         }
+
+        /**
+         * The last instant a rule's view stays true while the rule does not change: an enabled rule's next evaluation is
+         * moved on by a claim (a bulk update, which renews nothing) once it is due, so only until then.
+         */
+        static Instant holdsUntil(AlertRule r) {
+            return r.enabled() && r.nextEvaluationAt() != null ? r.nextEvaluationAt().minusNanos(1) : Instant.MAX;
+        }
     }
 
     public record EvaluationView(boolean breaching, Double value, String summary, Urgency urgency, Severity suggestedSeverity,
@@ -102,15 +122,27 @@ public class AlertRuleResource {
     @Access(Role.VIEWER)
     @Operation(summary = "The organisation's alert rules by name")
     public Map<String, List<RuleView>> list() {
-        return Map.of("items", rules.rules(caller.get()).stream().map(RuleView::of).toList());
+        Caller who = caller.get();
+        return keptAnswers.mapUntil(who, AlertRule.class, "alert-rules", clock.instant(), () -> {
+            List<AlertRule> all = rules.rules(who);
+            Instant until = all.stream().map(RuleView::holdsUntil).min(Instant::compareTo).orElse(Instant.MAX);
+            return new KeptAnswers.TrueUntil<>(Map.of("items", all.stream().map(RuleView::of).toList()), until);
+        });
     }
 
     @GET
     @Path("{id}")
     @Access(Role.VIEWER)
     @Operation(summary = "One alert rule")
-    public RuleView get(@PathParam("id") String id) {
-        return RuleView.of(rules.rule(caller.get(), Ids.parse(id, "alert rule")));
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RuleView.class)))
+    public Response get(@PathParam("id") String id) {
+        Caller who = caller.get();
+        UUID ruleId = Ids.parse(id, "alert rule");
+        return keptAnswers.one(who, AlertRule.class, ruleId, clock.instant(), () -> {
+            AlertRule rule = rules.rule(who, ruleId);
+            return new KeptAnswers.One(RuleView.of(rule), null, RuleView.holdsUntil(rule));
+        });
     }
 
     @POST

@@ -1,11 +1,13 @@
 package com.aiaops.web.maintenance;
 
+import com.aiaops.access.Caller;
 import com.aiaops.maintenance.MaintenanceService;
 import com.aiaops.maintenance.MaintenanceWindow;
 import com.aiaops.shared.Ids;
 import com.aiaops.access.Role;
 import com.aiaops.web.platform.Access;
 import com.aiaops.web.platform.CurrentCaller;
+import com.aiaops.web.platform.KeptAnswers;
 import com.aiaops.web.platform.TimeParameters;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -30,6 +32,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Maintenance windows of the caller's organisation; their minutes are left out of SLO budgets. */
@@ -43,6 +48,9 @@ public class MaintenanceWindowResource {
 
     @Inject
     CurrentCaller caller;
+
+    @Inject
+    KeptAnswers keptAnswers;
 
     @Inject
     Clock clock;
@@ -109,8 +117,12 @@ public class MaintenanceWindowResource {
     @Path("{id}")
     @Access(Role.VIEWER)
     @Operation(summary = "One maintenance window")
-    public WindowView get(@PathParam("id") String id) {
-        return WindowView.of(maintenance.get(caller.get(), Ids.parse(id, "maintenance window")));
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WindowView.class)))
+    public Response get(@PathParam("id") String id) {
+        Caller who = caller.get();
+        UUID windowId = Ids.parse(id, "maintenance window");
+        return keptAnswers.one(who, MaintenanceWindow.class, windowId, () -> KeptAnswers.One.of(WindowView.of(maintenance.get(who, windowId))));
     }
 
     @DELETE

@@ -1,5 +1,6 @@
 package com.aiaops.web.oncall;
 
+import com.aiaops.access.Caller;
 import com.aiaops.oncall.EscalationPlan;
 import com.aiaops.oncall.EscalationPolicy;
 import com.aiaops.oncall.EscalationService;
@@ -8,6 +9,7 @@ import com.aiaops.shared.InvalidRequestException;
 import com.aiaops.access.Role;
 import com.aiaops.web.platform.Access;
 import com.aiaops.web.platform.CurrentCaller;
+import com.aiaops.web.platform.KeptAnswers;
 import com.aiaops.web.platform.TimeParameters;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -34,6 +36,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Escalation policies: ordered steps with delays and targets (people or schedules), repeated. */
@@ -47,6 +52,9 @@ public class EscalationPolicyResource {
 
     @Inject
     CurrentCaller caller;
+
+    @Inject
+    KeptAnswers keptAnswers;
 
     @Inject
     Clock clock;
@@ -94,15 +102,21 @@ public class EscalationPolicyResource {
     @Access(Role.VIEWER)
     @Operation(summary = "Escalation policies by name")
     public Map<String, List<PolicyView>> list() {
-        return Map.of("items", escalation.list(caller.get()).stream().map(PolicyView::of).toList());
+        Caller who = caller.get();
+        return keptAnswers.map(who, EscalationPolicy.class, "escalation-policies",
+                () -> Map.of("items", escalation.list(who).stream().map(PolicyView::of).toList()));
     }
 
     @GET
     @Path("{id}")
     @Access(Role.VIEWER)
     @Operation(summary = "One escalation policy")
-    public PolicyView get(@PathParam("id") String id) {
-        return PolicyView.of(escalation.get(caller.get(), Ids.parse(id, "escalation policy")));
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PolicyView.class)))
+    public Response get(@PathParam("id") String id) {
+        Caller who = caller.get();
+        UUID policyId = Ids.parse(id, "escalation policy");
+        return keptAnswers.one(who, EscalationPolicy.class, policyId, () -> KeptAnswers.One.of(PolicyView.of(escalation.get(who, policyId))));
     }
 
     @GET
