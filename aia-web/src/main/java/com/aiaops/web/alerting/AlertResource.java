@@ -77,9 +77,7 @@ public class AlertResource {
     @APIResponse(responseCode = "200", description = "OK",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AlertView.class)))
     public Response get(@PathParam("id") String id) {
-        Caller who = caller.get();
-        UUID alertId = Ids.parse(id, "alert");
-        return keptAnswers.one(who, Alert.class, alertId, () -> KeptAnswers.One.of(AlertView.of(alerts.alert(who, alertId))));
+        return keptAnswers.one(caller.get(), Alert.class, id, "alert", (who, alertId) -> AlertView.of(alerts.alert(who, alertId)));
     }
 
     @POST

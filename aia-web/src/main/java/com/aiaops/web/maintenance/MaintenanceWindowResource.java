@@ -1,6 +1,5 @@
 package com.aiaops.web.maintenance;
 
-import com.aiaops.access.Caller;
 import com.aiaops.maintenance.MaintenanceService;
 import com.aiaops.maintenance.MaintenanceWindow;
 import com.aiaops.shared.Ids;
@@ -120,9 +119,8 @@ public class MaintenanceWindowResource {
     @APIResponse(responseCode = "200", description = "OK",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WindowView.class)))
     public Response get(@PathParam("id") String id) {
-        Caller who = caller.get();
-        UUID windowId = Ids.parse(id, "maintenance window");
-        return keptAnswers.one(who, MaintenanceWindow.class, windowId, () -> KeptAnswers.One.of(WindowView.of(maintenance.get(who, windowId))));
+        return keptAnswers.one(caller.get(), MaintenanceWindow.class, id, "maintenance window",
+                (who, windowId) -> WindowView.of(maintenance.get(who, windowId)));
     }
 
     @DELETE

@@ -114,9 +114,7 @@ public class EscalationPolicyResource {
     @APIResponse(responseCode = "200", description = "OK",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PolicyView.class)))
     public Response get(@PathParam("id") String id) {
-        Caller who = caller.get();
-        UUID policyId = Ids.parse(id, "escalation policy");
-        return keptAnswers.one(who, EscalationPolicy.class, policyId, () -> KeptAnswers.One.of(PolicyView.of(escalation.get(who, policyId))));
+        return keptAnswers.one(caller.get(), EscalationPolicy.class, id, "escalation policy", (who, policyId) -> PolicyView.of(escalation.get(who, policyId)));
     }
 
     @GET

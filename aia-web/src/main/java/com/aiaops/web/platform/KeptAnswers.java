@@ -1,8 +1,9 @@
 package com.aiaops.web.platform;
 
 import com.aiaops.access.Caller;
-import com.aiaops.shared.PageRequest;
+import com.aiaops.shared.Ids;
 import com.aiaops.shared.KeptSet;
+import com.aiaops.shared.PageRequest;
 import com.aiaops.telemetry.QueryCache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -17,6 +18,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 /**
@@ -130,6 +132,15 @@ public class KeptAnswers {
      */
     public Response one(Caller caller, Class<? extends KeptSet.Member> kind, UUID id, Supplier<One> read) {
         return one(caller, kind, id, Instant.MIN, read);
+    }
+
+    /**
+     * As above, the id as the path gave it (parsed, {@code name} naming it in a refusal), for a view without a version that
+     * does not depend on the time.
+     */
+    public Response one(Caller caller, Class<? extends KeptSet.Member> kind, String id, String name, BiFunction<Caller, UUID, ?> view) {
+        UUID parsed = Ids.parse(id, name);
+        return one(caller, kind, parsed, () -> One.of(view.apply(caller, parsed)));
     }
 
     /** As above, for a view that also depends on the time: kept while {@code now} is not past the instant it holds until. */
