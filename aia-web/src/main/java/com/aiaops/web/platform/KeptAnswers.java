@@ -16,8 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
@@ -172,18 +170,7 @@ public class KeptAnswers {
         return TrueUntil.json(kept);
     }
 
-    /** A held answer on this node, the instant it was computed at (it says nothing of earlier ones), and when it was kept. */
-    private record KeptHere(TrueUntil<?> held, Instant computedAt, long keptAtNanos) {
-        boolean holdsAt(Instant now) {
-            return !now.isBefore(computedAt) && !now.isAfter(held.until()) && System.nanoTime() - keptAtNanos < HELD_NANOS;
-        }
-    }
-
-    /** Far more than the organisations asking at once need; past it every held answer is dropped and computed again. */
-    static final int MOST_HELD = 10_000;
-    /** As long as a kept text lives in the cluster's query cache. */
-    private static final long HELD_NANOS = TimeUnit.SECONDS.toNanos(60);
-    private final ConcurrentHashMap<String, KeptHere> heldHere = new ConcurrentHashMap<>();
+    private final HeldAnswers heldHere = new HeldAnswers();
 
     /**
      * An answer about several of the organisation's sets (DORA: its deployments and incidents), kept as an object on this
@@ -204,15 +191,12 @@ public class KeptAnswers {
     public <T> T heldAboutSets(Caller caller, Collection<String> sets, String question, Instant now, Supplier<TrueUntil<T>> compute) {
         // The generations are read before computing: an answer computed from data changed meanwhile is kept under the old ones.
         String key = cache.keyAboutSets(caller.organizationId(), sets, question);
-        KeptHere kept = heldHere.get(key);
-        if (kept != null && kept.holdsAt(now)) {
-            return (T) kept.held().answer();
+        Object kept = heldHere.at(key, now);
+        if (kept != null) {
+            return (T) kept;
         }
         TrueUntil<T> fresh = compute.get();
-        if (heldHere.size() >= MOST_HELD) {
-            heldHere.clear(); // answers under superseded generations go this way
-        }
-        heldHere.put(key, new KeptHere(fresh, now, System.nanoTime()));
+        heldHere.hold(key, fresh, now);
         return fresh.answer();
     }
 

@@ -173,7 +173,7 @@ public final class StrictJson {
 
     /** An instant written in ISO-8601; an offset other than Z is allowed (it names the same instant), the answer is in UTC. */
     static Instant instant(String text) {
-        Instant common = InstantText.parseCommon(text, 0, text.length());
+        Instant common = InstantText.parseCommon(text);
         if (common != null && !common.isBefore(FIRST_COMMON_INSTANT) && !common.isAfter(LAST_COMMON_INSTANT)) {
             return common; // years 1970 to 9999 in UTC are the same years at any offset but for a few hours at either end
         }
