@@ -107,4 +107,26 @@ class CheckIT extends ApiIT {
         as(other.adminKey()).body(Map.of("serviceId", serviceId, "name", "not-mine", "url", "http://127.0.0.1:1/",
                 "intervalSeconds", 60)).post("/checks").then().statusCode(400);
     }
+
+    /**
+     * One check's view is kept until the check changes or its next run is due: the scheduler's first run (due at once)
+     * shows within 30 s, well inside a kept answer's 60 s in the cache; pausing and deleting show at once.
+     */
+    @Test
+    void a_kept_check_follows_its_runs_and_changes() {
+        Tenant tenant = newTenant();
+        String serviceId = registerService(tenant.adminKey(), "api");
+        String id = defineCheck(tenant, serviceId, "closed-port", "http://127.0.0.1:1/", 60, 500, 0, true);
+        String created = as(tenant.adminKey()).get("/checks/" + id).then().statusCode(200).extract().path("nextRunAt");
+        eventually(java.time.Duration.ofSeconds(30), () -> {
+            io.restassured.path.json.JsonPath view = as(tenant.adminKey()).get("/checks/" + id).then().statusCode(200).extract().jsonPath();
+            assertTrue(view.getString("lastRunAt") != null, "run by the scheduler: " + view.prettify());
+            assertTrue(Instant.parse(view.getString("nextRunAt")).isAfter(Instant.parse(created)), view.getString("nextRunAt"));
+        });
+        as(tenant.adminKey()).post("/checks/" + id + "/pause").then().statusCode(200);
+        as(tenant.adminKey()).get("/checks/" + id).then().body("enabled", equalTo(false));
+        as(tenant.adminKey()).delete("/checks/" + id).then().statusCode(204);
+        as(tenant.adminKey()).get("/checks/" + id).then().statusCode(404);
+        as(newTenant().adminKey()).get("/checks/" + id).then().statusCode(404);
+    }
 }

@@ -9,9 +9,11 @@ import com.aiaops.checks.CheckStatus;
 import com.aiaops.shared.Ids;
 import com.aiaops.shared.Page;
 import com.aiaops.shared.PageRequest;
+import com.aiaops.access.Caller;
 import com.aiaops.access.Role;
 import com.aiaops.web.platform.Access;
 import com.aiaops.web.platform.CurrentCaller;
+import com.aiaops.web.platform.KeptAnswers;
 import com.aiaops.web.platform.TimeParameters;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -39,6 +41,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Synthetic checks of the caller's organisation: HTTP (status, keyword, JSON value), TCP port, TLS certificate, heartbeat. */
@@ -55,6 +60,9 @@ public class CheckResource {
 
     @Inject
     Clock clock;
+
+    @Inject
+    KeptAnswers keptAnswers;
 
     @jakarta.ws.rs.core.Context
     jakarta.ws.rs.core.UriInfo uri;
@@ -84,6 +92,15 @@ public class CheckResource {
                             Instant tlsExpiresAt, Integer graceSeconds, Instant lastBeatAt, String heartbeatUrl) {
         static CheckView of(Check c) {
             return of(c, null);
+        }
+
+        /**
+         * The last instant a check's view stays true while the check does not change: an enabled check's next run is moved
+         * on by a claim (a bulk update, which renews nothing) once it is due, so only until then; the run's result then
+         * changes the check itself.
+         */
+        static Instant holdsUntil(Check c) {
+            return c.enabled() && c.nextRunAt() != null ? c.nextRunAt().minusNanos(1) : Instant.MAX;
         }
 
         /** With a heartbeat's beat address, which holds its secret: only in the answer that defines the check. */
@@ -135,8 +152,15 @@ public class CheckResource {
     @Path("{id}")
     @Access(Role.VIEWER)
     @Operation(summary = "One check and its current state")
-    public CheckView get(@PathParam("id") String id) {
-        return CheckView.of(checks.get(caller.get(), Ids.parse(id, "check")));
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CheckView.class)))
+    public Response get(@PathParam("id") String id) {
+        Caller who = caller.get();
+        UUID checkId = Ids.parse(id, "check");
+        return keptAnswers.one(who, Check.class, checkId, clock.instant(), () -> {
+            Check check = checks.get(who, checkId);
+            return new KeptAnswers.One(CheckView.of(check), null, CheckView.holdsUntil(check));
+        });
     }
 
     @DELETE
