@@ -296,7 +296,7 @@ public class SloService {
      */
     void forgetStatuses(@jakarta.enterprise.event.Observes(during = jakarta.enterprise.event.TransactionPhase.AFTER_SUCCESS)
                         com.aiaops.maintenance.MaintenanceChanged changed) {
-        changed.serviceIds().forEach(serviceId -> cache.invalidate(changed.organizationId(), serviceId));
+        cache.invalidate(changed.organizationId(), changed.serviceIds());
     }
 
     SloStatus evaluate(Slo slo, Instant now) {

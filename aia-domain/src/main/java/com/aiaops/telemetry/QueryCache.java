@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -290,8 +291,15 @@ public class QueryCache {
 
     /** Every answer about the service made unreachable: its data changed anywhere (a repair, a maintenance change). */
     public void invalidate(UUID organizationId, UUID serviceId) {
-        renew(new Generation(serviceId, false));
-        renew(new Generation(serviceId, true));
+        invalidate(organizationId, List.of(serviceId));
+    }
+
+    /** As {@link #invalidate(UUID, UUID)} for several services of the organisation, its telemetry set renewed once. */
+    public void invalidate(UUID organizationId, Collection<UUID> serviceIds) {
+        for (UUID serviceId : serviceIds) {
+            renew(new Generation(serviceId, false));
+            renew(new Generation(serviceId, true));
+        }
         invalidateSet(organizationId, TELEMETRY);
     }
 
