@@ -101,13 +101,17 @@ public class PlatformMetrics {
         MetricFamily groupBatches = new MetricFamily("aia_telemetry_group_batches", MetricFamily.Type.COUNTER,
                 "Telemetry batches written in the committed group transactions on this node (over them, the mean group size)")
                 .add((double) groups.batches());
+        MetricFamily batchesRefusedBusy = new MetricFamily("aia_telemetry_batches_refused_busy", MetricFamily.Type.COUNTER,
+                "Telemetry batches refused on this node with a 503 because too many of their organisation's batches were "
+                        + "waiting to be written (aia.telemetry.ingest.max-waiting); none of them was stored")
+                .add((double) groups.refusedBusy());
         MetricFamily statusesPrepared = new MetricFamily("aia_slo_statuses_prepared", MetricFamily.Type.COUNTER,
                 "SLO statuses prepared on this node before their minute began (of SLOs read in the minute or the one before)")
                 .add((double) statusesAhead.prepared());
         MetricFamily preparedFor = new MetricFamily("aia_slo_statuses_prepared_minute_seconds", MetricFamily.Type.GAUGE,
                 "The minute this node last prepared SLO statuses for, in seconds since the epoch")
                 .add((double) statusesAhead.preparedFor().getEpochSecond());
-        List<MetricFamily> families = new ArrayList<>(List.of(latency, batchCount, recordCount, groupTransactions, groupBatches,
+        List<MetricFamily> families = new ArrayList<>(List.of(latency, batchCount, recordCount, groupTransactions, groupBatches, batchesRefusedBusy,
                 statusesPrepared, preparedFor));
         families.addAll(JvmMetrics.families());
         families.addAll(DataSourceMetrics.families());

@@ -1,5 +1,6 @@
 package com.aiaops.telemetry;
 
+import com.aiaops.shared.BusyException;
 import com.aiaops.shared.ConflictException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,6 +46,7 @@ class IngestGroupsTest {
     /** A writer whose first transaction waits for the test, answering each batch as {@code answer} says. */
     private IngestGroups groups(Function<RollupWriter.Batch, RollupWriter.Outcome> answer, boolean groupsOfMoreThanOneFail) {
         IngestGroups groups = new IngestGroups();
+        groups.maxWaiting = 16;
         groups.writer = new RollupWriter() {
             @Override
             public List<Outcome> applyAll(UUID organizationId, List<Batch> batches) {
@@ -97,7 +99,8 @@ class IngestGroupsTest {
         }
         assertEquals(List.of(1, 5), groupSizes);
         assertEquals(0, groups.waiting(ORGANIZATION));
-        assertEquals(new IngestGroups.Counts(2, 6, 0), groups.counts());
+        assertEquals(new IngestGroups.Counts(2, 6, 0, 0), groups.counts());
+        assertEquals(0, groups.inLane(ORGANIZATION));
     }
 
     @Test
@@ -107,7 +110,8 @@ class IngestGroupsTest {
         assertTrue(results.get("a").get(10, TimeUnit.SECONDS).isPresent(), "the first was written alone and succeeded");
         assertEquals(Optional.empty(), results.get("b").get(10, TimeUnit.SECONDS));
         assertEquals(Optional.empty(), results.get("c").get(10, TimeUnit.SECONDS));
-        assertEquals(new IngestGroups.Counts(1, 1, 1), failing.counts(), "the first alone committed, the group of b and c failed");
+        assertEquals(new IngestGroups.Counts(1, 1, 1, 0), failing.counts(), "the first alone committed, the group of b and c failed");
+        assertEquals(0, failing.inLane(ORGANIZATION), "a batch sent to be written alone has left the lane");
     }
 
     @Test
@@ -120,5 +124,39 @@ class IngestGroupsTest {
         assertInstanceOf(ConflictException.class, refused.getCause());
         assertTrue(results.get("c").get(10, TimeUnit.SECONDS).isPresent());
         assertEquals(List.of(1, 2), groupSizes);
+    }
+
+    @Test
+    void beyond_the_batches_allowed_to_wait_one_more_is_refused_at_once_unwritten_and_the_lane_takes_batches_again_once_it_drains() throws Exception {
+        IngestGroups groups = groups(IngestGroupsTest::receipt, false);
+        groups.maxWaiting = 2;
+        var results = new ConcurrentHashMap<String, Future<Optional<IngestReceipt>>>();
+        results.put("a", threads.submit(() -> groups.write(ORGANIZATION, batch("a"))));
+        assertTrue(firstEntered.await(10, TimeUnit.SECONDS));
+        for (String key : List.of("b", "c")) {
+            results.put(key, threads.submit(() -> groups.write(ORGANIZATION, batch(key))));
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (groups.waiting(ORGANIZATION) < 2) {
+            assertTrue(System.nanoTime() < deadline, "b and c never queued");
+            Thread.onSpinWait();
+        }
+        assertEquals(3, groups.inLane(ORGANIZATION), "one being written, two waiting: the most allowed");
+
+        BusyException busy = assertThrows(BusyException.class, () -> groups.write(ORGANIZATION, batch("d")));
+        assertEquals("ingest-busy", busy.code());
+        assertEquals(IngestGroups.RETRY_AFTER_SECONDS, busy.retryAfterSeconds());
+        assertEquals(3, groups.inLane(ORGANIZATION), "the refused batch took no place");
+        assertTrue(groups.write(UUID.randomUUID(), batch("other")).isPresent(),
+                "another organisation's lane is not this one's: its batch is written at once");
+
+        releaseFirst.countDown();
+        for (String key : List.of("a", "b", "c")) {
+            assertTrue(results.get(key).get(10, TimeUnit.SECONDS).isPresent(), key + " was written");
+        }
+        assertEquals(0, groups.inLane(ORGANIZATION));
+        assertTrue(groups.write(ORGANIZATION, batch("d")).isPresent(), "sent again once the lane drained, d is written");
+        assertEquals(List.of(1, 1, 2, 1), groupSizes, "a; the other organisation's; b and c together; d");
+        assertEquals(1, groups.counts().refusedBusy());
     }
 }

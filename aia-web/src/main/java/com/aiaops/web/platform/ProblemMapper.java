@@ -1,6 +1,7 @@
 package com.aiaops.web.platform;
 
 import com.aiaops.shared.AccessDeniedException;
+import com.aiaops.shared.BusyException;
 import com.aiaops.shared.ConflictException;
 import com.aiaops.shared.DomainException;
 import com.aiaops.shared.InvalidRequestException;
@@ -45,6 +46,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         Response response = toResponse(problemFor(exception));
         if (exception instanceof RateLimited limited) {
             response.getHeaders().putSingle("Retry-After", limited.decision().retryAfterSeconds());
+        }
+        if (exception instanceof BusyException busy) {
+            response.getHeaders().putSingle("Retry-After", busy.retryAfterSeconds());
         }
         return response;
     }
@@ -150,6 +154,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         }
         if (e instanceof RateLimited) {
             return problem(e.code(), "Too many requests", 429, e.getMessage());
+        }
+        if (e instanceof BusyException) {
+            return problem(e.code(), "Service unavailable", 503, e.getMessage());
         }
         if (e instanceof NotFoundException) {
             return problem(e.code(), "Not found", 404, e.getMessage());

@@ -24,4 +24,11 @@ class ProblemMapperTest {
         rollback.addSuppressed(new IllegalStateException("something else"));
         assertEquals(500, mapper.problemFor(new RuntimeException(rollback)).status());
     }
+
+    @Test
+    void a_busy_ingest_lane_is_a_503_of_its_own_type() {
+        Problem problem = mapper.problemFor(new com.aiaops.shared.BusyException("ingest-busy", "send it again", 1));
+        assertEquals(503, problem.status());
+        assertEquals("urn:aia-ops:problem:ingest-busy", problem.type());
+    }
 }
