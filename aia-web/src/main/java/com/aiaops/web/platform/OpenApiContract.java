@@ -96,8 +96,7 @@ public class OpenApiContract implements OASFilter {
             problems.put("415", "The body's media type or charset is not one this operation takes (text is UTF-8 only)");
         }
         problems.put("429", "Rate limit reached; retry after the Retry-After seconds");
-        problems.put("503", "The database cannot be reached just now, or (telemetry ingest) the organisation's batches arrive faster than "
-                + "this node writes them; nothing was changed: retry after the Retry-After seconds");
+        problems.put("503", "The database cannot be reached just now; retry after the Retry-After seconds");
         for (Map.Entry<String, String> problem : problems.entrySet()) {
             if (operation.getResponses().hasAPIResponse(problem.getKey())) {
                 continue;

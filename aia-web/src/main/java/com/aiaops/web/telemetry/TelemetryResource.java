@@ -50,7 +50,8 @@ public class TelemetryResource {
     @POST
     @Path("observations")
     @Access({Role.INGEST, Role.OPERATOR})
-    @Operation(summary = "Ingest a batch of request observations (at most 10,000); retry safely with the same Idempotency-Key")
+    @Operation(summary = "Ingest a batch of request observations (at most 10,000); retry safely with the same Idempotency-Key, "
+            + "also after a 503 ingest-busy (its Retry-After)")
     public IngestReceipt observations(@HeaderParam("Idempotency-Key") String idempotencyKey,
                                       @jakarta.validation.Valid @NotNull ObservationBatch batch) {
         checkIdempotencyKey(idempotencyKey);
