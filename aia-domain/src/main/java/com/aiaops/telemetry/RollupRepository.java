@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.hibernate.Session;
 
 /** Roll-up rows and applied batches. */
@@ -209,9 +208,9 @@ public class RollupRepository {
 
     /**
      * The organisation's batches recorded under these idempotency keys, by key: what a repeat is answered with. One
-     * statement whatever the number of keys (an array bound to {@code = any(?)}), so the database plans it once per
-     * connection; a list of 1 to 32 keys was a new statement text each time, planned again, and on PostgreSQL the
-     * planning was most of the group write's time in the database (docs/BENCHMARKS.md).
+     * statement text whatever the number of keys (an array bound to {@code = any(?)}), where a list of 1 to 32 keys was
+     * one text per length, each prepared and cached apart on every pooled connection. No faster, measured
+     * (docs/BENCHMARKS.md); fewer statements kept per connection.
      */
     Map<String, RecordedBatch> batches(UUID organizationId, Collection<String> idempotencyKeys) {
         if (idempotencyKeys.isEmpty()) {

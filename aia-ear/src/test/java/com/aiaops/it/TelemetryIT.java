@@ -404,7 +404,8 @@ class TelemetryIT extends ApiIT {
                 .body(containsString("aia_telemetry_records_total{kind=\"observations\",result=\"accepted\"}"))
                 .body(containsString("aia_telemetry_batches_total{kind=\"observations\",result=\"accepted\"}"))
                 .body(containsString("aia_telemetry_group_transactions_total{result=\"committed\"}"))
-                .body(containsString("aia_telemetry_group_batches_total "));
+                .body(containsString("aia_telemetry_group_batches_total "))
+                .body(containsString("aia_telemetry_batches_refused_busy_total 0"));
     }
 
     @Test
