@@ -68,6 +68,9 @@ public class SloService {
     @Inject
     SloRefs refs;
 
+    @Inject
+    SloRows rows;
+
     /** This bean through its proxy: a kept page's read runs in {@link #list}'s transaction. */
     @Inject
     SloService self;
@@ -177,7 +180,7 @@ public class SloService {
     public StatusPage statusPage(Caller caller, PageRequest page) {
         Page<SloRef> kept = listRefs(caller, page);
         try {
-            return new StatusPage(kept, statusJsons(kept.items(), clock.instant(), true, missing -> repository.findAll(caller.organizationId(), missing)));
+            return new StatusPage(kept, statusJsons(kept.items(), clock.instant(), true, missing -> rowsOf(caller, kept.items(), missing)));
         } catch (NotFoundException deletedSincePageWasKept) {
             Page<Slo> read = self.list(caller, page);
             return new StatusPage(read.map(SloRef::of), statusJsons(read.items()));
@@ -211,7 +214,12 @@ public class SloService {
      */
     public String statusJson(Caller caller, UUID id) {
         SloRef ref = refs.of(caller.organizationId(), id);
-        return statusJsons(List.of(ref), clock.instant(), true, missing -> repository.findAll(caller.organizationId(), missing)).get(id);
+        return statusJsons(List.of(ref), clock.instant(), true, missing -> rowsOf(caller, List.of(ref), missing)).get(id);
+    }
+
+    /** The rows of those of {@code refs} whose statuses must be computed, as kept on this node ({@link SloRows}). */
+    private List<Slo> rowsOf(Caller caller, List<SloRef> refs, Collection<UUID> missing) {
+        return rows.of(caller.organizationId(), refs.stream().filter(ref -> missing.contains(ref.id())).toList());
     }
 
     /** The status of an SLO the caller has already read (a page of SLOs): no second lookup per SLO. */
