@@ -5,7 +5,6 @@ import com.aiaops.telemetry.Counts;
 import com.aiaops.audit.AuditLog;
 import com.aiaops.catalog.ServiceRepository;
 import com.aiaops.maintenance.Intervals;
-import com.aiaops.maintenance.MaintenanceService;
 import com.aiaops.shared.ConflictException;
 import com.aiaops.shared.InvalidRequestException;
 import com.aiaops.shared.NotFoundException;
@@ -41,8 +40,6 @@ public class SloService {
     @Inject
     TelemetryQuery telemetry;
 
-    @Inject
-    MaintenanceService maintenance;
 
     @Inject
     com.aiaops.telemetry.QueryCache cache;
@@ -70,6 +67,9 @@ public class SloService {
 
     @Inject
     SloRows rows;
+
+    @Inject
+    SloMaintenance keptMaintenance;
 
     /** This bean through its proxy: a kept page's read runs in {@link #list}'s transaction. */
     @Inject
@@ -300,10 +300,13 @@ public class SloService {
 
     /**
      * Statuses count maintenance, so a window announced or cancelled makes its services' cached statuses
-     * unreachable; only once committed, or a request could compute from the old windows under the new generation.
+     * unreachable; only once committed, or a request could compute from the old windows under the new generation. The
+     * kept windows ({@link SloMaintenance}) first: Hibernate's own renewal of that set may come after this, and a status
+     * computed in between would count the windows kept before the change under the services' new generation.
      */
     void forgetStatuses(@jakarta.enterprise.event.Observes(during = jakarta.enterprise.event.TransactionPhase.AFTER_SUCCESS)
                         com.aiaops.maintenance.MaintenanceChanged changed) {
+        cache.invalidateSet(changed.organizationId(), com.aiaops.shared.KeptSet.of(com.aiaops.maintenance.MaintenanceWindow.class));
         cache.invalidate(changed.organizationId(), changed.serviceIds());
     }
 
@@ -339,7 +342,7 @@ public class SloService {
             }
             Instant from = excludedMinutes.values().stream().map(TelemetryQuery.Window::from).min(Instant::compareTo).orElseThrow();
             Instant to = excludedMinutes.values().stream().map(TelemetryQuery.Window::to).max(Instant::compareTo).orElseThrow();
-            Map<UUID, List<Intervals.Interval>> byService = maintenance.excludedIntervals(organizationId,
+            Map<UUID, List<Intervals.Interval>> byService = keptMaintenance.excludedIntervals(organizationId,
                     excludedMinutes.keySet().stream().map(Slo::serviceId).collect(java.util.stream.Collectors.toSet()), from, to);
             excludedMinutes.forEach((slo, span) ->
                     maintenanceOfSpan.put(slo.id(), Intervals.clipAndMerge(byService.get(slo.serviceId()), span.from(), span.to())));
