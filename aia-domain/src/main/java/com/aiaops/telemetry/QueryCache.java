@@ -67,6 +67,11 @@ public class QueryCache {
         return computeAndKeep(key, ANSWER_LIFETIME.toSeconds(), compute);
     }
 
+    /** As {@link #get(UUID, String, Supplier)}, under the generation the question names (a sealed part's, or every ingest's). */
+    public String get(Question question, Supplier<String> compute) {
+        return getEach(Map.of(question.question(), question), missing -> Map.of(question.question(), compute.get())).get(question.question());
+    }
+
     /**
      * A question about one service's telemetry: answered under that service's generation, or, for a question about
      * {@linkplain #sealedBefore sealed minutes} only, under its sealed generation, which only a write into those minutes

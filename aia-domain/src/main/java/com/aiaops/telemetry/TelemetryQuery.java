@@ -60,12 +60,34 @@ public class TelemetryQuery {
         Instant end = ceilMinute(to);
         checkWindow(start, end, quantiles);
         return cache.get(serviceId, "summary|" + start + "|" + end + "|" + quantiles, () -> {
-            Accumulator sum = new Accumulator();
-            for (TimeRanges.Piece piece : TimeRanges.decompose(start, end)) {
-                rollups.range(serviceId, piece).forEach(sum::add);
+            // The sealed minutes' sum is kept until a write reaches them; after each ingest only the last minutes are read.
+            Instant sealed = QueryCache.sealedBefore(clock.instant());
+            RollupSum sum = new RollupSum();
+            Instant recentFrom = start;
+            if (start.isBefore(sealed)) {
+                recentFrom = end.isBefore(sealed) ? end : sealed;
+                sum.add(sealedSum(serviceId, start, recentFrom));
             }
+            addRange(sum, serviceId, recentFrom, end);
             return JSON.toJson(sum.summary(start, end, quantiles));
         });
+    }
+
+    /** The sum of a service's minutes in [from, to), all sealed: kept under the service's sealed generation. */
+    private RollupSum sealedSum(UUID serviceId, Instant from, Instant to) {
+        return RollupSum.fromText(cache.get(new QueryCache.Question(serviceId, "sum|" + from + "|" + to, true), () -> {
+            RollupSum sum = new RollupSum();
+            addRange(sum, serviceId, from, to);
+            return sum.toText();
+        }));
+    }
+
+    private void addRange(RollupSum sum, UUID serviceId, Instant from, Instant to) {
+        if (from.isBefore(to)) {
+            for (TimeRanges.Piece piece : TimeRanges.decompose(from, to)) {
+                rollups.range(serviceId, piece).forEach(sum::add);
+            }
+        }
     }
 
     /**
@@ -84,9 +106,9 @@ public class TelemetryQuery {
         Instant end = ceilMinute(to);
         checkWindow(start, end, quantiles);
         Map<UUID, String> answers = cache.getEach(serviceIds, "summaries|" + start + "|" + end + "|" + quantiles, missing -> {
-            Map<UUID, Accumulator> sums = new java.util.HashMap<>();
+            Map<UUID, RollupSum> sums = new java.util.HashMap<>();
             Map<UUID, String> computed = new java.util.HashMap<>();
-            missing.forEach(id -> sums.put(id, new Accumulator()));
+            missing.forEach(id -> sums.put(id, new RollupSum()));
             for (TimeRanges.Piece piece : TimeRanges.decompose(start, end)) {
                 for (Rollup row : rollups.rangeOf(missing, piece)) {
                     UUID id = row.key().serviceId();
@@ -153,8 +175,8 @@ public class TelemetryQuery {
                     !pointEnd.isAfter(sealed)));
         }
         Map<Integer, String> answers = cache.getEach(questions, missing -> {
-            Map<Integer, Accumulator> sums = new java.util.HashMap<>();
-            missing.forEach(i -> sums.put(i, new Accumulator()));
+            Map<Integer, RollupSum> sums = new java.util.HashMap<>();
+            missing.forEach(i -> sums.put(i, new RollupSum()));
             // Every point but the last spans whole buckets of the resolution; read those at once. The last may end inside
             // a bucket (an hourly series up to now): its rows are read piece by piece, so no minute after 'to' counts.
             List<Integer> whole = missing.stream().filter(i -> resolution.isAligned(windows.get(i).to())).toList();
@@ -162,7 +184,7 @@ public class TelemetryQuery {
                 Instant wholeFrom = windows.get(whole.get(0)).from();
                 Instant wholeTo = windows.get(whole.get(whole.size() - 1)).to();
                 for (Rollup rollup : rollups.range(serviceId, new TimeRanges.Piece(resolution, wholeFrom, wholeTo))) {
-                    Accumulator sum = sums.get((int) (Duration.between(start, rollup.key().bucketStart()).toMinutes() / step.toMinutes()));
+                    RollupSum sum = sums.get((int) (Duration.between(start, rollup.key().bucketStart()).toMinutes() / step.toMinutes()));
                     if (sum != null) {
                         sum.add(rollup);
                     }
@@ -428,34 +450,5 @@ public class TelemetryQuery {
     public static String label(double q) {
         String percent = java.math.BigDecimal.valueOf(q * 100).stripTrailingZeros().toPlainString();
         return "p" + percent;
-    }
-
-    /** Sums roll-ups: counts add, sketches merge. */
-    private static final class Accumulator {
-        private long total;
-        private long good;
-        private long latencyCount;
-        private double latencySum;
-        private final LatencySketch sketch = LatencySketch.empty();
-
-        void add(Rollup rollup) {
-            total = Math.addExact(total, rollup.total());
-            good = Math.addExact(good, rollup.good());
-            latencyCount = Math.addExact(latencyCount, rollup.latencyCount());
-            latencySum += rollup.latencySumMillis();
-            sketch.merge(rollup.sketch());
-        }
-
-        Summary summary(Instant from, Instant to, List<Double> quantiles) {
-            Map<String, Double> latency = new LinkedHashMap<>();
-            if (latencyCount > 0) {
-                for (double q : quantiles) {
-                    latency.put(label(q), sketch.quantile(q));
-                }
-            }
-            double seconds = Duration.between(from, to).toSeconds();
-            return new Summary(from, to, total, good, total / seconds, total == 0 ? null : (double) (total - good) / total,
-                    latencyCount == 0 ? null : latencySum / latencyCount, latency);
-        }
     }
 }

@@ -71,7 +71,7 @@ class TelemetryIT extends ApiIT {
     }
 
     @Test
-    void a_series_read_again_counts_every_write_since_into_old_and_new_minutes_and_no_minute_after_its_end() {
+    void a_series_or_summary_read_again_counts_every_write_since_into_old_and_new_minutes_and_no_minute_after_its_end() {
         Tenant tenant = newTenant();
         String serviceId = registerService(tenant.adminKey(), "dash");
         String ingest = issueKey(tenant, "INGEST");
@@ -102,11 +102,20 @@ class TelemetryIT extends ApiIT {
             // A minute series up to now: the sealed minutes stay as they were, the last minute takes each new batch.
             Instant minute = now.truncatedTo(ChronoUnit.MINUTES);
             Instant last = minute.minus(Duration.ofMinutes(1));
+            // A summary reaching past now: its sealed minutes' sum is kept, the last minutes are added after each batch.
+            Instant ahead = minute.plus(Duration.ofHours(1));
             assertEquals(List.of(0, 4, 0, 0, 0, 0), seriesRequests(tenant.adminKey(), serviceId, minute.minus(Duration.ofMinutes(6)), minute, "1m"));
+            assertEquals(25, requests(tenant.adminKey(), serviceId, from, ahead));
             as(ingest).body(batch(spread("dash", last, 1, 2, 0, 20))).post("/telemetry/observations").then().statusCode(200);
             assertEquals(List.of(0, 4, 0, 0, 0, 2), seriesRequests(tenant.adminKey(), serviceId, minute.minus(Duration.ofMinutes(6)), minute, "1m"));
+            assertEquals(27, requests(tenant.adminKey(), serviceId, from, ahead));
             as(ingest).body(batch(spread("dash", last, 1, 8, 0, 20))).post("/telemetry/observations").then().statusCode(200);
             assertEquals(List.of(0, 4, 0, 0, 0, 10), seriesRequests(tenant.adminKey(), serviceId, minute.minus(Duration.ofMinutes(6)), minute, "1m"));
+            assertEquals(35, requests(tenant.adminKey(), serviceId, from, ahead));
+            // Late data into a sealed minute of that summary: its kept sum is read again, not served.
+            as(ingest).body(batch(spread("dash", minute.minus(Duration.ofMinutes(5)), 1, 1, 0, 20))).post("/telemetry/observations").then().statusCode(200);
+            assertEquals(36, requests(tenant.adminKey(), serviceId, from, ahead));
+            assertEquals(List.of(0, 5, 0, 0, 0, 10), seriesRequests(tenant.adminKey(), serviceId, minute.minus(Duration.ofMinutes(6)), minute, "1m"));
         } finally {
             clockAhead(Duration.ZERO);
         }
