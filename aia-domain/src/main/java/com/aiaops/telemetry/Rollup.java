@@ -69,26 +69,47 @@ public class Rollup {
 
     /** Adds a batch's share of this bucket; late data lands here just the same. */
     void add(BucketAggregate aggregate) {
+        add(java.util.List.of(aggregate));
+    }
+
+    /**
+     * Adds several batches' shares of this bucket (a group written in one transaction), all or none: the stored sketch
+     * and threshold counts are read and written once for all of them, not once a batch.
+     */
+    void add(java.util.List<BucketAggregate> aggregates) {
         long capacity = maxRequests(key.resolution());
-        if (aggregate.total() > capacity - total) {
-            throw InvalidRequestException.ofField("bucket-full", "total", "would make the " + key.resolution().name().toLowerCase(java.util.Locale.ROOT)
-                    + " of service " + key.serviceId() + " at " + key.bucketStart() + " hold more than " + capacity
-                    + " requests (at most " + MAX_REQUESTS_PER_MINUTE + " a minute); nothing was stored");
-        }
-        total += aggregate.total();
-        good += aggregate.good();
-        latencyCount += aggregate.latencyCount();
-        latencySumMillis += aggregate.latencySumMillis();
-        if (latencySketch == null) {
-            latencySketch = aggregate.sketch().toBytes(); // a new row: nothing to decode and merge into
-        } else if (aggregate.latencyCount() > 0) {
-            LatencySketch merged = LatencySketch.fromBytes(latencySketch);
-            merged.merge(aggregate.sketch());
-            latencySketch = merged.toBytes();
+        long added = 0;
+        for (BucketAggregate aggregate : aggregates) {
+            if (aggregate.total() > capacity - total - added) {
+                throw InvalidRequestException.ofField("bucket-full", "total", "would make the " + key.resolution().name().toLowerCase(java.util.Locale.ROOT)
+                        + " of service " + key.serviceId() + " at " + key.bucketStart() + " hold more than " + capacity
+                        + " requests (at most " + MAX_REQUESTS_PER_MINUTE + " a minute); nothing was stored");
+            }
+            added += aggregate.total();
         }
         Map<Integer, ThresholdCount> counts = thresholdCounts();
-        aggregate.countsAtOrUnder().forEach((threshold, count) ->
-                counts.merge(threshold, new ThresholdCount(count, aggregate.latencyCount()), ThresholdCount::plus));
+        boolean latencies = false;
+        for (BucketAggregate aggregate : aggregates) {
+            total += aggregate.total();
+            good += aggregate.good();
+            latencyCount += aggregate.latencyCount();
+            latencySumMillis += aggregate.latencySumMillis();
+            latencies |= aggregate.latencyCount() > 0;
+            aggregate.countsAtOrUnder().forEach((threshold, count) ->
+                    counts.merge(threshold, new ThresholdCount(count, aggregate.latencyCount()), ThresholdCount::plus));
+        }
+        if (latencySketch == null && aggregates.size() == 1) {
+            latencySketch = aggregates.get(0).sketch().toBytes(); // a new row of one batch: nothing to decode and merge into
+        } else if (latencySketch == null || latencies) {
+            // Merged into a copy: a batch's own sketch stays as it was, for the batch to be written alone if the group fails.
+            LatencySketch merged = LatencySketch.fromBytes(latencySketch);
+            for (BucketAggregate aggregate : aggregates) {
+                if (aggregate.latencyCount() > 0) {
+                    merged.merge(aggregate.sketch());
+                }
+            }
+            latencySketch = merged.toBytes();
+        }
         countsAtOrUnder = counts.entrySet().stream()
                 .map(e -> e.getKey() + ":" + e.getValue().atOrUnder() + ":" + e.getValue().tracked())
                 .collect(Collectors.joining(","));

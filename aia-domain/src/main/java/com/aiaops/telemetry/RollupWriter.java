@@ -11,8 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SortedMap;
-import java.util.SortedSet;
-import java.util.TreeSet;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -82,21 +81,19 @@ public class RollupWriter {
             return outcomes;
         }
         repository.flush(); // a concurrent twin of one of these batches fails here, before any roll-up is touched
-        SortedSet<RollupKey> touched = new TreeSet<>();
-        applied.forEach(batch -> touched.addAll(batch.buckets().keySet()));
-        Map<RollupKey, Rollup> rows = new HashMap<>(repository.lockExisting(organizationId, touched));
+        // Each bucket's shares from all the group's batches, added to its row at once (its sketch decoded and encoded once).
+        TreeMap<RollupKey, List<BucketAggregate>> touched = new TreeMap<>();
+        applied.forEach(batch -> batch.buckets().forEach((key, share) -> touched.computeIfAbsent(key, k -> new ArrayList<>(applied.size())).add(share)));
+        Map<RollupKey, Rollup> rows = repository.lockExisting(organizationId, touched.navigableKeySet());
         List<Rollup> created = new ArrayList<>();
-        for (Batch batch : applied) {
-            for (Map.Entry<RollupKey, BucketAggregate> bucket : batch.buckets().entrySet()) {
-                Rollup row = rows.get(bucket.getKey());
-                if (row == null) {
-                    row = new Rollup(bucket.getKey(), organizationId);
-                    rows.put(bucket.getKey(), row);
-                    created.add(row);
-                }
-                row.add(bucket.getValue());
+        touched.forEach((key, shares) -> {
+            Rollup row = rows.get(key);
+            if (row == null) {
+                row = new Rollup(key, organizationId);
+                created.add(row);
             }
-        }
+            row.add(shares);
+        });
         repository.insertAll(created);
         // New rows went out in insertAll (a concurrent twin's fails there); the existing rows' updates go out here, so a
         // failure of theirs also surfaces inside the transaction, where the ingest's retry sees it.
