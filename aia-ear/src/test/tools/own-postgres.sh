@@ -5,6 +5,7 @@
 #   own-postgres.sh start <home> <port>      start it, waiting until it accepts connections
 #   own-postgres.sh stop <home>              fast shutdown (sessions are cut, as in an outage)
 #   own-postgres.sh fresh <home> <port> <database>   create, start and create the database (the PostgreSQL suite)
+# OWN_POSTGRES_FSYNC=on makes commits durable (benchmarks: an acknowledged batch is on disk); the tests run without.
 # PostgreSQL refuses to run as root: as root, it runs as the user postgres, which Debian's package creates.
 set -euo pipefail
 action=$1 home=$2
@@ -24,7 +25,7 @@ case "$action" in
     ;;
   start)
     as_postgres "$bin/pg_ctl" -D "$home/data" -l "$home/server.log" -w -t 60 \
-      -o "-p $3 -c listen_addresses=127.0.0.1 -k $home -c fsync=off -c max_connections=200" start > /dev/null
+      -o "-p $3 -c listen_addresses=127.0.0.1 -k $home -c fsync=${OWN_POSTGRES_FSYNC:-off} -c max_connections=200" start > /dev/null
     ;;
   stop)
     if [[ -f "$home/data/postmaster.pid" ]]; then
