@@ -12,10 +12,10 @@ api=http://127.0.0.1:$((8080 + offset))/api/v1
 mkdir -p "$state"
 
 echo "== starting AIA Ops on PostgreSQL (database aia_bench_backup, recreated; port offset $offset)"
-psql -h 127.0.0.1 -U postgres -qc "drop database if exists aia_bench_backup with (force)" -c "create database aia_bench_backup"
+source "$root/bench/postgres.sh"
+bench_database aia_bench_backup reWriteBatchedInserts=true
 export AIA_HOME=$state/aia AIA_PORT_OFFSET=$offset
 rm -rf "$AIA_HOME"
-export AIA_DB_DRIVER=postgresql AIA_DB_URL='jdbc:postgresql://127.0.0.1:5432/aia_bench_backup?reWriteBatchedInserts=true' AIA_DB_USER=postgres AIA_DB_PASSWORD=postgres
 "$root/wildfly-config/run.sh" > "$state/run.log"
 trap '"$root/wildfly-config/run.sh" stop > /dev/null' EXIT
 key=$(grep apiKey "$AIA_HOME/data/demo-credentials.txt" | cut -d= -f2)   # the demo organisation operates this server

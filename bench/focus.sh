@@ -19,10 +19,9 @@ fi
 echo "   $(du -h "$file" | cut -f1) on disk"
 
 echo "== starting AIA Ops on PostgreSQL (database aia_bench_focus, recreated; port offset $offset)"
-psql -h 127.0.0.1 -U postgres -qc "drop database if exists aia_bench_focus" -c "create database aia_bench_focus"
+source "$root/bench/postgres.sh"
+bench_database aia_bench_focus
 export AIA_HOME=$state/aia AIA_PORT_OFFSET=$offset
-export AIA_DB_DRIVER=postgresql AIA_DB_URL='jdbc:postgresql://127.0.0.1:5432/aia_bench_focus'
-export AIA_DB_USER=postgres AIA_DB_PASSWORD=postgres
 "$root/wildfly-config/run.sh" > "$state/run.log"
 trap '"$root/wildfly-config/run.sh" stop > /dev/null' EXIT
 key=$(grep apiKey "$AIA_HOME/data/demo-credentials.txt" | cut -d= -f2)

@@ -4,7 +4,7 @@
 #   2. a mixed workload at fixed rates, open loop, coordinated-omission corrected (HdrHistogram): 40 % ingest,
 #      30 % SLO status, 30 % dashboard reads; the highest rate that keeps p99 < 100 ms
 #   3. the same client against GET /api/v1/ping, the trivial endpoint of the same server: the framework's ceiling
-# The server runs on PostgreSQL (database aia_bench, recreated) at port offset 300. Client and server share the cores.
+# The server runs on PostgreSQL (database aia_bench, recreated, in bench/postgres.sh's own server) at port offset 300. Client and server share the cores.
 #   bench/load.sh                 all three
 #   BENCH_RATES="250 500" BENCH_SECONDS=20 bench/load.sh
 set -euo pipefail
@@ -26,9 +26,8 @@ bench() { java -Xss512k -cp "$state/classes:$state/lib/*" Bench "$@"; }
 
 echo "== starting AIA Ops on PostgreSQL (port offset $offset)"
 export AIA_HOME=$state/aia AIA_PORT_OFFSET=$offset
-psql -h 127.0.0.1 -U postgres -qc "drop database if exists aia_bench with (force)" -c "create database aia_bench"
-export AIA_DB_DRIVER=postgresql AIA_DB_URL='jdbc:postgresql://127.0.0.1:5432/aia_bench?reWriteBatchedInserts=true'
-export AIA_DB_USER=postgres AIA_DB_PASSWORD=postgres
+source "$root/bench/postgres.sh"
+bench_database aia_bench reWriteBatchedInserts=true
 "$root/wildfly-config/run.sh" > "$state/run.log"
 trap '"$root/wildfly-config/run.sh" stop > /dev/null' EXIT
 demo=$(grep apiKey "$AIA_HOME/data/demo-credentials.txt" | cut -d= -f2)

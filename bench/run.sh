@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The benchmarks of docs/BENCHMARKS.md, on this machine, on loopback only; every load is bounded in time.
 #   bench/run.sh h2            our server on H2
-#   bench/run.sh postgresql    our server on PostgreSQL (database aia_bench, recreated), plus PostgreSQL COPY
+#   bench/run.sh postgresql    our server on PostgreSQL (database aia_bench, recreated, bench/postgres.sh), plus PostgreSQL COPY
 #   BENCH_ONLY=otlp bench/run.sh postgresql   only OTLP span ingest beside native JSON ingest
 #   BENCH_ONLY=minutes bench/run.sh h2         only pre-counted minutes (200 services x 24 h) beside VictoriaMetrics'
 #                                              import of the same counts (BENCH_MINUTES_THREADS, default 1)
@@ -26,9 +26,8 @@ bench() { java -cp "$state/classes:$state/lib/*" Bench "$@"; }
 echo "== starting AIA Ops on $db (port offset $offset)"
 export AIA_HOME=$state/aia AIA_PORT_OFFSET=$offset
 if [[ "$db" == postgresql ]]; then
-  psql -h 127.0.0.1 -U postgres -qc "drop database if exists aia_bench" -c "create database aia_bench"
-  export AIA_DB_DRIVER=postgresql AIA_DB_URL='jdbc:postgresql://127.0.0.1:5432/aia_bench?reWriteBatchedInserts=true'
-  export AIA_DB_USER=postgres AIA_DB_PASSWORD=postgres
+  source "$root/bench/postgres.sh"
+  bench_database aia_bench reWriteBatchedInserts=true
 else
   rm -rf "$AIA_HOME/data"
 fi

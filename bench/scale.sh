@@ -25,10 +25,10 @@ bench() { java -cp "$state/classes:$state/lib/*" Bench "$@"; }
 sql() { psql -h 127.0.0.1 -U postgres -d aia_scale -v ON_ERROR_STOP=1 -q "$@"; }
 
 export AIA_HOME=$state/aia AIA_PORT_OFFSET=$offset
-export AIA_DB_DRIVER=postgresql AIA_DB_URL='jdbc:postgresql://127.0.0.1:5432/aia_scale?reWriteBatchedInserts=true'
-export AIA_DB_USER=postgres AIA_DB_PASSWORD=postgres
+source "$root/bench/postgres.sh"
+bench_database_settings aia_scale reWriteBatchedInserts=true
 if [[ -z "${SCALE_KEEP:-}" ]]; then
-  psql -h 127.0.0.1 -U postgres -qc "drop database if exists aia_scale" -c "create database aia_scale"
+  bench_database aia_scale reWriteBatchedInserts=true
   rm -rf "$AIA_HOME"
 fi
 echo "== starting AIA Ops on PostgreSQL (aia_scale)"
