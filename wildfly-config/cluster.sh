@@ -96,9 +96,11 @@ for n in $(seq 1 "$nodes"); do
   # Heap: WildFly's default of 512 MB spent seconds in GC under load (docs/BENCHMARKS.md, "Heap"); JBOSS_JAVA_SIZING
   # overrides it (nodes sharing one machine).
   export JBOSS_JAVA_SIZING="${JBOSS_JAVA_SIZING:--Xms512m -Xmx1g -XX:MetaspaceSize=96M -XX:MaxMetaspaceSize=512m}"
-  # Undertow's threads as WildFly sizes them (16 request and 2 I/O threads per core; other sizes measured no better:
-  # docs/BENCHMARKS.md, "Worker threads and the connection pool"); AIA_WORKER_THREADS, AIA_WORKER_IO_THREADS override.
-  export AIA_WORKER_THREADS="${AIA_WORKER_THREADS:-$(( $(nproc) * 16 ))}" AIA_WORKER_IO_THREADS="${AIA_WORKER_IO_THREADS:-$(( $(nproc) * 2 ))}"
+  # Undertow's threads: 16 request threads per core as WildFly sizes them (other sizes measured no better: docs/BENCHMARKS.md,
+  # "Worker threads and the connection pool"), but one I/O thread per two cores, not WildFly's two per core: an I/O thread
+  # woken by a finished request spins until that request's thread runs again ("Undertow's I/O threads on two cores").
+  # AIA_WORKER_THREADS, AIA_WORKER_IO_THREADS override.
+  export AIA_WORKER_THREADS="${AIA_WORKER_THREADS:-$(( $(nproc) * 16 ))}" AIA_WORKER_IO_THREADS="${AIA_WORKER_IO_THREADS:-$(( ($(nproc) + 1) / 2 ))}"
   nohup "$server/bin/standalone.sh" -c standalone-ha.xml \
     -Djboss.server.base.dir="$base" -Djboss.socket.binding.port-offset="$offset" -Djboss.node.name="node$n" \
     -Daia.cluster.hosts="$hosts" -Daia.data.dir="$base/data" \
