@@ -67,6 +67,19 @@ public class Rollup {
         this.organizationId = organizationId;
     }
 
+    /** A row as stored, read by the ingest's own statement to be changed and written back (not an entity of a persistence context). */
+    static Rollup stored(RollupKey key, UUID organizationId, long total, long good, long latencyCount, double latencySumMillis,
+                         byte[] latencySketch, String countsAtOrUnder) {
+        Rollup row = new Rollup(key, organizationId);
+        row.total = total;
+        row.good = good;
+        row.latencyCount = latencyCount;
+        row.latencySumMillis = latencySumMillis;
+        row.latencySketch = latencySketch;
+        row.countsAtOrUnder = countsAtOrUnder;
+        return row;
+    }
+
     /** Adds a batch's share of this bucket; late data lands here just the same. */
     void add(BucketAggregate aggregate) {
         add(java.util.List.of(aggregate));

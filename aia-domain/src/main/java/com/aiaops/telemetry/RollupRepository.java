@@ -1,9 +1,7 @@
 package com.aiaops.telemetry;
 
-import com.aiaops.access.OrganizationScope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.sql.PreparedStatement;
 import java.time.OffsetDateTime;
@@ -24,33 +22,154 @@ public class RollupRepository {
     EntityManager em;
 
     /** Buckets locked by one statement at most. */
-    private static final int KEYS_PER_QUERY = 1_000;
+    static final int KEYS_PER_QUERY = 1_000;
     /** Rows sent to the database at once. */
     private static final int INSERTS_PER_BATCH = 500;
     /** Empty buckets one statement's range may span between two of a batch's: fewer statements, few rows locked for nothing. */
-    private static final int MAX_GAP = 64;
+    static final int MAX_GAP = 64;
+    /** Ranges of buckets one locking statement takes at most (a batch with data far apart in time has many). */
+    static final int RANGES_PER_LOCK = 16;
     /** Time ranges one statement reads at most (an SLO's windows with many maintenance occurrences inside). */
     private static final int RANGES_PER_QUERY = 50;
 
     /**
-     * The existing rows of these buckets, locked for this transaction. Rows are locked in the keys' order, one statement
-     * per service, resolution and range of up to {@value #KEYS_PER_QUERY} buckets (a range, not a list of keys:
-     * databases use the primary key's order for it), so that concurrent batches lock in one order and never deadlock.
+     * The existing rows of these buckets, locked for this transaction, as plain objects (not entities: the ingest changes
+     * them and writes them back with {@link #updateAll}). One statement per service for all its resolutions and ranges of
+     * up to {@value #KEYS_PER_QUERY} buckets (ranges, not lists of keys: databases use the primary key's order for them),
+     * the rows locked in (resolution, bucket start) order, so that concurrent batches lock in one order and never
+     * deadlock. Before, one statement per resolution and range: three round trips a group where one does (docs/BENCHMARKS.md,
+     * "Connection handles, and one statement to lock a group's roll-ups").
      */
     Map<RollupKey, Rollup> lockExisting(UUID organizationId, SortedSet<RollupKey> keys) {
         Map<RollupKey, Rollup> rows = new HashMap<>(keys.size() * 2);
-        List<RollupKey> group = new ArrayList<>();
-        for (RollupKey key : keys) {
-            if (!group.isEmpty() && (group.size() == KEYS_PER_QUERY || !closeTo(group.get(group.size() - 1), key))) {
-                lock(organizationId, group, rows);
-                group.clear();
-            }
-            group.add(key);
-        }
-        if (!group.isEmpty()) {
-            lock(organizationId, group, rows);
+        for (List<List<RollupKey>> statement : lockStatements(keys, locksInOrder() ? RANGES_PER_LOCK : 1)) {
+            lock(organizationId, statement, rows);
         }
         return rows;
+    }
+
+    /**
+     * Whether the database locks a statement's rows in its ORDER BY's order. PostgreSQL does (its row locks are taken
+     * above the sort); H2 locks rows as it scans them, in an index's order, so there each range of one resolution gets a
+     * statement of its own, and a transaction still locks in the keys' order whichever statements it needs.
+     */
+    private boolean locksInOrder() {
+        Boolean known = sortedLocking;
+        if (known == null) {
+            known = em.unwrap(Session.class).doReturningWork(connection ->
+                    connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres"));
+            sortedLocking = known;
+        }
+        return known;
+    }
+
+    private volatile Boolean sortedLocking;
+
+    /**
+     * The locking statements for these keys, in the keys' order: each one service's, of at most {@code rangesPerStatement}
+     * ranges and {@value #KEYS_PER_QUERY} keys; a range is one resolution's keys at most {@value #MAX_GAP} buckets apart.
+     */
+    static List<List<List<RollupKey>>> lockStatements(SortedSet<RollupKey> keys, int rangesPerStatement) {
+        List<List<List<RollupKey>>> statements = new ArrayList<>();
+        List<List<RollupKey>> ranges = null;
+        List<RollupKey> range = null;
+        int keysInStatement = 0;
+        for (RollupKey key : keys) {
+            if (ranges == null || !range.get(0).serviceId().equals(key.serviceId()) || keysInStatement == KEYS_PER_QUERY
+                    || !closeTo(range.get(range.size() - 1), key) && ranges.size() == rangesPerStatement) {
+                ranges = new ArrayList<>();
+                statements.add(ranges);
+                range = null;
+                keysInStatement = 0;
+            }
+            if (range == null || !closeTo(range.get(range.size() - 1), key)) {
+                range = new ArrayList<>();
+                ranges.add(range);
+            }
+            range.add(key);
+            keysInStatement++;
+        }
+        return statements;
+    }
+
+    /** One service's buckets from the first to the last key of each range (same resolution each), locked, in one statement. */
+    private void lock(UUID organizationId, List<List<RollupKey>> ranges, Map<RollupKey, Rollup> rows) {
+        StringBuilder sql = new StringBuilder(200 + ranges.size() * 64).append("select resolution, bucket_start, total, good, "
+                + "latency_count, latency_sum_ms, latency_sketch, counts_at_or_under from telemetry_rollup "
+                + "where organization_id = ? and service_id = ? and (");
+        for (int i = 0; i < ranges.size(); i++) {
+            sql.append(i == 0 ? "" : " or ").append("(resolution = ? and bucket_start >= ? and bucket_start <= ?)");
+        }
+        // The keys' order (RollupKey: minute, hour, day), not the column's alphabetical one, so that a transaction needing
+        // several statements for one service locks in the same order as one needing a single statement.
+        sql.append(") order by case resolution when 'MINUTE' then 0 when 'HOUR' then 1 else 2 end, bucket_start for update");
+        UUID serviceId = ranges.get(0).get(0).serviceId();
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(sql.toString())) {
+                int parameter = 0;
+                select.setObject(++parameter, organizationId);
+                select.setObject(++parameter, serviceId);
+                for (List<RollupKey> range : ranges) {
+                    select.setString(++parameter, range.get(0).resolution().name());
+                    select.setObject(++parameter, utc(range.get(0).bucketStart()));
+                    select.setObject(++parameter, utc(range.get(range.size() - 1).bucketStart()));
+                }
+                try (var found = select.executeQuery()) {
+                    while (found.next()) {
+                        RollupKey key = new RollupKey(serviceId, Resolution.valueOf(found.getString(1)),
+                                found.getObject(2, OffsetDateTime.class).toInstant());
+                        rows.put(key, Rollup.stored(key, organizationId, found.getLong(3), found.getLong(4), found.getLong(5),
+                                found.getDouble(6), found.getBytes(7), found.getString(8)));
+                    }
+                }
+            }
+        });
+    }
+
+    /**
+     * Existing rows, changed, written back in JDBC batches: one UPDATE each, no entity bookkeeping. Each must have been
+     * locked by {@link #lockExisting} in this transaction, so each is still there; one that is not fails the transaction.
+     */
+    void updateAll(List<Rollup> changed) {
+        if (changed.isEmpty()) {
+            return;
+        }
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement update = connection.prepareStatement("update telemetry_rollup set total = ?, good = ?, "
+                    + "latency_count = ?, latency_sum_ms = ?, latency_sketch = ?, counts_at_or_under = ? "
+                    + "where service_id = ? and resolution = ? and bucket_start = ? and organization_id = ?")) {
+                int pending = 0;
+                for (int i = 0; i < changed.size(); i++) {
+                    Rollup row = changed.get(i);
+                    update.setLong(1, row.total());
+                    update.setLong(2, row.good());
+                    update.setLong(3, row.latencyCount());
+                    update.setDouble(4, row.latencySumMillis());
+                    update.setBytes(5, row.sketchBytes());
+                    update.setString(6, row.countsText());
+                    update.setObject(7, row.key().serviceId());
+                    update.setString(8, row.key().resolution().name());
+                    update.setObject(9, utc(row.key().bucketStart()));
+                    update.setObject(10, row.organizationId());
+                    update.addBatch();
+                    if (++pending == INSERTS_PER_BATCH || i == changed.size() - 1) {
+                        int[] counts = update.executeBatch();
+                        for (int j = 0; j < counts.length; j++) {
+                            if (counts[j] == 0) {
+                                throw new IllegalStateException("roll-up " + changed.get(i - pending + 1 + j).key().serviceId() + " "
+                                        + changed.get(i - pending + 1 + j).key().resolution() + " "
+                                        + changed.get(i - pending + 1 + j).key().bucketStart() + " vanished while locked");
+                            }
+                        }
+                        pending = 0;
+                    }
+                }
+            }
+        });
+    }
+
+    private static OffsetDateTime utc(java.time.Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
     /**
@@ -71,7 +190,7 @@ public class RollupRepository {
                 for (Rollup row : created) {
                     insert.setObject(1, row.key().serviceId());
                     insert.setString(2, row.key().resolution().name());
-                    insert.setObject(3, OffsetDateTime.ofInstant(row.key().bucketStart(), ZoneOffset.UTC));
+                    insert.setObject(3, utc(row.key().bucketStart()));
                     insert.setObject(4, row.organizationId());
                     insert.setLong(5, row.total());
                     insert.setLong(6, row.good());
@@ -97,21 +216,6 @@ public class RollupRepository {
         return previous.resolution() == next.resolution() && previous.serviceId().equals(next.serviceId())
                 && next.bucketStart().getEpochSecond() - previous.bucketStart().getEpochSecond()
                         <= previous.resolution().size().getSeconds() * MAX_GAP;
-    }
-
-    /** One service's and resolution's buckets from the first to the last of these, in order. */
-    private void lock(UUID organizationId, List<RollupKey> range, Map<RollupKey, Rollup> rows) {
-        RollupKey first = range.get(0);
-        OrganizationScope.read(em, organizationId, "select r from Rollup r where r.organizationId = :organization "
-                        + "and r.key.serviceId = :service and r.key.resolution = :resolution "
-                        + "and r.key.bucketStart >= :from and r.key.bucketStart <= :to order by r.key.bucketStart", Rollup.class,
-                query -> query.setParameter("service", first.serviceId())
-                        .setParameter("resolution", first.resolution())
-                        .setParameter("from", first.bucketStart())
-                        .setParameter("to", range.get(range.size() - 1).bucketStart())
-                        .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                        .getResultList())
-                .forEach(row -> rows.put(row.key(), row));
     }
 
     List<Rollup> range(UUID serviceId, TimeRanges.Piece piece) {

@@ -86,18 +86,20 @@ public class RollupWriter {
         applied.forEach(batch -> batch.buckets().forEach((key, share) -> touched.computeIfAbsent(key, k -> new ArrayList<>(applied.size())).add(share)));
         Map<RollupKey, Rollup> rows = repository.lockExisting(organizationId, touched.navigableKeySet());
         List<Rollup> created = new ArrayList<>();
+        List<Rollup> changed = new ArrayList<>(rows.size());
         touched.forEach((key, shares) -> {
             Rollup row = rows.get(key);
             if (row == null) {
                 row = new Rollup(key, organizationId);
                 created.add(row);
+            } else {
+                changed.add(row);
             }
             row.add(shares);
         });
+        // Both go out now, inside the transaction: a concurrent twin's insert fails here, where the ingest's retry sees it.
         repository.insertAll(created);
-        // New rows went out in insertAll (a concurrent twin's fails there); the existing rows' updates go out here, so a
-        // failure of theirs also surfaces inside the transaction, where the ingest's retry sees it.
-        repository.flush();
+        repository.updateAll(changed);
         return outcomes;
     }
 
