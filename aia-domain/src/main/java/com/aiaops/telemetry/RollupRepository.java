@@ -24,7 +24,7 @@ public class RollupRepository {
     /** Buckets locked by one statement at most. */
     static final int KEYS_PER_QUERY = 1_000;
     /** Rows sent to the database at once. */
-    private static final int INSERTS_PER_BATCH = 500;
+    private static final int ROWS_PER_BATCH = 500;
     /** Empty buckets one statement's range may span between two of a batch's: fewer statements, few rows locked for nothing. */
     static final int MAX_GAP = 64;
     /** Ranges of buckets one locking statement takes at most (a batch with data far apart in time has many). */
@@ -131,45 +131,8 @@ public class RollupRepository {
      * locked by {@link #lockExisting} in this transaction, so each is still there; one that is not fails the transaction.
      */
     void updateAll(List<Rollup> changed) {
-        if (changed.isEmpty()) {
-            return;
-        }
-        em.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement update = connection.prepareStatement("update telemetry_rollup set total = ?, good = ?, "
-                    + "latency_count = ?, latency_sum_ms = ?, latency_sketch = ?, counts_at_or_under = ? "
-                    + "where service_id = ? and resolution = ? and bucket_start = ? and organization_id = ?")) {
-                int pending = 0;
-                for (int i = 0; i < changed.size(); i++) {
-                    Rollup row = changed.get(i);
-                    update.setLong(1, row.total());
-                    update.setLong(2, row.good());
-                    update.setLong(3, row.latencyCount());
-                    update.setDouble(4, row.latencySumMillis());
-                    update.setBytes(5, row.sketchBytes());
-                    update.setString(6, row.countsText());
-                    update.setObject(7, row.key().serviceId());
-                    update.setString(8, row.key().resolution().name());
-                    update.setObject(9, utc(row.key().bucketStart()));
-                    update.setObject(10, row.organizationId());
-                    update.addBatch();
-                    if (++pending == INSERTS_PER_BATCH || i == changed.size() - 1) {
-                        int[] counts = update.executeBatch();
-                        for (int j = 0; j < counts.length; j++) {
-                            if (counts[j] == 0) {
-                                throw new IllegalStateException("roll-up " + changed.get(i - pending + 1 + j).key().serviceId() + " "
-                                        + changed.get(i - pending + 1 + j).key().resolution() + " "
-                                        + changed.get(i - pending + 1 + j).key().bucketStart() + " vanished while locked");
-                            }
-                        }
-                        pending = 0;
-                    }
-                }
-            }
-        });
-    }
-
-    private static OffsetDateTime utc(java.time.Instant instant) {
-        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+        writeAll("update telemetry_rollup set " + String.join(" = ?, ", ROW_VALUES) + " = ? where " + String.join(" = ? and ", ROW_KEY)
+                + " = ?", changed, true);
     }
 
     /**
@@ -179,36 +142,51 @@ public class RollupRepository {
      * then finding the row and locking it.
      */
     void insertAll(List<Rollup> created) {
-        if (created.isEmpty()) {
+        writeAll("insert into telemetry_rollup (" + String.join(", ", ROW_VALUES) + ", " + String.join(", ", ROW_KEY)
+                + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", created, false);
+    }
+
+    /** A row's stored numbers, then its key and organisation: the parameters of {@link #writeAll}'s statements, in order. */
+    private static final List<String> ROW_VALUES = List.of("total", "good", "latency_count", "latency_sum_ms", "latency_sketch", "counts_at_or_under");
+    private static final List<String> ROW_KEY = List.of("service_id", "resolution", "bucket_start", "organization_id");
+
+    /** The rows bound to the statement in {@link #ROWS_PER_BATCH}-row batches; {@code mustMatch}: each must change a row. */
+    private void writeAll(String sql, List<Rollup> rows, boolean mustMatch) {
+        if (rows.isEmpty()) {
             return;
         }
         em.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("insert into telemetry_rollup (service_id, resolution, "
-                    + "bucket_start, organization_id, total, good, latency_count, latency_sum_ms, latency_sketch, counts_at_or_under) "
-                    + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                int pending = 0;
-                for (Rollup row : created) {
-                    insert.setObject(1, row.key().serviceId());
-                    insert.setString(2, row.key().resolution().name());
-                    insert.setObject(3, utc(row.key().bucketStart()));
-                    insert.setObject(4, row.organizationId());
-                    insert.setLong(5, row.total());
-                    insert.setLong(6, row.good());
-                    insert.setLong(7, row.latencyCount());
-                    insert.setDouble(8, row.latencySumMillis());
-                    insert.setBytes(9, row.sketchBytes());
-                    insert.setString(10, row.countsText());
-                    insert.addBatch();
-                    if (++pending == INSERTS_PER_BATCH) {
-                        insert.executeBatch();
-                        pending = 0;
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                for (int first = 0; first < rows.size(); first += ROWS_PER_BATCH) {
+                    List<Rollup> batch = rows.subList(first, Math.min(rows.size(), first + ROWS_PER_BATCH));
+                    for (Rollup row : batch) {
+                        statement.setLong(1, row.total());
+                        statement.setLong(2, row.good());
+                        statement.setLong(3, row.latencyCount());
+                        statement.setDouble(4, row.latencySumMillis());
+                        statement.setBytes(5, row.sketchBytes());
+                        statement.setString(6, row.countsText());
+                        statement.setObject(7, row.key().serviceId());
+                        statement.setString(8, row.key().resolution().name());
+                        statement.setObject(9, utc(row.key().bucketStart()));
+                        statement.setObject(10, row.organizationId());
+                        statement.addBatch();
                     }
-                }
-                if (pending > 0) {
-                    insert.executeBatch();
+                    int[] counts = statement.executeBatch();
+                    for (int i = 0; mustMatch && i < counts.length; i++) {
+                        if (counts[i] == 0) {
+                            RollupKey key = batch.get(i).key();
+                            throw new IllegalStateException("roll-up " + key.serviceId() + " " + key.resolution() + " " + key.bucketStart()
+                                    + " vanished while locked");
+                        }
+                    }
                 }
             }
         });
+    }
+
+    private static OffsetDateTime utc(java.time.Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
     /** Same service and resolution, and at most {@value #MAX_GAP} buckets apart. */
