@@ -36,8 +36,8 @@ public class RollupRepository {
      * The existing rows of these buckets, locked for this transaction, as plain objects (not entities: the ingest changes
      * them and writes them back with {@link #updateAll}). One statement per service for all its resolutions and ranges of
      * up to {@value #KEYS_PER_QUERY} buckets (ranges, not lists of keys: databases use the primary key's order for them),
-     * the rows locked in (resolution, bucket start) order, so that concurrent batches lock in one order and never
-     * deadlock. Before, one statement per resolution and range: three round trips a group where one does (docs/BENCHMARKS.md,
+     * the rows locked in the keys' order (minute, hour, day, then time), so that concurrent batches lock in one order and
+     * never deadlock. Before, one statement per resolution and range: three round trips a group where one does (docs/BENCHMARKS.md,
      * "Connection handles, and one statement to lock a group's roll-ups").
      */
     Map<RollupKey, Rollup> lockExisting(UUID organizationId, SortedSet<RollupKey> keys) {
