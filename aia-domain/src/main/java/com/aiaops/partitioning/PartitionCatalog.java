@@ -34,7 +34,8 @@ public final class PartitionCatalog {
         return names;
     }
 
-    static boolean isPostgreSql(Connection c) throws SQLException {
+    /** Whether the connection is to PostgreSQL (else H2, the other database the platform runs on). */
+    public static boolean isPostgreSql(Connection c) throws SQLException {
         return c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
     }
 }

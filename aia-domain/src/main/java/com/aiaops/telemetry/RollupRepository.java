@@ -1,5 +1,6 @@
 package com.aiaops.telemetry;
 
+import com.aiaops.partitioning.PartitionCatalog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -56,8 +57,7 @@ public class RollupRepository {
     private boolean locksInOrder() {
         Boolean known = sortedLocking;
         if (known == null) {
-            known = em.unwrap(Session.class).doReturningWork(connection ->
-                    connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres"));
+            known = em.unwrap(Session.class).doReturningWork(PartitionCatalog::isPostgreSql);
             sortedLocking = known;
         }
         return known;
@@ -131,8 +131,7 @@ public class RollupRepository {
      * locked by {@link #lockExisting} in this transaction, so each is still there; one that is not fails the transaction.
      */
     void updateAll(List<Rollup> changed) {
-        writeAll("update telemetry_rollup set " + String.join(" = ?, ", ROW_VALUES) + " = ? where " + String.join(" = ? and ", ROW_KEY)
-                + " = ?", changed, true);
+        writeAll(UPDATE_ROW, changed, true);
     }
 
     /**
@@ -142,13 +141,15 @@ public class RollupRepository {
      * then finding the row and locking it.
      */
     void insertAll(List<Rollup> created) {
-        writeAll("insert into telemetry_rollup (" + String.join(", ", ROW_VALUES) + ", " + String.join(", ", ROW_KEY)
-                + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", created, false);
+        writeAll(INSERT_ROW, created, false);
     }
 
-    /** A row's stored numbers, then its key and organisation: the parameters of {@link #writeAll}'s statements, in order. */
-    private static final List<String> ROW_VALUES = List.of("total", "good", "latency_count", "latency_sum_ms", "latency_sketch", "counts_at_or_under");
-    private static final List<String> ROW_KEY = List.of("service_id", "resolution", "bucket_start", "organization_id");
+    /** A row's stored numbers, then its key and organisation: the parameters of both statements, in {@link #writeAll}'s order. */
+    private static final String ROW_VALUES = "total, good, latency_count, latency_sum_ms, latency_sketch, counts_at_or_under";
+    private static final String ROW_KEY = "service_id, resolution, bucket_start, organization_id";
+    private static final String INSERT_ROW = "insert into telemetry_rollup (" + ROW_VALUES + ", " + ROW_KEY + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String UPDATE_ROW = "update telemetry_rollup set " + ROW_VALUES.replace(",", " = ?,") + " = ? where "
+            + ROW_KEY.replace(",", " = ? and") + " = ?";
 
     /** The rows bound to the statement in {@link #ROWS_PER_BATCH}-row batches; {@code mustMatch}: each must change a row. */
     private void writeAll(String sql, List<Rollup> rows, boolean mustMatch) {
