@@ -70,6 +70,14 @@ public final class OrganizationScope {
         return CURRENT.get() != null;
     }
 
+    /**
+     * The organisation being served, for a read written in SQL, where no session filter applies: its statement restricts
+     * {@code organization_id} to this one. Empty for the platform's own work, which sees every organisation.
+     */
+    public static java.util.Optional<UUID> served() {
+        return java.util.Optional.ofNullable(CURRENT.get());
+    }
+
     public static UUID current() {
         UUID organizationId = CURRENT.get();
         return organizationId == null ? EVERY_ORGANIZATION : organizationId;

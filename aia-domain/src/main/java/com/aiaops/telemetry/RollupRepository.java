@@ -1,5 +1,6 @@
 package com.aiaops.telemetry;
 
+import com.aiaops.access.OrganizationScope;
 import com.aiaops.partitioning.PartitionCatalog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -21,6 +22,13 @@ import org.hibernate.Session;
 public class RollupRepository {
     @PersistenceContext(unitName = "aia")
     EntityManager em;
+
+    /** The reads' connections outside a transaction ({@link #select}). */
+    @jakarta.annotation.Resource(lookup = "java:jboss/datasources/AiaDS")
+    javax.sql.DataSource dataSource;
+
+    @jakarta.annotation.Resource
+    jakarta.transaction.TransactionSynchronizationRegistry transactions;
 
     /** Buckets locked by one statement at most. */
     static final int KEYS_PER_QUERY = 1_000;
@@ -197,34 +205,101 @@ public class RollupRepository {
                         <= previous.resolution().size().getSeconds() * MAX_GAP;
     }
 
+    /** A service's rows of one piece, in time order, checked ({@link Rollup#requireSound}). */
     List<Rollup> range(UUID serviceId, TimeRanges.Piece piece) {
-        return inPiece("r", Rollup.class, serviceId, piece).map(Rollup::requireSound).toList();
+        return inPiece(ROW_COLUMNS, serviceId, piece, row -> Rollup.stored(new RollupKey(serviceId, piece.resolution(), instant(row, 3)),
+                row.getObject(1, UUID.class), row.getLong(4), row.getLong(5), row.getLong(6), row.getDouble(7), row.getBytes(8),
+                row.getString(9))).stream().map(Rollup::requireSound).toList();
     }
 
     /** The counts of a service's buckets of one piece, in order, checked as {@link #range} checks rows; no sketches. */
     List<BucketCounts> countsIn(UUID serviceId, TimeRanges.Piece piece) {
-        return inPiece(BUCKET_COUNTS, BucketCounts.class, serviceId, piece).map(BucketCounts::requireSound).toList();
+        return inPiece(COUNT_COLUMNS, serviceId, piece, row -> counts(row, serviceId, piece.resolution())).stream()
+                .map(BucketCounts::requireSound).toList();
     }
 
-    /** What {@code select} selects of a service's buckets of one piece, in order. */
-    private <T> java.util.stream.Stream<T> inPiece(String select, Class<T> type, UUID serviceId, TimeRanges.Piece piece) {
-        return em.createQuery("select " + select + " from Rollup r where r.key.serviceId = :service "
-                        + "and r.key.resolution = :resolution and r.key.bucketStart >= :from and r.key.bucketStart < :to "
-                        + "order by r.key.bucketStart", type)
-                .setParameter("service", serviceId)
-                .setParameter("resolution", piece.resolution())
-                .setParameter("from", piece.from())
-                .setParameter("to", piece.to())
-                .getResultStream();
+    /** A row's columns as {@link #range} reads them: the organisation, then {@link #COUNT_COLUMNS}' order, the sketch before the threshold counts. */
+    private static final String ROW_COLUMNS = "organization_id, resolution, bucket_start, total, good, latency_count, latency_sum_ms, "
+            + "latency_sketch, counts_at_or_under";
+    /** A row's counts without its sketch (most of a row's bytes): neither sent by the database nor decoded. */
+    private static final String COUNT_COLUMNS = "service_id, resolution, bucket_start, total, good, latency_count, latency_sum_ms, "
+            + "counts_at_or_under";
+
+    private static BucketCounts counts(java.sql.ResultSet row, UUID serviceId, Resolution resolution) throws java.sql.SQLException {
+        return new BucketCounts(serviceId, resolution, instant(row, 3), row.getLong(4), row.getLong(5), row.getLong(6), row.getDouble(7),
+                row.getString(8));
     }
 
-    /** A row's counts without its sketch (a projection: nothing for the persistence context to keep). */
-    private static final String BUCKET_COUNTS = "new com.aiaops.telemetry.BucketCounts(r.key.serviceId, r.key.resolution, "
-            + "r.key.bucketStart, r.total, r.good, r.latencyCount, r.latencySumMillis, r.countsAtOrUnder)";
+    /**
+     * What {@code columns} are of a service's buckets of one piece, in time order: one prepared JDBC statement. In JPQL,
+     * Hibernate translated the query to SQL again at every execution (it keeps no translated plan while the tenant filter
+     * is on), a third of the read's own cost on the mixed workload (docs/BENCHMARKS.md); the organisation being served is
+     * named in the statement instead ({@link OrganizationScope#served}).
+     */
+    private <T> List<T> inPiece(String columns, UUID serviceId, TimeRanges.Piece piece, Row<T> read) {
+        UUID served = OrganizationScope.served().orElse(null);
+        String sql = "select " + columns + " from telemetry_rollup where service_id = ? and resolution = ? and bucket_start >= ? "
+                + "and bucket_start < ?" + (served == null ? "" : " and organization_id = ?") + " order by bucket_start";
+        return select(sql, statement -> {
+            statement.setObject(1, serviceId);
+            statement.setString(2, piece.resolution().name());
+            statement.setObject(3, utc(piece.from()));
+            statement.setObject(4, utc(piece.to()));
+            if (served != null) {
+                statement.setObject(5, served);
+            }
+        }, read);
+    }
+
+    /** One row of a result, read. */
+    @FunctionalInterface
+    private interface Row<T> {
+        T read(java.sql.ResultSet row) throws java.sql.SQLException;
+    }
+
+    /** A statement's parameters, bound. */
+    @FunctionalInterface
+    private interface Parameters {
+        void bind(PreparedStatement statement) throws java.sql.SQLException;
+    }
+
+    /**
+     * Every row of {@code sql}, read by {@code read}: on the transaction's connection inside one (so it sees the
+     * transaction's own writes), otherwise on a pooled connection of its own in auto-commit, one round trip and no
+     * transaction to begin and end. One statement sees one snapshot either way: the database's isolation is read committed.
+     */
+    private <T> List<T> select(String sql, Parameters parameters, Row<T> read) {
+        if (transactions.getTransactionKey() != null) {
+            return em.unwrap(Session.class).doReturningWork(connection -> select(connection, sql, parameters, read));
+        }
+        try (java.sql.Connection connection = dataSource.getConnection()) {
+            return select(connection, sql, parameters, read);
+        } catch (java.sql.SQLException e) {
+            throw new jakarta.persistence.PersistenceException("reading roll-ups: " + e.getMessage(), e);
+        }
+    }
+
+    private static <T> List<T> select(java.sql.Connection connection, String sql, Parameters parameters, Row<T> read) throws java.sql.SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            parameters.bind(statement);
+            List<T> rows = new ArrayList<>();
+            try (var found = statement.executeQuery()) {
+                while (found.next()) {
+                    rows.add(read.read(found));
+                }
+            }
+            return rows;
+        }
+    }
+
+    private static java.time.Instant instant(java.sql.ResultSet row, int column) throws java.sql.SQLException {
+        return row.getObject(column, OffsetDateTime.class).toInstant();
+    }
 
     /**
      * The counts of some services' buckets of one resolution inside any of these pieces (the windows of a page of SLOs),
-     * in one query per thousand services: overlapping and touching pieces are read once. Not checked; no sketches.
+     * in one query per thousand services: overlapping and touching pieces are read once. Not checked; no sketches. The
+     * services are bound as one array ({@code = any(?)}), so the statement's text depends only on the number of ranges.
      */
     List<BucketCounts> rangesOf(java.util.Collection<UUID> serviceIds, Resolution resolution, List<TimeRanges.Piece> pieces) {
         List<TimeRanges.Piece> sorted = new ArrayList<>(pieces);
@@ -238,24 +313,31 @@ public class RollupRepository {
                 ranges.add(new java.time.Instant[] {piece.from(), piece.to()});
             }
         }
+        UUID served = OrganizationScope.served().orElse(null);
         List<BucketCounts> rows = new ArrayList<>();
         List<UUID> ids = List.copyOf(new java.util.LinkedHashSet<>(serviceIds));
         for (int firstId = 0; firstId < ids.size(); firstId += KEYS_PER_QUERY) {
             List<UUID> someIds = ids.subList(firstId, Math.min(ids.size(), firstId + KEYS_PER_QUERY));
             for (int first = 0; first < ranges.size(); first += RANGES_PER_QUERY) {
                 List<java.time.Instant[]> chunk = ranges.subList(first, Math.min(ranges.size(), first + RANGES_PER_QUERY));
-                StringBuilder where = new StringBuilder();
+                StringBuilder sql = new StringBuilder("select ").append(COUNT_COLUMNS)
+                        .append(" from telemetry_rollup where service_id = any(?) and resolution = ? and (");
                 for (int i = 0; i < chunk.size(); i++) {
-                    where.append(i == 0 ? "" : " or ").append("(r.key.bucketStart >= :from").append(i).append(" and r.key.bucketStart < :to").append(i).append(')');
+                    sql.append(i == 0 ? "" : " or ").append("(bucket_start >= ? and bucket_start < ?)");
                 }
-                var query = em.createQuery("select " + BUCKET_COUNTS + " from Rollup r where r.key.serviceId in :services "
-                                + "and r.key.resolution = :resolution and (" + where + ")", BucketCounts.class)
-                        .setParameter("services", someIds)
-                        .setParameter("resolution", resolution);
-                for (int i = 0; i < chunk.size(); i++) {
-                    query.setParameter("from" + i, chunk.get(i)[0]).setParameter("to" + i, chunk.get(i)[1]);
-                }
-                rows.addAll(query.getResultList());
+                sql.append(served == null ? ")" : ") and organization_id = ?");
+                rows.addAll(select(sql.toString(), statement -> {
+                    int parameter = 0;
+                    statement.setArray(++parameter, statement.getConnection().createArrayOf("uuid", someIds.toArray()));
+                    statement.setString(++parameter, resolution.name());
+                    for (java.time.Instant[] range : chunk) {
+                        statement.setObject(++parameter, utc(range[0]));
+                        statement.setObject(++parameter, utc(range[1]));
+                    }
+                    if (served != null) {
+                        statement.setObject(++parameter, served);
+                    }
+                }, row -> counts(row, row.getObject(1, UUID.class), resolution)));
             }
         }
         return rows;

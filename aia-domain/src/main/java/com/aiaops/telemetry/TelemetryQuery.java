@@ -22,6 +22,11 @@ import java.util.UUID;
  * Request rate, error rate and latency percentiles of a service over any window (whole minutes, UTC: 'from'
  * rounds down, 'to' up to the end of its minute), as
  * one summary or as a series with a step; and the exact counts the SLO evaluator reads.
+ * <p>
+ * Reads join a caller's transaction but begin none ({@code SUPPORTS}): their statements then run each on its own in
+ * auto-commit ({@link RollupRepository}), which spares a read the begin and the commit, and the commit's round trip to the
+ * database (docs/BENCHMARKS.md, "Reads without a transaction"). {@link #summaries} still reads entities through JPA and
+ * keeps its transaction.
  */
 @ApplicationScoped
 public class TelemetryQuery {
@@ -47,13 +52,13 @@ public class TelemetryQuery {
                           Double errorRate, Double latencyMeanMs, Map<String, Double> latencyMs) {
     }
 
-    @Transactional(dontRollbackOn = TelemetryInconsistentException.class)
+    @Transactional(value = Transactional.TxType.SUPPORTS, dontRollbackOn = TelemetryInconsistentException.class)
     public Summary summary(Caller caller, UUID serviceId, Instant from, Instant to, List<Double> quantiles) {
         return JSON.fromJson(summaryJson(caller, serviceId, from, to, quantiles), Summary.class);
     }
 
     /** {@link #summary} as the JSON a reader is sent: a cached answer goes out as it was kept, without a round trip through objects. */
-    @Transactional(dontRollbackOn = TelemetryInconsistentException.class)
+    @Transactional(value = Transactional.TxType.SUPPORTS, dontRollbackOn = TelemetryInconsistentException.class)
     public String summaryJson(Caller caller, UUID serviceId, Instant from, Instant to, List<Double> quantiles) {
         known.require(caller.organizationId(), serviceId);
         Instant start = floorMinute(from);
@@ -150,7 +155,7 @@ public class TelemetryQuery {
      * only a write into those minutes replaces, the last few under the generation every ingest replaces. A dashboard
      * read again after each batch then reads the rows of its last points only.
      */
-    @Transactional(dontRollbackOn = TelemetryInconsistentException.class)
+    @Transactional(value = Transactional.TxType.SUPPORTS, dontRollbackOn = TelemetryInconsistentException.class)
     public String seriesJson(Caller caller, UUID serviceId, Instant from, Instant to, Duration step, List<Double> quantiles) {
         known.require(caller.organizationId(), serviceId);
         Instant start = floorMinute(from);
@@ -212,7 +217,7 @@ public class TelemetryQuery {
      * Exact counts in [from, to) for an SLO: good requests for availability, or requests at or under the
      * latency threshold (out of those counted for it) for latency.
      */
-    @Transactional(dontRollbackOn = TelemetryInconsistentException.class)
+    @Transactional(value = Transactional.TxType.SUPPORTS, dontRollbackOn = TelemetryInconsistentException.class)
     public Counts counts(UUID serviceId, Integer latencyThresholdMillis, Instant from, Instant to) {
         Window window = Window.of(from, to);
         String answer = cache.get(serviceId, countsQuestion(latencyThresholdMillis, window), () -> {
@@ -238,7 +243,7 @@ public class TelemetryQuery {
      * The exact counts of several windows of one service (an SLO's period, its burn-rate windows and the maintenance
      * inside them), each as {@link #counts(UUID, Integer, Instant, Instant)} answers it. Keyed by {@link Window#of}.
      */
-    @Transactional(dontRollbackOn = TelemetryInconsistentException.class)
+    @Transactional(value = Transactional.TxType.SUPPORTS, dontRollbackOn = TelemetryInconsistentException.class)
     public Map<Window, Counts> counts(UUID serviceId, Integer latencyThresholdMillis, java.util.Collection<Window> windows) {
         Counted counted = new Counted(serviceId, latencyThresholdMillis);
         return counts(Map.of(counted, windows)).get(counted);
@@ -257,7 +262,7 @@ public class TelemetryQuery {
      * and the last minutes, which every ingest makes unreachable; a status evaluated again after each batch then reads
      * only the last minutes' rows.
      */
-    @Transactional(dontRollbackOn = TelemetryInconsistentException.class)
+    @Transactional(value = Transactional.TxType.SUPPORTS, dontRollbackOn = TelemetryInconsistentException.class)
     public Map<Counted, Map<Window, Counts>> counts(Map<Counted, ? extends java.util.Collection<Window>> asked) {
         Map<String, Part> parts = new LinkedHashMap<>();
         Map<Counted, Map<Window, List<String>>> partsOf = new LinkedHashMap<>();
@@ -358,7 +363,7 @@ public class TelemetryQuery {
      * The busiest hour's request rate of each of the last {@code days} UTC days (today included, so far), oldest
      * first; null for a day without traffic. Read from the hour roll-ups.
      */
-    @Transactional(dontRollbackOn = TelemetryInconsistentException.class)
+    @Transactional(value = Transactional.TxType.SUPPORTS, dontRollbackOn = TelemetryInconsistentException.class)
     public List<Double> dailyPeakRps(UUID serviceId, Instant now, int days) {
         Instant today = now.truncatedTo(ChronoUnit.DAYS);
         Instant start = today.minus(Duration.ofDays(days - 1L));
@@ -374,7 +379,7 @@ public class TelemetryQuery {
     }
 
     /** Exact good/total counts per UTC day of [firstDay, firstDay + days), read from the day roll-ups. */
-    @Transactional(dontRollbackOn = TelemetryInconsistentException.class)
+    @Transactional(value = Transactional.TxType.SUPPORTS, dontRollbackOn = TelemetryInconsistentException.class)
     public List<Counts> dailyCounts(UUID serviceId, java.time.LocalDate firstDay, int days) {
         Instant start = firstDay.atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
         Instant end = start.plus(Duration.ofDays(days));
@@ -387,7 +392,7 @@ public class TelemetryQuery {
     }
 
     /** Exact counts in [from, to) without those inside the excluded intervals (maintenance windows, merged). */
-    @Transactional(dontRollbackOn = TelemetryInconsistentException.class)
+    @Transactional(value = Transactional.TxType.SUPPORTS, dontRollbackOn = TelemetryInconsistentException.class)
     public Counts countsOutside(UUID serviceId, Integer latencyThresholdMillis, Instant from, Instant to,
                                 List<com.aiaops.maintenance.Intervals.Interval> excluded) {
         Counts counts = counts(serviceId, latencyThresholdMillis, from, to);
@@ -398,7 +403,7 @@ public class TelemetryQuery {
     }
 
     /** Exact counts per slice of whole minutes in [from, to), read from the minute roll-ups. */
-    @Transactional(dontRollbackOn = TelemetryInconsistentException.class)
+    @Transactional(value = Transactional.TxType.SUPPORTS, dontRollbackOn = TelemetryInconsistentException.class)
     public List<Counts> slices(UUID serviceId, Integer latencyThresholdMillis, Instant from, Instant to, Duration slice) {
         Instant start = floorMinute(from);
         Instant end = ceilMinute(to);
