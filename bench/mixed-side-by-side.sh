@@ -11,7 +11,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 state=$root/bench/.state/mixed
 before=$1 after=$2 rounds=$3 rates=$4 seconds=${5:-30}
 "$root/bench/client.sh" "$state/client" > /dev/null
-ticks() { awk '{s += $14 + $15} END {print s}' "$@" 2>/dev/null; }
+ticks() { cat "$@" 2>/dev/null | awk '{s += $14 + $15} END {print s + 0}'; }  # a backend may end while it is read
 postgres_ticks() {  # the postmaster's and its children's: backends, checkpointer, WAL writer, autovacuum
   local postmaster
   postmaster=$(head -1 "$root/bench/.state/postgres/data/postmaster.pid")

@@ -54,6 +54,10 @@ public class IngestBatch {
         return id;
     }
 
+    UUID organizationId() {
+        return organizationId;
+    }
+
     String idempotencyKey() {
         return idempotencyKey;
     }

@@ -402,12 +402,31 @@ public class RollupRepository {
     record RecordedBatch(UUID id, String bodyDigest, int observations, java.time.Instant receivedAt) {
     }
 
-    void flush() {
-        em.flush();
-    }
-
-    void persist(IngestBatch batch) {
-        em.persist(batch);
+    /**
+     * Records applied batches, one JDBC batch of inserts on the transaction's connection, at once: a concurrent twin of
+     * one of them (same organisation and key) fails here on the unique key, before any roll-up is touched, with its SQL
+     * cause intact for the ingest's retry. Through Hibernate each was an entity persisted, then flushed, with the
+     * persistence context's bookkeeping around it, for a row never read back as an entity in that transaction.
+     */
+    void recordAll(List<IngestBatch> batches) {
+        if (batches.isEmpty()) {
+            return;
+        }
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("insert into telemetry_ingest_batch (id, organization_id, "
+                    + "idempotency_key, body_digest, observations, received_at) values (?, ?, ?, ?, ?, ?)")) {
+                for (IngestBatch batch : batches) {
+                    insert.setObject(1, batch.id());
+                    insert.setObject(2, batch.organizationId());
+                    insert.setString(3, batch.idempotencyKey());
+                    insert.setString(4, batch.bodyDigest());
+                    insert.setInt(5, batch.observations());
+                    insert.setObject(6, utc(batch.receivedAt()));
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        });
     }
 
     int deleteBatchesReceivedBefore(java.time.Instant cutoff) {

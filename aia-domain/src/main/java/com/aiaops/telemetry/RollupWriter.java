@@ -58,6 +58,7 @@ public class RollupWriter {
                         new IngestReceipt(earlier.id(), earlier.observations(), true, earlier.receivedAt()))));
         List<Outcome> outcomes = new ArrayList<>(batches.size());
         List<Batch> applied = new ArrayList<>(batches.size());
+        List<IngestBatch> recorded = new ArrayList<>(batches.size());
         for (Batch batch : batches) {
             Recorded earlier = batch.idempotencyKey() == null ? null : byKey.get(batch.idempotencyKey());
             if (earlier != null) {
@@ -68,7 +69,7 @@ public class RollupWriter {
             }
             IngestBatch record = new IngestBatch(organizationId, batch.idempotencyKey() == null ? "auto:" + UUID.randomUUID()
                     : batch.idempotencyKey(), batch.bodyDigest(), batch.items(), batch.now());
-            repository.persist(record);
+            recorded.add(record);
             IngestReceipt receipt = new IngestReceipt(record.id(), batch.items(), false, batch.now());
             if (batch.idempotencyKey() != null) {
                 byKey.put(batch.idempotencyKey(), new Recorded(batch.bodyDigest(),
@@ -80,7 +81,7 @@ public class RollupWriter {
         if (applied.isEmpty()) {
             return outcomes;
         }
-        repository.flush(); // a concurrent twin of one of these batches fails here, before any roll-up is touched
+        repository.recordAll(recorded); // a concurrent twin of one of these batches fails here, before any roll-up is touched
         // Each bucket's shares from all the group's batches, added to its row at once (its sketch decoded and encoded once).
         TreeMap<RollupKey, List<BucketAggregate>> touched = new TreeMap<>();
         applied.forEach(batch -> batch.buckets().forEach((key, share) -> touched.computeIfAbsent(key, k -> new ArrayList<>(applied.size())).add(share)));

@@ -269,8 +269,12 @@ class OtlpIT extends ApiIT {
         String slow = as(tenant.adminKey()).body(Map.of("name", "slow agent", "scope", "INGEST", "rateLimitPerMinute", 1))
                 .post("/api-keys").then().statusCode(201).extract().path("token");
         as(slow).contentType("application/json; charset=UTF-8").body("{}").post("/otlp/v1/traces").then().statusCode(200);
-        as(slow).contentType("application/json; charset=UTF-8").body("{}").post("/otlp/v1/traces").then().statusCode(429)
-                .header("Retry-After", org.hamcrest.Matchers.matchesPattern("[1-9][0-9]*"));
+        // Three at most: a minute may begin between two of them (seen on a loaded machine), and then one more passes.
+        var refused = as(slow).contentType("application/json; charset=UTF-8").body("{}").post("/otlp/v1/traces").then().extract();
+        if (refused.statusCode() == 200) {
+            refused = as(slow).contentType("application/json; charset=UTF-8").body("{}").post("/otlp/v1/traces").then().extract();
+        }
+        refused.response().then().statusCode(429).header("Retry-After", org.hamcrest.Matchers.matchesPattern("[1-9][0-9]*"));
 
         // a gzip bomb: 100 MB of zeros in about 100 KB is refused once it passes the limit, not after
         ByteArrayOutputStream bomb = new ByteArrayOutputStream();
