@@ -30,12 +30,7 @@ source "$root/bench/postgres.sh"
 bench_database aia_bench reWriteBatchedInserts=true
 "$root/wildfly-config/run.sh" > "$state/run.log"
 trap '"$root/wildfly-config/run.sh" stop > /dev/null' EXIT
-demo=$(grep apiKey "$AIA_HOME/data/demo-credentials.txt" | cut -d= -f2)
-post() { curl -fsS -H "Authorization: Bearer $demo" -H 'Content-Type: application/json' -d "$2" "$api/$1"; }
-service=$(post services '{"slug":"bench","displayName":"Bench","ownerTeam":"bench","tier":"PRO"}' | jq -r .id)
-ingest_key=$(post api-keys '{"name":"bench ingest","scope":"INGEST","rateLimitPerMinute":1000000}' | jq -r .token)
-read_key=$(post api-keys '{"name":"bench reader","scope":"VIEWER","rateLimitPerMinute":1000000}' | jq -r .token)
-slo=$(post slos "{\"serviceId\":\"$service\",\"name\":\"bench-availability\",\"indicator\":\"AVAILABILITY\",\"targetPercent\":99.9,\"window\":\"30d\"}" | jq -r .id)
+source "$root/bench/service.sh"
 
 echo "== $connections keep-alive connections held by one node"
 bench connections 127.0.0.1 "$port" /api/v1/ping "$connections" 30

@@ -23,11 +23,6 @@ bench_database "$db" reWriteBatchedInserts=true
 for setting in "$@"; do psql -qc "alter database $db set ${setting%%=*} = '${setting#*=}'" postgres; done
 "$checkout/wildfly-config/run.sh" > "$state/$db.log"
 api=http://127.0.0.1:$((8080 + offset))/api/v1
-demo=$(grep apiKey "$AIA_HOME/data/demo-credentials.txt" | cut -d= -f2)
-post() { curl -fsS -H "Authorization: Bearer $demo" -H 'Content-Type: application/json' -d "$2" "$api/$1"; }
-service=$(post services '{"slug":"bench","displayName":"Bench","ownerTeam":"bench","tier":"PRO"}' | jq -r .id)
-ingest=$(post api-keys '{"name":"bench ingest","scope":"INGEST","rateLimitPerMinute":1000000}' | jq -r .token)
-read=$(post api-keys '{"name":"bench reader","scope":"VIEWER","rateLimitPerMinute":1000000}' | jq -r .token)
-slo=$(post slos "{\"serviceId\":\"$service\",\"name\":\"bench-availability\",\"indicator\":\"AVAILABILITY\",\"targetPercent\":99.9,\"window\":\"30d\"}" | jq -r .id)
-printf 'API=%s\nINGEST=%s\nREAD=%s\nSERVICE=%s\nSLO=%s\nSTATE=%s\n' "$api" "$ingest" "$read" "$service" "$slo" "$AIA_HOME" > "$state/$db.env"
+source "$root/bench/service.sh"
+printf 'API=%s\nINGEST=%s\nREAD=%s\nSERVICE=%s\nSLO=%s\nSTATE=%s\n' "$api" "$ingest_key" "$read_key" "$service" "$slo" "$AIA_HOME" > "$state/$db.env"
 echo "$db: $api (state $AIA_HOME, settings in $state/$db.env)"

@@ -33,12 +33,7 @@ else
 fi
 "$root/wildfly-config/run.sh" > "$state/run.log"
 trap '"$root/wildfly-config/run.sh" stop > /dev/null; [[ -n "${vm_pid:-}" ]] && kill "$vm_pid" 2>/dev/null || true' EXIT
-demo=$(grep apiKey "$AIA_HOME/data/demo-credentials.txt" | cut -d= -f2)
-post() { curl -fsS -H "Authorization: Bearer $demo" -H 'Content-Type: application/json' -d "$2" "$api/$1"; }
-service=$(post services '{"slug":"bench","displayName":"Bench","ownerTeam":"bench","tier":"PRO"}' | jq -r .id)
-ingest_key=$(post api-keys '{"name":"bench ingest","scope":"INGEST","rateLimitPerMinute":1000000}' | jq -r .token)
-read_key=$(post api-keys '{"name":"bench reader","scope":"VIEWER","rateLimitPerMinute":1000000}' | jq -r .token)
-slo=$(post slos "{\"serviceId\":\"$service\",\"name\":\"bench-availability\",\"indicator\":\"AVAILABILITY\",\"targetPercent\":99.9,\"window\":\"30d\"}" | jq -r .id)
+source "$root/bench/service.sh"
 post slos "{\"serviceId\":\"$service\",\"name\":\"bench-latency\",\"indicator\":\"LATENCY\",\"latencyThresholdMs\":100,\"targetPercent\":99,\"window\":\"30d\"}" > /dev/null
 
 if [[ "${BENCH_ONLY:-}" == otlp ]]; then
