@@ -76,6 +76,17 @@ class OrganizationScopeTest {
         assertEquals(OTHER, bound.get("organization"));
     }
 
+    @Test
+    void a_statement_written_in_sql_is_told_the_organisation_served_and_platform_work_none() {
+        assertEquals(java.util.Optional.empty(), OrganizationScope.served());
+        assertEquals(java.util.Optional.of(SERVED), OrganizationScope.within(SERVED, OrganizationScope::served));
+        OrganizationScope.enter(SERVED);
+        assertEquals(java.util.Optional.of(OTHER), OrganizationScope.within(OTHER, OrganizationScope::served));
+        assertEquals(java.util.Optional.of(SERVED), OrganizationScope.served());
+        OrganizationScope.leave();
+        assertEquals(java.util.Optional.empty(), OrganizationScope.served());
+    }
+
     /** An entity manager whose session has the tenant filter enabled for {@link #SERVED}, recording what is done to it. */
     private EntityManager session() {
         Filter filter = proxy(Filter.class, (method, args) -> {
