@@ -102,9 +102,8 @@ public class RollupRepository {
 
     /** One service's buckets from the first to the last key of each range (same resolution each), locked, in one statement. */
     private void lock(UUID organizationId, List<List<RollupKey>> ranges, Map<RollupKey, Rollup> rows) {
-        StringBuilder sql = new StringBuilder(200 + ranges.size() * 64).append("select resolution, bucket_start, total, good, "
-                + "latency_count, latency_sum_ms, latency_sketch, counts_at_or_under from telemetry_rollup "
-                + "where organization_id = ? and service_id = ? and (");
+        StringBuilder sql = new StringBuilder(200 + ranges.size() * 64).append("select ").append(ROW_COLUMNS)
+                .append(" from telemetry_rollup where organization_id = ? and service_id = ? and (");
         for (int i = 0; i < ranges.size(); i++) {
             sql.append(i == 0 ? "" : " or ").append("(resolution = ? and bucket_start >= ? and bucket_start <= ?)");
         }
@@ -112,26 +111,16 @@ public class RollupRepository {
         // several statements for one service locks in the same order as one needing a single statement.
         sql.append(") order by case resolution when 'MINUTE' then 0 when 'HOUR' then 1 else 2 end, bucket_start for update");
         UUID serviceId = ranges.get(0).get(0).serviceId();
-        em.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement select = connection.prepareStatement(sql.toString())) {
-                int parameter = 0;
-                select.setObject(++parameter, organizationId);
-                select.setObject(++parameter, serviceId);
-                for (List<RollupKey> range : ranges) {
-                    select.setString(++parameter, range.get(0).resolution().name());
-                    select.setObject(++parameter, utc(range.get(0).bucketStart()));
-                    select.setObject(++parameter, utc(range.get(range.size() - 1).bucketStart()));
-                }
-                try (var found = select.executeQuery()) {
-                    while (found.next()) {
-                        RollupKey key = new RollupKey(serviceId, Resolution.valueOf(found.getString(1)),
-                                found.getObject(2, OffsetDateTime.class).toInstant());
-                        rows.put(key, Rollup.stored(key, organizationId, found.getLong(3), found.getLong(4), found.getLong(5),
-                                found.getDouble(6), found.getBytes(7), found.getString(8)));
-                    }
-                }
+        select(sql.toString(), statement -> {
+            int parameter = 0;
+            statement.setObject(++parameter, organizationId);
+            statement.setObject(++parameter, serviceId);
+            for (List<RollupKey> range : ranges) {
+                statement.setString(++parameter, range.get(0).resolution().name());
+                statement.setObject(++parameter, utc(range.get(0).bucketStart()));
+                statement.setObject(++parameter, utc(range.get(range.size() - 1).bucketStart()));
             }
-        });
+        }, row -> stored(row, serviceId)).forEach(row -> rows.put(row.key(), row));
     }
 
     /**
@@ -207,9 +196,13 @@ public class RollupRepository {
 
     /** A service's rows of one piece, in time order, checked ({@link Rollup#requireSound}). */
     List<Rollup> range(UUID serviceId, TimeRanges.Piece piece) {
-        return inPiece(ROW_COLUMNS, serviceId, piece, row -> Rollup.stored(new RollupKey(serviceId, piece.resolution(), instant(row, 3)),
-                row.getObject(1, UUID.class), row.getLong(4), row.getLong(5), row.getLong(6), row.getDouble(7), row.getBytes(8),
-                row.getString(9))).stream().map(Rollup::requireSound).toList();
+        return inPiece(ROW_COLUMNS, serviceId, piece, row -> stored(row, serviceId)).stream().map(Rollup::requireSound).toList();
+    }
+
+    /** A row of this service as {@link #ROW_COLUMNS} read it. */
+    private static Rollup stored(java.sql.ResultSet row, UUID serviceId) throws java.sql.SQLException {
+        return Rollup.stored(new RollupKey(serviceId, Resolution.valueOf(row.getString(2)), instant(row, 3)), row.getObject(1, UUID.class),
+                row.getLong(4), row.getLong(5), row.getLong(6), row.getDouble(7), row.getBytes(8), row.getString(9));
     }
 
     /** The counts of a service's buckets of one piece, in order, checked as {@link #range} checks rows; no sketches. */
@@ -265,7 +258,7 @@ public class RollupRepository {
 
     /**
      * Every row of {@code sql}, read by {@code read}: on the transaction's connection inside one (so it sees the
-     * transaction's own writes), otherwise on a pooled connection of its own in auto-commit, one round trip and no
+     * transaction's own writes and holds its locks), otherwise on a pooled connection of its own in auto-commit, one round trip and no
      * transaction to begin and end. One statement sees one snapshot either way: the database's isolation is read committed.
      */
     private <T> List<T> select(String sql, Parameters parameters, Row<T> read) {
@@ -382,19 +375,12 @@ public class RollupRepository {
             return Map.of();
         }
         Map<String, RecordedBatch> found = new HashMap<>();
-        em.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement select = connection.prepareStatement("select idempotency_key, id, body_digest, observations, "
-                    + "received_at from telemetry_ingest_batch where organization_id = ? and idempotency_key = any(?)")) {
-                select.setObject(1, organizationId);
-                select.setArray(2, connection.createArrayOf("varchar", idempotencyKeys.toArray()));
-                try (var rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        found.put(rows.getString(1), new RecordedBatch(rows.getObject(2, UUID.class), rows.getString(3), rows.getInt(4),
-                                rows.getObject(5, OffsetDateTime.class).toInstant()));
-                    }
-                }
-            }
-        });
+        select("select idempotency_key, id, body_digest, observations, received_at from telemetry_ingest_batch "
+                + "where organization_id = ? and idempotency_key = any(?)", statement -> {
+            statement.setObject(1, organizationId);
+            statement.setArray(2, statement.getConnection().createArrayOf("varchar", idempotencyKeys.toArray()));
+        }, row -> Map.entry(row.getString(1), new RecordedBatch(row.getObject(2, UUID.class), row.getString(3), row.getInt(4),
+                instant(row, 5)))).forEach(entry -> found.put(entry.getKey(), entry.getValue()));
         return found;
     }
 
