@@ -7,6 +7,10 @@
 #                                made for 400 days back first (POST /partitions/maintenance?since=), so the copies go to them.
 #   SCALE_KEEP=1 bench/scale.sh  reuse the database of an earlier run (skips the generation)
 #   BENCH_SECONDS=10 BENCH_LATENCY_SECONDS=65 …  10 s throughput runs, 65 s open-loop runs (each holds a minute's start)
+#   SCALE_HOLD=1 …               leave the server running afterwards, ready for the mixed workload at this size: writes
+#                                bench/.state/mixed/aia_scale.env (service svc-1 of the first organisation, its 30-day
+#                                availability SLO, an INGEST and a VIEWER key) for bench/mixed-side-by-side.sh; stop it with
+#                                AIA_HOME=bench/.state/scale/aia wildfly-config/run.sh stop
 # Roll-ups are made by the platform (one day of minutes through POST /telemetry/minutes, so sketches and threshold
 # counts are its own), then copied by SQL to the other days and organisations; other rows are copied from the
 # demo's own. Prints row counts, table sizes, the hot queries' plans (EXPLAIN ANALYZE, BUFFERS) and the latencies.
@@ -33,7 +37,7 @@ if [[ -z "${SCALE_KEEP:-}" ]]; then
 fi
 echo "== starting AIA Ops on PostgreSQL (aia_scale)"
 "$root/wildfly-config/run.sh" > "$state/run.log"
-trap '"$root/wildfly-config/run.sh" stop > /dev/null' EXIT
+[[ -n "${SCALE_HOLD:-}" ]] || trap '"$root/wildfly-config/run.sh" stop > /dev/null' EXIT
 admin=$(grep apiKey "$AIA_HOME/data/demo-credentials.txt" | cut -d= -f2)
 post() { curl -fsS -H "Authorization: Bearer $admin" -H 'Content-Type: application/json' -d "$2" "$api/$1"; }
 admin=$(post api-keys '{"name":"scale admin","scope":"ADMIN","rateLimitPerMinute":1000000}' | jq -r .token)  # the demo key's 600/min is too few
@@ -192,3 +196,11 @@ for path in scorecard "alerts?state=FIRING" "incidents?status=open&order=newest&
   bench latency "$api/$path" "$read" 20 "$latency_seconds" 4
 done
 prepared
+
+if [[ -n "${SCALE_HOLD:-}" ]]; then
+  ingest=$(post api-keys '{"name":"scale mixed ingest","scope":"INGEST","rateLimitPerMinute":1000000}' | jq -r .token)
+  mkdir -p "$root/bench/.state/mixed"
+  printf 'API=%s\nINGEST=%s\nREAD=%s\nSERVICE=%s\nSLO=%s\nSTATE=%s\n' "$api" "$ingest" "$read" "$svc" "$slo" "$AIA_HOME" \
+    > "$root/bench/.state/mixed/aia_scale.env"
+  echo "== held: $api, settings for bench/mixed-side-by-side.sh in bench/.state/mixed/aia_scale.env"
+fi

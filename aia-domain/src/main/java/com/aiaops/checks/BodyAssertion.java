@@ -1,6 +1,6 @@
 package com.aiaops.checks;
 
-import jakarta.json.Json;
+import com.aiaops.shared.JsonValues;
 import jakarta.json.JsonException;
 import jakarta.json.JsonPointer;
 import jakarta.json.JsonString;
@@ -50,14 +50,14 @@ public final class BodyAssertion {
             return null;
         }
         JsonStructure document;
-        try (var reader = Json.createReader(new StringReader(body))) {
+        try (var reader = JsonValues.PROVIDER.createReader(new StringReader(body))) {
             document = reader.read();
         } catch (JsonException e) { // a JsonParsingException among others
             return "the body is not JSON: " + e.getMessage();
         }
         JsonValue value;
         try {
-            JsonPointer pointer = Json.createPointer(pointerOf(jsonPath));
+            JsonPointer pointer = JsonValues.PROVIDER.createPointer(pointerOf(jsonPath));
             if (!pointer.containsValue(document)) {
                 return jsonPath + " is not in the body";
             }

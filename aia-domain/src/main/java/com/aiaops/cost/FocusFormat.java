@@ -1,6 +1,6 @@
 package com.aiaops.cost;
 
-import jakarta.json.Json;
+import com.aiaops.shared.JsonValues;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -74,7 +74,7 @@ public final class FocusFormat {
             "Media", "Migration", "Mobile", "Networking", "Security", "Storage", "Web", "Other");
 
     /** One reader factory for all rows: looking the JSON provider up per row would cost more than the parse. */
-    private static final JsonReaderFactory JSON = Json.createReaderFactory(Map.of());
+    private static final JsonReaderFactory JSON = JsonValues.PROVIDER.createReaderFactory(Map.of());
     /** Exports repeat the same few period boundaries on every row: each is parsed once per import. */
     private final Map<String, Instant> instants = new java.util.HashMap<>();
     /** And the same few tag sets: each is parsed once per import. */
@@ -185,7 +185,7 @@ public final class FocusFormat {
             }
         }
         if (!extensions.isEmpty() && !r.failed) {
-            jakarta.json.JsonObjectBuilder merged = tagObject == null ? Json.createObjectBuilder() : Json.createObjectBuilder(tagObject);
+            jakarta.json.JsonObjectBuilder merged = tagObject == null ? JsonValues.PROVIDER.createObjectBuilder() : JsonValues.PROVIDER.createObjectBuilder(tagObject);
             boolean any = false;
             for (String column : extensions) {
                 String extension = r.raw(column);

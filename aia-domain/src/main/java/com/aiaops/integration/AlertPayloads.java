@@ -6,7 +6,7 @@ import com.aiaops.alerting.Urgency;
 import com.aiaops.incident.Severity;
 import com.aiaops.shared.InvalidRequestException;
 import com.aiaops.shared.Sha256;
-import jakarta.json.Json;
+import com.aiaops.shared.JsonValues;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -33,7 +33,7 @@ public final class AlertPayloads {
 
     static JsonObject object(String body) {
         try {
-            JsonValue value = Json.createReader(new StringReader(body)).readValue();
+            JsonValue value = JsonValues.PROVIDER.createReader(new StringReader(body)).readValue();
             if (value.getValueType() != JsonValue.ValueType.OBJECT) {
                 throw new InvalidRequestException("invalid-payload", "The body must be a JSON object");
             }

@@ -10,7 +10,7 @@ import com.aiaops.shared.Sha256;
 import com.aiaops.access.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import com.aiaops.shared.JsonValues;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -59,7 +59,7 @@ public class SecurityFindings {
         var service = services.find(caller.organizationId(), serviceId).orElseThrow(() -> new NotFoundException("service", serviceId));
         em.lock(service, LockModeType.PESSIMISTIC_WRITE); // one import per service at a time
         JsonObject report;
-        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body))) {
+        try (JsonReader reader = JsonValues.PROVIDER.createReader(new ByteArrayInputStream(body))) {
             JsonValue value = reader.readValue();
             if (value.getValueType() != JsonValue.ValueType.OBJECT) {
                 throw InvalidRequestException.ofField("invalid-report", "$", "a scanner report is a JSON object");

@@ -72,7 +72,7 @@ public final class OpenSlo {
 
     /** A kept indicator, read back in the order it was written (JSON-B's maps would reorder nested keys). */
     private static Object indicatorAsWritten(String json) {
-        try (jakarta.json.JsonReader reader = jakarta.json.Json.createReader(new java.io.StringReader(json))) {
+        try (jakarta.json.JsonReader reader = com.aiaops.shared.JsonValues.PROVIDER.createReader(new java.io.StringReader(json))) {
             return plain(reader.readValue());
         }
     }

@@ -129,6 +129,46 @@ class CostIT extends ApiIT {
     }
 
     @Test
+    void a_budget_status_read_again_shows_each_later_import_budget_change_and_the_end_of_its_month() {
+        Tenant tenant = newTenant();
+        YearMonth month = YearMonth.from(serverNow().atZone(ZoneOffset.UTC));
+        as(tenant.adminKey()).body(Map.of("name", "everything", "scope", "ORGANIZATION", "monthlyAmount", 1000, "currency", "USD",
+                "channelIds", List.of())).post("/cost/budgets").then().statusCode(201);
+        List<String> firstDays = new ArrayList<>();
+        for (int d = 1; d <= 5; d++) {
+            firstDays.add(row(month.atDay(d), "10.00", "Compute", "Virtual Machines", "checkout", null));
+        }
+        csv(tenant.adminKey()).body(file(firstDays)).post("/cost/imports").then().statusCode(201);
+        // Read twice: the second answer is the one kept.
+        for (int i = 0; i < 2; i++) {
+            as(tenant.adminKey()).queryParam("month", month.toString()).get("/cost/budgets/status").then().statusCode(200)
+                    .body("items", hasSize(1)).body("items[0].forecast.actual", closeTo(50.0, 1e-9))
+                    .body("items[0].forecast.forecast", closeTo(10.0 * month.lengthOfMonth(), 1e-9));
+        }
+        // A later import counts at once.
+        csv(tenant.adminKey()).body(file(List.of(row(month.atDay(6), "20.00", "Compute", "Virtual Machines", "checkout", null))))
+                .post("/cost/imports").then().statusCode(201);
+        as(tenant.adminKey()).queryParam("month", month.toString()).get("/cost/budgets/status").then()
+                .body("items[0].forecast.actual", closeTo(70.0, 1e-9));
+        // So do a new budget and a deleted one.
+        String small = as(tenant.adminKey()).body(Map.of("name", "small", "scope", "ORGANIZATION", "monthlyAmount", 10, "currency", "USD",
+                "channelIds", List.of())).post("/cost/budgets").then().statusCode(201).extract().path("id");
+        as(tenant.adminKey()).queryParam("month", month.toString()).get("/cost/budgets/status").then()
+                .body("items.name", contains("everything", "small")).body("items.find { it.name == 'small' }.forecast.status", equalTo("OVER"));
+        as(tenant.adminKey()).delete("/cost/budgets/" + small).then().statusCode(204);
+        as(tenant.adminKey()).queryParam("month", month.toString()).get("/cost/budgets/status").then().body("items.name", contains("everything"));
+        // Once the month has ended its forecast is what was spent: the status kept while it ran is not sent after.
+        Instant end = month.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        try {
+            clockAhead(clockOffset().plus(java.time.Duration.between(serverNow(), end)).plusHours(1));
+            as(tenant.adminKey()).queryParam("month", month.toString()).get("/cost/budgets/status").then()
+                    .body("items[0].forecast.actual", closeTo(70.0, 1e-9)).body("items[0].forecast.forecast", closeTo(70.0, 1e-9));
+        } finally {
+            clockAhead(java.time.Duration.ZERO);
+        }
+    }
+
+    @Test
     void unit_cost_divides_a_services_cost_by_its_requests_and_the_mapping_rule_is_the_organisations() {
         Tenant tenant = newTenant();
         String api = registerService(tenant.adminKey(), "api");

@@ -7,12 +7,15 @@ import com.aiaops.cost.CostBreakdowns;
 import com.aiaops.cost.CostBudgets;
 import com.aiaops.cost.FocusImports;
 import com.aiaops.cost.DuplicateImport;
+import com.aiaops.access.Caller;
 import com.aiaops.shared.Ids;
+import com.aiaops.shared.Months;
 import com.aiaops.shared.InvalidRequestException;
 import com.aiaops.shared.NotFoundException;
 import com.aiaops.access.Role;
 import com.aiaops.web.platform.Access;
 import com.aiaops.web.platform.CurrentCaller;
+import com.aiaops.web.platform.KeptAnswers;
 import com.aiaops.web.platform.QueryParameters;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -35,6 +38,7 @@ import java.io.InputStream;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
@@ -64,6 +68,9 @@ public class CostResource {
 
     @Inject
     Clock clock;
+
+    @Inject
+    KeptAnswers keptAnswers;
 
     @POST
     @Path("imports")
@@ -195,10 +202,21 @@ public class CostResource {
             + "spent, month-end forecast, adherence, UNDER / ON_BUDGET (±10 %) / OVER")
     public Map<String, List<CostBudgets.BudgetStatus>> budgetStatus(@QueryParam("month") String month, @QueryParam("from") String from,
                                                                      @QueryParam("to") String to) {
-        if (from == null || from.isBlank()) {
-            return Map.of("items", budgets.budgetStatus(caller.get(), month("month", month)));
-        }
-        return Map.of("items", months(from, to).stream().flatMap(m -> budgets.budgetStatus(caller.get(), m).stream()).toList());
+        List<YearMonth> asked = from == null || from.isBlank() ? List.of(month("month", month)) : months(from, to);
+        Caller who = caller.get();
+        Instant now = clock.instant();
+        // Each status sums the month's cost lines (thousands a month for a large organisation): kept until a budget or an
+        // import changes, and while no month asked is still running at its end (an ended month's forecast is what was spent).
+        List<CostBudgets.BudgetStatus> statuses = keptAnswers.held(who, List.of(CostBudget.class, CostImport.class),
+                "budget-status|" + asked.get(0) + "|" + asked.get(asked.size() - 1), now, () -> new KeptAnswers.TrueUntil<>(
+                        asked.stream().flatMap(m -> budgets.budgetStatus(who, m).stream()).toList(), statusesTrueUntil(asked, now)));
+        return Map.of("items", statuses);
+    }
+
+    /** The last instant at which the statuses of these months stay as computed at {@code now}: a running month changes at its end. */
+    static Instant statusesTrueUntil(List<YearMonth> months, Instant now) {
+        return months.stream().map(Months::end).filter(now::isBefore).min(Instant::compareTo)
+                .map(end -> end.minusNanos(1)).orElse(Instant.MAX);
     }
 
     @GET

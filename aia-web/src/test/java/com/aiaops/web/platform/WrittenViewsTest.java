@@ -55,13 +55,26 @@ class WrittenViewsTest {
     }
 
     @Test
-    void a_page_of_written_items_is_the_page_of_the_records_written() {
+    void a_page_of_written_items_is_the_page_of_the_records_written() throws Exception {
         UUID a = UUID.randomUUID();
         UUID b = UUID.randomUUID();
         List<View> views = List.of(new View(a, "a \"quoted\" name", 1), new View(b, "b", 3));
         List<String> texts = views.stream().map(v -> WrittenViews.of("page", v.id(), v.version(), () -> v)).toList();
-        assertEquals(RecordAnswers.write(new Page<>(views, "cursor \"with\" quotes\n")), RecordAnswers.writtenPage(texts, "cursor \"with\" quotes\n"));
-        assertEquals(RecordAnswers.write(new Page<>(views, null)), RecordAnswers.writtenPage(texts, null));
-        assertEquals(RecordAnswers.write(new Page<>(List.of(), null)), RecordAnswers.writtenPage(List.of(), null));
+        List<List<String>> items = texts.stream().map(List::of).toList();
+        assertEquals(RecordAnswers.write(new Page<>(views, "cursor \"with\" quotes\n")), written(RecordAnswers.writtenPage(items, "cursor \"with\" quotes\n")));
+        assertEquals(RecordAnswers.write(new Page<>(views, null)), written(RecordAnswers.writtenPage(items, null)));
+        assertEquals(RecordAnswers.write(new Page<>(List.of(), null)), written(RecordAnswers.writtenPage(List.of(), null)));
+        // An item written in parts, one of them not ASCII, is the same text as the item written whole.
+        View named = new View(a, "Zürich – 東京", 2);
+        String whole = WrittenViews.of("page", named.id(), named.version(), () -> named);
+        int cut = whole.indexOf("Zü") + 1;
+        assertEquals(RecordAnswers.write(new Page<>(List.of(named), null)),
+                written(RecordAnswers.writtenPage(List.of(List.of(whole.substring(0, cut), whole.substring(cut))), null)));
+    }
+
+    private static String written(jakarta.ws.rs.core.StreamingOutput body) throws java.io.IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        body.write(bytes);
+        return bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
     }
 }
