@@ -529,6 +529,7 @@ public final class Bench {
                 + "&step=5m");
         byte[][] reads = {Wire.get(URI.create(api + "/slos/" + sloId + "/status"), readKey), Wire.get(summary, readKey), Wire.get(series, readKey)};
         URI ingest = URI.create(api + "/telemetry/observations");
+        String slug = slugOf(api, readKey, serviceId); // observations name their service by its slug
         long run = System.nanoTime();
         OpenLoopResult result = openLoop(ingest, rate, seconds, connections, kinds.length, i -> {
             int slot = (int) (i % 10);
@@ -539,7 +540,7 @@ public final class Bench {
             java.util.SplittableRandom random = new java.util.SplittableRandom(i);
             StringBuilder json = new StringBuilder("{\"observations\":[");
             for (int o = 0; o < 10; o++) {
-                json.append(o == 0 ? "" : ",").append("{\"service\":\"bench\",\"timestamp\":\"").append(Instant.now().minusMillis(random.nextInt(60_000)))
+                json.append(o == 0 ? "" : ",").append("{\"service\":\"").append(slug).append("\",\"timestamp\":\"").append(Instant.now().minusMillis(random.nextInt(60_000)))
                         .append("\",\"status\":").append(random.nextInt(100) == 0 ? 503 : 200).append(",\"latencyMs\":").append(5 + random.nextInt(200)).append('}');
             }
             return new Planned(0, Wire.request("POST", ingest, ingestKey, "application/json", "mixed-" + run + "-" + i,
@@ -551,6 +552,17 @@ public final class Bench {
             System.out.printf("  %-10s p50 %.2f ms, p95 %.2f ms, p99 %.2f ms%n", kinds[k], ms(h.getValueAtPercentile(50)), ms(h.getValueAtPercentile(95)),
                     ms(h.getValueAtPercentile(99)));
         }
+    }
+
+    /** The service's slug, read once before the load starts. */
+    private static String slugOf(String api, String key, String serviceId) throws Exception {
+        HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(URI.create(api + "/services/" + serviceId))
+                .header("Authorization", "Bearer " + key).build(), HttpResponse.BodyHandlers.ofString());
+        java.util.regex.Matcher slug = java.util.regex.Pattern.compile("\"slug\":\"([^\"]+)\"").matcher(response.body());
+        if (response.statusCode() != 200 || !slug.find()) {
+            throw new IllegalStateException("service " + serviceId + ": " + response.statusCode() + " " + response.body());
+        }
+        return slug.group(1);
     }
 
     private static void connections(String host, int port, String path, int count, int holdSeconds) throws Exception {
