@@ -24,5 +24,6 @@ for setting in "$@"; do psql -qc "alter database $db set ${setting%%=*} = '${set
 "$checkout/wildfly-config/run.sh" > "$state/$db.log"
 api=http://127.0.0.1:$((8080 + offset))/api/v1
 source "$root/bench/service.sh"
-printf 'API=%s\nINGEST=%s\nREAD=%s\nSERVICE=%s\nSLO=%s\nSTATE=%s\n' "$api" "$ingest_key" "$read_key" "$service" "$slo" "$AIA_HOME" > "$state/$db.env"
+source "$root/bench/mixed-env.sh"
+mixed_env "$db" "$api" "$ingest_key" "$read_key" "$service" "$slo" "$AIA_HOME"
 echo "$db: $api (state $AIA_HOME, settings in $state/$db.env)"

@@ -199,8 +199,7 @@ prepared
 
 if [[ -n "${SCALE_HOLD:-}" ]]; then
   ingest=$(post api-keys '{"name":"scale mixed ingest","scope":"INGEST","rateLimitPerMinute":1000000}' | jq -r .token)
-  mkdir -p "$root/bench/.state/mixed"
-  printf 'API=%s\nINGEST=%s\nREAD=%s\nSERVICE=%s\nSLO=%s\nSTATE=%s\n' "$api" "$ingest" "$read" "$svc" "$slo" "$AIA_HOME" \
-    > "$root/bench/.state/mixed/aia_scale.env"
+  source "$root/bench/mixed-env.sh"
+  mixed_env aia_scale "$api" "$ingest" "$read" "$svc" "$slo" "$AIA_HOME"
   echo "== held: $api, settings for bench/mixed-side-by-side.sh in bench/.state/mixed/aia_scale.env"
 fi
