@@ -104,6 +104,10 @@ public class TimePartitions {
     @Inject
     Clock clock;
 
+    /** Told of partitions made or dropped here, so statements on this node name them (or stop naming them) at once. */
+    @Inject
+    PeriodTables periodTables;
+
     private volatile Boolean partitioned;
 
     @PostConstruct
@@ -148,6 +152,10 @@ public class TimePartitions {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot make the time partitions (made so far: " + made + ")", e);
+        } finally {
+            if (!made.isEmpty()) {
+                periodTables.forget();
+            }
         }
         return new Maintained(true, made);
     }
@@ -185,6 +193,10 @@ public class TimePartitions {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot expire " + table + " before " + cutoff + " (dropped so far: " + dropped + ")", e);
+        } finally {
+            if (!dropped.isEmpty()) {
+                periodTables.forget();
+            }
         }
         return Optional.of(new Expired(dropped, rows));
     }

@@ -2,7 +2,9 @@ package com.aiaops.telemetry;
 
 import com.aiaops.access.OrganizationScope;
 import com.aiaops.partitioning.PartitionCatalog;
+import com.aiaops.partitioning.PeriodTables;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.sql.PreparedStatement;
@@ -11,8 +13,11 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedSet;
 import java.util.UUID;
 import org.hibernate.Session;
@@ -29,6 +34,13 @@ public class RollupRepository {
 
     @jakarta.annotation.Resource
     jakarta.transaction.TransactionSynchronizationRegistry transactions;
+
+    /** The partition of a running period a statement names instead of the roll-ups' table (see {@link PeriodTables}). */
+    @Inject
+    PeriodTables periodTables;
+
+    /** The table every statement can name: on PostgreSQL partitioned by resolution, then by time; on H2 a plain table. */
+    private static final String TABLE = "telemetry_rollup";
 
     /** Buckets locked by one statement at most. */
     static final int KEYS_PER_QUERY = 1_000;
@@ -100,10 +112,30 @@ public class RollupRepository {
         return statements;
     }
 
-    /** One service's buckets from the first to the last key of each range (same resolution each), locked, in one statement. */
+    /**
+     * One service's buckets from the first to the last key of each range (same resolution each), locked: in one statement,
+     * or one for each run of ranges in the partition of one running period (see {@link #partitionOf}), in the ranges'
+     * order, so rows are still locked in the keys' order.
+     */
     private void lock(UUID organizationId, List<List<RollupKey>> ranges, Map<RollupKey, Rollup> rows) {
+        List<List<RollupKey>> run = new ArrayList<>();
+        String runTable = null;
+        for (List<RollupKey> range : ranges) {
+            RollupKey first = range.get(0);
+            String table = partitionOf(first.resolution(), first.bucketStart(), range.get(range.size() - 1).bucketStart().plusNanos(1)).orElse(TABLE);
+            if (!run.isEmpty() && !table.equals(runTable)) {
+                lockIn(runTable, organizationId, run, rows);
+                run = new ArrayList<>();
+            }
+            run.add(range);
+            runTable = table;
+        }
+        lockIn(runTable, organizationId, run, rows);
+    }
+
+    private void lockIn(String table, UUID organizationId, List<List<RollupKey>> ranges, Map<RollupKey, Rollup> rows) {
         StringBuilder sql = new StringBuilder(200 + ranges.size() * 64).append("select ").append(ROW_COLUMNS)
-                .append(" from telemetry_rollup where organization_id = ? and service_id = ? and (");
+                .append(" from ").append(table).append(" where organization_id = ? and service_id = ? and (");
         for (int i = 0; i < ranges.size(); i++) {
             sql.append(i == 0 ? "" : " or ").append("(resolution = ? and bucket_start >= ? and bucket_start <= ?)");
         }
@@ -124,11 +156,26 @@ public class RollupRepository {
     }
 
     /**
+     * The partition of the running period holding a resolution's buckets that start in [{@code from}, {@code to}), for a
+     * statement to name instead of {@link #TABLE}; empty on H2, for a period that has ended, or one without its partition.
+     */
+    private Optional<String> partitionOf(Resolution resolution, java.time.Instant from, java.time.Instant to) {
+        return periodTables.partition(TABLE + "_" + resolution.name().toLowerCase(Locale.ROOT), from, to);
+    }
+
+    /**
      * Existing rows, changed, written back in JDBC batches: one UPDATE each, no entity bookkeeping. Each must have been
      * locked by {@link #lockExisting} in this transaction, so each is still there; one that is not fails the transaction.
      */
     void updateAll(List<Rollup> changed) {
-        writeAll(UPDATE_ROW, changed, true);
+        // Each row through its running period's partition where it has one (see partitionOf), the others through the table.
+        Map<String, List<Rollup>> byTable = new LinkedHashMap<>();
+        for (Rollup row : changed) {
+            RollupKey key = row.key();
+            String table = partitionOf(key.resolution(), key.bucketStart(), key.bucketStart().plusNanos(1)).orElse(TABLE);
+            byTable.computeIfAbsent(table, t -> new ArrayList<>()).add(row);
+        }
+        byTable.forEach((table, rows) -> writeAll(updateRow(table), rows, true));
     }
 
     /**
@@ -145,15 +192,16 @@ public class RollupRepository {
     private static final String ROW_VALUES = "total, good, latency_count, latency_sum_ms, latency_sketch, counts_at_or_under";
     private static final String ROW_KEY = "service_id, resolution, bucket_start, organization_id";
     private static final String INSERT_ROW = "insert into telemetry_rollup (" + ROW_VALUES + ", " + ROW_KEY + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    private static final String UPDATE_ROW = "update telemetry_rollup set " + ROW_VALUES.replace(",", " = ?,") + " = ? where "
-            + ROW_KEY.replace(",", " = ? and") + " = ?";
+    private static String updateRow(String table) {
+        return "update " + table + " set " + ROW_VALUES.replace(",", " = ?,") + " = ? where " + ROW_KEY.replace(",", " = ? and") + " = ?";
+    }
 
     /** The rows bound to the statement in {@link #ROWS_PER_BATCH}-row batches; {@code mustMatch}: each must change a row. */
     private void writeAll(String sql, List<Rollup> rows, boolean mustMatch) {
         if (rows.isEmpty()) {
             return;
         }
-        em.unwrap(Session.class).doWork(connection -> {
+        noticingGonePartitions(() -> em.unwrap(Session.class).doReturningWork(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 for (int first = 0; first < rows.size(); first += ROWS_PER_BATCH) {
                     List<Rollup> batch = rows.subList(first, Math.min(rows.size(), first + ROWS_PER_BATCH));
@@ -180,7 +228,8 @@ public class RollupRepository {
                     }
                 }
             }
-        });
+            return null;
+        }));
     }
 
     private static OffsetDateTime utc(java.time.Instant instant) {
@@ -231,9 +280,9 @@ public class RollupRepository {
      */
     private <T> List<T> inPiece(String columns, UUID serviceId, TimeRanges.Piece piece, Row<T> read) {
         UUID served = OrganizationScope.served().orElse(null);
-        String sql = "select " + columns + " from telemetry_rollup where service_id = ? and resolution = ? and bucket_start >= ? "
-                + "and bucket_start < ?" + (served == null ? "" : " and organization_id = ?") + " order by bucket_start";
-        return select(sql, statement -> {
+        return selectThrough(partitionOf(piece.resolution(), piece.from(), piece.to()), table -> "select " + columns + " from " + table
+                + " where service_id = ? and resolution = ? and bucket_start >= ? and bucket_start < ?"
+                + (served == null ? "" : " and organization_id = ?") + " order by bucket_start", statement -> {
             statement.setObject(1, serviceId);
             statement.setString(2, piece.resolution().name());
             statement.setObject(3, utc(piece.from()));
@@ -262,6 +311,45 @@ public class RollupRepository {
      * transaction to begin and end. One statement sees one snapshot either way: the database's isolation is read committed.
      */
     private <T> List<T> select(String sql, Parameters parameters, Row<T> read) {
+        return noticingGonePartitions(() -> selectNow(sql, parameters, read));
+    }
+
+    /**
+     * Runs the statements; when one named a partition that is gone (a restore made the tables again), the next
+     * statements name only partitions read from the catalogue again, and the failure goes on to the caller: inside a
+     * transaction, nothing can be retried (PostgreSQL has ended it), and an ingest's group is then written again batch by batch.
+     */
+    private <T> T noticingGonePartitions(java.util.function.Supplier<T> statements) {
+        try {
+            return statements.get();
+        } catch (RuntimeException e) {
+            if (PeriodTables.isUndefinedTable(e)) {
+                periodTables.forget();
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Reads through {@code partition} (see {@link #partitionOf}) what {@code sqlFor} asks of a table, or through
+     * {@link #TABLE}; outside a transaction, again through the table when the partition turned out to be gone.
+     */
+    private <T> List<T> selectThrough(Optional<String> partition, java.util.function.Function<String, String> sqlFor, Parameters parameters,
+                                      Row<T> read) {
+        if (partition.isEmpty()) {
+            return select(sqlFor.apply(TABLE), parameters, read);
+        }
+        try {
+            return select(sqlFor.apply(partition.get()), parameters, read);
+        } catch (RuntimeException e) {
+            if (!PeriodTables.isUndefinedTable(e) || transactions.getTransactionKey() != null) {
+                throw e;
+            }
+            return select(sqlFor.apply(TABLE), parameters, read);
+        }
+    }
+
+    private <T> List<T> selectNow(String sql, Parameters parameters, Row<T> read) {
         if (transactions.getTransactionKey() != null) {
             return em.unwrap(Session.class).doReturningWork(connection -> select(connection, sql, parameters, read));
         }
@@ -313,13 +401,16 @@ public class RollupRepository {
             List<UUID> someIds = ids.subList(firstId, Math.min(ids.size(), firstId + KEYS_PER_QUERY));
             for (int first = 0; first < ranges.size(); first += RANGES_PER_QUERY) {
                 List<java.time.Instant[]> chunk = ranges.subList(first, Math.min(ranges.size(), first + RANGES_PER_QUERY));
-                StringBuilder sql = new StringBuilder("select ").append(COUNT_COLUMNS)
-                        .append(" from telemetry_rollup where service_id = any(?) and resolution = ? and (");
-                for (int i = 0; i < chunk.size(); i++) {
-                    sql.append(i == 0 ? "" : " or ").append("(bucket_start >= ? and bucket_start < ?)");
-                }
-                sql.append(served == null ? ")" : ") and organization_id = ?");
-                rows.addAll(select(sql.toString(), statement -> {
+                java.util.function.Function<String, String> sqlFor = table -> {
+                    StringBuilder sql = new StringBuilder("select ").append(COUNT_COLUMNS)
+                            .append(" from ").append(table).append(" where service_id = any(?) and resolution = ? and (");
+                    for (int i = 0; i < chunk.size(); i++) {
+                        sql.append(i == 0 ? "" : " or ").append("(bucket_start >= ? and bucket_start < ?)");
+                    }
+                    return sql.append(served == null ? ")" : ") and organization_id = ?").toString();
+                };
+                // The ranges are in time order and apart: the chunk is inside one partition when its first and last are.
+                rows.addAll(selectThrough(partitionOf(resolution, chunk.get(0)[0], chunk.get(chunk.size() - 1)[1]), sqlFor, statement -> {
                     int parameter = 0;
                     statement.setArray(++parameter, statement.getConnection().createArrayOf("uuid", someIds.toArray()));
                     statement.setString(++parameter, resolution.name());

@@ -157,6 +157,97 @@ class PartitionIT extends ApiIT {
         }
     }
 
+    /**
+     * Tomorrow's noon (UTC) on the server's clock: a running day far from either midnight, its partition made (another test
+     * may have moved the clock on and expired every partition there was).
+     */
+    private static Instant tomorrowNoon() {
+        Instant noon = serverNow().truncatedTo(ChronoUnit.DAYS).plus(Duration.ofHours(36));
+        clockAhead(Duration.between(Instant.now(), noon));
+        as(operatorKey()).post("/partitions/maintenance").then().statusCode(200);
+        return noon;
+    }
+
+    @Test
+    void statements_about_the_running_day_name_its_partition_and_not_the_partitioned_table() throws Exception {
+        if (!onPostgreSql()) {
+            return; // H2 keeps one plain table: there is no partition to name
+        }
+        Tenant tenant = newTenant();
+        String serviceId = registerService(tenant.adminKey(), "running-day");
+        String ingest = issueKey(tenant, "INGEST");
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Instant minute = tomorrowNoon().truncatedTo(ChronoUnit.MINUTES);
+            // The minute's rows (and its hour's and day's) made first: a new row is inserted through the table.
+            as(ingest).body(batch(spread("running-day", minute, 1, 30, 3, 20))).post("/telemetry/observations").then().statusCode(200);
+            try (Connection report = Database.connect()) {
+                // Something holding the partitioned table alone (not its partitions) locked, as an ALTER TABLE does.
+                report.setAutoCommit(false);
+                try (Statement statement = report.createStatement()) {
+                    statement.execute("lock table only telemetry_rollup in access exclusive mode");
+                }
+                Future<List<Integer>> meanwhile = pool.submit(() -> {
+                    as(ingest).body(batch(spread("running-day", minute, 1, 20, 0, 20))).post("/telemetry/observations").then().statusCode(200);
+                    // A question not asked before, so it is read from the database.
+                    return as(tenant.adminKey()).queryParam("from", minute.minus(Duration.ofMinutes(1)).toString())
+                            .queryParam("to", minute.plus(Duration.ofMinutes(1)).toString()).queryParam("step", "1m")
+                            .get("/services/" + serviceId + "/telemetry/series").then().statusCode(200).extract().path("points.requests");
+                });
+                try {
+                    // Statements through the table would wait for the lock; through the day's partition they do not.
+                    assertEquals(List.of(0, 50), meanwhile.get(30, TimeUnit.SECONDS));
+                } finally {
+                    report.rollback();
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+            clockAhead(Duration.ZERO);
+        }
+    }
+
+    @Test
+    void reads_and_writes_go_on_when_the_running_days_partition_was_made_again_by_a_restore() throws Exception {
+        Tenant tenant = newTenant();
+        String serviceId = registerService(tenant.adminKey(), "remade-day");
+        String ingest = issueKey(tenant, "INGEST");
+        try {
+            Instant minute = tomorrowNoon().truncatedTo(ChronoUnit.MINUTES);
+            as(ingest).body(batch(spread("remade-day", minute, 1, 30, 3, 20))).post("/telemetry/observations").then().statusCode(200);
+            assertEquals(List.of(30), requestsPerMinute(tenant.adminKey(), serviceId, minute, minute.plus(Duration.ofMinutes(1))));
+            if (!onPostgreSql()) {
+                return;
+            }
+            String partition = "telemetry_rollup_minute_p" + DAY.format(minute);
+            try (Connection restore = Database.connect(); Statement statement = restore.createStatement()) {
+                // A restore that left the day's minutes in the default partition: the partition the server knew is gone.
+                restore.setAutoCommit(false);
+                statement.execute("alter table telemetry_rollup_minute detach partition " + partition);
+                statement.execute("insert into telemetry_rollup_minute select * from " + partition);
+                statement.execute("drop table " + partition);
+                restore.commit();
+            }
+            // A read not asked before finds the partition gone and reads the table: the same minute, the same count.
+            assertEquals(List.of(0, 30), requestsPerMinute(tenant.adminKey(), serviceId, minute.minus(Duration.ofMinutes(1)),
+                    minute.plus(Duration.ofMinutes(1))));
+            // A write after it names the table; none is refused.
+            as(ingest).body(batch(spread("remade-day", minute, 1, 20, 0, 20))).post("/telemetry/observations").then().statusCode(200);
+            assertEquals(List.of(0, 0, 50), requestsPerMinute(tenant.adminKey(), serviceId, minute.minus(Duration.ofMinutes(2)),
+                    minute.plus(Duration.ofMinutes(1))));
+            // The day's partition made again (its rows moved back from the default one): still the same counts, and writes go on.
+            as(operatorKey()).post("/partitions/maintenance").then().statusCode(200).body("made.partition", hasItem(partition));
+            as(ingest).body(batch(spread("remade-day", minute, 1, 10, 0, 20))).post("/telemetry/observations").then().statusCode(200);
+            assertEquals(List.of(0, 0, 0, 60), requestsPerMinute(tenant.adminKey(), serviceId, minute.minus(Duration.ofMinutes(3)),
+                    minute.plus(Duration.ofMinutes(1))));
+        } finally {
+            clockAhead(Duration.ZERO);
+            if (onPostgreSql()) {
+                as(operatorKey()).post("/partitions/maintenance").then().statusCode(200); // whatever happened, the day has its partition
+            }
+        }
+    }
+
     @Test
     void a_run_waiting_for_its_turn_holds_up_no_other_caller_and_each_partition_is_made_once() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(3);
