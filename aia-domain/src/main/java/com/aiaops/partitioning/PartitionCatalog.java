@@ -4,7 +4,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -28,6 +30,21 @@ public final class PartitionCatalog {
             try (ResultSet rs = query.executeQuery()) {
                 while (rs.next()) {
                     names.add(rs.getString(1).toLowerCase(Locale.ROOT));
+                }
+            }
+        }
+        return names;
+    }
+
+    /** The partitions of a partitioned table (its default one too), by name; none for a table that is not partitioned. */
+    public static List<String> partitionsOf(Connection c, String table) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (PreparedStatement children = c.prepareStatement("select c.relname from pg_inherits i join pg_class c on c.oid = i.inhrelid "
+                + "where i.inhparent = to_regclass(?) order by c.relname")) {
+            children.setString(1, table);
+            try (ResultSet rs = children.executeQuery()) {
+                while (rs.next()) {
+                    names.add(rs.getString(1));
                 }
             }
         }

@@ -4,8 +4,6 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
@@ -120,16 +118,8 @@ public class PeriodTables {
                 return new Known(false, Set.of(), System.nanoTime());
             }
             Set<String> partitions = new HashSet<>();
-            try (PreparedStatement children = c.prepareStatement("select c.relname from pg_inherits i join pg_class c on c.oid = i.inhrelid "
-                    + "where i.inhparent = to_regclass(?)")) {
-                for (TimePartitions.PartitionedTable table : TimePartitions.TABLES) {
-                    children.setString(1, table.table());
-                    try (ResultSet rs = children.executeQuery()) {
-                        while (rs.next()) {
-                            partitions.add(rs.getString(1));
-                        }
-                    }
-                }
+            for (TimePartitions.PartitionedTable table : TimePartitions.TABLES) {
+                partitions.addAll(PartitionCatalog.partitionsOf(c, table.table()));
             }
             return new Known(true, Set.copyOf(partitions), System.nanoTime());
         } catch (SQLException e) {

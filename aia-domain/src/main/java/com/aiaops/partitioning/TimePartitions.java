@@ -173,7 +173,7 @@ public class TimePartitions {
         List<String> dropped = new ArrayList<>();
         long rows = 0;
         try (Connection c = dataSource.getConnection()) {
-            for (String partition : partitionNames(c, partitionedTable)) {
+            for (String partition : PartitionCatalog.partitionsOf(c, partitionedTable.table())) {
                 Optional<PartitionPeriod> period = PartitionPeriod.ofPartition(table, partition, partitionedTable.unit());
                 if (period.isPresent() && !period.get().to().isAfter(cutoff)) {
                     rows += inTransaction(c, s -> {
@@ -261,7 +261,7 @@ public class TimePartitions {
                     periods.put(past.from(), past);
                 }
             }
-            Set<String> existing = new HashSet<>(partitionNames(c, table));
+            Set<String> existing = new HashSet<>(PartitionCatalog.partitionsOf(c, table.table()));
             return periods.values().stream().filter(p -> !existing.contains(p.partitionOf(table.table()))).toList();
         }
     }
@@ -293,19 +293,6 @@ public class TimePartitions {
         s.execute("select pg_advisory_xact_lock(hashtext('aia partition " + partition + "'))");
     }
 
-    private static List<String> partitionNames(Connection c, PartitionedTable table) throws SQLException {
-        List<String> names = new ArrayList<>();
-        try (PreparedStatement children = c.prepareStatement("select c.relname from pg_inherits i join pg_class c on c.oid = i.inhrelid "
-                + "where i.inhparent = to_regclass(?) order by c.relname")) {
-            children.setString(1, table.table());
-            try (ResultSet rs = children.executeQuery()) {
-                while (rs.next()) {
-                    names.add(rs.getString(1));
-                }
-            }
-        }
-        return names;
-    }
 
     private interface Work {
         long run(Statement statement) throws SQLException;
