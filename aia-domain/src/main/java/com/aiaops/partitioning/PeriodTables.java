@@ -52,9 +52,7 @@ public class PeriodTables {
      * empty when the statement must name a table (on H2, the plain table the partitioned ones are on PostgreSQL).
      */
     public Optional<String> partition(String table, Instant from, Instant to) {
-        TimePartitions.PartitionedTable partitioned = TimePartitions.TABLES.stream().filter(t -> t.table().equals(table)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("not a time-partitioned table: " + table));
-        Optional<String> partition = partitionFor(partitioned.unit(), table, from, to, clock.instant());
+        Optional<String> partition = partitionFor(TimePartitions.table(table).unit(), table, from, to, clock.instant());
         if (partition.isEmpty()) {
             return partition;
         }

@@ -66,6 +66,16 @@ public class TimePartitions {
     /** How long DDL waits for the table's lock (a long report reading it) before giving up until the next run. */
     private static final String LOCK_TIMEOUT = "10s";
 
+    /** The partitioned table of {@link #TABLES} with this name. */
+    public static PartitionedTable table(String name) {
+        for (PartitionedTable table : TABLES) {
+            if (table.table().equals(name)) {
+                return table;
+            }
+        }
+        throw new IllegalArgumentException("not a time-partitioned table: " + name);
+    }
+
     /** One table partitioned by a time column; {@code ahead} periods after the current one are made in advance. */
     public record PartitionedTable(String table, String column, PartitionPeriod.Unit unit, int ahead, Duration lookBack) {
         public String defaultPartition() {
@@ -168,8 +178,7 @@ public class TimePartitions {
         if (!partitioned()) {
             return Optional.empty();
         }
-        PartitionedTable partitionedTable = TABLES.stream().filter(t -> t.table().equals(table)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("not a time-partitioned table: " + table));
+        PartitionedTable partitionedTable = table(table);
         List<String> dropped = new ArrayList<>();
         long rows = 0;
         try (Connection c = dataSource.getConnection()) {

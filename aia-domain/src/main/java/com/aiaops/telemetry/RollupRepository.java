@@ -15,7 +15,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
@@ -160,8 +159,12 @@ public class RollupRepository {
      * statement to name instead of {@link #TABLE}; empty on H2, for a period that has ended, or one without its partition.
      */
     private Optional<String> partitionOf(Resolution resolution, java.time.Instant from, java.time.Instant to) {
-        return periodTables.partition(TABLE + "_" + resolution.name().toLowerCase(Locale.ROOT), from, to);
+        return periodTables.partition(TABLES_BY_RESOLUTION.get(resolution), from, to);
     }
+
+    /** Each resolution's partitioned table on PostgreSQL (named once, not at every statement). */
+    private static final Map<Resolution, String> TABLES_BY_RESOLUTION = new java.util.EnumMap<>(Map.of(
+            Resolution.MINUTE, TABLE + "_minute", Resolution.HOUR, TABLE + "_hour", Resolution.DAY, TABLE + "_day"));
 
     /**
      * Existing rows, changed, written back in JDBC batches: one UPDATE each, no entity bookkeeping. Each must have been
